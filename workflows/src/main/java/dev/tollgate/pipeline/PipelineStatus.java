@@ -1,0 +1,23 @@
+package dev.tollgate.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link PipelineWorkflow#status()} answers.
+ *
+ * @param modelVersion {@code null} until the candidate is registered
+ * @param approval {@code null} unless the run waits for approval
+ * @param outcome {@code null} until the run ends
+ * @param audit every decision received, accepted or not
+ */
+public record PipelineStatus(
+    String model,
+    String runId,
+    Stage stage,
+    List<StageRecord> history,
+    Map<String, Double> metrics,
+    Integer modelVersion,
+    ApprovalWait approval,
+    List<DecisionRecord> audit,
+    Outcome outcome) {}

@@ -1,0 +1,12 @@
+package dev.tollgate.pipeline;
+
+/** Where a run is. The stage names are also the values of the TollgateStage search attribute. */
+public enum Stage {
+  STARTING,
+  TRAINING,
+  VALIDATING,
+  AWAITING_APPROVAL,
+  DEPLOYING,
+  NOTIFYING,
+  COMPLETED
+}

@@ -1,0 +1,53 @@
+package dev.tollgate.pipeline;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retry policy of every stage, in one place. Business failures ({@link FailureTypes})
+ * are never retried; infrastructure failures are, with backoff.
+ */
+public final class StageOptions {
+  private StageOptions() {}
+
+  /** Training: long, heartbeats, on its own task queue. */
+  public static ActivityOptions train() {
+    return base(Duration.ofHours(2), 3)
+        .setTaskQueue(TaskQueues.TRAINING)
+        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .build();
+  }
+
+  public static ActivityOptions validate() {
+    return base(Duration.ofMinutes(20), 3).build();
+  }
+
+  /** Registry calls are short and idempotent: retry them more. */
+  public static ActivityOptions registry() {
+    return base(Duration.ofSeconds(30), 10).build();
+  }
+
+  public static ActivityOptions deploy() {
+    return base(Duration.ofMinutes(15), 3).build();
+  }
+
+  /** Notification must never decide an outcome; a few tries, then the run goes on without it. */
+  public static ActivityOptions notifyStage() {
+    return base(Duration.ofMinutes(1), 5).build();
+  }
+
+  private static ActivityOptions.Builder base(Duration startToClose, int maxAttempts) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.PIPELINE)
+        .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setMaximumAttempts(maxAttempts)
+                .setDoNotRetry(FailureTypes.ALL.toArray(String[]::new))
+                .build());
+  }
+}

@@ -1,0 +1,20 @@
+package dev.tollgate.pipeline;
+
+/** Workflow IDs, one place: {@code pipeline/<model>/<run-id>}. */
+public final class WorkflowIds {
+  public static final String PIPELINE_PREFIX = "pipeline/";
+
+  private WorkflowIds() {}
+
+  public static String pipeline(String model, String runId) {
+    return PIPELINE_PREFIX + model + "/" + runId;
+  }
+
+  /** Accepts what people type for a run: the full ID, or {@code <model>/<run-id>}. */
+  public static String normalize(String run) {
+    if (run.startsWith(PIPELINE_PREFIX)) return run;
+    if (run.chars().filter(c -> c == '/').count() == 1) return PIPELINE_PREFIX + run;
+    throw new IllegalArgumentException(
+        "a run is named pipeline/<model>/<run-id> or <model>/<run-id>, got '" + run + "'");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.tollgate.spec;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One model's pipeline, parsed from its YAML file and validated. Passed whole into the workflow, so
+ * it stays small: references and settings, never data.
+ *
+ * @param source where the spec came from (a file name), for messages
+ * @param schedule optional; {@code null} when the spec has no schedule section
+ */
+public record PipelineSpec(
+    String source,
+    String model,
+    Task task,
+    DataSpec data,
+    TrainingSpec training,
+    ValidationSpec validation,
+    ApprovalSpec approval,
+    DeploySpec deploy,
+    NotifySpec notifications,
+    ScheduleSpec schedule) {
+
+  /** Model names become workflow IDs, file names and search attributes: keep them plain. */
+  public static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+  public PipelineSpec {
+    Objects.requireNonNull(model, "model");
+    if (!MODEL_NAME.matcher(model).matches()) {
+      throw new IllegalArgumentException(
+          "model name must match " + MODEL_NAME.pattern() + ", got '" + model + "'");
+    }
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(training, "training");
+    Objects.requireNonNull(validation, "validation");
+    Objects.requireNonNull(approval, "approval");
+    Objects.requireNonNull(deploy, "deploy");
+    Objects.requireNonNull(notifications, "notifications");
+  }
+}

@@ -1,0 +1,254 @@
+package dev.tollgate.spec;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Reads each section of the spec into its record; one method per section. */
+final class SectionReaders {
+  static final Set<String> REGRESSION_METRICS = Set.of("mae", "rmse", "r2", "mape");
+
+  private SectionReaders() {}
+
+  static <E extends Enum<E>> E enumValue(YamlSection s, String key, Class<E> type, E fallback) {
+    String text = s.string(key, fallback == null);
+    if (text == null) return fallback;
+    try {
+      return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      List<String> names =
+          java.util.Arrays.stream(type.getEnumConstants())
+              .map(c -> c.name().toLowerCase(Locale.ROOT))
+              .toList();
+      throw s.error(key, "expected one of " + names + ", got '" + text + "'");
+    }
+  }
+
+  /** Runs a record constructor; its own checks become errors on the section's key. */
+  static <T> T build(YamlSection s, String key, Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw s.error(key, e.getMessage());
+    }
+  }
+
+  static DataSpec data(YamlSection s, Path baseDir) {
+    s.rejectUnknownKeys(Set.of("train", "target", "features", "min_rows", "max_age"));
+    String train = datasetUri(s, s.string("train", true), baseDir);
+    String target = s.string("target", true);
+    List<String> features = s.strings("features", true);
+    Integer minRows = s.integer("min_rows", false);
+    Duration maxAge = s.duration("max_age", false);
+    return build(
+        s,
+        "features",
+        () -> new DataSpec(train, target, features, minRows == null ? 1 : minRows, maxAge));
+  }
+
+  private static String datasetUri(YamlSection s, String text, Path baseDir) {
+    if (text.startsWith("s3://")) {
+      if (text.length() <= 5 || !text.substring(5).contains("/")) {
+        throw s.error("train", "expected s3://bucket/key, got '" + text + "'");
+      }
+      return text;
+    }
+    if (!text.startsWith("file:")) {
+      throw s.error("train", "expected a file: or s3:// URI, got '" + text + "'");
+    }
+    String path = text.substring("file:".length());
+    if (path.startsWith("//")) path = URI.create(text).getPath();
+    Path p = Path.of(path);
+    if (!p.isAbsolute()) p = (baseDir == null ? Path.of("") : baseDir).resolve(p);
+    return p.toAbsolutePath().normalize().toUri().toString();
+  }
+
+  static TrainingSpec training(YamlSection s, Task task) {
+    s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout"));
+    String algorithm = s.string("algorithm", true);
+    List<Algorithms.Param> allowed = Algorithms.params(task, algorithm);
+    if (allowed == null) {
+      throw s.error(
+          "algorithm",
+          "expected one of "
+              + new java.util.TreeSet<>(Algorithms.supported(task))
+              + " for task "
+              + task.name().toLowerCase(Locale.ROOT)
+              + ", got '"
+              + algorithm
+              + "'");
+    }
+    Map<String, Double> params = new HashMap<>();
+    YamlSection p = s.section("params", false);
+    if (p != null) {
+      Set<String> names = new java.util.TreeSet<>();
+      allowed.forEach(a -> names.add(a.name()));
+      p.rejectUnknownKeys(names);
+      for (Algorithms.Param a : allowed) {
+        Double v = a.integer() ? toDouble(p.integer(a.name(), false)) : p.number(a.name(), false);
+        if (v == null) continue;
+        if (v < a.min() || v > a.max()) {
+          throw p.error(
+              a.name(),
+              "expected a value from " + fmt(a.min()) + " to " + fmt(a.max()) + ", got " + fmt(v));
+        }
+        params.put(a.name(), v);
+      }
+    }
+    Integer seed = s.integer("seed", false);
+    Double holdout = s.number("holdout", false);
+    if (holdout != null && !(holdout > 0 && holdout < 1)) {
+      throw s.error("holdout", "expected a share between 0 and 1 such as 0.2, got " + holdout);
+    }
+    return new TrainingSpec(
+        algorithm, params, seed == null ? 42 : seed, holdout == null ? 0.2 : holdout);
+  }
+
+  static ValidationSpec validation(YamlSection s, Task task) {
+    if (s == null) return new ValidationSpec(Map.of(), null, null, null, null);
+    s.rejectUnknownKeys(Set.of("thresholds", "baseline", "drift", "stability", "range"));
+    Map<String, MetricBound> thresholds = new HashMap<>();
+    YamlSection t = s.section("thresholds", false);
+    if (t != null) {
+      for (Iterator<String> it = t.keys(); it.hasNext(); ) {
+        String metric = it.next();
+        if (task == Task.REGRESSION && !REGRESSION_METRICS.contains(metric)) {
+          throw t.error(
+              metric,
+              "unknown metric; expected one of " + new java.util.TreeSet<>(REGRESSION_METRICS));
+        }
+        YamlSection bound = t.section(metric, true);
+        bound.rejectUnknownKeys(Set.of("min", "max"));
+        Double min = bound.number("min", false);
+        Double max = bound.number("max", false);
+        thresholds.put(metric, build(t, metric, () -> new MetricBound(min, max)));
+      }
+    }
+    Double tolerance = null;
+    YamlSection b = s.section("baseline", false);
+    if (b != null) {
+      b.rejectUnknownKeys(Set.of("tolerance"));
+      tolerance = share(b, "tolerance", 0.05);
+    }
+    ValidationSpec.DriftSpec drift = null;
+    YamlSection d = s.section("drift", false);
+    if (d != null) {
+      d.rejectUnknownKeys(Set.of("method", "threshold", "max_drift_share"));
+      String method = d.string("method", false);
+      if (method != null && !method.equals("psi"))
+        throw d.error("method", "expected psi, got '" + method + "'");
+      Double threshold = d.number("threshold", false);
+      if (threshold != null && threshold <= 0)
+        throw d.error("threshold", "expected a positive number, got " + threshold);
+      drift =
+          new ValidationSpec.DriftSpec(
+              "psi", threshold == null ? 0.1 : threshold, share(d, "max_drift_share", 0.5));
+    }
+    Double maxCv = null;
+    YamlSection st = s.section("stability", false);
+    if (st != null) {
+      st.rejectUnknownKeys(Set.of("max_cv"));
+      maxCv = positive(st, "max_cv", 0.5);
+    }
+    ValidationSpec.RangeSpec range = null;
+    YamlSection r = s.section("range", false);
+    if (r != null) {
+      r.rejectUnknownKeys(Set.of("sigma", "max_outlier_share"));
+      range =
+          new ValidationSpec.RangeSpec(
+              positive(r, "sigma", 3.0), share(r, "max_outlier_share", 0.05));
+    }
+    return new ValidationSpec(thresholds, tolerance, drift, maxCv, range);
+  }
+
+  static ApprovalSpec approval(YamlSection s) {
+    s.rejectUnknownKeys(Set.of("approvers", "min_approvals", "timeout", "reminders", "on_timeout"));
+    List<String> approvers = s.strings("approvers", true);
+    Integer min = s.integer("min_approvals", false);
+    Duration timeout = s.duration("timeout", false);
+    List<Duration> reminders = s.durations("reminders");
+    ApprovalSpec.TimeoutAction onTimeout =
+        enumValue(
+            s, "on_timeout", ApprovalSpec.TimeoutAction.class, ApprovalSpec.TimeoutAction.REJECT);
+    Duration effectiveTimeout = timeout == null ? Duration.ofHours(72) : timeout;
+    return build(
+        s,
+        "approvers",
+        () ->
+            new ApprovalSpec(
+                approvers, min == null ? 1 : min, effectiveTimeout, reminders, onTimeout));
+  }
+
+  static DeploySpec deploy(YamlSection s) {
+    if (s == null) return new DeploySpec(DeploySpec.Target.LOCAL, true, null);
+    s.rejectUnknownKeys(Set.of("target", "rollback"));
+    DeploySpec.Target target =
+        enumValue(s, "target", DeploySpec.Target.class, DeploySpec.Target.LOCAL);
+    if (target == DeploySpec.Target.ECS) {
+      throw s.error("target", "ecs is not available in this version yet; expected local");
+    }
+    boolean onSmoke = true;
+    Double onDegradation = null;
+    YamlSection r = s.section("rollback", false);
+    if (r != null) {
+      r.rejectUnknownKeys(Set.of("on_smoke_failure", "on_degradation"));
+      Boolean b = r.bool("on_smoke_failure");
+      onSmoke = b == null || b;
+      onDegradation = r.has("on_degradation") ? share(r, "on_degradation", 0.2) : null;
+    }
+    return new DeploySpec(target, onSmoke, onDegradation);
+  }
+
+  static NotifySpec notify(YamlSection s) {
+    if (s == null) return new NotifySpec(null);
+    s.rejectUnknownKeys(Set.of("slack"));
+    YamlSection slack = s.section("slack", false);
+    if (slack == null) return new NotifySpec(null);
+    slack.rejectUnknownKeys(Set.of("channel"));
+    return new NotifySpec(slack.string("channel", true));
+  }
+
+  static ScheduleSpec schedule(YamlSection s) {
+    if (s == null) return null;
+    s.rejectUnknownKeys(Set.of("cron", "drift_check_every", "cooldown"));
+    String cron = s.string("cron", false);
+    if (cron != null && cron.split("\\s+").length != 5) {
+      throw s.error(
+          "cron",
+          "expected five fields (minute hour day month weekday) such as \"0 2 * * *\", got '"
+              + cron
+              + "'");
+    }
+    return new ScheduleSpec(
+        cron, s.duration("drift_check_every", false), s.duration("cooldown", false));
+  }
+
+  private static Double share(YamlSection s, String key, double fallback) {
+    Double v = s.number(key, false);
+    if (v == null) return fallback;
+    if (v < 0 || v > 1) throw s.error(key, "expected a share from 0 to 1 such as 0.05, got " + v);
+    return v;
+  }
+
+  private static Double positive(YamlSection s, String key, double fallback) {
+    Double v = s.number(key, false);
+    if (v == null) return fallback;
+    if (v <= 0) throw s.error(key, "expected a positive number, got " + v);
+    return v;
+  }
+
+  private static Double toDouble(Integer i) {
+    return i == null ? null : i.doubleValue();
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

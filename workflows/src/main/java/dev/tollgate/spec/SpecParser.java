@@ -1,0 +1,85 @@
+package dev.tollgate.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Reads a pipeline spec (YAML) into a validated {@link PipelineSpec}. Every error is a {@link
+ * SpecException} naming the file, the key and what was expected; nothing is started on a spec that
+ * does not parse. The reference of every key is docs/pipeline-spec.md.
+ */
+public final class SpecParser {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private SpecParser() {}
+
+  public static PipelineSpec parse(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(file.toString(), "(file)", "no such file");
+    } catch (IOException e) {
+      throw new SpecException(file.toString(), "(file)", "cannot be read: " + e.getMessage());
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(text, file.toString(), dir);
+  }
+
+  /**
+   * @param baseDir folder that relative {@code file:} dataset paths are resolved against
+   */
+  public static PipelineSpec parse(String yaml, String source, Path baseDir) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new SpecException(
+          source, "(yaml)", "not valid YAML" + where + ": " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new SpecException(
+          source, "(top level)", "expected a mapping with model, task, data, ...");
+    }
+    YamlSection top = new YamlSection(source, "", root);
+    top.rejectUnknownKeys(
+        Set.of(
+            "model",
+            "task",
+            "data",
+            "training",
+            "validation",
+            "approval",
+            "deploy",
+            "notify",
+            "schedule"));
+
+    String model = top.string("model", true);
+    if (!PipelineSpec.MODEL_NAME.matcher(model).matches()) {
+      throw top.error(
+          "model",
+          "expected lower-case letters, digits, '.', '_' or '-' (max 63), got '" + model + "'");
+    }
+    Task task = SectionReaders.enumValue(top, "task", Task.class, Task.REGRESSION);
+    TrainingSpec training = SectionReaders.training(top.section("training", true), task);
+    return new PipelineSpec(
+        source,
+        model,
+        task,
+        SectionReaders.data(top.section("data", true), baseDir),
+        training,
+        SectionReaders.validation(top.section("validation", false), task),
+        SectionReaders.approval(top.section("approval", true)),
+        SectionReaders.deploy(top.section("deploy", false)),
+        SectionReaders.notify(top.section("notify", false)),
+        SectionReaders.schedule(top.section("schedule", false)));
+  }
+}

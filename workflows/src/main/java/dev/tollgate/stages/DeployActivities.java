@@ -1,0 +1,24 @@
+package dev.tollgate.stages;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** The deploy stage: put a version into service, check it, and take it back out. */
+@ActivityInterface
+public interface DeployActivities {
+
+  /** Deploys the version to the spec's target; returns where it now serves. Idempotent. */
+  @ActivityMethod
+  Deployment deploy(DeployRequest request);
+
+  /** Loads the deployed model and scores a few rows; a failure is a result, not an exception. */
+  @ActivityMethod
+  SmokeTestResult smokeTest(Deployment deployment);
+
+  /**
+   * Restores {@code previous} at the target (or removes the deployment when there was none), the
+   * compensation for {@link #deploy}.
+   */
+  @ActivityMethod
+  void rollback(Deployment failed, ModelVersion previous);
+}

@@ -1,0 +1,29 @@
+package dev.tollgate.stages;
+
+import java.util.Map;
+
+/**
+ * Something people should hear about.
+ *
+ * @param kind what happened (approval requested, reminder, finished)
+ * @param fields the figures that go with it (outcome, version, metrics, who decided)
+ */
+public record PipelineEvent(
+    Kind kind,
+    String model,
+    String runId,
+    String workflowId,
+    String message,
+    Map<String, String> fields) {
+
+  public PipelineEvent {
+    fields = Map.copyOf(fields);
+  }
+
+  /** The events a pipeline emits. */
+  public enum Kind {
+    APPROVAL_REQUESTED,
+    APPROVAL_REMINDER,
+    FINISHED
+  }
+}
