@@ -1,0 +1,289 @@
+package dev.tollgate.pipeline;
+
+import dev.tollgate.spec.ApprovalSpec;
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.stages.DeployActivities;
+import dev.tollgate.stages.DeployRequest;
+import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.NotifyActivities;
+import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.PromoteRequest;
+import dev.tollgate.stages.RegisterRequest;
+import dev.tollgate.stages.RegistryActivities;
+import dev.tollgate.stages.SmokeTestResult;
+import dev.tollgate.stages.TrainActivities;
+import dev.tollgate.stages.TrainRequest;
+import dev.tollgate.stages.TrainedModel;
+import dev.tollgate.stages.ValidateActivities;
+import dev.tollgate.stages.ValidationRequest;
+import dev.tollgate.stages.ValidationVerdict;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * train → validate → approve → deploy → notify. Orchestration only: every piece of I/O is an
+ * activity, failed gates are outcomes, and notify runs whatever the outcome.
+ */
+public class PipelineWorkflowImpl implements PipelineWorkflow {
+  private static final Logger log = Workflow.getLogger(PipelineWorkflowImpl.class);
+
+  private final TrainActivities train =
+      Workflow.newActivityStub(TrainActivities.class, StageOptions.train());
+  private final ValidateActivities validate =
+      Workflow.newActivityStub(ValidateActivities.class, StageOptions.validate());
+  private final RegistryActivities registry =
+      Workflow.newActivityStub(RegistryActivities.class, StageOptions.registry());
+  private final DeployActivities deploy =
+      Workflow.newActivityStub(DeployActivities.class, StageOptions.deploy());
+  private final NotifyActivities notify =
+      Workflow.newActivityStub(NotifyActivities.class, StageOptions.notifyStage());
+
+  private RunState state;
+  private ApprovalGate gate;
+
+  @Override
+  public PipelineResult run(PipelineRequest request) {
+    PipelineSpec spec = request.spec();
+    String runId = request.options().runId();
+    state = new RunState(spec.model(), runId);
+    gate = new ApprovalGate(spec.approval(), spec.model());
+    Run run = new Run(spec, runId);
+    try {
+      run.execute();
+    } catch (ActivityFailure e) {
+      run.fail(Failures.describe(e));
+    }
+    state.stage(Stage.NOTIFYING, () -> publish(finished(run)), ignored -> "sent");
+    state.finish(run.outcome);
+    log.info("{} {}", runId, run.result().headline());
+    return run.result();
+  }
+
+  @Override
+  public void approve(String by, String comment) {
+    signal(new DecisionRequest(true, by, comment));
+  }
+
+  @Override
+  public void reject(String by, String reason) {
+    signal(new DecisionRequest(false, by, reason));
+  }
+
+  @Override
+  public void validateDecide(DecisionRequest decision) {
+    String refusal = gate == null ? "the run has not started yet" : gate.refusal(decision);
+    if (refusal != null) throw new IllegalArgumentException(refusal);
+  }
+
+  @Override
+  public DecisionRecord decide(DecisionRequest decision) {
+    return gate.receive(decision, "update");
+  }
+
+  @Override
+  public PipelineStatus status() {
+    if (state == null) return null;
+    return state.status(gate.waiting(), gate.audit());
+  }
+
+  private void signal(DecisionRequest decision) {
+    if (gate == null) {
+      log.warn("decision from {} before the run started: ignored", decision.by());
+      return;
+    }
+    DecisionRecord record = gate.receive(decision, "signal");
+    if (!record.accepted()) log.warn("decision by signal ignored: {}", record.note());
+  }
+
+  private Void publish(PipelineEvent event) {
+    try {
+      notify.publish(event);
+    } catch (ActivityFailure e) {
+      // A lost notification must not change what happened to the model.
+      log.warn("notification failed: {}", Failures.describe(e));
+    }
+    return null;
+  }
+
+  private PipelineEvent event(
+      PipelineEvent.Kind kind, Run run, String message, java.util.Map<String, String> fields) {
+    return new PipelineEvent(
+        kind, run.spec.model(), run.runId, Workflow.getInfo().getWorkflowId(), message, fields);
+  }
+
+  private PipelineEvent finished(Run run) {
+    PipelineResult r = run.result();
+    java.util.Map<String, String> fields = new java.util.TreeMap<>();
+    fields.put("outcome", r.outcome().name());
+    if (r.modelVersion() != null) fields.put("version", Integer.toString(r.modelVersion()));
+    r.metrics().forEach((k, v) -> fields.put(k, Figures.number(v)));
+    if (r.decision() != null) fields.put("decided_by", r.decision().by());
+    if (r.validation() != null) fields.put("report", r.validation().reportUri());
+    if (r.failure() != null) fields.put("failure", r.failure());
+    return event(PipelineEvent.Kind.FINISHED, run, r.headline(), fields);
+  }
+
+  /** One run's mutable progress; the stages in order. */
+  private final class Run {
+    final PipelineSpec spec;
+    final String runId;
+    Outcome outcome;
+    TrainedModel trained;
+    ModelVersion candidate;
+    ModelVersion previous;
+    ValidationVerdict verdict;
+    DecisionRecord decision;
+    String failure;
+
+    Run(PipelineSpec spec, String runId) {
+      this.spec = spec;
+      this.runId = runId;
+    }
+
+    void execute() {
+      trained =
+          state.stage(
+              Stage.TRAINING,
+              () ->
+                  train.train(
+                      new TrainRequest(
+                          spec.model(), runId, spec.task(), spec.data(), spec.training())),
+              t -> Figures.keyMetrics(t.metrics()));
+      state.setMetrics(trained.metrics());
+      candidate =
+          registry.registerCandidate(
+              new RegisterRequest(
+                  spec.model(),
+                  runId,
+                  trained.artifactUri(),
+                  trained.modelDigest(),
+                  trained.metrics()));
+      state.setModelVersion(candidate.version());
+      previous = registry.currentProduction(spec.model());
+
+      verdict =
+          state.stage(
+              Stage.VALIDATING,
+              () ->
+                  validate.validate(
+                      new ValidationRequest(spec, runId, candidate, trained, previous)),
+              v -> v.passed() ? "passed " + v.checks().size() + " checks" : "failed: " + names(v));
+      if (!verdict.passed()) {
+        state.markLastFailed("failed: " + names(verdict));
+        outcome = Outcome.REJECTED_BY_VALIDATION;
+        return;
+      }
+
+      if (!approved()) return;
+
+      deployAndCheck();
+    }
+
+    /** The approval gate; false when the run ends here (rejected or timed out). */
+    private boolean approved() {
+      publish(
+          event(
+              PipelineEvent.Kind.APPROVAL_REQUESTED,
+              this,
+              "Approve " + candidate.label() + " (" + Figures.keyMetrics(trained.metrics()) + ")?",
+              java.util.Map.of(
+                  "approvers",
+                  String.join(",", spec.approval().approvers()),
+                  "report",
+                  verdict.reportUri())));
+      ApprovalGate.Result result =
+          state.stage(
+              Stage.AWAITING_APPROVAL,
+              () -> gate.await(this::remind),
+              r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      switch (result) {
+        case APPROVED -> decision = gate.deciding();
+        case REJECTED -> {
+          decision = gate.deciding();
+          state.markLastFailed("rejected by " + decision.by());
+          outcome = Outcome.REJECTED_BY_APPROVER;
+          return false;
+        }
+        case TIMED_OUT -> {
+          boolean approveOnTimeout =
+              spec.approval().onTimeout() == ApprovalSpec.TimeoutAction.APPROVE;
+          decision = gate.recordTimeout(approveOnTimeout);
+          if (!approveOnTimeout) {
+            state.markLastFailed("timed out after " + spec.approval().timeout());
+            outcome = Outcome.APPROVAL_TIMED_OUT;
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    private void remind(Duration waited) {
+      publish(
+          event(
+              PipelineEvent.Kind.APPROVAL_REMINDER,
+              this,
+              candidate.label() + " still waits for approval (" + waited + ")",
+              java.util.Map.of("approvers", String.join(",", spec.approval().approvers()))));
+    }
+
+    /** Deploy, smoke-test, then promote; a failed smoke test is compensated by a rollback. */
+    private void deployAndCheck() {
+      SmokeTestResult smoke =
+          state.stage(
+              Stage.DEPLOYING,
+              () -> {
+                Deployment d =
+                    deploy.deploy(new DeployRequest(candidate, spec.deploy(), spec.data(), runId));
+                SmokeTestResult s = deploy.smokeTest(d);
+                if (!s.passed() && spec.deploy().rollbackOnSmokeFailure())
+                  deploy.rollback(d, previous);
+                if (s.passed()) {
+                  registry.promote(
+                      new PromoteRequest(spec.model(), candidate.version(), runId, decision.by()));
+                }
+                return s;
+              },
+              s ->
+                  s.passed()
+                      ? "smoke test passed (" + s.rowsScored() + " rows)"
+                      : "smoke test failed");
+      if (smoke.passed()) {
+        outcome = Outcome.DEPLOYED;
+        return;
+      }
+      failure = "smoke test failed: " + smoke.message();
+      outcome = spec.deploy().rollbackOnSmokeFailure() ? Outcome.ROLLED_BACK : Outcome.FAILED;
+      state.markLastFailed(
+          outcome == Outcome.ROLLED_BACK ? "rolled back: " + smoke.message() : failure);
+    }
+
+    void fail(String cause) {
+      outcome = Outcome.FAILED;
+      failure = cause;
+    }
+
+    PipelineResult result() {
+      return new PipelineResult(
+          outcome,
+          spec.model(),
+          runId,
+          state.modelVersion(),
+          state.metrics(),
+          verdict,
+          decision,
+          state.history(),
+          previous == null ? null : previous.version(),
+          failure);
+    }
+
+    private String names(ValidationVerdict v) {
+      List<String> failed = v.failures().stream().map(c -> c.name()).toList();
+      return String.join(", ", failed);
+    }
+  }
+}

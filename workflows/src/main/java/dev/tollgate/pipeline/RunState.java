@@ -1,0 +1,91 @@
+package dev.tollgate.pipeline;
+
+import io.temporal.workflow.Functions;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * What a run has done so far: the current stage, the finished stages with their timings, and the
+ * figures. Lives inside the workflow (deterministic: time comes from {@link Workflow}); the {@code
+ * status()} query reads it.
+ */
+final class RunState {
+  private final String model;
+  private final String runId;
+  private final List<StageRecord> history = new ArrayList<>();
+  private final Map<String, Double> metrics = new TreeMap<>();
+  private Stage stage = Stage.STARTING;
+  private Integer modelVersion;
+  private Outcome outcome;
+
+  RunState(String model, String runId) {
+    this.model = model;
+    this.runId = runId;
+  }
+
+  /**
+   * Runs one stage: marks it current, times it, and records it with its key figure. A stage that
+   * throws is recorded as failed (with no figure) and the exception goes on.
+   */
+  <T> T stage(Stage s, Functions.Func<T> body, Function<T, String> summary) {
+    stage = s;
+    long start = Workflow.currentTimeMillis();
+    T result;
+    try {
+      result = body.apply();
+    } catch (RuntimeException e) {
+      history.add(new StageRecord(s, start, Workflow.currentTimeMillis() - start, false, "failed"));
+      throw e;
+    }
+    history.add(
+        new StageRecord(
+            s, start, Workflow.currentTimeMillis() - start, true, summary.apply(result)));
+    return result;
+  }
+
+  /** Records a stage that ended in a business outcome rather than success (e.g. a failed gate). */
+  void markLastFailed(String summary) {
+    StageRecord last = history.remove(history.size() - 1);
+    history.add(
+        new StageRecord(
+            last.stage(), last.startedAtMillis(), last.durationMillis(), false, summary));
+  }
+
+  void setMetrics(Map<String, Double> values) {
+    metrics.putAll(values);
+  }
+
+  void setModelVersion(int version) {
+    modelVersion = version;
+  }
+
+  void finish(Outcome o) {
+    outcome = o;
+    stage = Stage.COMPLETED;
+  }
+
+  Stage stage() {
+    return stage;
+  }
+
+  Integer modelVersion() {
+    return modelVersion;
+  }
+
+  Map<String, Double> metrics() {
+    return Map.copyOf(metrics);
+  }
+
+  List<StageRecord> history() {
+    return List.copyOf(history);
+  }
+
+  PipelineStatus status(ApprovalWait approval, List<DecisionRecord> audit) {
+    return new PipelineStatus(
+        model, runId, stage, history(), metrics(), modelVersion, approval, audit, outcome);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.tollgate.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.tollgate.pipeline.PipelineFixture.*;
+import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.SmokeTestResult;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PipelineWorkflowTest {
+  private PipelineFixture f;
+
+  @BeforeEach
+  void setUp() {
+    f = new PipelineFixture();
+  }
+
+  @AfterEach
+  void tearDown() {
+    f.close();
+  }
+
+  @Test
+  void approvedRunDeploysAndRecordsEveryStage() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "r1");
+    PipelineStatus waiting = f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    assertThat(waiting.approval().askedOf()).containsExactly("alice", "bob");
+    assertThat(waiting.modelVersion()).isEqualTo(1);
+    assertThat(waiting.metrics()).containsEntry("rmse", 41.2);
+
+    DecisionRecord record =
+        run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
+    PipelineResult result = run.getResult(PipelineResult.class);
+
+    assertThat(record.accepted()).isTrue();
+    assertThat(result.outcome()).isEqualTo(Outcome.DEPLOYED);
+    assertThat(result.headline()).isEqualTo("DEPLOYED energy-load v1 (rmse 41.2, r2 0.87)");
+    assertThat(result.decision().by()).isEqualTo("alice");
+    assertThat(result.stages())
+        .extracting(StageRecord::stage)
+        .containsExactly(
+            Stage.TRAINING,
+            Stage.VALIDATING,
+            Stage.AWAITING_APPROVAL,
+            Stage.DEPLOYING,
+            Stage.NOTIFYING);
+    assertThat(result.stages()).allMatch(StageRecord::ok);
+    verify(f.registry).promote(argThat(p -> p.version() == 1 && p.approvedBy().equals("alice")));
+    verify(f.notify)
+        .publish(
+            argThat(
+                e ->
+                    e.kind() == PipelineEvent.Kind.FINISHED
+                        && e.fields().get("outcome").equals("DEPLOYED")));
+  }
+
+  @Test
+  void failedValidationEndsWithoutDeployButStillNotifies() {
+    when(f.validate.validate(any())).thenReturn(PipelineFixture.FAILED);
+    f.start();
+    PipelineResult result =
+        f.startRun(PipelineFixture.spec(1), "r2").getResult(PipelineResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.REJECTED_BY_VALIDATION);
+    assertThat(result.validation().failures()).extracting(c -> c.name()).containsExactly("rmse");
+    verify(f.deploy, never()).deploy(any());
+    verify(f.registry, never()).promote(any());
+    verify(f.notify)
+        .publish(argThat(e -> e.fields().get("outcome").equals("REJECTED_BY_VALIDATION")));
+  }
+
+  @Test
+  void rejectionByAnApproverEndsTheRun() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "r3");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update(
+        "decide", DecisionRecord.class, new DecisionRequest(false, "bob", "latency regressed"));
+    PipelineResult result = run.getResult(PipelineResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.REJECTED_BY_APPROVER);
+    assertThat(result.decision().comment()).isEqualTo("latency regressed");
+    verify(f.deploy, never()).deploy(any());
+  }
+
+  @Test
+  void noDecisionTimesOutAfterRemindingTwice() {
+    f.start();
+    PipelineResult result =
+        f.startRun(PipelineFixture.spec(1), "r4").getResult(PipelineResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPROVAL_TIMED_OUT);
+    StageRecord approval = result.stages().get(2);
+    assertThat(approval.stage()).isEqualTo(Stage.AWAITING_APPROVAL);
+    assertThat(approval.durationMillis()).isBetween(72L * 3600 * 1000, 72L * 3600 * 1000 + 60_000);
+    verify(f.notify, times(2))
+        .publish(argThat(e -> e.kind() == PipelineEvent.Kind.APPROVAL_REMINDER));
+    verify(f.deploy, never()).deploy(any());
+  }
+
+  @Test
+  void updateValidatorRefusesUnlistedApproverAndSecondDecision() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(2), "r5");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+
+    assertThatThrownBy(
+            () ->
+                run.update("decide", DecisionRecord.class, new DecisionRequest(true, "carol", "")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("'carol' is not an approver of energy-load; approvers: alice, bob");
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
+    assertThatThrownBy(
+            () ->
+                run.update(
+                    "decide", DecisionRecord.class, new DecisionRequest(true, "alice", "again")))
+        .rootCause()
+        .hasMessageContaining("alice has already decided");
+    PipelineStatus stillWaiting = run.query("status", PipelineStatus.class);
+    assertThat(stillWaiting.stage()).isEqualTo(Stage.AWAITING_APPROVAL);
+    assertThat(stillWaiting.approval().decisions()).hasSize(1);
+
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "bob", "ok"));
+    assertThat(run.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
+  }
+
+  @Test
+  void signalFromUnlistedApproverIsAuditedAndIgnored() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "r6");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.signal("approve", "mallory", "trust me");
+    run.signal("approve", "bob", "fine");
+    PipelineResult result = run.getResult(PipelineResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.DEPLOYED);
+    assertThat(result.decision().by()).isEqualTo("bob");
+    PipelineStatus status = run.query("status", PipelineStatus.class);
+    assertThat(status.audit())
+        .extracting(DecisionRecord::by, DecisionRecord::accepted)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("mallory", false),
+            org.assertj.core.groups.Tuple.tuple("bob", true));
+  }
+
+  @Test
+  void transientTrainingFailureIsRetriedToSuccess() throws Exception {
+    when(f.train.train(any()))
+        .thenThrow(new IllegalStateException("worker lost its disk"))
+        .thenReturn(PipelineFixture.TRAINED);
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "r7");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", null));
+
+    assertThat(run.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
+    verify(f.train, times(2)).train(any());
+  }
+
+  @Test
+  void nonRetryableFailureEndsAsFailedWithTheCause() {
+    when(f.train.train(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "load.csv row 17, column temperature: 'abc' is not a number",
+                FailureTypes.INVALID_DATA));
+    f.start();
+    PipelineResult result =
+        f.startRun(PipelineFixture.spec(1), "r8").getResult(PipelineResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.failure())
+        .isEqualTo(
+            "Train: TollgateInvalidData: load.csv row 17, column temperature: 'abc' is not a number");
+    assertThat(result.stages().get(0).ok()).isFalse();
+    verify(f.train, times(1)).train(any());
+    verify(f.notify).publish(argThat(e -> e.fields().get("outcome").equals("FAILED")));
+  }
+
+  @Test
+  void failedSmokeTestRollsBackToThePreviousVersion() throws Exception {
+    when(f.registry.currentProduction(any())).thenReturn(PipelineFixture.V1);
+    when(f.deploy.smokeTest(any())).thenReturn(new SmokeTestResult(false, 3, "prediction was NaN"));
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "r9");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", null));
+    PipelineResult result = run.getResult(PipelineResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(result.failure()).contains("prediction was NaN");
+    verify(f.deploy).rollback(any(), argThat(v -> v.version() == 1));
+    verify(f.registry, never()).promote(any());
+  }
+}
