@@ -1,0 +1,54 @@
+package dev.tollgate.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Old histories must replay on today's workflow code: a change that breaks determinism fails here
+ * before it strands running pipelines. The committed histories live in
+ * src/test/resources/histories/; {@link #recordsFreshHistories} writes today's into
+ * target/recorded-histories/ so a deliberate, versioned change can add a new one (docs/testing.md).
+ */
+class PipelineReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"histories/pipeline-deployed.json", "histories/pipeline-approval-timed-out.json"})
+  void committedHistoriesReplay(String resource) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
+  }
+
+  @Test
+  void recordsFreshHistories() throws Exception {
+    Path out = Path.of("target", "recorded-histories");
+    Files.createDirectories(out);
+    try (PipelineFixture f = new PipelineFixture()) {
+      f.start();
+      WorkflowStub deployed = f.startRun(PipelineFixture.spec(1), "replay-deployed");
+      f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
+      deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
+      assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
+      write(f, deployed, out.resolve("pipeline-deployed.json"));
+
+      WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
+      assertThat(timedOut.getResult(PipelineResult.class).outcome())
+          .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out.json"));
+    }
+  }
+
+  private static void write(PipelineFixture f, WorkflowStub run, Path file) throws Exception {
+    WorkflowExecutionHistory history =
+        f.env.getWorkflowClient().fetchHistory(run.getExecution().getWorkflowId());
+    Files.writeString(file, history.toJson(true));
+    WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.tollgate.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SpecParserTest {
+  private static final String VALID =
+      """
+      model: energy-load
+      task: regression
+      data:
+        train: file:data/load.csv
+        target: load
+        features: [temperature, humidity]
+        min_rows: 1000
+        max_age: 48h
+      training:
+        algorithm: gradient_boosting
+        params: { trees: 200, max_depth: 6, shrinkage: 0.05 }
+        seed: 42
+        holdout: 0.2
+      validation:
+        thresholds: { rmse: { max: 75 }, r2: { min: 0.7 } }
+        baseline: { tolerance: 0.05 }
+        drift: { method: psi, threshold: 0.1, max_drift_share: 0.5 }
+        stability: { max_cv: 0.5 }
+        range: { sigma: 3, max_outlier_share: 0.05 }
+      approval:
+        approvers: [alice, bob]
+        min_approvals: 1
+        timeout: 72h
+        reminders: [24h, 4h]
+        on_timeout: reject
+      deploy:
+        target: local
+        rollback: { on_smoke_failure: true, on_degradation: 0.2 }
+      notify:
+        slack: { channel: "#ml-deploys" }
+      schedule:
+        cron: "0 2 * * *"
+        drift_check_every: 6h
+        cooldown: 24h
+      """;
+
+  private static PipelineSpec parse(String yaml) {
+    return SpecParser.parse(yaml, "energy.yaml", Path.of("/specs"));
+  }
+
+  @Test
+  void readsEverySectionOfTheDesignExample() {
+    PipelineSpec spec = parse(VALID);
+    assertThat(spec.model()).isEqualTo("energy-load");
+    assertThat(spec.data().train()).isEqualTo("file:///specs/data/load.csv");
+    assertThat(spec.data().maxAge()).isEqualTo(Duration.ofHours(48));
+    assertThat(spec.training().param("trees", 0)).isEqualTo(200);
+    assertThat(spec.validation().thresholds().get("rmse").accepts(74.9)).isTrue();
+    assertThat(spec.validation().thresholds().get("r2").accepts(0.69)).isFalse();
+    assertThat(spec.approval().reminders())
+        .containsExactly(Duration.ofHours(4), Duration.ofHours(24));
+    assertThat(spec.deploy().rollbackOnDegradation()).isEqualTo(0.2);
+    assertThat(spec.notifications().slackChannel()).isEqualTo("#ml-deploys");
+    assertThat(spec.schedule().cooldown()).isEqualTo(Duration.ofHours(24));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "trees: 200|trees: -5|training.params.trees|expected a value from 1 to 10000, got -5",
+        "trees: 200|trees: 2.5|training.params.trees|expected a whole number",
+        "trees: 200|tress: 200|training.params.tress|unknown key",
+        "target: load|target: [load]|data.target|expected non-empty text",
+        "min_rows: 1000|min_rows: lots|data.min_rows|expected a number, got 'lots'",
+        "holdout: 0.2|holdout: 1.5|training.holdout|expected a share between 0 and 1",
+        "timeout: 72h|timeout: soon|approval.timeout|expected a positive duration",
+        "min_approvals: 1|min_approvals: 3|approval.approvers|min_approvals must be between 1 and the number of approvers (2)",
+        "algorithm: gradient_boosting|algorithm: deep_magic|training.algorithm|expected one of [gradient_boosting, linear, random_forest]",
+        "r2: { min: 0.7 }|r2: { min: 0.7 }, accuracy: { min: 0.9 }|validation.thresholds.accuracy|unknown metric",
+        "target: local|target: moon|deploy.target|expected one of [local, ecs], got 'moon'",
+        "train: file:data/load.csv|train: http://x/y.csv|data.train|expected a file: or s3:// URI",
+        "cron: \"0 2 * * *\"|cron: \"every night\"|schedule.cron|expected five fields",
+      })
+  void refusesBadValuesNamingFileKeyAndExpectation(
+      String from, String to, String key, String expected) {
+    String yaml = VALID.replace(from, to);
+    assertThat(yaml).isNotEqualTo(VALID);
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("energy.yaml: " + key + ": ")
+        .hasMessageContaining(expected);
+  }
+
+  @Test
+  void refusesMissingTargetAndBrokenYaml() {
+    assertThatThrownBy(() -> parse(VALID.replace("  target: load\n", "")))
+        .hasMessage("energy.yaml: data.target: missing; expected text");
+    assertThatThrownBy(() -> parse("model: [unclosed"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("energy.yaml: (yaml): not valid YAML at line");
+  }
+
+  @Test
+  void refusesAMissingFileByName() {
+    assertThatThrownBy(() -> SpecParser.parse(Path.of("/nope/spec.yaml")))
+        .hasMessage("/nope/spec.yaml: (file): no such file");
+  }
+
+  @Test
+  void formatsDurationsShort() {
+    assertThat(Durations.format(Duration.ofHours(72))).isEqualTo("3d");
+    assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("90m");
+    assertThat(Durations.parse("PT2H")).isEqualTo(Duration.ofHours(2));
+    assertThat(Durations.parse("two hours")).isNull();
+  }
+}
