@@ -1,0 +1,61 @@
+package dev.tollgate.activities.data;
+
+import java.util.List;
+
+/**
+ * The columns a pipeline uses, as doubles, column by column (the shape Smile's data frames and the
+ * drift statistics want).
+ *
+ * @param source the file name, for messages
+ * @param sha256 digest of the whole file, to tie models and reports to the exact data
+ * @param y the target column
+ * @param columns the feature columns, in {@code features} order; {@code columns[j][row]}
+ */
+public record Dataset(
+    String source,
+    String sha256,
+    String target,
+    List<String> features,
+    double[] y,
+    double[][] columns) {
+
+  public Dataset {
+    features = List.copyOf(features);
+    if (columns.length != features.size()) {
+      throw new IllegalArgumentException(
+          features.size() + " features but " + columns.length + " columns");
+    }
+  }
+
+  public int rows() {
+    return y.length;
+  }
+
+  /** The target values of the given rows. */
+  public double[] target(int[] rows) {
+    return pick(y, rows);
+  }
+
+  /** Feature {@code j}'s values in the given rows. */
+  public double[] feature(int j, int[] rows) {
+    return pick(columns[j], rows);
+  }
+
+  /** The first {@code n} rows (fewer when the dataset is smaller). */
+  public int[] firstRows(int n) {
+    return java.util.stream.IntStream.range(0, Math.min(n, rows())).toArray();
+  }
+
+  /** Every row, in file order. */
+  public int[] allRows() {
+    return firstRows(rows());
+  }
+
+  private static double[] pick(double[] values, int[] rows) {
+    double[] picked = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      picked[i] = values[rows[i]];
+    }
+    return picked;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.tollgate.activities.deploy;
+
+import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.artifacts.AtomicFiles;
+import dev.tollgate.activities.artifacts.FileUris;
+import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.artifacts.ModelNames;
+import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.artifacts.PathLocks;
+import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.spec.DeploySpec;
+import dev.tollgate.stages.DeployActivities;
+import dev.tollgate.stages.DeployRequest;
+import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.SmokeTestResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local deployment: {@code <serving>/<model>/current.json} names the version local serving answers
+ * with. Deploying keeps the pointer it replaces in {@code previous.json}, so a rollback restores
+ * exactly what was served before. Changes to a model's pointers are serialised by {@link
+ * PathLocks}.
+ */
+public final class DeployActivitiesImpl implements DeployActivities {
+  private static final Logger log = LoggerFactory.getLogger(DeployActivitiesImpl.class);
+  static final String TARGET = "local";
+
+  private final Path serving;
+  private final SmokeTester smoke;
+
+  public DeployActivitiesImpl(CsvLoader loader, ModelStore models, Path serving) {
+    this.serving = serving.toAbsolutePath().normalize();
+    this.smoke = new SmokeTester(loader, models);
+  }
+
+  @Override
+  public Deployment deploy(DeployRequest request) {
+    if (request.deploy().target() != DeploySpec.Target.LOCAL) {
+      throw Failures.unsupported(
+          "deploy target "
+              + request.deploy().target()
+              + " is not available yet; use target: local");
+    }
+    ModelVersion version = request.version();
+    Path artifact = FileUris.artifact(version.artifactUri()).resolve(ModelStore.MODEL_FILE);
+    if (!Files.isRegularFile(artifact)) {
+      throw Failures.artifactMismatch(version.label() + " has no model file at " + artifact);
+    }
+    Path dir = folder(version.model());
+    Path current = dir.resolve("current.json");
+    PathLocks.withLock(
+        dir.resolve(".lock"),
+        () -> {
+          ServingPointer before = ServingPointer.read(current);
+          if (before != null && before.serves(version)) {
+            return; // already deployed: a retried call must not overwrite previous.json
+          }
+          if (before != null) {
+            AtomicFiles.write(dir.resolve("previous.json"), Json.pretty(before));
+          } else {
+            ServingPointer.delete(dir.resolve("previous.json"));
+          }
+          ServingPointer.of(version, request.runId()).write(current);
+          log.info(
+              "deployed model={} version={} run={}",
+              version.model(),
+              version.version(),
+              request.runId());
+        });
+    return new Deployment(version, TARGET, current.toString(), request.data());
+  }
+
+  @Override
+  public SmokeTestResult smokeTest(Deployment deployment) {
+    SmokeTestResult result = smoke.test(deployment);
+    log.info(
+        "smoke test model={} version={} passed={} message={}",
+        deployment.version().model(),
+        deployment.version().version(),
+        result.passed(),
+        result.message());
+    return result;
+  }
+
+  @Override
+  public void rollback(Deployment failed, ModelVersion previous) {
+    Path dir = folder(failed.version().model());
+    Path current = dir.resolve("current.json");
+    PathLocks.withLock(
+        dir.resolve(".lock"),
+        () -> {
+          ServingPointer now = ServingPointer.read(current);
+          if (previous == null ? now == null : now != null && now.serves(previous)) {
+            return; // already rolled back: a retried call
+          }
+          if (now != null && !now.serves(failed.version())) {
+            // Something newer was deployed since: rolling "back" would undo someone else's work.
+            log.warn(
+                "rollback of {} skipped: {} now serves v{}",
+                failed.version().label(),
+                current,
+                now.version());
+            return;
+          }
+          Path saved = dir.resolve("previous.json");
+          if (previous == null) {
+            ServingPointer.delete(current);
+          } else {
+            ServingPointer remembered = ServingPointer.read(saved);
+            (remembered != null && remembered.serves(previous)
+                    ? remembered
+                    : ServingPointer.of(previous, failed.version().runId()))
+                .write(current);
+          }
+          ServingPointer.delete(saved);
+          log.info(
+              "rolled back model={} from version={} to version={}",
+              failed.version().model(),
+              failed.version().version(),
+              previous == null ? "none" : previous.version());
+        });
+  }
+
+  private Path folder(String model) {
+    return serving.resolve(ModelNames.check(model));
+  }
+}

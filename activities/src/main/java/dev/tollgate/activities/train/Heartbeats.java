@@ -1,0 +1,66 @@
+package dev.tollgate.activities.train;
+
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a long activity's heartbeat going while a call that has no progress callback (Smile's fit)
+ * blocks the activity thread: a daemon thread re-sends the latest progress every few seconds. The
+ * activity thread sends at each phase change itself, which is where a cancellation surfaces as an
+ * exception. Close it in a finally block.
+ */
+final class Heartbeats implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
+
+  private final ActivityExecutionContext context;
+  private final ScheduledExecutorService timer;
+  private final long started = System.nanoTime();
+  private volatile TrainProgress progress = new TrainProgress("starting", 0, 0);
+
+  private Heartbeats(ActivityExecutionContext context, Duration every) {
+    this.context = context;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("tollgate-heartbeat").unstarted(r));
+    long millis = every.toMillis();
+    timer.scheduleAtFixedRate(this::beatQuietly, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  static Heartbeats start(ActivityExecutionContext context, Duration every) {
+    return new Heartbeats(context, every);
+  }
+
+  /** Records a new phase and heartbeats at once, from the activity thread. */
+  void phase(String phase, int rows) {
+    progress = new TrainProgress(phase, rows, elapsedMillis());
+    context.heartbeat(progress);
+  }
+
+  long elapsedMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+  }
+
+  private void beatQuietly() {
+    TrainProgress current = progress;
+    try {
+      context.heartbeat(new TrainProgress(current.phase(), current.rows(), elapsedMillis()));
+    } catch (ActivityCompletionException e) {
+      // Cancelled or timed out: the activity thread learns it at its next phase() call.
+      log.info("heartbeat stopped: {}", e.toString());
+      timer.shutdown();
+    } catch (RuntimeException e) {
+      log.warn("heartbeat failed, will retry at the next tick", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.tollgate.activities.validate;
+
+import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.Frames;
+import dev.tollgate.activities.data.HoldoutSplit;
+import dev.tollgate.activities.train.RegressionScores;
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.ValidationSpec;
+import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.ValidateActivities;
+import dev.tollgate.stages.ValidationRequest;
+import dev.tollgate.stages.ValidationVerdict;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the holdout training used (same file, checked by digest; same seed and share), scores
+ * the candidate on it, runs every check the spec enables and writes the report. The verdict passes
+ * when no check fails; skipped checks say why and do not block.
+ */
+public final class ValidateActivitiesImpl implements ValidateActivities {
+  private static final Logger log = LoggerFactory.getLogger(ValidateActivitiesImpl.class);
+
+  private final CsvLoader loader;
+  private final ModelStore models;
+  private final Path reports;
+
+  public ValidateActivitiesImpl(CsvLoader loader, ModelStore models, Path reports) {
+    this.loader = loader;
+    this.models = models;
+    this.reports = reports.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public ValidationVerdict validate(ValidationRequest request) {
+    PipelineSpec spec = request.spec();
+    ModelVersion candidate = request.candidate();
+    Dataset data = loader.load(spec.data());
+    if (!data.sha256().equals(request.trained().dataDigest())) {
+      throw Failures.artifactMismatch(
+          data.source()
+              + " changed since training: SHA-256 "
+              + data.sha256()
+              + ", the model was trained on "
+              + request.trained().dataDigest());
+    }
+    HoldoutSplit split =
+        HoldoutSplit.of(data.rows(), spec.training().seed(), spec.training().holdout());
+    ModelStore.Loaded model = models.load(candidate.artifactUri(), candidate.modelDigest());
+    double[] truth = data.target(split.holdout());
+    double[] predicted = Frames.predict(model.model(), data, split.holdout());
+    Holdout holdout =
+        new Holdout(data, split, truth, predicted, RegressionScores.of(truth, predicted));
+
+    ModelVersion baseline = request.baseline();
+    // The Production model is read only when a check compares with it; a missing or altered
+    // Production artifact is then unusable input, not a skipped check.
+    ValidationSpec v = spec.validation();
+    boolean compares = v.baselineTolerance() != null || v.drift() != null;
+    ModelStore.Loaded base =
+        baseline == null || !compares
+            ? null
+            : models.load(baseline.artifactUri(), baseline.modelDigest());
+    List<CheckResult> checks = checks(v, holdout, baseline, base);
+
+    boolean passed = checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAIL);
+    var report =
+        new ValidationReport(
+            candidate.model(),
+            candidate.version(),
+            request.runId(),
+            passed,
+            checks,
+            holdout.metrics(),
+            baseline == null ? null : baseline.version(),
+            Instant.now().toString());
+    ValidationReport.Written written = report.writeUnder(reports);
+    log.info(
+        "validated model={} version={} run={} passed={} failures={}",
+        candidate.model(),
+        candidate.version(),
+        request.runId(),
+        passed,
+        checks.stream()
+            .filter(c -> c.status() == CheckResult.Status.FAIL)
+            .map(CheckResult::name)
+            .toList());
+    return new ValidationVerdict(passed, checks, written.uri(), written.digest());
+  }
+
+  private static List<CheckResult> checks(
+      ValidationSpec v, Holdout holdout, ModelVersion baseline, ModelStore.Loaded base) {
+    List<CheckResult> checks =
+        new ArrayList<>(ThresholdChecks.run(v.thresholds(), holdout.metrics()));
+    if (v.baselineTolerance() != null) {
+      if (baseline == null) {
+        checks.add(
+            Checks.skipped(
+                "baseline",
+                "≤ " + v.baselineTolerance() + " worse than Production",
+                "no Production model to compare with"));
+      } else {
+        checks.addAll(BaselineCheck.run(v.baselineTolerance(), holdout, baseline, base));
+      }
+    }
+    if (v.stabilityMaxCv() != null) {
+      checks.add(StabilityCheck.run(v.stabilityMaxCv(), holdout.predicted()));
+    }
+    if (v.range() != null) {
+      double[] trainTarget = holdout.data().target(holdout.split().train());
+      checks.add(RangeCheck.run(v.range(), trainTarget, holdout.predicted()));
+    }
+    if (v.drift() != null) {
+      checks.add(
+          DriftCheck.run(
+              v.drift(),
+              holdout,
+              base == null ? null : base.metadata(),
+              baseline == null ? null : baseline.label()));
+    }
+    return checks;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.tollgate.activities.data;
+
+import static dev.tollgate.activities.ActivityTesting.businessFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.activities.TestData;
+import dev.tollgate.activities.artifacts.Digests;
+import dev.tollgate.pipeline.FailureTypes;
+import dev.tollgate.spec.DataSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvLoaderTest {
+  @TempDir Path dir;
+  private final CsvLoader loader = new CsvLoader();
+
+  private DataSpec spec(Path csv, int minRows) {
+    return new DataSpec(csv.toUri().toString(), "y", List.of("x1", "x2"), minRows, null);
+  }
+
+  private Path csv(String content) throws IOException {
+    return Files.writeString(dir.resolve("load.csv"), content);
+  }
+
+  @Test
+  void loadsTheUsedColumnsInSpecOrderAndHashesTheFile() throws IOException {
+    Path file = csv("x2,note,\"y\",x1\n1.5,\"a, quoted\",10,2\n\n-3,b,20,4e1\n");
+    Dataset data = loader.load(spec(file, 1));
+    assertThat(data.rows()).isEqualTo(2);
+    assertThat(data.y()).containsExactly(10, 20);
+    assertThat(data.columns()[0]).containsExactly(2, 40); // x1
+    assertThat(data.columns()[1]).containsExactly(1.5, -3); // x2
+    assertThat(data.source()).isEqualTo("load.csv");
+    assertThat(data.sha256()).isEqualTo(Digests.sha256(Files.readAllBytes(file))).hasSize(64);
+  }
+
+  @Test
+  void aStringInANumericColumnNamesFileRowAndColumn() throws IOException {
+    Path file = csv("x1,x2,y\n1,2,3\n4,5,6\n7,abc,9\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("load.csv row 4, column x2: 'abc' is not a number");
+  }
+
+  @Test
+  void anEmptyValueIsRefusedToo() throws IOException {
+    Path file = csv("x1,x2,y\n1,2,3\n4,,6\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("load.csv row 3, column x2: the value is empty");
+  }
+
+  @Test
+  void aValueInAnUnusedColumnIsNotParsed() throws IOException {
+    Path file = csv("x1,x2,comment,y\n1,2,not a number,3\n");
+    assertThat(loader.load(spec(file, 1)).rows()).isEqualTo(1);
+  }
+
+  @Test
+  void missingColumnsAreListedWithTheColumnsPresent() throws IOException {
+    Path file = csv("x1,temp,target\n1,2,3\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("load.csv has no column 'x2', 'y' (columns present: x1, temp, target)");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path file = dir.resolve("nowhere.csv");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage()).contains(file.toString(), "does not exist");
+  }
+
+  @Test
+  void anEmptyFileIsRefused() throws IOException {
+    Path file = csv("");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage()).startsWith("load.csv is empty");
+  }
+
+  @Test
+  void aShortRowIsRefusedWithItsRowNumber() throws IOException {
+    Path file = csv("x1,x2,y\n1,2,3\n4,5\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("load.csv row 3 has 2 fields, the header has 3");
+  }
+
+  @Test
+  void fewerRowsThanMinRowsIsRefusedButASmokeTestMayLoadThem() throws IOException {
+    Path file = TestData.linearCsv(dir.resolve("small.csv"), 50, 1, 0);
+    var failure = businessFailure(() -> loader.load(spec(file, 100)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("small.csv has 50 data rows, min_rows is 100");
+    assertThat(loader.loadAnySize(spec(file, 100)).rows()).isEqualTo(50);
+  }
+
+  @Test
+  void s3DatasetsAreUnsupportedForNow() {
+    var s3 = new DataSpec("s3://bucket/load.csv", "y", List.of("x1"), 1, null);
+    var failure = businessFailure(() -> loader.load(s3), FailureTypes.UNSUPPORTED);
+    assertThat(failure.getOriginalMessage())
+        .contains("s3 datasets arrive with the S3 artifact store");
+  }
+}

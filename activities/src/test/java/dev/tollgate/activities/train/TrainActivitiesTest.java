@@ -1,0 +1,184 @@
+package dev.tollgate.activities.train;
+
+import static dev.tollgate.activities.ActivityTesting.businessFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.activities.ActivityTesting;
+import dev.tollgate.activities.TestData;
+import dev.tollgate.activities.artifacts.FileUris;
+import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.pipeline.FailureTypes;
+import dev.tollgate.spec.DataSpec;
+import dev.tollgate.spec.Task;
+import dev.tollgate.spec.TrainingSpec;
+import dev.tollgate.stages.TrainActivities;
+import dev.tollgate.stages.TrainRequest;
+import dev.tollgate.stages.TrainedModel;
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainActivitiesTest {
+  @TempDir Path home;
+  private TestActivityEnvironment env;
+  private TrainActivities train;
+  private final List<TrainProgress> beats = new CopyOnWriteArrayList<>();
+  private Path csv;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new TrainActivitiesImpl(new CsvLoader(), new ModelStore(home.resolve("models"))));
+    env.setActivityHeartbeatListener(TrainProgress.class, beats::add);
+    train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
+    csv = TestData.linearCsv(home.resolve("data/train.csv"), 2000, 7, 0);
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private TrainedModel run(DataSpec data, TrainingSpec training) {
+    return train.train(new TrainRequest(TestData.MODEL, "run-1", Task.REGRESSION, data, training));
+  }
+
+  @Test
+  void gradientBoostingLearnsTheLinearSignalDownToTheNoise() {
+    TrainedModel model = run(TestData.data(csv), TestData.fastBoosting());
+
+    assertThat(model.metrics().get("r2")).isGreaterThan(0.9);
+    assertThat(model.metrics().get("rmse")).isBetween(TestData.NOISE * 0.8, TestData.NOISE * 1.5);
+    assertThat(model.metrics()).containsKeys("mae", "mape");
+    assertThat(model.trainRows()).isEqualTo(1600);
+    assertThat(model.holdoutRows()).isEqualTo(400);
+    // Temporal throttles heartbeats, so a training this short reports its first phase only.
+    assertThat(beats).extracting(TrainProgress::phase).startsWith("loading");
+  }
+
+  @Test
+  void sameDataSpecAndSeedGiveTheSameMetricsAndTheSameArtifact() {
+    TrainedModel first = run(TestData.data(csv), TestData.fastBoosting());
+    TrainedModel second = run(TestData.data(csv), TestData.fastBoosting());
+
+    assertThat(second.metrics()).isEqualTo(first.metrics());
+    assertThat(second.modelDigest()).isEqualTo(first.modelDigest());
+    assertThat(second.artifactUri()).isEqualTo(first.artifactUri());
+    Path folder = FileUris.artifact(first.artifactUri());
+    assertThat(folder.getFileName().toString()).isEqualTo(first.modelDigest());
+    assertThat(folder.getParent().getParent()).isEqualTo(home.resolve("models"));
+    try (var stream = Files.list(folder.getParent())) {
+      assertThat(stream.toList()).hasSize(1); // no second folder, no leftover temp folder
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void anotherSeedGivesAnotherModel() {
+    TrainedModel first = run(TestData.data(csv), TestData.fastBoosting());
+    TrainedModel other =
+        run(
+            TestData.data(csv),
+            new TrainingSpec(
+                "gradient_boosting", Map.of("trees", 120.0, "shrinkage", 0.1), 7, 0.2));
+    assertThat(other.modelDigest()).isNotEqualTo(first.modelDigest());
+  }
+
+  @Test
+  void metadataDescribesHowTheModelWasMade() {
+    TrainedModel model = run(TestData.data(csv), TestData.fastBoosting());
+    JsonNode meta = readJson(FileUris.artifact(model.artifactUri()).resolve("metadata.json"));
+
+    assertThat(meta.get("model").asText()).isEqualTo(TestData.MODEL);
+    assertThat(meta.get("algorithm").asText()).isEqualTo("gradient_boosting");
+    assertThat(meta.get("params").get("trees").asDouble()).isEqualTo(120);
+    assertThat(meta.get("params").get("max_depth").asDouble()).isEqualTo(6); // default filled in
+    assertThat(meta.get("features").toString()).isEqualTo("[\"x1\",\"x2\"]");
+    assertThat(meta.get("target").asText()).isEqualTo("y");
+    assertThat(meta.get("data_sha256").asText()).isEqualTo(model.dataDigest());
+    assertThat(meta.get("model_sha256").asText()).isEqualTo(model.modelDigest());
+    assertThat(meta.get("metrics").get("rmse").asDouble())
+        .isCloseTo(model.metrics().get("rmse"), within(1e-12));
+    assertThat(meta.get("seed").asLong()).isEqualTo(42);
+    assertThat(meta.get("smile_version").asText()).isEqualTo("4.4.2");
+    assertThat(meta.get("java_version").asText()).isNotBlank();
+    assertThat(meta.get("trained_at").asText()).isNotBlank();
+    assertThat(meta.get("reference_bins").get("x1").get("shares")).hasSize(10);
+  }
+
+  @Test
+  void randomForestAndLinearRegressionTrainToo() {
+    TrainedModel forest =
+        run(
+            TestData.data(csv),
+            TestData.training("random_forest", Map.of("trees", 30.0, "max_depth", 8.0)));
+    TrainedModel again =
+        run(
+            TestData.data(csv),
+            TestData.training("random_forest", Map.of("trees", 30.0, "max_depth", 8.0)));
+    TrainedModel linear = run(TestData.data(csv), TestData.training("linear", Map.of()));
+    TrainedModel linearAgain = run(TestData.data(csv), TestData.training("linear", Map.of()));
+
+    assertThat(forest.metrics().get("r2")).isGreaterThan(0.9);
+    assertThat(again.modelDigest()).isEqualTo(forest.modelDigest()); // parallel yet seeded
+    assertThat(linearAgain.modelDigest()).isEqualTo(linear.modelDigest());
+    assertThat(linear.metrics().get("r2")).isGreaterThan(0.98);
+    assertThat(linear.metrics().get("rmse")).isCloseTo(TestData.NOISE, within(0.1));
+  }
+
+  @Test
+  void aStringInANumericColumnFailsTheActivityNonRetryably() throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    lines.set(16, lines.get(16).replaceFirst("^(\\d+),[^,]+,", "$1,warm,"));
+    Files.write(csv, lines);
+
+    var failure =
+        businessFailure(
+            () -> run(TestData.data(csv), TestData.fastBoosting()), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("train.csv row 17, column x1: 'warm' is not a number");
+  }
+
+  @Test
+  void aMissingFeatureFailsNonRetryably() {
+    var data = new DataSpec(csv.toUri().toString(), "y", List.of("x1", "x3"), 100, null);
+    var failure =
+        businessFailure(() -> run(data, TestData.fastBoosting()), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("train.csv has no column 'x3' (columns present: id, x1, x2, note, y)");
+  }
+
+  @Test
+  void otherTasksAreUnsupported() {
+    var failure =
+        businessFailure(
+            () ->
+                train.train(
+                    new TrainRequest(
+                        TestData.MODEL,
+                        "run-1",
+                        Task.CLASSIFICATION,
+                        TestData.data(csv),
+                        TestData.fastBoosting())),
+            FailureTypes.UNSUPPORTED);
+    assertThat(failure.getOriginalMessage()).contains("CLASSIFICATION");
+  }
+
+  private static JsonNode readJson(Path file) {
+    return Json.read(file, JsonNode.class);
+  }
+}

@@ -1,0 +1,238 @@
+package dev.tollgate.activities.validate;
+
+import static dev.tollgate.activities.ActivityTesting.businessFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.activities.ActivityTesting;
+import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.TestData;
+import dev.tollgate.activities.artifacts.Digests;
+import dev.tollgate.activities.artifacts.FileUris;
+import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.pipeline.FailureTypes;
+import dev.tollgate.spec.MetricBound;
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.Task;
+import dev.tollgate.spec.TrainingSpec;
+import dev.tollgate.spec.ValidationSpec;
+import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.CheckResult.Status;
+import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.TrainActivities;
+import dev.tollgate.stages.TrainRequest;
+import dev.tollgate.stages.TrainedModel;
+import dev.tollgate.stages.ValidateActivities;
+import dev.tollgate.stages.ValidationRequest;
+import dev.tollgate.stages.ValidationVerdict;
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateActivitiesTest {
+  @TempDir Path home;
+  private TestActivityEnvironment env;
+  private TrainActivities train;
+  private ValidateActivities validate;
+  private Path csv;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    StageActivities stages = StageActivities.create(home);
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(stages.train(), stages.validate());
+    train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
+    validate = env.newActivityStub(ValidateActivities.class, ActivityTesting.OPTIONS);
+    csv = TestData.linearCsv(home.resolve("data/train.csv"), 1500, 11, 0);
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private record Trained(TrainedModel trained, ModelVersion version) {}
+
+  private Trained trainVersion(PipelineSpec spec, int version) {
+    TrainedModel t =
+        train.train(
+            new TrainRequest(
+                spec.model(), "run-" + version, Task.REGRESSION, spec.data(), spec.training()));
+    return new Trained(
+        t,
+        new ModelVersion(
+            spec.model(),
+            version,
+            "run-" + version,
+            t.artifactUri(),
+            t.modelDigest(),
+            t.metrics()));
+  }
+
+  private ValidationVerdict validate(PipelineSpec spec, Trained candidate, Trained baseline) {
+    return validate.validate(
+        new ValidationRequest(
+            spec,
+            candidate.version().runId(),
+            candidate.version(),
+            candidate.trained(),
+            baseline == null ? null : baseline.version()));
+  }
+
+  private static CheckResult check(ValidationVerdict verdict, String name) {
+    return verdict.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private PipelineSpec spec(TrainingSpec training, ValidationSpec validation) {
+    return TestData.spec(TestData.data(csv), training, validation);
+  }
+
+  @Test
+  void aGoodModelPassesEveryCheckAndTheReportSaysSo() throws IOException {
+    var validation =
+        new ValidationSpec(
+            Map.of("rmse", new MetricBound(null, 1.5), "r2", new MetricBound(0.9, null)),
+            0.05,
+            new ValidationSpec.DriftSpec("psi", 0.1, 0.5),
+            5.0, // y spans about -20..30 around a mean near 5: a cv near 2 is expected
+            new ValidationSpec.RangeSpec(3, 0.05));
+    PipelineSpec spec = spec(TestData.fastBoosting(), validation);
+    Trained candidate = trainVersion(spec, 1);
+
+    ValidationVerdict verdict = validate(spec, candidate, null);
+
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.checks())
+        .extracting(CheckResult::name)
+        .containsExactly(
+            "threshold.r2",
+            "threshold.rmse",
+            "baseline",
+            "stability.cv",
+            "range.outlier_share",
+            "drift.share");
+    assertThat(check(verdict, "threshold.rmse").status()).isEqualTo(Status.PASS);
+    assertThat(check(verdict, "threshold.rmse").value())
+        .isEqualTo(candidate.trained().metrics().get("rmse")); // same holdout as training
+    assertThat(check(verdict, "baseline").status()).isEqualTo(Status.SKIPPED);
+    assertThat(check(verdict, "baseline").message())
+        .isEqualTo("no Production model to compare with");
+    assertThat(check(verdict, "drift.share").status()).isEqualTo(Status.PASS);
+    assertThat(check(verdict, "drift.share").message()).contains("holdout vs training part");
+
+    Path report = FileUris.artifact(verdict.reportUri());
+    assertThat(report).isEqualTo(home.resolve("artifacts/reports/demo-model/v1/validation.json"));
+    assertThat(verdict.reportDigest()).isEqualTo(Digests.sha256(Files.readAllBytes(report)));
+    JsonNode json = Json.read(report, JsonNode.class);
+    assertThat(json.get("model").asText()).isEqualTo("demo-model");
+    assertThat(json.get("version").asInt()).isEqualTo(1);
+    assertThat(json.get("run_id").asText()).isEqualTo("run-1");
+    assertThat(json.get("passed").asBoolean()).isTrue();
+    assertThat(json.get("baseline_version").isNull()).isTrue();
+    assertThat(json.get("created_at").asText()).isNotBlank();
+    assertThat(json.get("metrics").get("r2").asDouble()).isGreaterThan(0.9);
+    assertThat(json.get("checks")).hasSize(6);
+    JsonNode first = json.get("checks").get(0);
+    assertThat(first.get("name").asText()).isEqualTo("threshold.r2");
+    assertThat(first.get("status").asText()).isEqualTo("PASS");
+    assertThat(first.get("threshold").asText()).isEqualTo("≥ 0.9");
+    assertThat(first.has("message")).isTrue();
+  }
+
+  @Test
+  void aMissedThresholdAndAnUnknownMetricFailTheVerdict() {
+    var validation =
+        TestData.validation(
+            Map.of("rmse", new MetricBound(null, 0.1), "auc", new MetricBound(0.8, null)));
+    PipelineSpec spec = spec(TestData.fastBoosting(), validation);
+    Trained candidate = trainVersion(spec, 1);
+
+    ValidationVerdict verdict = validate(spec, candidate, null);
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.failures())
+        .extracting(CheckResult::name)
+        .containsExactly("threshold.auc", "threshold.rmse");
+    assertThat(check(verdict, "threshold.auc").message()).contains("'auc' is not produced");
+    assertThat(check(verdict, "threshold.rmse").message()).contains("is outside ≤ 0.1");
+    JsonNode json = Json.read(FileUris.artifact(verdict.reportUri()), JsonNode.class);
+    assertThat(json.get("passed").asBoolean()).isFalse();
+    assertThat(json.get("checks").get(0).get("status").asText()).isEqualTo("FAIL");
+  }
+
+  @Test
+  void aClearlyWorseCandidateFailsTheBaselineComparison() {
+    var validation = new ValidationSpec(Map.of(), 0.05, null, null, null);
+    Trained production = trainVersion(spec(TestData.fastBoosting(), validation), 1);
+    PipelineSpec weakSpec = spec(TestData.weakBoosting(), validation);
+    Trained weak = trainVersion(weakSpec, 2);
+
+    ValidationVerdict verdict = validate(weakSpec, weak, production);
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(check(verdict, "baseline.rmse").status()).isEqualTo(Status.FAIL);
+    assertThat(check(verdict, "baseline.rmse").value()).isGreaterThan(1.0); // over twice the rmse
+    assertThat(check(verdict, "baseline.r2").status()).isEqualTo(Status.FAIL);
+    assertThat(check(verdict, "baseline.rmse").message()).contains("demo-model v1", "% worse");
+    JsonNode json = Json.read(FileUris.artifact(verdict.reportUri()), JsonNode.class);
+    assertThat(json.get("baseline_version").asInt()).isEqualTo(1);
+
+    // The other way round the better candidate passes.
+    PipelineSpec goodSpec = spec(TestData.fastBoosting(), validation);
+    Trained good = trainVersion(goodSpec, 3);
+    ValidationVerdict better = validate(goodSpec, good, weak);
+    assertThat(better.passed()).isTrue();
+    assertThat(check(better, "baseline.rmse").value()).isNegative();
+  }
+
+  @Test
+  void driftAgainstTheProductionTrainingDataIsDetected() throws IOException {
+    var validation =
+        new ValidationSpec(
+            Map.of(), null, new ValidationSpec.DriftSpec("psi", 0.1, 0.4), null, null);
+    Trained production = trainVersion(spec(TestData.training("linear", Map.of()), validation), 1);
+    // New data: x1 moved by half its range, x2 unchanged -> one of two features drifted (0.5 >
+    // 0.4).
+    csv = TestData.linearCsv(home.resolve("data/shifted.csv"), 1500, 12, 5);
+    PipelineSpec shifted = spec(TestData.training("linear", Map.of()), validation);
+    Trained candidate = trainVersion(shifted, 2);
+
+    ValidationVerdict verdict = validate(shifted, candidate, production);
+
+    CheckResult drift = check(verdict, "drift.share");
+    assertThat(drift.status()).isEqualTo(Status.FAIL);
+    assertThat(drift.value()).isEqualTo(0.5);
+    assertThat(drift.message()).contains("x1", "(drifted)", "demo-model v1's training data");
+    assertThat(drift.message()).doesNotContain("x2 0.1");
+    assertThat(verdict.passed()).isFalse();
+  }
+
+  @Test
+  void unstableOrOutOfRangePredictionsFail() {
+    var validation =
+        new ValidationSpec(Map.of(), null, null, 0.01, new ValidationSpec.RangeSpec(0.1, 0.05));
+    PipelineSpec spec = spec(TestData.training("linear", Map.of()), validation);
+    ValidationVerdict verdict = validate(spec, trainVersion(spec, 1), null);
+
+    assertThat(check(verdict, "stability.cv").status()).isEqualTo(Status.FAIL);
+    assertThat(check(verdict, "range.outlier_share").status()).isEqualTo(Status.FAIL);
+    assertThat(check(verdict, "range.outlier_share").value()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void dataChangedSinceTrainingIsAnArtifactMismatch() throws IOException {
+    PipelineSpec spec = spec(TestData.training("linear", Map.of()), TestData.validation(Map.of()));
+    Trained candidate = trainVersion(spec, 1);
+    Files.writeString(csv, "0,1,1,extra,1\n", java.nio.file.StandardOpenOption.APPEND);
+
+    var failure =
+        businessFailure(() -> validate(spec, candidate, null), FailureTypes.ARTIFACT_MISMATCH);
+    assertThat(failure.getOriginalMessage()).contains("train.csv changed since training");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tollgate.worker.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The worker's settings ({@code tollgate.*}).
+ *
+ * @param home folder for artifacts, the registry, serving pointers and the events file
+ */
+@Validated
+@ConfigurationProperties("tollgate")
+public record TollgateProperties(
+    @NotNull @DefaultValue(".tollgate") Path home, @Valid @DefaultValue Temporal temporal) {
+
+  /**
+   * Where Temporal is.
+   *
+   * @param address host:port of a Temporal frontend; blank = start the embedded test server
+   * @param embeddedPort the embedded server's port; 0 = any free port
+   */
+  public record Temporal(
+      @DefaultValue("") String address,
+      @NotBlank @DefaultValue("default") String namespace,
+      @Min(0) @Max(65535) @DefaultValue("7233") int embeddedPort) {
+
+    public boolean embedded() {
+      return address == null || address.isBlank();
+    }
+  }
+}

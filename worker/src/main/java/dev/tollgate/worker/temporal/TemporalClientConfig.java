@@ -1,0 +1,53 @@
+package dev.tollgate.worker.temporal;
+
+import dev.tollgate.worker.config.TollgateProperties;
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The connection to Temporal: the configured address, or the embedded server when there is none.
+ * Wired by hand rather than by temporal-spring-boot-starter, whose test server skips time (see
+ * docs/adr/0002-temporal-wiring.md).
+ */
+@Configuration(proxyBeanMethods = false)
+public class TemporalClientConfig {
+
+  /** Starts the embedded server when no address is configured; closes it with the app. */
+  @Bean(destroyMethod = "close")
+  TemporalEndpoint temporalEndpoint(TollgateProperties properties) {
+    return TemporalEndpoint.open(properties.temporal());
+  }
+
+  @Bean
+  TemporalTarget temporalTarget(TemporalEndpoint endpoint) {
+    return endpoint.target();
+  }
+
+  /** Temporal's client and worker metrics go to Micrometer, so /actuator/prometheus has them. */
+  @Bean(destroyMethod = "shutdown")
+  WorkflowServiceStubs workflowServiceStubs(TemporalTarget target, MeterRegistry meters) {
+    Scope scope =
+        new RootScopeBuilder()
+            .reporter(new MicrometerClientStatsReporter(meters))
+            .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(target.address())
+            .setMetricsScope(scope)
+            .build());
+  }
+
+  @Bean
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalTarget target) {
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(target.namespace()).build());
+  }
+}
