@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Temporal's Java test server, in-process, bound to a local port so the CLI in another terminal
- * can reach it. Time skipping is locked off: an approval wait must take real hours, not jump to
- * its timeout. It keeps nothing on disk and has no Schedules or visibility queries.
+ * Temporal's Java test server, in-process, bound to a local port so the CLI in another terminal can
+ * reach it. Time skipping is locked off: an approval wait must take real hours, not jump to its
+ * timeout. It keeps nothing on disk and has no Schedules or visibility queries.
  */
 public final class EmbeddedTemporalServer implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalServer.class);

@@ -12,9 +12,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls both task queues from this process: the pipeline queue (workflows and the light stages)
- * and the training queue. Scale-out is more processes against the same server; a training-only
- * pool would register just the training queue.
+ * Polls both task queues from this process: the pipeline queue (workflows and the light stages) and
+ * the training queue. Scale-out is more processes against the same server; a training-only pool
+ * would register just the training queue.
  */
 @Component
 public class PipelineWorkers implements SmartLifecycle {

@@ -18,7 +18,8 @@ final class TemporalEndpoint implements AutoCloseable {
           new TemporalTarget(settings.address(), settings.namespace(), false), null);
     }
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(settings.embeddedPort());
-    return new TemporalEndpoint(new TemporalTarget(server.address(), settings.namespace(), true), server);
+    return new TemporalEndpoint(
+        new TemporalTarget(server.address(), settings.namespace(), true), server);
   }
 
   TemporalTarget target() {

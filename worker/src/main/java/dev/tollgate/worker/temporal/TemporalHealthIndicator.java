@@ -7,8 +7,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * /actuator/health includes Temporal: a worker that cannot reach its server is not healthy, even
- * if the JVM is.
+ * /actuator/health includes Temporal: a worker that cannot reach its server is not healthy, even if
+ * the JVM is.
  */
 @Component("temporal")
 public class TemporalHealthIndicator implements HealthIndicator {
@@ -30,7 +30,9 @@ public class TemporalHealthIndicator implements HealthIndicator {
     try {
       HealthCheckResponse response = stubs.healthCheck();
       boolean serving = response.getStatus() == HealthCheckResponse.ServingStatus.SERVING;
-      return (serving ? builder.up() : builder.down()).withDetail("status", response.getStatus().name()).build();
+      return (serving ? builder.up() : builder.down())
+          .withDetail("status", response.getStatus().name())
+          .build();
     } catch (RuntimeException e) {
       return builder.down(e).build();
     }

@@ -1,0 +1,145 @@
+package dev.tollgate.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.pipeline.DecisionRecord;
+import dev.tollgate.pipeline.DecisionRequest;
+import dev.tollgate.pipeline.Outcome;
+import dev.tollgate.pipeline.PipelineRequest;
+import dev.tollgate.pipeline.PipelineResult;
+import dev.tollgate.pipeline.PipelineStatus;
+import dev.tollgate.pipeline.PipelineWorkflow;
+import dev.tollgate.pipeline.RunOptions;
+import dev.tollgate.pipeline.Stage;
+import dev.tollgate.pipeline.TaskQueues;
+import dev.tollgate.pipeline.WorkflowIds;
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.SpecParser;
+import dev.tollgate.worker.temporal.TemporalTarget;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The worker app as shipped: embedded Temporal, real stages (Smile training on a small CSV), the
+ * approval Update, and the health endpoint. One run end to end.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WorkerApplicationSmokeTest {
+  private static final Path HOME = tempHome();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("tollgate.home", HOME::toString);
+    registry.add("tollgate.temporal.address", () -> "");
+    registry.add("tollgate.temporal.embedded-port", () -> "0");
+  }
+
+  @Autowired WorkflowClient client;
+  @Autowired TemporalTarget target;
+  @LocalServerPort int httpPort;
+
+  @Test
+  void runsAPipelineEndToEndOnTheEmbeddedServer() throws Exception {
+    assertThat(target.embedded()).isTrue();
+    PipelineSpec spec = SpecParser.parse(writeSpec(writeCsv()));
+    PipelineWorkflow wf =
+        client.newWorkflowStub(
+            PipelineWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.PIPELINE)
+                .setWorkflowId(WorkflowIds.pipeline(spec.model(), "smoke-1"))
+                .build());
+    WorkflowClient.start(
+        wf::run, new PipelineRequest(spec, new RunOptions("smoke-1", "test", "smoke")));
+    WorkflowStub run = WorkflowStub.fromTyped(wf);
+
+    awaitApprovalGate(wf);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "smoke"));
+    PipelineResult result =
+        run.getResult(60, java.util.concurrent.TimeUnit.SECONDS, PipelineResult.class);
+
+    assertThat(result.outcome()).as(result.failure()).isEqualTo(Outcome.DEPLOYED);
+    assertThat(result.modelVersion()).isEqualTo(1);
+    assertThat(result.metrics().get("r2")).isGreaterThan(0.8);
+    assertThat(result.validation().reportUri()).startsWith("file:");
+    assertThat(Path.of(URI.create(result.validation().reportUri()))).exists();
+    assertThat(HOME.resolve("events.jsonl")).content().contains("DEPLOYED");
+
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + httpPort + "/actuator/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
+    assertThat(health.body()).contains("\"temporal\"");
+  }
+
+  private static void awaitApprovalGate(PipelineWorkflow wf) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      PipelineStatus s = wf.status();
+      if (s != null && s.stage() == Stage.AWAITING_APPROVAL) return;
+      if (s != null && s.stage() == Stage.COMPLETED) throw new AssertionError("ended early: " + s);
+      Thread.sleep(100);
+    }
+    throw new AssertionError("never reached the approval gate");
+  }
+
+  /** y = 3·x1 − 2·x2 + noise: an easy, real relationship. */
+  private static Path writeCsv() throws IOException {
+    Random random = new Random(1);
+    StringBuilder csv = new StringBuilder("x1,x2,y\n");
+    for (int i = 0; i < 1500; i++) {
+      double x1 = random.nextDouble() * 10;
+      double x2 = random.nextDouble() * 10;
+      double y = 3 * x1 - 2 * x2 + random.nextGaussian() * 0.5;
+      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f%n", x1, x2, y));
+    }
+    Path file = HOME.resolve("data.csv");
+    Files.writeString(file, csv);
+    return file;
+  }
+
+  private static Path writeSpec(Path csv) throws IOException {
+    Path file = HOME.resolve("smoke.yaml");
+    Files.writeString(
+        file,
+        """
+        model: smoke-model
+        data: { train: "file:%s", target: y, features: [x1, x2], min_rows: 100 }
+        training: { algorithm: gradient_boosting, params: { trees: 60, max_depth: 4 }, seed: 3 }
+        validation: { thresholds: { r2: { min: 0.8 } } }
+        approval: { approvers: [alice], timeout: 1h }
+        """
+            .formatted(csv.getFileName()));
+    return file;
+  }
+
+  private static Path tempHome() {
+    try {
+      return Files.createTempDirectory("tollgate-smoke");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
