@@ -1,0 +1,45 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.pipeline.DecisionRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate approve RUN --by NAME}: one approval for a run waiting at the gate. */
+@Command(
+    name = "approve",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Approve the deployment of a run waiting for approval.",
+      "The run refuses (exit code 1, with its reason) an approver not listed in the spec, a"
+          + " second decision by the same person, and any decision when none is awaited."
+    })
+final class ApproveCommand extends CliCommand {
+
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(
+      paramLabel = "RUN",
+      description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
+  String run;
+
+  @Option(
+      names = "--by",
+      required = true,
+      paramLabel = "NAME",
+      description = "Who approves; must be one of the spec's approvers.")
+  String by;
+
+  @Option(
+      names = "--comment",
+      paramLabel = "TEXT",
+      description = "Why, for the audit trail (optional).")
+  String comment;
+
+  @Override
+  int execute() {
+    return Decide.send(out(), connection, run, new DecisionRequest(true, by, comment));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.spec.SpecException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A tollgate subcommand: turns what it throws into a message on stderr and an exit code — a bad
+ * spec is a usage error (2), a {@link CliFailure} carries its own code, anything else is unexpected
+ * (1) and shows its causes. Picocli's own usage errors keep their code 2.
+ */
+abstract class CliCommand implements Callable<Integer> {
+  @Spec CommandSpec command;
+
+  /** The command's work; returns the exit code. */
+  abstract int execute() throws Exception;
+
+  @Override
+  public final Integer call() throws Exception {
+    PrintWriter err = command.commandLine().getErr();
+    try {
+      return execute();
+    } catch (SpecException e) {
+      err.println("tollgate: the spec cannot be used: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (CliFailure e) {
+      err.println("tollgate: " + e.getMessage());
+      return e.exitCode();
+    } catch (RuntimeException e) {
+      err.println("tollgate: unexpected error: " + e);
+      for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        err.println("  caused by: " + c);
+      }
+      return ExitCodes.NOT_DONE;
+    } finally {
+      out().flush();
+      err.flush();
+    }
+  }
+
+  PrintWriter out() {
+    return command.commandLine().getOut();
+  }
+}

@@ -1,0 +1,141 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.pipeline.DecisionRecord;
+import dev.tollgate.pipeline.DecisionRequest;
+import dev.tollgate.pipeline.PipelineResult;
+import dev.tollgate.pipeline.PipelineStatus;
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.SpecParser;
+import dev.tollgate.worker.temporal.TemporalTarget;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tollgate demo}: the whole stack in one process — embedded Temporal, the worker app and one
+ * pipeline run followed stage by stage, with the approval asked on the terminal.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Run one pipeline end to end in this process, asking you at the approval gate.",
+      "Starts an embedded Temporal server and the worker, then follows one run stage by stage."
+          + " Without --spec it uses the bundled energy example and regenerates its dataset first."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:Deployed.", "1:Not deployed (any other outcome).", "2:Bad option or spec."})
+final class DemoCommand extends CliCommand {
+
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      description = "Pipeline spec to run (default: examples/energy/energy-load.yaml).")
+  Path specFile;
+
+  @Option(names = "--auto-approve", description = "Answer yes at the approval gate without asking.")
+  boolean autoApprove;
+
+  @Option(
+      names = "--as",
+      paramLabel = "NAME",
+      description = "Approver the answer is sent as (default: the spec's first approver).")
+  String approver;
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      defaultValue = ".tollgate",
+      description =
+          "Folder for artifacts, the registry, events and logs (default: ${DEFAULT-VALUE}).")
+  String home;
+
+  /** Where answers come from; tests replace it. */
+  InputStream input = System.in;
+
+  @Override
+  int execute() {
+    PrintWriter out = out();
+    Path file = specFile;
+    if (file == null) {
+      file = Examples.energySpec();
+      Path csv = Examples.regenerateEnergyData(file);
+      out.println("Generated " + csv + " (synthetic, seeded)");
+    }
+    PipelineSpec spec = SpecParser.parse(file);
+    String as = approver != null ? approver : spec.approval().approvers().get(0);
+
+    out.println(
+        "Starting the worker and an embedded Temporal server (log: " + home + "/logs/worker.log)");
+    out.flush();
+    try (ConfigurableApplicationContext app =
+        WorkerLauncher.start(WorkerLauncher.quietEmbeddedArgs(home))) {
+      WorkflowClient client = app.getBean(WorkflowClient.class);
+      TemporalTarget target = app.getBean(TemporalTarget.class);
+      out.println("Worker ready, " + WorkerLauncher.describe(target));
+      PipelineStarter.StartedRun run =
+          PipelineStarter.start(
+              client,
+              spec,
+              PipelineStarter.newRunId(),
+              System.getProperty("user.name", "demo"),
+              "tollgate demo");
+      out.println("Run " + run.workflowId());
+      out.println(
+          "  (from another terminal: tollgate status "
+              + run.shortName()
+              + " --address "
+              + target.address()
+              + ")");
+      out.flush();
+      StageFollower follower = new StageFollower(out, Duration.ofMillis(250));
+      PipelineResult result =
+          follower.follow(run.workflow(), status -> decide(out, client, spec, run, status, as));
+      int exit = ResultPrinter.print(out, result);
+      out.println("Artifacts, registry and events: " + Path.of(home).toAbsolutePath());
+      out.flush();
+      return exit;
+    }
+  }
+
+  /** The approval gate: show the figures, ask (or not), send the answer as {@code as}. */
+  private void decide(
+      PrintWriter out,
+      WorkflowClient client,
+      PipelineSpec spec,
+      PipelineStarter.StartedRun run,
+      PipelineStatus status,
+      String as) {
+    ValidationSummary.print(out, spec, status);
+    String version = status.modelVersion() == null ? "" : " v" + status.modelVersion();
+    String question = "Approve deployment of " + spec.model() + version + " to production?";
+    out.println("Answering as " + as + " (--as NAME to answer as someone else)");
+    boolean yes;
+    if (autoApprove) {
+      out.println(question + " [y/N] y (--auto-approve)");
+      yes = true;
+    } else {
+      yes = new ApprovalPrompt(input, out).ask(question);
+    }
+    DecisionRequest request =
+        new DecisionRequest(
+            yes, as, yes ? "approved in tollgate demo" : "rejected in tollgate demo");
+    try {
+      DecisionRecord recorded = DecisionSender.send(client, run.workflowId(), request);
+      out.println("  " + DecisionSender.describe(recorded));
+      out.println();
+    } catch (CliFailure refused) {
+      // Nobody else can answer in a demo: end the run rather than leave it waiting for days.
+      WorkflowStub.fromTyped(run.workflow()).terminate("demo: decision refused");
+      throw refused;
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.pipeline.DecisionRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate reject RUN --by NAME --reason TEXT}: stops a run at the approval gate. */
+@Command(
+    name = "reject",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Reject the deployment of a run waiting for approval.",
+      "The run ends REJECTED_BY_APPROVER. The run refuses (exit code 1, with its reason) someone"
+          + " not listed in the spec, a second decision by the same person, and any decision when"
+          + " none is awaited."
+    })
+final class RejectCommand extends CliCommand {
+
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(
+      paramLabel = "RUN",
+      description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
+  String run;
+
+  @Option(
+      names = "--by",
+      required = true,
+      paramLabel = "NAME",
+      description = "Who rejects; must be one of the spec's approvers.")
+  String by;
+
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
+      description = "Why, for the audit trail and the notification.")
+  String reason;
+
+  @Override
+  int execute() {
+    return Decide.send(out(), connection, run, new DecisionRequest(false, by, reason));
+  }
+}

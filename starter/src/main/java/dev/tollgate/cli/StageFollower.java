@@ -1,0 +1,97 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.pipeline.PipelineResult;
+import dev.tollgate.pipeline.PipelineStatus;
+import dev.tollgate.pipeline.PipelineWorkflow;
+import dev.tollgate.pipeline.StageRecord;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowStub;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Follows a run until it ends: polls the {@code status()} query, prints each stage as it finishes
+ * and hands the approval gate to a {@link Gate} once. Shared by {@code demo} and {@code run
+ * --wait}.
+ */
+final class StageFollower {
+  /** What to do when the run starts waiting for approval (called once per run). */
+  interface Gate {
+    void awaiting(PipelineStatus status);
+  }
+
+  private final PrintWriter out;
+  private final Duration pollEvery;
+  private int printed;
+
+  StageFollower(PrintWriter out, Duration pollEvery) {
+    this.out = out;
+    this.pollEvery = pollEvery;
+  }
+
+  /** Blocks until the run ends and returns its result; the stages are printed on the way. */
+  PipelineResult follow(PipelineWorkflow workflow, Gate gate) {
+    CompletableFuture<PipelineResult> result =
+        WorkflowStub.fromTyped(workflow).getResultAsync(PipelineResult.class);
+    boolean gateSeen = false;
+    while (!result.isDone()) {
+      PipelineStatus status = query(workflow);
+      if (status != null) {
+        printNew(status.history());
+        if (!gateSeen && status.approval() != null) {
+          gateSeen = true;
+          gate.awaiting(status);
+        }
+      }
+      try {
+        result.get(pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stillRunning) {
+        // poll again
+      } catch (ExecutionException ended) {
+        break; // reported by result() below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliFailure(ExitCodes.NOT_DONE, "interrupted while following the run");
+      }
+    }
+    PipelineResult finished = result(result);
+    printNew(finished.stages());
+    return finished;
+  }
+
+  private void printNew(List<StageRecord> history) {
+    if (history == null) return;
+    for (; printed < history.size(); printed++) out.println(Show.stage(history.get(printed)));
+    out.flush();
+  }
+
+  /** The status, or null while the workflow cannot answer yet (e.g. before its first task). */
+  private static PipelineStatus query(PipelineWorkflow workflow) {
+    try {
+      return workflow.status();
+    } catch (WorkflowException notYet) {
+      return null;
+    } catch (RuntimeException e) {
+      if (TemporalConnection.isUnreachable(e)) throw e;
+      return null;
+    }
+  }
+
+  private static PipelineResult result(CompletableFuture<PipelineResult> result) {
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new CliFailure(
+          ExitCodes.NOT_DONE, "the run ended without a result: " + Failures.describe(cause), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure(ExitCodes.NOT_DONE, "interrupted while waiting for the result");
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.pipeline.PipelineResult;
+import dev.tollgate.pipeline.PipelineStatus;
+import dev.tollgate.pipeline.PipelineWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import java.io.PrintWriter;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate status RUN}: where a run is, or how it ended. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Show where a run is, or how it ended.",
+      "Prints the stage, the finished stages with their timings, the metrics and, while the run"
+          + " waits for approval, who is asked, since when and until when."
+    })
+final class StatusCommand extends CliCommand {
+
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(
+      paramLabel = "RUN",
+      description =
+          "The run: <model>/<run-id> (e.g. energy-load/20261122-101845-a3f9) or its"
+              + " full workflow ID pipeline/<model>/<run-id>.")
+  String run;
+
+  /** The running workflow answers through a worker: none polling means no answer. */
+  private PipelineStatus query(TemporalConnection temporal) {
+    String workflowId = RunName.workflowId(run);
+    try {
+      return temporal.client().newWorkflowStub(PipelineWorkflow.class, workflowId).status();
+    } catch (WorkflowException e) {
+      if (TemporalConnection.isUnreachable(e)) throw e;
+      throw new CliFailure(
+          ExitCodes.NOT_DONE,
+          workflowId
+              + " is running, but no worker answered its status query ("
+              + Failures.describe(e)
+              + "). Is a worker running against "
+              + connection.address
+              + "? Start one with `tollgate worker --address "
+              + connection.address
+              + "`.",
+          e);
+    }
+  }
+
+  @Override
+  int execute() {
+    PrintWriter out = out();
+    String workflowId = RunName.workflowId(run);
+    try (TemporalConnection temporal = TemporalConnection.open(connection)) {
+      StatusPrinter printer = new StatusPrinter(out, System.currentTimeMillis());
+      try {
+        WorkflowStub stub =
+            temporal
+                .client()
+                .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
+        WorkflowExecutionStatus state = stub.describe().getStatus();
+        switch (state) {
+          case WORKFLOW_EXECUTION_STATUS_RUNNING -> printer.print(workflowId, query(temporal));
+          case WORKFLOW_EXECUTION_STATUS_COMPLETED ->
+              printer.print(workflowId, stub.getResult(PipelineResult.class));
+          default -> {
+            out.println(workflowId);
+            out.println("  the workflow ended without a result: " + Workflows.stateName(state));
+            out.flush();
+            return ExitCodes.NOT_DONE;
+          }
+        }
+        return ExitCodes.OK;
+      } catch (WorkflowNotFoundException e) {
+        throw Workflows.notFound(workflowId, connection);
+      } catch (RuntimeException e) {
+        throw TemporalConnection.isUnreachable(e)
+            ? TemporalConnection.unreachable(connection, e)
+            : e;
+      }
+    }
+  }
+}

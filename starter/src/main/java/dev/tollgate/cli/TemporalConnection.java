@@ -1,0 +1,88 @@
+package dev.tollgate.cli;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client command's connection to Temporal (no Spring): checks the server answers before anything
+ * is sent, and turns "cannot reach it" into one clear message with exit code 3.
+ */
+final class TemporalConnection implements AutoCloseable {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ConnectionOptions options;
+  private final WorkflowServiceStubs stubs;
+  private final WorkflowClient client;
+
+  private TemporalConnection(ConnectionOptions options, WorkflowServiceStubs stubs) {
+    this.options = options;
+    this.stubs = stubs;
+    this.client =
+        WorkflowClient.newInstance(
+            stubs, WorkflowClientOptions.newBuilder().setNamespace(options.namespace).build());
+  }
+
+  static TemporalConnection open(ConnectionOptions options) {
+    WorkflowServiceStubsOptions stubOptions =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(options.address).build();
+    try {
+      return new TemporalConnection(
+          options, WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, CONNECT_TIMEOUT));
+    } catch (RuntimeException e) {
+      throw unreachable(options, e);
+    }
+  }
+
+  WorkflowClient client() {
+    return client;
+  }
+
+  ConnectionOptions options() {
+    return options;
+  }
+
+  /** True when the failure means the server went away (or never answered). */
+  static boolean isUnreachable(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+        return true;
+      }
+      if (c == c.getCause()) break;
+    }
+    return false;
+  }
+
+  static CliFailure unreachable(ConnectionOptions options, Throwable cause) {
+    return new CliFailure(
+        ExitCodes.UNREACHABLE,
+        "cannot reach a Temporal server at "
+            + options.address
+            + " (namespace "
+            + options.namespace
+            + "): "
+            + rootMessage(cause)
+            + "\n  Start one: `tollgate worker` (embedded server on port 7233), or"
+            + " `temporal server start-dev`;\n  or point at yours with --address HOST:PORT"
+            + " or TEMPORAL_ADDRESS.",
+        cause);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  @Override
+  public void close() {
+    stubs.shutdown();
+    stubs.awaitTermination(2, TimeUnit.SECONDS);
+  }
+}

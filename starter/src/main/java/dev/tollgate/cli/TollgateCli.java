@@ -1,0 +1,52 @@
+package dev.tollgate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tollgate}: the command line of Tollgate, durable CI/CD for machine-learning models. */
+@Command(
+    name = "tollgate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Durable CI/CD for machine-learning models, on Temporal: train, validate, approve, deploy"
+          + " and notify, one pipeline run per spec.",
+      "",
+      "Try it: tollgate demo"
+    },
+    subcommands = {
+      DemoCommand.class,
+      WorkerCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      ApproveCommand.class,
+      RejectCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    commandListHeading = "%nCommands:%n",
+    footerHeading = "%n",
+    footer = {
+      "Client commands (run, status, approve, reject) talk to a Temporal server: --address or"
+          + " $TEMPORAL_ADDRESS, else localhost:7233. Start one with `tollgate worker`.",
+      "Exit codes: 0 done (deployed, for a followed run), 1 not deployed or refused, 2 bad"
+          + " command line or spec, 3 Temporal server unreachable."
+    })
+public final class TollgateCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec command;
+
+  public static void main(String[] args) {
+    QuietLogging.apply();
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new TollgateCli());
+  }
+
+  /** {@code tollgate} alone: show the usage, like --help. */
+  @Override
+  public void run() {
+    command.commandLine().usage(command.commandLine().getOut());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.worker.temporal.TemporalTarget;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tollgate worker}: the worker app in the foreground, until Ctrl-C. */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Run the worker in the foreground: it executes pipelines and their stages.",
+      "Without an address (--address or $TEMPORAL_ADDRESS) it starts an embedded Temporal test"
+          + " server that client commands in other terminals can reach. Stop it with Ctrl-C."
+    })
+final class WorkerCommand extends CliCommand {
+
+  @Option(
+      names = "--address",
+      paramLabel = "HOST:PORT",
+      description =
+          "Temporal server to work for (default: $TEMPORAL_ADDRESS; if unset, an embedded server).")
+  String address;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NAME",
+      description = "Temporal namespace (default: $TEMPORAL_NAMESPACE, else default).")
+  String namespace;
+
+  @Option(
+      names = "--embedded-port",
+      paramLabel = "PORT",
+      description = "Port of the embedded server, when there is one (default: 7233; 0 = any free).")
+  Integer embeddedPort;
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Folder for artifacts, the registry and events (default: .tollgate).")
+  String home;
+
+  @Override
+  int execute() throws InterruptedException {
+    PrintWriter out = out();
+    ConfigurableApplicationContext app = WorkerLauncher.start(appArgs());
+    CountDownLatch closed = new CountDownLatch(1);
+    app.addApplicationListener(
+        event -> {
+          if (event instanceof ContextClosedEvent) closed.countDown();
+        });
+    TemporalTarget target = app.getBean(TemporalTarget.class);
+    out.println("Tollgate worker ready: " + WorkerLauncher.describe(target));
+    if (target.embedded()) {
+      out.println(
+          "  Client commands in other terminals: tollgate run --spec FILE --address "
+              + target.address());
+    }
+    out.println("  Stop with Ctrl-C.");
+    out.flush();
+    closed.await();
+    return ExitCodes.OK;
+  }
+
+  private List<String> appArgs() {
+    List<String> args = new ArrayList<>();
+    if (address != null) args.add("--tollgate.temporal.address=" + address);
+    if (namespace != null) args.add("--tollgate.temporal.namespace=" + namespace);
+    if (embeddedPort != null) args.add("--tollgate.temporal.embedded-port=" + embeddedPort);
+    if (home != null) args.add("--tollgate.home=" + home);
+    return args;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.worker.WorkerApplication;
+import dev.tollgate.worker.temporal.TemporalTarget;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the worker app (Spring Boot) in this process, for {@code demo} and {@code worker}. */
+final class WorkerLauncher {
+  private WorkerLauncher() {}
+
+  /** The app's arguments for the demo: embedded server on a free port, nothing on the console. */
+  static List<String> quietEmbeddedArgs(String home) {
+    return List.of(
+        "--tollgate.home=" + home,
+        "--tollgate.temporal.address=",
+        "--tollgate.temporal.embedded-port=0",
+        "--server.port=0",
+        "--spring.main.banner-mode=off",
+        "--logging.threshold.console=OFF",
+        "--logging.file.name=" + home + "/logs/worker.log");
+  }
+
+  static ConfigurableApplicationContext start(List<String> args) {
+    try {
+      return WorkerApplication.start(args.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+      throw new CliFailure(
+          ExitCodes.NOT_DONE, "the worker app did not start: " + root.getMessage(), e);
+    }
+  }
+
+  /** "embedded Temporal test server on localhost:7233" or "Temporal at host:7233". */
+  static String describe(TemporalTarget target) {
+    return (target.embedded() ? "embedded Temporal test server on " : "Temporal at ")
+        + target.address()
+        + " (namespace "
+        + target.namespace()
+        + ")";
+  }
+}

@@ -1,0 +1,48 @@
+package dev.tollgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.examples.energy.EnergyDataGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tollgate demo --auto-approve} in-process on a copy of the energy example: the embedded
+ * server, the worker app, real training and validation, the approval through the decide Update.
+ */
+class DemoEndToEndTest {
+  @TempDir Path dir;
+
+  @Test
+  void theEnergyExampleIsDeployed() throws IOException {
+    Path spec = dir.resolve("energy-load.yaml");
+    Files.copy(
+        Path.of("../examples/energy/energy-load.yaml"), spec, StandardCopyOption.COPY_ATTRIBUTES);
+    EnergyDataGenerator.write(
+        dir.resolve("load.csv"),
+        EnergyDataGenerator.DEFAULT_SEED,
+        EnergyDataGenerator.DEFAULT_ROWS);
+
+    CliRun run =
+        CliRun.of(
+            "demo",
+            "--spec",
+            spec.toString(),
+            "--auto-approve",
+            "--home",
+            dir.resolve("home").toString());
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("TRAINING", "VALIDATING", "AWAITING_APPROVAL", "DEPLOYING", "NOTIFYING")
+        .contains("Approve deployment of energy-load v1 to production? [y/N] y")
+        .contains("approved by alice")
+        .containsPattern("DEPLOYED energy-load v1 \\(rmse \\d+(\\.\\d)?, r2 0\\.\\d+\\)");
+    assertThat(run.exitCode()).isZero();
+    assertThat(dir.resolve("home/logs/worker.log")).exists();
+  }
+}
