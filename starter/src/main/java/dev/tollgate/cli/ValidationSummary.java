@@ -1,16 +1,17 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.pipeline.Figures;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.StageRecord;
-import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.ValidationVerdict;
 import java.io.PrintWriter;
-import java.util.Map;
-import java.util.TreeMap;
 
-/** What a reviewer sees at the approval gate: the validation verdict and each metric's limit. */
+/**
+ * What a reviewer sees at the approval gate: the verdict and every check with its one-line message
+ * (thresholds, baseline deltas, stability, range, drift), then where the full report is.
+ */
 final class ValidationSummary {
   private ValidationSummary() {}
 
@@ -20,15 +21,22 @@ final class ValidationSummary {
         .filter(r -> r.stage() == Stage.VALIDATING)
         .reduce((a, b) -> b)
         .map(StageRecord::summary)
-        .ifPresent(summary -> out.println("Validation: " + summary));
-    Map<String, Double> metrics = status.metrics() == null ? Map.of() : status.metrics();
-    for (Map.Entry<String, MetricBound> t :
-        new TreeMap<>(spec.validation().thresholds()).entrySet()) {
-      Double value = metrics.get(t.getKey());
-      String shown = value == null ? "not measured" : Figures.number(value);
-      String mark = value != null && t.getValue().accepts(value) ? "✓" : "✗";
-      out.printf("  %s %-6s %-12s (limit %s)%n", mark, t.getKey(), shown, t.getValue().describe());
+        .ifPresent(summary -> out.println("Validation of " + spec.model() + ": " + summary));
+    ValidationVerdict verdict = status.validation();
+    if (verdict != null) {
+      for (CheckResult check : verdict.checks()) {
+        out.printf("  %s %-20s %s%n", mark(check.status()), check.name(), check.message());
+      }
+      out.println("  report: " + verdict.reportUri());
     }
     out.flush();
+  }
+
+  static String mark(CheckResult.Status status) {
+    return switch (status) {
+      case PASS -> "✓";
+      case FAIL -> "✗";
+      case SKIPPED -> "–";
+    };
   }
 }

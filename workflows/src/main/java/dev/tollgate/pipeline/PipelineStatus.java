@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.stages.ValidationVerdict;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param approval {@code null} unless the run waits for approval
  * @param outcome {@code null} until the run ends
  * @param audit every decision received, accepted or not
+ * @param validation the verdict once validation ran, for the approver to read; else {@code null}
  */
 public record PipelineStatus(
     String model,
@@ -20,4 +22,5 @@ public record PipelineStatus(
     Integer modelVersion,
     ApprovalWait approval,
     List<DecisionRecord> audit,
-    Outcome outcome) {}
+    Outcome outcome,
+    ValidationVerdict validation) {}

@@ -172,6 +172,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                   validate.validate(
                       new ValidationRequest(spec, runId, candidate, trained, previous)),
               v -> v.passed() ? "passed " + v.checks().size() + " checks" : "failed: " + names(v));
+      state.setVerdict(verdict);
       if (!verdict.passed()) {
         state.markLastFailed("failed: " + names(verdict));
         outcome = Outcome.REJECTED_BY_VALIDATION;

@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.stages.ValidationVerdict;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ final class RunState {
   private Stage stage = Stage.STARTING;
   private Integer modelVersion;
   private Outcome outcome;
+  private ValidationVerdict verdict;
 
   RunState(String model, String runId) {
     this.model = model;
@@ -63,6 +65,10 @@ final class RunState {
     modelVersion = version;
   }
 
+  void setVerdict(ValidationVerdict v) {
+    verdict = v;
+  }
+
   void finish(Outcome o) {
     outcome = o;
     stage = Stage.COMPLETED;
@@ -86,6 +92,6 @@ final class RunState {
 
   PipelineStatus status(ApprovalWait approval, List<DecisionRecord> audit) {
     return new PipelineStatus(
-        model, runId, stage, history(), metrics(), modelVersion, approval, audit, outcome);
+        model, runId, stage, history(), metrics(), modelVersion, approval, audit, outcome, verdict);
   }
 }

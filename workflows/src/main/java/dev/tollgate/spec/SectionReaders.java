@@ -72,6 +72,14 @@ final class SectionReaders {
 
   static TrainingSpec training(YamlSection s, Task task) {
     s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout"));
+    if (Algorithms.supported(task).isEmpty()) {
+      throw new SpecException(
+          s.file(),
+          "task",
+          "task "
+              + task.name().toLowerCase(Locale.ROOT)
+              + " has no trainer in this version yet; expected regression");
+    }
     String algorithm = s.string("algorithm", true);
     List<Algorithms.Param> allowed = Algorithms.params(task, algorithm);
     if (allowed == null) {
@@ -178,12 +186,28 @@ final class SectionReaders {
         enumValue(
             s, "on_timeout", ApprovalSpec.TimeoutAction.class, ApprovalSpec.TimeoutAction.REJECT);
     Duration effectiveTimeout = timeout == null ? Duration.ofHours(72) : timeout;
+    int minApprovals = min == null ? 1 : min;
+    if (approvers.isEmpty()) throw s.error("approvers", "expected at least one approver's name");
+    if (minApprovals < 1 || minApprovals > approvers.size()) {
+      throw s.error(
+          "min_approvals",
+          "expected 1 to the number of approvers (" + approvers.size() + "), got " + minApprovals);
+    }
+    for (int i = 0; i < reminders.size(); i++) {
+      if (reminders.get(i).compareTo(effectiveTimeout) >= 0) {
+        throw new SpecException(
+            s.file(),
+            s.key("reminders") + "[" + i + "]",
+            "expected a reminder sooner than the timeout ("
+                + Durations.format(effectiveTimeout)
+                + "), got "
+                + Durations.format(reminders.get(i)));
+      }
+    }
     return build(
         s,
         "approvers",
-        () ->
-            new ApprovalSpec(
-                approvers, min == null ? 1 : min, effectiveTimeout, reminders, onTimeout));
+        () -> new ApprovalSpec(approvers, minApprovals, effectiveTimeout, reminders, onTimeout));
   }
 
   static DeploySpec deploy(YamlSection s) {

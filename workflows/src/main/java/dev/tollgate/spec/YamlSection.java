@@ -23,6 +23,10 @@ final class YamlSection {
     this.node = node;
   }
 
+  String file() {
+    return file;
+  }
+
   String key(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
