@@ -49,7 +49,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   public PipelineResult run(PipelineRequest request) {
     PipelineSpec spec = request.spec();
     String runId = request.options().runId();
-    state = new RunState(spec.model(), runId);
+    state = new RunState(spec.model(), runId, RunVisibility.forRun(spec.model()));
     gate = new ApprovalGate(spec.approval(), spec.model());
     Run run = new Run(spec, runId);
     try {
@@ -58,8 +58,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       run.fail(Failures.describe(e));
     }
     state.stage(Stage.NOTIFYING, () -> publish(finished(run)), ignored -> "sent");
-    state.finish(run.outcome);
-    log.info("{} {}", runId, run.result().headline());
+    String headline = run.result().headline();
+    state.finish(run.outcome, headline);
+    log.info("{} {}", runId, headline);
     return run.result();
   }
 

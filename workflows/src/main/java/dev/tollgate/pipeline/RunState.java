@@ -24,9 +24,12 @@ final class RunState {
   private Outcome outcome;
   private ValidationVerdict verdict;
 
-  RunState(String model, String runId) {
+  private final RunVisibility visibility;
+
+  RunState(String model, String runId, RunVisibility visibility) {
     this.model = model;
     this.runId = runId;
+    this.visibility = visibility;
   }
 
   /**
@@ -35,6 +38,8 @@ final class RunState {
    */
   <T> T stage(Stage s, Functions.Func<T> body, Function<T, String> summary) {
     stage = s;
+    visibility.stage(
+        s, model + (modelVersion == null ? "" : " v" + modelVersion) + ": " + words(s));
     long start = Workflow.currentTimeMillis();
     T result;
     try {
@@ -63,15 +68,22 @@ final class RunState {
 
   void setModelVersion(int version) {
     modelVersion = version;
+    visibility.modelVersion(version);
   }
 
   void setVerdict(ValidationVerdict v) {
     verdict = v;
   }
 
-  void finish(Outcome o) {
+  void finish(Outcome o, String headline) {
     outcome = o;
     stage = Stage.COMPLETED;
+    visibility.outcome(o, headline);
+  }
+
+  /** "awaiting approval". */
+  private static String words(Stage s) {
+    return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 
   Stage stage() {

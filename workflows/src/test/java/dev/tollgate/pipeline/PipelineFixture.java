@@ -98,6 +98,8 @@ final class PipelineFixture implements AutoCloseable {
   }
 
   void start() {
+    SearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker pipeline = env.newWorker(TaskQueues.PIPELINE);
     pipeline.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(validate, registry, deploy, notify);

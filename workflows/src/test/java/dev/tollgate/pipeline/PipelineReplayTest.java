@@ -21,7 +21,14 @@ class PipelineReplayTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"histories/pipeline-deployed.json", "histories/pipeline-approval-timed-out.json"})
+      strings = {
+        // version 0: before search attributes (RunVisibility)
+        "histories/pipeline-deployed.json",
+        "histories/pipeline-approval-timed-out.json",
+        // version 1: search attributes and summary memo
+        "histories/pipeline-deployed-v1.json",
+        "histories/pipeline-approval-timed-out-v1.json"
+      })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
   }
@@ -36,12 +43,12 @@ class PipelineReplayTest {
       f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
       deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
       assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, deployed, out.resolve("pipeline-deployed.json"));
+      write(f, deployed, out.resolve("pipeline-deployed-v1.json"));
 
       WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
       assertThat(timedOut.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, timedOut, out.resolve("pipeline-approval-timed-out.json"));
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v1.json"));
     }
   }
 

@@ -58,6 +58,10 @@ class PipelineWorkflowTest {
             Stage.DEPLOYING,
             Stage.NOTIFYING);
     assertThat(result.stages()).allMatch(StageRecord::ok);
+    assertThat(run.describe().getTypedSearchAttributes().get(SearchAttributes.OUTCOME))
+        .isEqualTo("DEPLOYED");
+    assertThat(run.describe().getMemo(SearchAttributes.SUMMARY_MEMO, String.class))
+        .isEqualTo(result.headline());
     verify(f.registry).promote(argThat(p -> p.version() == 1 && p.approvedBy().equals("alice")));
     verify(f.notify)
         .publish(

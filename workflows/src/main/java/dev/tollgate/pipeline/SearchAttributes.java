@@ -1,0 +1,28 @@
+package dev.tollgate.pipeline;
+
+import io.temporal.common.SearchAttributeKey;
+import java.util.List;
+
+/**
+ * The custom search attributes Tollgate sets on each run, so the Temporal UI and {@code tollgate
+ * runs} can filter them ({@code TollgateStage="AWAITING_APPROVAL"}). The worker registers them at
+ * start-up; a server that refuses registration must have them created by its operator.
+ */
+public final class SearchAttributes {
+  public static final SearchAttributeKey<String> MODEL =
+      SearchAttributeKey.forKeyword("TollgateModel");
+  public static final SearchAttributeKey<String> STAGE =
+      SearchAttributeKey.forKeyword("TollgateStage");
+  public static final SearchAttributeKey<String> OUTCOME =
+      SearchAttributeKey.forKeyword("TollgateOutcome");
+  public static final SearchAttributeKey<Long> MODEL_VERSION =
+      SearchAttributeKey.forLong("TollgateModelVersion");
+
+  public static final List<SearchAttributeKey<?>> ALL =
+      List.of(MODEL, STAGE, OUTCOME, MODEL_VERSION);
+
+  /** The memo key of the one-line summary shown in the UI and by {@code tollgate runs}. */
+  public static final String SUMMARY_MEMO = "summary";
+
+  private SearchAttributes() {}
+}
