@@ -36,6 +36,8 @@ public class PipelineWorkers implements SmartLifecycle {
 
   @Override
   public void start() {
+    SearchAttributeRegistrar.ensureRegistered(
+        factory.getWorkflowClient().getWorkflowServiceStubs(), target.namespace());
     factory.start();
     running = true;
     log.info(
