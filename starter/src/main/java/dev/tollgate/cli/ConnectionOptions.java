@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the Temporal server is: the options every client command shares. */
@@ -26,6 +27,8 @@ final class ConnectionOptions {
               + DEFAULT_NAMESPACE
               + "; now: ${DEFAULT-VALUE}).")
   String namespace;
+
+  @Mixin SecurityOptions security = new SecurityOptions();
 
   /** " --address X" when it is not the default, for the commands we print for people to copy. */
   String flagsForCopy() {

@@ -30,7 +30,12 @@ final class TemporalConnection implements AutoCloseable {
 
   static TemporalConnection open(ConnectionOptions options) {
     WorkflowServiceStubsOptions stubOptions =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(options.address).build();
+        options
+            .security
+            .security()
+            .applyTo(WorkflowServiceStubsOptions.newBuilder())
+            .setTarget(options.address)
+            .build();
     try {
       return new TemporalConnection(
           options, WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, CONNECT_TIMEOUT));

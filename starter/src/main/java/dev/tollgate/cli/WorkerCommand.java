@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tollgate worker}: the worker app in the foreground, until Ctrl-C. */
@@ -47,6 +48,8 @@ final class WorkerCommand extends CliCommand {
       description = "Folder for artifacts, the registry and events (default: .tollgate).")
   String home;
 
+  @Mixin SecurityOptions security = new SecurityOptions();
+
   @Override
   int execute() throws InterruptedException {
     PrintWriter out = out();
@@ -75,6 +78,7 @@ final class WorkerCommand extends CliCommand {
     if (namespace != null) args.add("--tollgate.temporal.namespace=" + namespace);
     if (embeddedPort != null) args.add("--tollgate.temporal.embedded-port=" + embeddedPort);
     if (home != null) args.add("--tollgate.home=" + home);
+    args.addAll(security.asAppArgs());
     return args;
   }
 }

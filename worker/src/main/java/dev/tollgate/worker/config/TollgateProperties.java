@@ -1,5 +1,6 @@
 package dev.tollgate.worker.config;
 
+import dev.tollgate.connect.TemporalSecurity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,14 +26,28 @@ public record TollgateProperties(
    *
    * @param address host:port of a Temporal frontend; blank = start the embedded test server
    * @param embeddedPort the embedded server's port; 0 = any free port
+   * @param apiKey Temporal Cloud API key (from TEMPORAL_API_KEY); blank = none
    */
   public record Temporal(
       @DefaultValue("") String address,
       @NotBlank @DefaultValue("default") String namespace,
-      @Min(0) @Max(65535) @DefaultValue("7233") int embeddedPort) {
+      @Min(0) @Max(65535) @DefaultValue("7233") int embeddedPort,
+      @DefaultValue Tls tls,
+      @DefaultValue("") String apiKey) {
 
     public boolean embedded() {
       return address == null || address.isBlank();
     }
+
+    /** TLS and API key settings, checked (files exist, cert has its key) when read. */
+    public TemporalSecurity security() {
+      return TemporalSecurity.of(tls.certFile(), tls.keyFile(), tls.caFile(), apiKey);
+    }
   }
+
+  /** Mutual TLS: PEM client certificate and PKCS#8 key, and an optional CA bundle. */
+  public record Tls(
+      @DefaultValue("") String certFile,
+      @DefaultValue("") String keyFile,
+      @DefaultValue("") String caFile) {}
 }

@@ -39,7 +39,9 @@ public class TemporalClientConfig {
             .reporter(new MicrometerClientStatsReporter(meters))
             .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder()
+        target
+            .security()
+            .applyTo(WorkflowServiceStubsOptions.newBuilder())
             .setTarget(target.address())
             .setMetricsScope(scope)
             .build());

@@ -1,5 +1,6 @@
 package dev.tollgate.worker.temporal;
 
+import dev.tollgate.connect.TemporalSecurity;
 import dev.tollgate.worker.config.TollgateProperties;
 
 /** The Temporal server this worker uses: an external one, or an embedded one it owns and closes. */
@@ -15,11 +16,13 @@ final class TemporalEndpoint implements AutoCloseable {
   static TemporalEndpoint open(TollgateProperties.Temporal settings) {
     if (!settings.embedded()) {
       return new TemporalEndpoint(
-          new TemporalTarget(settings.address(), settings.namespace(), false), null);
+          new TemporalTarget(settings.address(), settings.namespace(), false, settings.security()),
+          null);
     }
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(settings.embeddedPort());
     return new TemporalEndpoint(
-        new TemporalTarget(server.address(), settings.namespace(), true), server);
+        new TemporalTarget(server.address(), settings.namespace(), true, TemporalSecurity.NONE),
+        server);
   }
 
   TemporalTarget target() {

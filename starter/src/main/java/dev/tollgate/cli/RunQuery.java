@@ -1,0 +1,33 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.pipeline.Outcome;
+import dev.tollgate.pipeline.SearchAttributes;
+import dev.tollgate.pipeline.Stage;
+import dev.tollgate.spec.PipelineSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the visibility query behind {@code runs} and {@code pending} from typed filters. Values
+ * are checked (enum or model-name pattern) before they reach the query, so no quoting games.
+ */
+final class RunQuery {
+  private RunQuery() {}
+
+  static String of(String model, Stage stage, Outcome outcome, boolean runningOnly) {
+    List<String> terms = new ArrayList<>();
+    terms.add("WorkflowType = 'PipelineWorkflow'");
+    if (model != null) {
+      if (!PipelineSpec.MODEL_NAME.matcher(model).matches()) {
+        throw new CliFailure(ExitCodes.USAGE, "--model: not a model name: '" + model + "'");
+      }
+      terms.add(SearchAttributes.MODEL.getName() + " = '" + model + "'");
+    }
+    if (stage != null) terms.add(SearchAttributes.STAGE.getName() + " = '" + stage.name() + "'");
+    if (outcome != null) {
+      terms.add(SearchAttributes.OUTCOME.getName() + " = '" + outcome.name() + "'");
+    }
+    if (runningOnly) terms.add("ExecutionStatus = 'Running'");
+    return String.join(" AND ", terms);
+  }
+}

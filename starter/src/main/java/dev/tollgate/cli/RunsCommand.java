@@ -1,0 +1,87 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.pipeline.Outcome;
+import dev.tollgate.pipeline.SearchAttributes;
+import dev.tollgate.pipeline.Stage;
+import io.temporal.client.WorkflowExecutionMetadata;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tollgate runs}: pipeline runs, newest first, filtered by model, stage or outcome. */
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "List pipeline runs, newest first, from the server's visibility store.",
+      "Needs a real Temporal server (the embedded test server has no visibility queries)."
+    })
+final class RunsCommand extends CliCommand {
+
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Option(names = "--model", paramLabel = "MODEL", description = "Only this model's runs.")
+  String model;
+
+  @Option(
+      names = "--stage",
+      paramLabel = "STAGE",
+      description = "Only runs in this stage: ${COMPLETION-CANDIDATES}.")
+  Stage stage;
+
+  @Option(
+      names = "--outcome",
+      paramLabel = "OUTCOME",
+      description = "Only runs that ended so: ${COMPLETION-CANDIDATES}.")
+  Outcome outcome;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "At most N runs (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Override
+  int execute() {
+    PrintWriter out = out();
+    String query = RunQuery.of(model, stage, outcome, false);
+    try (TemporalConnection temporal = TemporalConnection.open(connection)) {
+      List<WorkflowExecutionMetadata> runs = Visibility.list(temporal, query, limit);
+      if (runs.isEmpty()) {
+        out.println("No runs match: " + query);
+        out.flush();
+        return ExitCodes.OK;
+      }
+      out.printf(
+          Locale.ROOT,
+          "%-44s %-18s %-22s %-20s %s%n",
+          "RUN",
+          "STAGE",
+          "OUTCOME",
+          "STARTED",
+          "SUMMARY");
+      for (WorkflowExecutionMetadata run : runs) {
+        var attributes = run.getTypedSearchAttributes();
+        out.printf(
+            Locale.ROOT,
+            "%-44s %-18s %-22s %-20s %s%n",
+            run.getExecution().getWorkflowId(),
+            orDash(attributes.get(SearchAttributes.STAGE)),
+            orDash(attributes.get(SearchAttributes.OUTCOME)),
+            Show.time(run.getStartTime().toEpochMilli()).replace(" UTC", ""),
+            orDash(run.getMemo(SearchAttributes.SUMMARY_MEMO, String.class)));
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  private static String orDash(Object value) {
+    return value == null ? "-" : value.toString();
+  }
+}
