@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: finds a JDK >= 21, then the Maven build with every test
-# and the formatter check. Extra arguments go to Maven (e.g. scripts/test.sh -pl workflows).
+# The whole test suite, as CI runs it: finds a JDK >= 21, installs what the integration tests
+# drive (the Temporal CLI for `temporal server start-dev`, Chromium for the UI check; both cached),
+# then the Maven build: the formatter check, every module's unit tests (Surefire), then the
+# integration tests (*IT, Failsafe, profile `it`) against a real Temporal dev server.
+# Extra arguments go to Maven (e.g. scripts/test.sh -pl workflows).
+# Nothing is skipped: if an install fails, the run fails, saying why.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -8,4 +12,16 @@ cd "$repo"
 source scripts/find-jdk.sh
 tollgate_find_jdk
 echo "using JDK at $JAVA_HOME"
-exec ./mvnw -B verify "$@"
+
+if ! temporal_cli=$(scripts/install-temporal-cli.sh); then
+  echo "test.sh: the Temporal CLI could not be installed (see above); the integration tests need it." >&2
+  exit 1
+fi
+echo "using Temporal CLI at $temporal_cli"
+if ! chromium=$(scripts/install-chromium.sh); then
+  echo "test.sh: Chromium could not be installed (see above); the UI integration test needs it." >&2
+  exit 1
+fi
+echo "using Chromium at $chromium"
+
+exec ./mvnw -B verify -Pit -Dtollgate.temporal.cli="$temporal_cli" -Dtollgate.chromium="$chromium" "$@"

@@ -1,0 +1,79 @@
+package dev.tollgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Durability when the Temporal server goes away: while a run waits for approval, the dev server is
+ * stopped, left down for 10 s and started again on the same database file and ports. The worker
+ * process is left alone and must reconnect by itself; the approval sent afterwards deploys the
+ * model.
+ *
+ * <p>Its own server (restarting the shared one would disturb the other tests), started without
+ * Tollgate's search attributes, so the worker has to register them as on a fresh cluster.
+ */
+class ServerRestartIT {
+  private static final String RUN = "it-restart/r1";
+
+  private static TemporalDevServer server;
+  private static WorkerProcess worker;
+
+  @BeforeAll
+  static void start() {
+    server = TemporalDevServer.start("restart", false);
+    worker =
+        WorkerProcess.start(
+            "restart", server.address(), "default", ItSettings.newWorkDir("restart-home"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (worker != null) worker.close();
+    if (server != null) server.close();
+  }
+
+  @Test
+  void theWorkerRegistersTheSearchAttributesOnAServerWithoutThem() {
+    ProcResult listed = server.temporal("operator", "search-attribute", "list");
+    assertThat(listed.out())
+        .as(listed.toString())
+        .contains("TollgateModel", "TollgateStage", "TollgateOutcome", "TollgateModelVersion");
+  }
+
+  @Test
+  void aRunWaitingForApprovalSurvivesAServerRestart() {
+    Cli cli = new Cli(server.address(), "default");
+    Runs runs = new Runs(cli, () -> worker.tail() + "\nServer log: " + server.log());
+    Path spec =
+        ItSpecs.write(ItSettings.newWorkDir("restart-specs"), ItSpecs.Spec.quick("it-restart"));
+    assertThat(cli.run("run", "--spec", spec.toString(), "--run-id", "r1").exitCode()).isZero();
+    runs.awaitStage(RUN, "AWAITING_APPROVAL", Duration.ofMinutes(3));
+
+    // Down long enough for the worker's polls and heartbeats to fail and back off.
+    server.restart(Duration.ofSeconds(10));
+    Instant restarted = Instant.now();
+    assertThat(worker.isAlive()).as("the worker outlives the server restart").isTrue();
+
+    // A status query is answered by a worker: an answer means the old worker has reconnected.
+    RunStatus waiting = runs.awaitStage(RUN, "AWAITING_APPROVAL", Duration.ofMinutes(2));
+    System.out.printf(
+        "worker answered again %d s after the server restart%n",
+        Duration.between(restarted, Instant.now()).toSeconds());
+    assertThat(waiting.lines().get("waiting")).contains("alice or bob");
+
+    ProcResult approved = cli.approve(RUN, "alice");
+    assertThat(approved.exitCode()).as(approved.toString()).isZero();
+    RunStatus done = runs.awaitFinished(RUN, Duration.ofMinutes(2));
+    assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED it-restart v1");
+    WorkerHome home = new WorkerHome(worker.home());
+    assertThat(home.versionStages("it-restart")).containsExactly("PRODUCTION");
+    assertThat(home.promotions("it-restart")).isEqualTo(1);
+    assertThat(worker.isAlive()).as("the same worker process did the work").isTrue();
+  }
+}

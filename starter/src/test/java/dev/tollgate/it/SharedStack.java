@@ -1,0 +1,93 @@
+package dev.tollgate.it;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One Temporal dev server and one worker for the whole IT run, started by the first test class that
+ * asks and stopped when JUnit ends (and by the shutdown hook if it does not get there). Test
+ * classes that kill or restart things use their own worker (in their own namespace) or their own
+ * server, so the shared ones stay untouched.
+ *
+ * <p>Namespaces: {@code default} for the shared worker; {@link #CRASH_NAMESPACE} for a test that
+ * runs its own worker, so the shared worker never picks up its tasks.
+ */
+final class SharedStack implements BeforeAllCallback, AutoCloseable {
+  static final String NAMESPACE = "default";
+  static final String CRASH_NAMESPACE = "it-crash";
+
+  private static SharedStack instance;
+
+  private final TemporalDevServer server;
+  private final WorkerProcess worker;
+  private final Path specDir;
+
+  /** For JUnit's {@code @ExtendWith}; the real instance is {@link #get()}. */
+  public SharedStack() {
+    this.server = null;
+    this.worker = null;
+    this.specDir = null;
+  }
+
+  private SharedStack(TemporalDevServer server, WorkerProcess worker, Path specDir) {
+    this.server = server;
+    this.worker = worker;
+    this.specDir = specDir;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .computeIfAbsent(SharedStack.class, k -> start(), SharedStack.class);
+  }
+
+  /** The running stack; test classes get it after {@code @ExtendWith(SharedStack.class)}. */
+  static synchronized SharedStack get() {
+    if (instance == null) throw new IllegalStateException("use @ExtendWith(SharedStack.class)");
+    return instance;
+  }
+
+  private static synchronized SharedStack start() {
+    TemporalDevServer server = TemporalDevServer.start("shared", CRASH_NAMESPACE);
+    try {
+      Path home = ItSettings.newWorkDir("shared-home");
+      WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);
+      instance = new SharedStack(server, worker, ItSettings.newWorkDir("shared-specs"));
+      return instance;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  TemporalDevServer server() {
+    return server;
+  }
+
+  WorkerProcess worker() {
+    return worker;
+  }
+
+  WorkerHome home() {
+    return new WorkerHome(worker.home());
+  }
+
+  Cli cli() {
+    return new Cli(server.address(), NAMESPACE);
+  }
+
+  /** Writes a spec (and its data) into the shared spec folder. */
+  Path spec(ItSpecs.Spec spec) {
+    return ItSpecs.write(specDir, spec);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (worker != null) worker.close();
+    if (server != null) server.close();
+    instance = null;
+  }
+}

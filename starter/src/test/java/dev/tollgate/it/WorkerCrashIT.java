@@ -1,0 +1,81 @@
+package dev.tollgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Durability when a worker dies: SIGKILL the worker while it trains, start a new one on the same
+ * home, and the run still ends deployed, exactly once. Runs in its own namespace on the shared
+ * server, with its own worker, so the shared worker cannot take over its tasks.
+ *
+ * <p>Takes about two minutes by design: the killed attempt is only given up when its heartbeat
+ * timeout (1 minute) passes, then Temporal retries it on the new worker.
+ */
+@ExtendWith(SharedStack.class)
+class WorkerCrashIT {
+  private static final String RUN = "it-crash/r1";
+
+  @Test
+  void aWorkerKilledWhileTrainingIsReplacedAndTheRunCompletesOnce() {
+    TemporalDevServer server = SharedStack.get().server();
+    Path home = ItSettings.newWorkDir("crash-home");
+    Cli cli = new Cli(server.address(), SharedStack.CRASH_NAMESPACE);
+    // Long enough to be killed in the middle: about 20 s of training on an idle machine of this
+    // kind (2 cores), more when it is busy.
+    Path spec =
+        ItSpecs.write(
+            ItSettings.newWorkDir("crash-specs"),
+            ItSpecs.Spec.quick("it-crash").size(100_000, 600));
+
+    try (WorkerProcess worker =
+        WorkerProcess.start("crash", server.address(), SharedStack.CRASH_NAMESPACE, home)) {
+      Runs runs = new Runs(cli, () -> worker.tail() + "\nServer log: " + server.log());
+      ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", "r1");
+      assertThat(started.exitCode()).as(started.toString()).isZero();
+
+      runs.awaitStage(RUN, "TRAINING", Duration.ofMinutes(2));
+      // Kill a few seconds into the training attempt, as the server sees it (not the CLI's view,
+      // which lags by a JVM start): the activity is started and has been running for 3 s.
+      Await.until(
+          "the Train activity to run for 3 s",
+          Duration.ofMinutes(2),
+          () ->
+              Visibility.pendingActivity(
+                  Visibility.describe(server, SharedStack.CRASH_NAMESPACE, "pipeline/" + RUN),
+                  "Train"),
+          train ->
+              "PENDING_ACTIVITY_STATE_STARTED".equals(train.path("state").asText())
+                  && Instant.parse(train.path("lastStartedTime").asText())
+                      .isBefore(Instant.now().minusSeconds(3)),
+          worker::tail);
+      worker.kill();
+
+      WorkerHome files = new WorkerHome(home);
+      assertThat(files.registryFile("it-crash"))
+          .as("killed while training: nothing may be registered yet")
+          .doesNotExist();
+
+      worker.startAgain();
+      // The lost attempt times out after its 1-minute heartbeat timeout, then trains again.
+      runs.awaitStage(RUN, "AWAITING_APPROVAL", Duration.ofMinutes(5));
+      ProcResult approved = cli.approve(RUN, "bob");
+      assertThat(approved.exitCode()).as(approved.toString()).isZero();
+      RunStatus done = runs.awaitFinished(RUN, Duration.ofMinutes(2));
+      assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED it-crash v1");
+
+      assertThat(files.versionStages("it-crash")).containsExactly("PRODUCTION");
+      assertThat(files.promotions("it-crash")).isEqualTo(1);
+      assertThat(files.serving("it-crash").path("version").asInt()).isEqualTo(1);
+      assertThat(
+              History.startedAttempts(
+                  server, SharedStack.CRASH_NAMESPACE, "pipeline/" + RUN, "Train"))
+          .as("the killed training attempt is retried once, and only once")
+          .containsExactly(2);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tollgate.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar tollgate.jar worker} as its own process, against a given server and namespace,
+ * with its own home folder (registry, artifacts, events, serving) and a log file.
+ */
+final class WorkerProcess implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+  private final String name;
+  private final String address;
+  private final String namespace;
+  private final Path home;
+  private BackgroundProcess process;
+
+  private WorkerProcess(String name, String address, String namespace, Path home) {
+    this.name = name;
+    this.address = address;
+    this.namespace = namespace;
+    this.home = home;
+  }
+
+  /** Starts a worker and waits until it says it is ready (it polls both task queues then). */
+  static WorkerProcess start(String name, String address, String namespace, Path home) {
+    WorkerProcess worker = new WorkerProcess(name, address, namespace, home);
+    worker.launch();
+    return worker;
+  }
+
+  Path home() {
+    return home;
+  }
+
+  Path log() {
+    return ItSettings.logDir().resolve("worker-" + name + ".log");
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** The last lines of its log, for failure messages. */
+  String tail() {
+    return process == null ? "(not running)" : process.tail();
+  }
+
+  /** SIGKILL, as in a crash: no shutdown hook, no graceful end of running activities. */
+  void kill() {
+    process.kill();
+  }
+
+  /** A new process with the same home, server and namespace (same log file, appended). */
+  void startAgain() {
+    if (isAlive()) throw new IllegalStateException("worker " + name + " is still running");
+    launch();
+  }
+
+  void stop() {
+    if (process != null) process.stop(Duration.ofSeconds(20));
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void launch() {
+    List<String> command =
+        List.of(
+            ItSettings.javaBin().toString(),
+            "--enable-native-access=ALL-UNNAMED",
+            "-Xmx2g",
+            "-jar",
+            ItSettings.tollgateJar().toString(),
+            "worker",
+            "--address",
+            address,
+            "--namespace",
+            namespace,
+            "--home",
+            home.toString());
+    // Port 0: the worker's HTTP endpoints on any free port, so several workers never clash.
+    Map<String, String> env = Map.of("TOLLGATE_HTTP_PORT", "0");
+    process = BackgroundProcess.start("worker-" + name, command, env, log());
+    process.awaitLog("Tollgate worker ready", START_TIMEOUT);
+  }
+}
