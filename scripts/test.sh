@@ -24,4 +24,7 @@ if ! chromium=$(scripts/install-chromium.sh); then
 fi
 echo "using Chromium at $chromium"
 
+# The compose file cannot be run here (no Docker engine); check what can be checked without one.
+scripts/check-compose.sh
+
 exec ./mvnw -B verify -Pit -Dtollgate.temporal.cli="$temporal_cli" -Dtollgate.chromium="$chromium" "$@"

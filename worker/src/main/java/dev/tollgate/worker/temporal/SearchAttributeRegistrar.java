@@ -47,7 +47,7 @@ final class SearchAttributeRegistrar {
                   .setNamespace(namespace)
                   .putSearchAttributes(key.getName(), key.getValueType())
                   .build());
-      log.info("registered search attribute {} ({})", key.getName(), typeName(key));
+      log.info("search attribute {} ({}) is registered", key.getName(), typeName(key));
     } catch (StatusRuntimeException e) {
       if (alreadyThere(e)) {
         log.debug("search attribute {} already registered", key.getName());
