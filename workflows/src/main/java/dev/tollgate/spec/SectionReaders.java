@@ -71,7 +71,7 @@ final class SectionReaders {
   }
 
   static TrainingSpec training(YamlSection s, Task task) {
-    s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout"));
+    s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout", "search"));
     if (Algorithms.supported(task).isEmpty()) {
       throw new SpecException(
           s.file(),
@@ -115,8 +115,13 @@ final class SectionReaders {
     if (holdout != null && !(holdout > 0 && holdout < 1)) {
       throw s.error("holdout", "expected a share between 0 and 1 such as 0.2, got " + holdout);
     }
+    YamlSection search = s.section("search", false);
     return new TrainingSpec(
-        algorithm, params, seed == null ? 42 : seed, holdout == null ? 0.2 : holdout);
+        algorithm,
+        params,
+        seed == null ? 42 : seed,
+        holdout == null ? 0.2 : holdout,
+        search == null ? null : SearchReader.read(search, task, algorithm, REGRESSION_METRICS));
   }
 
   static ValidationSpec validation(YamlSection s, Task task) {

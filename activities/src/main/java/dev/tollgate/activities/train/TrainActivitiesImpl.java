@@ -13,6 +13,7 @@ import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
 import dev.tollgate.stages.TrainedModel;
+import dev.tollgate.stages.TrialResult;
 import io.temporal.activity.Activity;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,48 +47,77 @@ public final class TrainActivitiesImpl implements TrainActivities {
 
   @Override
   public TrainedModel train(TrainRequest request) {
+    try (Heartbeats beats = Heartbeats.start(Activity.getExecutionContext(), HEARTBEAT_EVERY)) {
+      Fitted fitted = fitAndScore(request, beats);
+      beats.phase("storing", fitted.split().train().length);
+      ModelMetadata metadata =
+          metadata(request, fitted.params(), fitted.data(), fitted.split(), fitted.metrics());
+      ModelStore.Stored stored = models.store(metadata, fitted.model());
+      log.info(
+          "trained model={} run={} algorithm={} rows={} metrics={} digest={}",
+          request.model(),
+          request.runId(),
+          fitted.params().algorithm(),
+          fitted.data().rows(),
+          fitted.metrics(),
+          stored.digest());
+      return new TrainedModel(
+          stored.uri(),
+          stored.digest(),
+          fitted.data().sha256(),
+          fitted.split().train().length,
+          fitted.split().holdout().length,
+          fitted.metrics(),
+          fitted.trainMillis());
+    }
+  }
+
+  @Override
+  public TrialResult trial(TrainRequest request) {
+    try (Heartbeats beats = Heartbeats.start(Activity.getExecutionContext(), HEARTBEAT_EVERY)) {
+      Fitted fitted = fitAndScore(request, beats);
+      log.info(
+          "trial model={} run={} params={} metrics={}",
+          request.model(),
+          request.runId(),
+          request.training().params(),
+          fitted.metrics());
+      return new TrialResult(
+          -1, request.training().params(), fitted.metrics(), null, fitted.trainMillis());
+    }
+  }
+
+  /** A model fitted on the training rows and scored on the holdout: what train and trial share. */
+  private record Fitted(
+      DataFrameRegression model,
+      Dataset data,
+      HoldoutSplit split,
+      HyperParams params,
+      Map<String, Double> metrics,
+      long trainMillis) {}
+
+  private Fitted fitAndScore(TrainRequest request, Heartbeats beats) {
     if (request.task() != Task.REGRESSION) {
       throw Failures.unsupported(
           "task " + request.task() + " is not trained by this version; use task: regression");
     }
     HyperParams params = HyperParams.resolve(request.task(), request.training());
     Trainer trainer = Trainers.forAlgorithm(params.algorithm());
-    try (Heartbeats beats = Heartbeats.start(Activity.getExecutionContext(), HEARTBEAT_EVERY)) {
-      beats.phase("loading", 0);
-      DataFreshness.check(request.data(), Instant.now());
-      Dataset data = loader.load(request.data());
-      long seed = request.training().seed();
-      HoldoutSplit split = HoldoutSplit.of(data.rows(), seed, request.training().holdout());
+    beats.phase("loading", 0);
+    DataFreshness.check(request.data(), Instant.now());
+    Dataset data = loader.load(request.data());
+    long seed = request.training().seed();
+    HoldoutSplit split = HoldoutSplit.of(data.rows(), seed, request.training().holdout());
 
-      beats.phase("training", split.train().length);
-      long started = System.nanoTime();
-      DataFrameRegression model = fit(trainer, data, split, params, seed);
-      long trainMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    beats.phase("training", split.train().length);
+    long started = System.nanoTime();
+    DataFrameRegression model = fit(trainer, data, split, params, seed);
+    long trainMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
-      beats.phase("scoring", split.holdout().length);
-      double[] predicted = Frames.predict(model, data, split.holdout());
-      Map<String, Double> metrics = RegressionScores.of(data.target(split.holdout()), predicted);
-
-      beats.phase("storing", split.train().length);
-      ModelMetadata metadata = metadata(request, params, data, split, metrics);
-      ModelStore.Stored stored = models.store(metadata, model);
-      log.info(
-          "trained model={} run={} algorithm={} rows={} metrics={} digest={}",
-          request.model(),
-          request.runId(),
-          params.algorithm(),
-          data.rows(),
-          metrics,
-          stored.digest());
-      return new TrainedModel(
-          stored.uri(),
-          stored.digest(),
-          data.sha256(),
-          split.train().length,
-          split.holdout().length,
-          metrics,
-          trainMillis);
-    }
+    beats.phase("scoring", split.holdout().length);
+    double[] predicted = Frames.predict(model, data, split.holdout());
+    Map<String, Double> metrics = RegressionScores.of(data.target(split.holdout()), predicted);
+    return new Fitted(model, data, split, params, metrics, trainMillis);
   }
 
   private static DataFrameRegression fit(

@@ -18,6 +18,7 @@ import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
 import dev.tollgate.stages.TrainedModel;
+import dev.tollgate.stages.TrialResult;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,24 @@ class TrainActivitiesTest {
     assertThat(model.holdoutRows()).isEqualTo(400);
     // Temporal throttles heartbeats, so a training this short reports its first phase only.
     assertThat(beats).extracting(TrainProgress::phase).startsWith("loading");
+  }
+
+  @Test
+  void aTrialScoresTheSameAsTrainingButStoresNothing() throws IOException {
+    TrialResult trial =
+        train.trial(
+            new TrainRequest(
+                TestData.MODEL,
+                "run-1",
+                Task.REGRESSION,
+                TestData.data(csv),
+                TestData.fastBoosting()));
+    assertThat(home.resolve("models")).doesNotExist();
+
+    TrainedModel trained = run(TestData.data(csv), TestData.fastBoosting());
+    assertThat(trial.metrics()).isEqualTo(trained.metrics());
+    assertThat(trial.params()).isEqualTo(TestData.fastBoosting().params());
+    assertThat(trial.succeeded()).isTrue();
   }
 
   @Test
