@@ -88,7 +88,8 @@ public final class LocalArtifactStore implements ArtifactStore {
 
   @Override
   public String root() {
-    return FileUris.of(root);
+    String uri = FileUris.of(root);
+    return uri.endsWith("/") ? uri : uri + "/"; // a folder, created or not yet
   }
 
   private Path path(String key) {
