@@ -58,7 +58,14 @@ public final class DatasetFiles {
       throw new UncheckedIOException("cannot make a temporary folder to download " + uri, e);
     }
     Local local = new Local(dir.resolve(at.fileName()), dir);
-    if (!new S3Objects(s3.client()).download(at, local.path())) {
+    boolean found;
+    try {
+      found = new S3Objects(s3.client()).download(at, local.path());
+    } catch (RuntimeException e) {
+      local.close(); // a failed download (retried by Temporal) must not leave its copy behind
+      throw e;
+    }
+    if (!found) {
       local.close();
       throw Failures.invalidData("dataset " + uri + " does not exist (no such S3 object)");
     }
