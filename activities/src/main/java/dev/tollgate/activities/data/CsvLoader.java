@@ -2,7 +2,6 @@ package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.Digests;
-import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.spec.DataSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,6 +21,22 @@ import java.util.List;
  * Blank lines are skipped; columns the spec does not use are not parsed.
  */
 public final class CsvLoader {
+  private final DatasetFiles files;
+
+  /** A loader of {@code file:} datasets only (tests, tools). */
+  public CsvLoader() {
+    this(DatasetFiles.localOnly());
+  }
+
+  /** A loader of the URIs {@code files} can open ({@code file:}, {@code s3://}). */
+  public CsvLoader(DatasetFiles files) {
+    this.files = files;
+  }
+
+  /** Enforces {@code data.max_age} on the dataset, wherever it is. */
+  public void checkFreshness(DataSpec spec, java.time.Instant now) {
+    DataFreshness.check(spec, files, now);
+  }
 
   /** Loads the spec's dataset and refuses it when it has fewer rows than {@code min_rows}. */
   public Dataset load(DataSpec spec) {
@@ -35,7 +50,12 @@ public final class CsvLoader {
 
   /** Loads without the {@code min_rows} check (a smoke test needs a few rows, not a dataset). */
   public Dataset loadAnySize(DataSpec spec) {
-    Path file = FileUris.dataset(spec.train());
+    try (DatasetFiles.Local local = files.open(spec.train())) {
+      return read(local.path(), spec);
+    }
+  }
+
+  private static Dataset read(Path file, DataSpec spec) {
     String name = file.getFileName().toString();
     if (!Files.isRegularFile(file)) {
       throw Failures.invalidData(

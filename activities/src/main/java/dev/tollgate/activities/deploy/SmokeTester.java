@@ -41,7 +41,8 @@ final class SmokeTester {
                 + ", expected "
                 + deployment.version().label());
       }
-      ModelStore.Loaded loaded = models.load(pointer.artifactUri(), pointer.modelDigest());
+      ModelStore.Loaded loaded =
+          models.load(pointer.artifactUri(), pointer.modelDigest(), deployment.data());
       Dataset data = loader.loadAnySize(deployment.data());
       int[] rows = data.firstRows(ROWS);
       if (rows.length == 0) {

@@ -4,7 +4,6 @@ import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
-import dev.tollgate.activities.data.DataFreshness;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.Frames;
 import dev.tollgate.activities.data.HoldoutSplit;
@@ -104,7 +103,7 @@ public final class TrainActivitiesImpl implements TrainActivities {
     HyperParams params = HyperParams.resolve(request.task(), request.training());
     Trainer trainer = Trainers.forAlgorithm(params.algorithm());
     beats.phase("loading", 0);
-    DataFreshness.check(request.data(), Instant.now());
+    loader.checkFreshness(request.data(), Instant.now());
     Dataset data = loader.load(request.data());
     long seed = request.training().seed();
     HoldoutSplit split = HoldoutSplit.of(data.rows(), seed, request.training().holdout());

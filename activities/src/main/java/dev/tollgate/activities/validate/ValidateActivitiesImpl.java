@@ -1,6 +1,7 @@
 package dev.tollgate.activities.validate;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
@@ -14,7 +15,6 @@ import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.ValidateActivities;
 import dev.tollgate.stages.ValidationRequest;
 import dev.tollgate.stages.ValidationVerdict;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +31,12 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
 
   private final CsvLoader loader;
   private final ModelStore models;
-  private final Path reports;
+  private final ArtifactStore reports;
 
-  public ValidateActivitiesImpl(CsvLoader loader, ModelStore models, Path reports) {
+  public ValidateActivitiesImpl(CsvLoader loader, ModelStore models, ArtifactStore reports) {
     this.loader = loader;
     this.models = models;
-    this.reports = reports.toAbsolutePath().normalize();
+    this.reports = reports;
   }
 
   @Override
@@ -54,7 +54,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     }
     HoldoutSplit split =
         HoldoutSplit.of(data.rows(), spec.training().seed(), spec.training().holdout());
-    ModelStore.Loaded model = models.load(candidate.artifactUri(), candidate.modelDigest());
+    ModelStore.Loaded model =
+        models.load(candidate.artifactUri(), candidate.modelDigest(), spec.data());
     double[] truth = data.target(split.holdout());
     double[] predicted = Frames.predict(model.model(), data, split.holdout());
     Holdout holdout =
@@ -68,7 +69,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     ModelStore.Loaded base =
         baseline == null || !compares
             ? null
-            : models.load(baseline.artifactUri(), baseline.modelDigest());
+            : models.load(baseline.artifactUri(), baseline.modelDigest(), spec.data());
     List<CheckResult> checks = checks(v, holdout, baseline, base);
 
     boolean passed = checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAIL);
@@ -82,7 +83,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             holdout.metrics(),
             baseline == null ? null : baseline.version(),
             Instant.now().toString());
-    ValidationReport.Written written = report.writeUnder(reports);
+    ValidationReport.Written written = report.writeTo(reports);
     log.info(
         "validated model={} version={} run={} passed={} failures={}",
         candidate.model(),

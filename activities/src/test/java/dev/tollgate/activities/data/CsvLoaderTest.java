@@ -100,10 +100,10 @@ class CsvLoaderTest {
   }
 
   @Test
-  void s3DatasetsAreUnsupportedForNow() {
+  void s3DatasetsNeedALoaderWithS3Access() {
     var s3 = new DataSpec("s3://bucket/load.csv", "y", List.of("x1"), 1, null);
     var failure = businessFailure(() -> loader.load(s3), FailureTypes.UNSUPPORTED);
     assertThat(failure.getOriginalMessage())
-        .contains("s3 datasets arrive with the S3 artifact store");
+        .isEqualTo("dataset s3://bucket/load.csv: this loader was built without S3 access");
   }
 }
