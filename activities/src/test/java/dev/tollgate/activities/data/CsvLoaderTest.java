@@ -136,6 +136,14 @@ class CsvLoaderTest {
   }
 
   @Test
+  void progressIsToldTheRowsRead() throws IOException {
+    Path file = TestData.linearCsv(dir.resolve("rows.csv"), 70_000, 1, 0);
+    List<Integer> told = new java.util.ArrayList<>();
+    loader.onProgress(told::add).load(spec(file, 1));
+    assertThat(told).containsExactly(CsvReader.PROGRESS_EVERY, 70_000);
+  }
+
+  @Test
   void s3DatasetsAreUnsupportedForNow() {
     var s3 = new DataSpec("s3://bucket/load.csv", "y", List.of("x1"), 1, null);
     var failure = businessFailure(() -> loader.load(s3), FailureTypes.UNSUPPORTED);
