@@ -41,16 +41,37 @@ final class SectionReaders {
   }
 
   static DataSpec data(YamlSection s, Path baseDir) {
-    s.rejectUnknownKeys(Set.of("train", "target", "features", "min_rows", "max_age"));
+    s.rejectUnknownKeys(
+        Set.of(
+            "train",
+            "target",
+            "features",
+            "min_rows",
+            "max_age",
+            "categorical",
+            "timestamp",
+            "missing"));
     String train = datasetUri(s, s.string("train", true), baseDir);
     String target = s.string("target", true);
     List<String> features = s.strings("features", true);
     Integer minRows = s.integer("min_rows", false);
     Duration maxAge = s.duration("max_age", false);
+    List<String> categorical = DataKeys.categorical(s, features);
+    String timestamp = DataKeys.timestamp(s, target, features);
+    MissingPolicy missing = enumValue(s, "missing", MissingPolicy.class, MissingPolicy.FAIL);
     return build(
         s,
         "features",
-        () -> new DataSpec(train, target, features, minRows == null ? 1 : minRows, maxAge));
+        () ->
+            new DataSpec(
+                train,
+                target,
+                features,
+                minRows == null ? 1 : minRows,
+                maxAge,
+                categorical,
+                timestamp,
+                missing));
   }
 
   private static String datasetUri(YamlSection s, String text, Path baseDir) {
