@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 
 /** Reads each section of the spec into its record; one method per section. */
 final class SectionReaders {
-  static final Set<String> REGRESSION_METRICS = Set.of("mae", "rmse", "r2", "mape");
-
   private SectionReaders() {}
 
   static <E extends Enum<E>> E enumValue(YamlSection s, String key, Class<E> type, E fallback) {
@@ -127,10 +125,14 @@ final class SectionReaders {
     if (t != null) {
       for (Iterator<String> it = t.keys(); it.hasNext(); ) {
         String metric = it.next();
-        if (task == Task.REGRESSION && !REGRESSION_METRICS.contains(metric)) {
+        Set<String> known = TaskMetrics.of(task);
+        if (!known.contains(metric)) {
           throw t.error(
               metric,
-              "unknown metric; expected one of " + new java.util.TreeSet<>(REGRESSION_METRICS));
+              "unknown metric for task "
+                  + task.name().toLowerCase(Locale.ROOT)
+                  + "; expected one of "
+                  + new java.util.TreeSet<>(known));
         }
         YamlSection bound = t.section(metric, true);
         bound.rejectUnknownKeys(Set.of("min", "max"));
@@ -158,6 +160,12 @@ final class SectionReaders {
       drift =
           new ValidationSpec.DriftSpec(
               "psi", threshold == null ? 0.1 : threshold, share(d, "max_drift_share", 0.5));
+    }
+    if (task != Task.REGRESSION) {
+      // Both judge the spread of predicted values: class indices and anomaly flags have none.
+      for (String key : List.of("stability", "range")) {
+        if (s.has(key)) throw s.error(key, "applies to task regression only; remove it");
+      }
     }
     Double maxCv = null;
     YamlSection st = s.section("stability", false);

@@ -10,6 +10,8 @@ import java.util.List;
  * @param sha256 digest of the whole file, to tie models and reports to the exact data
  * @param y the target column
  * @param columns the feature columns, in {@code features} order; {@code columns[j][row]}
+ * @param classes for classification, the class names in index order ({@code y} then holds the class
+ *     index 0..k-1 as a double); {@code null} for regression and anomaly
  */
 public record Dataset(
     String source,
@@ -17,14 +19,27 @@ public record Dataset(
     String target,
     List<String> features,
     double[] y,
-    double[][] columns) {
+    double[][] columns,
+    List<String> classes) {
 
   public Dataset {
     features = List.copyOf(features);
+    classes = classes == null ? null : List.copyOf(classes);
     if (columns.length != features.size()) {
       throw new IllegalArgumentException(
           features.size() + " features but " + columns.length + " columns");
     }
+  }
+
+  /** A dataset without class names (regression, anomaly). */
+  public Dataset(
+      String source,
+      String sha256,
+      String target,
+      List<String> features,
+      double[] y,
+      double[][] columns) {
+    this(source, sha256, target, features, y, columns, null);
   }
 
   public int rows() {

@@ -46,7 +46,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
               + " is not available yet; use target: local");
     }
     ModelVersion version = request.version();
-    Path artifact = FileUris.artifact(version.artifactUri()).resolve(ModelStore.MODEL_FILE);
+    Path artifact = ModelStore.modelFile(FileUris.artifact(version.artifactUri()));
     if (!Files.isRegularFile(artifact)) {
       throw Failures.artifactMismatch(version.label() + " has no model file at " + artifact);
     }
