@@ -111,8 +111,8 @@ class SpecParserTest {
           .replace(
               "{ rmse: { max: 75 }, r2: { min: 0.7 } }",
               "{ f1: { min: 0.8 }, log_loss: { max: 0.4 } }")
-          .replace("        stability: { max_cv: 0.5 }\n", "")
-          .replace("        range: { sigma: 3, max_outlier_share: 0.05 }\n", "");
+          .replace("  stability: { max_cv: 0.5 }\n", "")
+          .replace("  range: { sigma: 3, max_outlier_share: 0.05 }\n", "");
 
   @Test
   void readsClassificationAndAnomalySpecsWithTheirOwnMetrics() {
