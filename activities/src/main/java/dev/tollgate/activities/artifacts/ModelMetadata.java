@@ -14,7 +14,7 @@ import java.util.Map;
  * @param task regression, classification or anomaly ({@code null} in older artifacts: regression)
  * @param modelFile the model file's name in the artifact folder ({@code model.bin}, {@code
  *     model.ubj}); {@code null} in older artifacts, which all used {@code model.bin}
- * @param modelFormat how the model file is encoded ({@code smile-java}, {@code xgboost-ubj})
+ * @param modelFormat how the model file is encoded ({@code java-serialized}, {@code xgboost-ubj})
  * @param classes classification only: the class names, in the index order the model predicts
  * @param xgboostVersion the XGBoost4J version for XGBoost models, else {@code null}
  */

@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 public final class ModelStore {
   /** The model file of artifacts that predate {@code model_file} in their metadata. */
-  public static final String MODEL_FILE = ModelFormat.SMILE_JAVA.file();
+  public static final String MODEL_FILE = ModelFormat.JAVA_SERIALIZED.file();
 
   public static final String METADATA_FILE = "metadata.json";
 

@@ -12,12 +12,16 @@ import java.io.UncheckedIOException;
 /** Java serialization of Smile models, reading back only classes that may be in a model file. */
 final class JavaSerial {
   /**
-   * Smile's and the JDK's classes, and Tollgate's own anomaly model wrapper (a forest plus its
-   * threshold); nothing else may come out of a model file.
+   * Smile's and the JDK's classes, and Tollgate's own isolation forest; nothing else may come out
+   * of a model file.
    */
   private static final ObjectInputFilter ALLOWED =
       ObjectInputFilter.Config.createFilter(
-          "smile.**;java.**;" + IsolationForestModel.class.getName() + ";!*");
+          "smile.**;java.**;"
+              + IsolationForestModel.class.getName()
+              + ";"
+              + IsolationNode.class.getName()
+              + ";!*");
 
   private JavaSerial() {}
 

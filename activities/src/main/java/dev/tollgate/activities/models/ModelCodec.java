@@ -13,7 +13,7 @@ public final class ModelCodec {
   public static Predictor decode(ModelFormat format, byte[] bytes, int classes) {
     return switch (format) {
       case XGBOOST_UBJ -> XgboostModel.read(bytes, classes);
-      case SMILE_JAVA -> smile(JavaSerial.read(bytes), classes);
+      case JAVA_SERIALIZED -> smile(JavaSerial.read(bytes), classes);
     };
   }
 

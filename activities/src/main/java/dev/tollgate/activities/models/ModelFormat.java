@@ -6,11 +6,11 @@ import java.util.Arrays;
  * How a model file is encoded; the artifact's {@code metadata.json} records it as {@code
  * model_format} with the file's name as {@code model_file}. XGBoost models are kept in XGBoost's
  * own Universal Binary JSON, readable by every XGBoost binding (Python's {@code
- * xgb.Booster(model_file="model.ubj")} included); Smile has no portable format, so its models are
- * Java-serialized.
+ * xgb.Booster(model_file="model.ubj")} included); Smile has no portable format, so its models (and
+ * Tollgate's isolation forest) are Java-serialized.
  */
 public enum ModelFormat {
-  SMILE_JAVA("smile-java", "model.bin"),
+  JAVA_SERIALIZED("java-serialized", "model.bin"),
   XGBOOST_UBJ("xgboost-ubj", "model.ubj");
 
   private final String id;
@@ -32,7 +32,7 @@ public enum ModelFormat {
   /** The format named {@code id}; artifacts written before formats were recorded are Smile's. */
   public static ModelFormat of(String id) {
     if (id == null) {
-      return SMILE_JAVA;
+      return JAVA_SERIALIZED;
     }
     return Arrays.stream(values())
         .filter(f -> f.id.equals(id))

@@ -59,7 +59,7 @@ public record SmileClassifier(Object model, int classes) implements Predictor {
 
   @Override
   public ModelFormat format() {
-    return ModelFormat.SMILE_JAVA;
+    return ModelFormat.JAVA_SERIALIZED;
   }
 
   @Override

@@ -14,7 +14,7 @@ public record SmileRegressor(DataFrameRegression model) implements Predictor {
 
   @Override
   public ModelFormat format() {
-    return ModelFormat.SMILE_JAVA;
+    return ModelFormat.JAVA_SERIALIZED;
   }
 
   @Override

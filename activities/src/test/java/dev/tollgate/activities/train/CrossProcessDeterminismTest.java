@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrossProcessDeterminismTest {
 
-  /** The digests of three small models, one per line: what the other JVM prints. */
+  /** The digests of five small models, one per line: what the other JVM prints. */
   static List<String> digests() {
     Dataset regression = Synthetic.regression(2500, 8);
     Dataset blobs = Synthetic.blobs(2500, 3, 8);
@@ -33,6 +33,13 @@ class CrossProcessDeterminismTest {
                 .model()),
         TrainersTest.digest(
             TrainersTest.fit(Task.ANOMALY, sensors, "isolation_forest", Map.of("trees", 30.0))
+                .model()),
+        TrainersTest.digest(
+            TrainersTest.fit(Task.CLASSIFICATION, blobs, "random_forest", Map.of("trees", 20.0))
+                .model()),
+        TrainersTest.digest(
+            TrainersTest.fit(
+                    Task.REGRESSION, regression, "smile_gradient_boosting", Map.of("trees", 30.0))
                 .model()));
   }
 
