@@ -29,7 +29,7 @@ import java.util.Objects;
  * <p>Layout of the home folder:
  *
  * <pre>
- * artifacts/models/&lt;model&gt;/&lt;sha256&gt;/    model.bin + metadata.json (content-addressed)
+ * artifacts/models/&lt;model&gt;/&lt;sha256&gt;/    model.ubj or model.bin + metadata.json (content-addressed)
  * artifacts/reports/&lt;model&gt;/v&lt;n&gt;/       validation.json
  *     (artifacts/ is the default store: with an S3 store these keys live under its prefix)
  * registry/&lt;model&gt;.json                    versions and promotions

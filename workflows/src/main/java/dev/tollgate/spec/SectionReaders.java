@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 
 /** Reads each section of the spec into its record; one method per section. */
 final class SectionReaders {
-  static final Set<String> REGRESSION_METRICS = Set.of("mae", "rmse", "r2", "mape");
-
   private SectionReaders() {}
 
   static <E extends Enum<E>> E enumValue(YamlSection s, String key, Class<E> type, E fallback) {
@@ -142,7 +140,7 @@ final class SectionReaders {
         params,
         seed == null ? 42 : seed,
         holdout == null ? 0.2 : holdout,
-        search == null ? null : SearchReader.read(search, task, algorithm, REGRESSION_METRICS));
+        search == null ? null : SearchReader.read(search, task, algorithm, TaskMetrics.of(task)));
   }
 
   static ValidationSpec validation(YamlSection s, Task task) {
@@ -153,10 +151,14 @@ final class SectionReaders {
     if (t != null) {
       for (Iterator<String> it = t.keys(); it.hasNext(); ) {
         String metric = it.next();
-        if (task == Task.REGRESSION && !REGRESSION_METRICS.contains(metric)) {
+        Set<String> known = TaskMetrics.of(task);
+        if (!known.contains(metric)) {
           throw t.error(
               metric,
-              "unknown metric; expected one of " + new java.util.TreeSet<>(REGRESSION_METRICS));
+              "unknown metric for task "
+                  + task.name().toLowerCase(Locale.ROOT)
+                  + "; expected one of "
+                  + new java.util.TreeSet<>(known));
         }
         YamlSection bound = t.section(metric, true);
         bound.rejectUnknownKeys(Set.of("min", "max"));
@@ -184,6 +186,12 @@ final class SectionReaders {
       drift =
           new ValidationSpec.DriftSpec(
               "psi", threshold == null ? 0.1 : threshold, share(d, "max_drift_share", 0.5));
+    }
+    if (task != Task.REGRESSION) {
+      // Both judge the spread of predicted values: class indices and anomaly flags have none.
+      for (String key : List.of("stability", "range")) {
+        if (s.has(key)) throw s.error(key, "applies to task regression only; remove it");
+      }
     }
     Double maxCv = null;
     YamlSection st = s.section("stability", false);

@@ -1,32 +1,26 @@
 package dev.tollgate.activities.artifacts;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.models.ModelCodec;
+import dev.tollgate.activities.models.ModelFormat;
+import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.spec.DataSpec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import smile.regression.DataFrameRegression;
 
 /**
  * Model artifacts, content-addressed in an {@link ArtifactStore}: {@code models/<model>/<sha256 of
- * model.bin>/} holds {@code model.bin} (the Smile model, Java-serialized) and {@code
- * metadata.json}. The folder name is the digest, so the same model stored twice lands in the same
- * place and the second write transfers nothing. {@code model.bin} is written first and {@code
- * metadata.json} last, so an artifact with metadata is whole; the URI is handed out only after
- * both.
+ * the model file>/} holds the model file and {@code metadata.json}, which names the file and its
+ * {@link ModelFormat}: {@code model.ubj} for XGBoost (its own portable format), {@code model.bin}
+ * for Smile (Java-serialized). The folder name is the digest, so the same model stored twice lands
+ * in the same place and the second write transfers nothing. The model file is written first and
+ * {@code metadata.json} last, so an artifact with metadata is whole.
  */
 public final class ModelStore {
-  public static final String MODEL_FILE = "model.bin";
-  public static final String METADATA_FILE = "metadata.json";
+  /** The model file of artifacts that predate {@code model_file} in their metadata. */
+  public static final String MODEL_FILE = ModelFormat.JAVA_SERIALIZED.file();
 
-  /** Only Smile's and the JDK's classes may come out of a model file. */
-  private static final ObjectInputFilter ONLY_SMILE =
-      ObjectInputFilter.Config.createFilter("smile.**;java.**;!*");
+  public static final String METADATA_FILE = "metadata.json";
 
   private final ArtifactStore artifacts;
   private final String prefix;
@@ -35,7 +29,7 @@ public final class ModelStore {
   public record Stored(String uri, String digest) {}
 
   /** A model read back and checked against its digest. */
-  public record Loaded(DataFrameRegression model, ModelMetadata metadata, String digest) {}
+  public record Loaded(Predictor model, ModelMetadata metadata, String digest) {}
 
   /** Models under {@code models/} of {@code artifacts}, beside the reports. */
   public ModelStore(ArtifactStore artifacts) {
@@ -52,45 +46,60 @@ public final class ModelStore {
     this.prefix = prefix;
   }
 
-  public Stored store(ModelMetadata metadata, DataFrameRegression model) {
-    byte[] bytes = serialize(model);
+  public Stored store(ModelMetadata metadata, Predictor model) {
+    byte[] bytes = model.bytes();
     String digest = Digests.sha256(bytes);
+    String file = model.format().file();
     String folder = prefix + ModelNames.check(metadata.model()) + "/" + digest;
-    artifacts.put(folder + "/" + MODEL_FILE, bytes); // a no-op when these bytes are there
+    // A no-op when these bytes are there; repairs a damaged file left by a crashed attempt.
+    artifacts.put(folder + "/" + file, bytes);
     String metadataKey = folder + "/" + METADATA_FILE;
     if (!artifacts.exists(metadataKey)) {
       // The first metadata stays: a retried training must not rewrite when the model was made.
-      artifacts.put(metadataKey, Json.pretty(metadata.withModelSha256(digest)));
+      artifacts.put(
+          metadataKey, Json.pretty(metadata.withModelFile(file, model.format().id(), digest)));
     }
     return new Stored(artifacts.uri(folder), digest);
   }
 
-  /** Whether {@code artifactUri} names a stored model file (an unknown place is a failure). */
+  /** Whether {@code artifactUri} names a whole stored model (an unknown place is a failure). */
   public boolean exists(String artifactUri) {
-    return artifacts.exists(artifacts.key(artifactUri) + "/" + MODEL_FILE);
+    String folder = artifacts.key(artifactUri);
+    if (!artifacts.exists(folder + "/" + METADATA_FILE)) return false;
+    ModelMetadata metadata = readMetadata(artifacts.get(folder + "/" + METADATA_FILE), artifactUri);
+    return artifacts.exists(folder + "/" + modelFileName(metadata));
   }
 
   /**
-   * Reads a model folder, checking {@code model.bin} against {@code expectedDigest} (skipped when
-   * {@code null}) and the model against this worker's Smile and the spec's columns ({@link
+   * Reads a model folder, checking its model file against {@code expectedDigest} (skipped when
+   * {@code null}) and the model against this worker's libraries and the spec's columns ({@link
    * ModelCompatibility}). A missing, different or unusable model is an {@code ARTIFACT_MISMATCH}.
    */
   public Loaded load(String artifactUri, String expectedDigest, DataSpec data) {
     String folder = artifacts.key(artifactUri);
-    String modelFile = artifacts.uri(folder + "/" + MODEL_FILE);
     if (!artifacts.exists(folder + "/" + METADATA_FILE)) {
-      throw Failures.artifactMismatch(
-          "model artifact " + artifactUri + " has no " + MODEL_FILE + " or " + METADATA_FILE);
+      throw Failures.artifactMismatch("model artifact " + artifactUri + " has no " + METADATA_FILE);
     }
     ModelMetadata metadata = readMetadata(artifacts.get(folder + "/" + METADATA_FILE), artifactUri);
-    byte[] bytes = artifacts.get(folder + "/" + MODEL_FILE);
+    String modelKey = folder + "/" + modelFileName(metadata);
+    if (!artifacts.exists(modelKey)) {
+      throw Failures.artifactMismatch("model artifact " + artifactUri + " has no " + modelKey);
+    }
+    byte[] bytes = artifacts.get(modelKey);
     String digest = Digests.sha256(bytes);
+    String modelFile = artifacts.uri(modelKey);
     if (expectedDigest != null && !expectedDigest.equals(digest)) {
       throw Failures.artifactMismatch(
           modelFile + " has SHA-256 " + digest + " but the registry expects " + expectedDigest);
     }
-    ModelCompatibility.check(metadata, data, artifactUri);
-    return new Loaded(deserialize(bytes, modelFile), metadata, digest);
+    if (data != null) ModelCompatibility.check(metadata, data, artifactUri);
+    try {
+      var model =
+          ModelCodec.decode(ModelFormat.of(metadata.modelFormat()), bytes, metadata.classCount());
+      return new Loaded(model, metadata, digest);
+    } catch (IllegalArgumentException e) {
+      throw Failures.artifactMismatch(modelFile + " is not a usable model: " + e.getMessage());
+    }
   }
 
   private static ModelMetadata readMetadata(byte[] json, String artifactUri) {
@@ -102,25 +111,11 @@ public final class ModelStore {
     }
   }
 
-  private static byte[] serialize(DataFrameRegression model) {
-    var buffer = new ByteArrayOutputStream();
-    try (var out = new ObjectOutputStream(buffer)) {
-      out.writeObject(model);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialize " + model.getClass().getName(), e);
+  private static String modelFileName(ModelMetadata metadata) {
+    String file = metadata.modelFile() == null ? MODEL_FILE : metadata.modelFile();
+    if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
+      throw Failures.artifactMismatch("metadata names an unsafe model file '" + file + "'");
     }
-    return buffer.toByteArray();
-  }
-
-  private static DataFrameRegression deserialize(byte[] bytes, String file) {
-    try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      in.setObjectInputFilter(ONLY_SMILE);
-      if (in.readObject() instanceof DataFrameRegression model) {
-        return model;
-      }
-      throw Failures.artifactMismatch(file + " does not hold a Smile regression model");
-    } catch (IOException | ClassNotFoundException e) {
-      throw Failures.artifactMismatch(file + " cannot be read as a Smile model: " + e);
-    }
+    return file;
   }
 }

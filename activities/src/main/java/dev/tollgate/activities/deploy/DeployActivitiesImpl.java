@@ -48,7 +48,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
     ModelVersion version = request.version();
     if (!models.exists(version.artifactUri())) {
       throw Failures.artifactMismatch(
-          version.label() + " has no " + ModelStore.MODEL_FILE + " in " + version.artifactUri());
+          version.label() + " has no whole model artifact at " + version.artifactUri());
     }
     Path dir = folder(version.model());
     Path current = dir.resolve("current.json");

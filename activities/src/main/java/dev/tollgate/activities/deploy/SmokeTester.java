@@ -3,7 +3,6 @@ package dev.tollgate.activities.deploy;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.data.Frames;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.SmokeTestResult;
 import io.temporal.failure.ApplicationFailure;
@@ -48,7 +47,7 @@ final class SmokeTester {
       if (rows.length == 0) {
         return failed(0, data.source() + " has no rows to score");
       }
-      double[] predicted = Frames.predict(loaded.model(), data, rows);
+      double[] predicted = loaded.model().predict(data, rows).values();
       for (int i = 0; i < predicted.length; i++) {
         if (!Double.isFinite(predicted[i])) {
           return failed(

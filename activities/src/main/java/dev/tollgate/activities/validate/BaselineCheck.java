@@ -1,23 +1,35 @@
 package dev.tollgate.activities.validate;
 
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.Frames;
-import dev.tollgate.activities.train.RegressionScores;
+import dev.tollgate.activities.train.Scores;
+import dev.tollgate.spec.Task;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.ModelVersion;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The candidate against the current Production model, both scored on the same holdout rows of the
  * same data (the registered metrics of the baseline came from other data and are not comparable).
  * Fails when the candidate is worse by more than the relative tolerance: rmse may not rise by more
  * than {@code tolerance × baseline rmse}, r2 may not fall by more than {@code tolerance × |baseline
- * r2|}.
+ * r2|}. Classifiers are compared on log_loss (lower is better) and accuracy, anomaly detectors on
+ * f1 and auc (skipped when the target carries no anomaly labels).
  */
 final class BaselineCheck {
   private BaselineCheck() {}
+
+  /** A metric compared with the baseline, and which way is better. */
+  private record Compared(String metric, boolean higherIsBetter) {}
+
+  private static final Map<Task, List<Compared>> COMPARED =
+      Map.of(
+          Task.REGRESSION, List.of(new Compared("rmse", false), new Compared("r2", true)),
+          Task.CLASSIFICATION,
+              List.of(new Compared("log_loss", false), new Compared("accuracy", true)),
+          Task.ANOMALY, List.of(new Compared("f1", true), new Compared("auc", true)));
 
   static List<CheckResult> run(
       double tolerance, Holdout holdout, ModelVersion baseline, ModelStore.Loaded loaded) {
@@ -36,20 +48,33 @@ final class BaselineCheck {
                   + used.features()
                   + "), it cannot score this data"));
     }
-    double[] predicted = Frames.predict(loaded.model(), holdout.data(), holdout.split().holdout());
-    Map<String, Double> base = RegressionScores.of(holdout.truth(), predicted);
-    return List.of(
-        compare(
-            "baseline.rmse",
-            "rmse",
-            false,
-            tolerance,
-            threshold,
-            holdout.metrics(),
-            base,
-            baseline),
-        compare(
-            "baseline.r2", "r2", true, tolerance, threshold, holdout.metrics(), base, baseline));
+    if (holdout.task() == Task.CLASSIFICATION
+        && !Objects.equals(used.classes(), holdout.data().classes())) {
+      return List.of(
+          Checks.skipped(
+              "baseline",
+              threshold,
+              baseline.label()
+                  + " predicts other classes ("
+                  + used.classes()
+                  + "), it cannot be compared on this data"));
+    }
+    int[] rows = holdout.split().holdout();
+    var predicted = loaded.model().predict(holdout.data(), rows);
+    Map<String, Double> base = Scores.of(holdout.task(), holdout.data(), rows, predicted);
+    return COMPARED.get(holdout.task()).stream()
+        .map(
+            c ->
+                compare(
+                    "baseline." + c.metric(),
+                    c.metric(),
+                    c.higherIsBetter(),
+                    tolerance,
+                    threshold,
+                    holdout.metrics(),
+                    base,
+                    baseline))
+        .toList();
   }
 
   private static CheckResult compare(

@@ -5,10 +5,12 @@ import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.data.Frames;
 import dev.tollgate.activities.data.HoldoutSplit;
-import dev.tollgate.activities.train.RegressionScores;
+import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.train.ClassTargets;
+import dev.tollgate.activities.train.Scores;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.Task;
 import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.ModelVersion;
@@ -43,7 +45,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
   public ValidationVerdict validate(ValidationRequest request) {
     PipelineSpec spec = request.spec();
     ModelVersion candidate = request.candidate();
-    Dataset data = loader.load(spec.data());
+    Dataset loaded = loader.load(spec.data());
+    Dataset data = spec.task() == Task.CLASSIFICATION ? ClassTargets.indexed(loaded) : loaded;
     if (!data.sha256().equals(request.trained().dataDigest())) {
       throw Failures.artifactMismatch(
           data.source()
@@ -57,9 +60,15 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     ModelStore.Loaded model =
         models.load(candidate.artifactUri(), candidate.modelDigest(), spec.data());
     double[] truth = data.target(split.holdout());
-    double[] predicted = Frames.predict(model.model(), data, split.holdout());
+    Predictions predictions = model.model().predict(data, split.holdout());
     Holdout holdout =
-        new Holdout(data, split, truth, predicted, RegressionScores.of(truth, predicted));
+        new Holdout(
+            spec.task(),
+            data,
+            split,
+            truth,
+            predictions.values(),
+            Scores.of(spec.task(), data, split.holdout(), predictions));
 
     ModelVersion baseline = request.baseline();
     // The Production model is read only when a check compares with it; a missing or altered

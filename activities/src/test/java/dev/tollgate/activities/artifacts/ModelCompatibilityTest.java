@@ -7,6 +7,7 @@ import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.Frames;
+import dev.tollgate.activities.models.SmileRegressor;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class ModelCompatibilityTest {
     data = TestData.data(TestData.linearCsv(home.resolve("load.csv"), 200, 1, 0));
     Dataset dataset = new CsvLoader().load(data);
     var model = OLS.fit(Formula.lhs("y"), Frames.of(dataset, dataset.allRows()));
-    stored = models.store(metadata(ModelCompatibility.smileVersion()), model);
+    stored = models.store(metadata(ModelCompatibility.smileVersion()), new SmileRegressor(model));
   }
 
   private static ModelMetadata metadata(String smileVersion) {
@@ -53,7 +54,12 @@ class ModelCompatibilityTest {
         "25",
         "2026-11-20T00:00:00Z",
         null,
-        Map.of());
+        Map.of(),
+        "regression",
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
