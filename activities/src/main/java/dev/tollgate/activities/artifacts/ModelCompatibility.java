@@ -1,15 +1,19 @@
 package dev.tollgate.activities.artifacts;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.spec.DataSpec;
+import java.util.List;
 import smile.regression.DataFrameRegression;
 
 /**
  * Refuses to use a stored model that this worker or this spec cannot use correctly. Smile models
- * are Java-serialized, and another Smile version may read them into subtly different objects or not
- * at all; a model trained on other columns (or the same ones in another order: Smile binds the
- * features by position) would score the wrong inputs and still return numbers. Both are {@code
- * ARTIFACT_MISMATCH}: retrying cannot help, retraining or another worker can.
+ * (and Tollgate's isolation forest) are Java-serialized, and another Smile version may read them
+ * into subtly different objects or not at all; XGBoost's UBJ files are portable across versions and
+ * bindings, so their recorded Smile version is not judged. A model trained on other columns (or the
+ * same ones in another order: models bind their inputs by position) would score the wrong inputs
+ * and still return numbers. Both are {@code ARTIFACT_MISMATCH}: retrying cannot help, retraining or
+ * another worker can.
  */
 public final class ModelCompatibility {
   private ModelCompatibility() {}
@@ -22,13 +26,19 @@ public final class ModelCompatibility {
   }
 
   /**
-   * Checks {@code metadata} of the artifact at {@code uri} against this worker and {@code data}. An
-   * artifact that records no Smile version was not made by Smile and is not judged on it.
+   * Checks {@code metadata} of the artifact at {@code uri} against this worker and {@code data}.
+   * The Smile version is judged for Java-serialized models only, and only when one is recorded. The
+   * spec's features are compared with the recorded schema's feature names (before encoding: the
+   * metadata's {@code features} hold the encoded inputs such as {@code region=north}); an artifact
+   * without a schema had numeric features only, named as its inputs.
    */
   public static void check(ModelMetadata metadata, DataSpec data, String uri) {
     String recorded = metadata.smileVersion();
     String running = smileVersion();
-    if (recorded != null && !recorded.equals(running)) {
+    // An unknown format is not refused here: decoding the model names it.
+    String format = metadata.modelFormat();
+    boolean serialized = format == null || ModelFormat.JAVA_SERIALIZED.id().equals(format);
+    if (serialized && recorded != null && !recorded.equals(running)) {
       throw Failures.artifactMismatch(
           "model "
               + uri
@@ -39,14 +49,16 @@ public final class ModelCompatibility {
               + ": retrain it, or load it on a worker with Smile "
               + recorded);
     }
-    if (!data.target().equals(metadata.target()) || !data.features().equals(metadata.features())) {
+    List<String> features =
+        metadata.schema() != null ? metadata.schema().names() : metadata.features();
+    if (!data.target().equals(metadata.target()) || !data.features().equals(features)) {
       throw Failures.artifactMismatch(
           "model "
               + uri
               + " predicts '"
               + metadata.target()
               + "' from features "
-              + metadata.features()
+              + features
               + ", but the spec has target '"
               + data.target()
               + "' and features "

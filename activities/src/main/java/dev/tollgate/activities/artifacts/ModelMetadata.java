@@ -1,5 +1,6 @@
 package dev.tollgate.activities.artifacts;
 
+import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.QuantileBins;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ import java.util.Map;
  * @param modelFormat how the model file is encoded ({@code java-serialized}, {@code xgboost-ubj})
  * @param classes classification only: the class names, in the index order the model predicts
  * @param xgboostVersion the XGBoost4J version for XGBoost models, else {@code null}
+ * @param loadSummary what loading the training data did ({@code LoadReport.summary()}: rows read,
+ *     dropped, imputed); {@code null} in older artifacts
+ * @param schema how the spec's features became the model's inputs ({@code features} holds those
+ *     inputs): new data is encoded with it before the model scores it; {@code null} in artifacts
+ *     made before schemas were recorded, whose features were all numeric inputs
  */
 public record ModelMetadata(
     String model,
@@ -39,7 +45,9 @@ public record ModelMetadata(
     String modelFile,
     String modelFormat,
     List<String> classes,
-    String xgboostVersion) {
+    String xgboostVersion,
+    String loadSummary,
+    DataSchema schema) {
 
   public ModelMetadata {
     params = params == null ? Map.of() : Map.copyOf(params);
@@ -47,6 +55,14 @@ public record ModelMetadata(
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     referenceBins = referenceBins == null ? Map.of() : Map.copyOf(referenceBins);
     classes = classes == null ? null : List.copyOf(classes);
+  }
+
+  /**
+   * The schema to encode data for this model with: the recorded one, or for older artifacts every
+   * feature numeric under its own name.
+   */
+  public DataSchema schemaOrNumeric() {
+    return schema != null ? schema : DataSchema.numeric(features);
   }
 
   /** The number of classes a classifier predicts; 0 for other tasks. */
@@ -77,6 +93,8 @@ public record ModelMetadata(
         file,
         format,
         classes,
-        xgboostVersion);
+        xgboostVersion,
+        loadSummary,
+        schema);
   }
 }

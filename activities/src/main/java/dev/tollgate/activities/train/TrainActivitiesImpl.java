@@ -184,6 +184,8 @@ public final class TrainActivitiesImpl implements TrainActivities {
         model.format().file(),
         model.format().id(),
         request.task() == Task.CLASSIFICATION ? data.classes() : null,
-        xgboost ? XgboostTrainer.version() : null);
+        xgboost ? XgboostTrainer.version() : null,
+        data.report().summary(),
+        data.schema());
   }
 }

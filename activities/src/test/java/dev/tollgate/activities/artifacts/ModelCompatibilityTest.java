@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.Frames;
+import dev.tollgate.activities.models.ModelFormat;
+import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.activities.models.SmileRegressor;
+import dev.tollgate.activities.train.HyperParams;
+import dev.tollgate.activities.train.Trainers;
+import dev.tollgate.activities.train.TrainingSet;
+import dev.tollgate.activities.train.TreeProgress;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
+import dev.tollgate.spec.MissingPolicy;
+import dev.tollgate.spec.Task;
+import dev.tollgate.spec.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +69,8 @@ class ModelCompatibilityTest {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -83,6 +95,97 @@ class ModelCompatibilityTest {
                 + stored.uri()
                 + " was trained with Smile 3.1.0 but this worker runs Smile 4.4.2: retrain it, or"
                 + " load it on a worker with Smile 3.1.0");
+  }
+
+  @Test
+  void anXgboostModelIsNotJudgedOnTheSmileVersionItRecords() throws IOException {
+    Dataset dataset = new CsvLoader().load(data);
+    Predictor xgboost =
+        Trainers.forAlgorithm(Task.REGRESSION, "gradient_boosting")
+            .fit(
+                new TrainingSet(dataset, dataset.allRows()),
+                HyperParams.resolve(
+                    Task.REGRESSION,
+                    new TrainingSpec("gradient_boosting", Map.of("trees", 5.0), 42, 0.2)),
+                42,
+                TreeProgress.NONE);
+    assertThat(xgboost.format()).isEqualTo(ModelFormat.XGBOOST_UBJ);
+    ModelStore.Stored ubj = models.store(metadata("3.1.0"), xgboost);
+
+    var loaded = models.load(ubj.uri(), ubj.digest(), data);
+
+    assertThat(loaded.metadata().modelFormat()).isEqualTo("xgboost-ubj");
+    assertThat(loaded.metadata().smileVersion()).isEqualTo("3.1.0");
+    assertThat(loaded.model().predict(dataset, dataset.firstRows(3)).values()).hasSize(3);
+  }
+
+  @Test
+  void withARecordedSchemaTheSpecsFeatureNamesAreComparedNotTheEncodedInputs() {
+    DataSchema schema =
+        new DataSchema(
+            List.of(
+                new DataSchema.Feature(
+                    "region",
+                    DataSchema.Type.CATEGORICAL,
+                    List.of("north", "south"),
+                    null,
+                    "north"),
+                new DataSchema.Feature("x1", DataSchema.Type.NUMERIC, List.of(), 5.0, null)));
+    ModelMetadata encoded = withSchema(metadata(ModelCompatibility.smileVersion()), schema);
+    assertThat(encoded.features()).containsExactly("region=north", "region=south", "x1");
+    var spec =
+        new DataSpec(
+            data.train(),
+            "y",
+            List.of("region", "x1"),
+            1,
+            null,
+            List.of("region"),
+            null,
+            MissingPolicy.FAIL);
+
+    ModelCompatibility.check(encoded, spec, "file:/m"); // no failure
+
+    var swapped = new DataSpec(data.train(), "y", List.of("x1", "region"), 1, null);
+    var failure =
+        businessFailure(
+            () -> ModelCompatibility.check(encoded, swapped, "file:/m"),
+            FailureTypes.ARTIFACT_MISMATCH);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "model file:/m predicts 'y' from features [region, x1], but the spec has target 'y'"
+                + " and features [x1, region] (same names in the same order are needed)");
+    var inputs =
+        new DataSpec(data.train(), "y", List.of("region=north", "region=south", "x1"), 1, null);
+    businessFailure(
+        () -> ModelCompatibility.check(encoded, inputs, "file:/m"), FailureTypes.ARTIFACT_MISMATCH);
+  }
+
+  private static ModelMetadata withSchema(ModelMetadata m, DataSchema schema) {
+    return new ModelMetadata(
+        m.model(),
+        m.algorithm(),
+        m.params(),
+        schema.inputs(),
+        m.target(),
+        m.metrics(),
+        m.dataSha256(),
+        m.trainRows(),
+        m.holdoutRows(),
+        m.seed(),
+        m.holdout(),
+        m.smileVersion(),
+        m.javaVersion(),
+        m.trainedAt(),
+        m.modelSha256(),
+        m.referenceBins(),
+        m.task(),
+        m.modelFile(),
+        m.modelFormat(),
+        m.classes(),
+        m.xgboostVersion(),
+        "3 rows read",
+        schema);
   }
 
   @Test

@@ -109,6 +109,8 @@ class ModelRoundTripTest {
         model.format().file(),
         model.format().id(),
         data.classes() == null ? null : List.copyOf(data.classes()),
-        null);
+        null,
+        null,
+        data.schema());
   }
 }

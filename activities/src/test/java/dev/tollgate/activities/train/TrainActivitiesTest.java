@@ -147,6 +147,11 @@ class TrainActivitiesTest {
     assertThat(meta.get("java_version").asText()).isNotBlank();
     assertThat(meta.get("trained_at").asText()).isNotBlank();
     assertThat(meta.get("reference_bins").get("x1").get("shares")).hasSize(10);
+    assertThat(meta.get("load_summary").asText()).isEqualTo("2000 rows read");
+    JsonNode x1 = meta.get("schema").get("features").get(0);
+    assertThat(x1.get("name").asText()).isEqualTo("x1");
+    assertThat(x1.get("type").asText()).isEqualTo("NUMERIC");
+    assertThat(x1.get("mean").asDouble()).isBetween(4.0, 6.0); // the training rows' mean
   }
 
   @Test
