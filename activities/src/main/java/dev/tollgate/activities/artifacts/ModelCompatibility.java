@@ -25,17 +25,19 @@ public final class ModelCompatibility {
     return DataFrameRegression.class.getPackage().getImplementationVersion();
   }
 
-  /**
-   * Checks {@code metadata} of the artifact at {@code uri} against this worker and {@code data}.
-   * The Smile version is judged for Java-serialized models only, and only when one is recorded. The
-   * spec's features are compared with the recorded schema's feature names (before encoding: the
-   * metadata's {@code features} hold the encoded inputs such as {@code region=north}); an artifact
-   * without a schema had numeric features only, named as its inputs.
-   */
+  /** Both checks: {@link #checkLibraries} and {@link #checkColumns}. */
   public static void check(ModelMetadata metadata, DataSpec data, String uri) {
+    checkLibraries(metadata, uri);
+    checkColumns(metadata, data, uri);
+  }
+
+  /**
+   * The Smile version, judged for Java-serialized models only and only when one is recorded: an
+   * unknown format is not refused here, decoding the model names it.
+   */
+  public static void checkLibraries(ModelMetadata metadata, String uri) {
     String recorded = metadata.smileVersion();
     String running = smileVersion();
-    // An unknown format is not refused here: decoding the model names it.
     String format = metadata.modelFormat();
     boolean serialized = format == null || ModelFormat.JAVA_SERIALIZED.id().equals(format);
     if (serialized && recorded != null && !recorded.equals(running)) {
@@ -49,8 +51,16 @@ public final class ModelCompatibility {
               + ": retrain it, or load it on a worker with Smile "
               + recorded);
     }
-    List<String> features =
-        metadata.schema() != null ? metadata.schema().names() : metadata.features();
+  }
+
+  /**
+   * The spec's target and features against the model's. The features are compared with the recorded
+   * schema's feature names (before encoding: the metadata's {@code features} hold the encoded
+   * inputs such as {@code region=north}); an artifact without a schema had numeric features only,
+   * named as its inputs.
+   */
+  public static void checkColumns(ModelMetadata metadata, DataSpec data, String uri) {
+    List<String> features = featureNames(metadata);
     if (!data.target().equals(metadata.target()) || !data.features().equals(features)) {
       throw Failures.artifactMismatch(
           "model "
@@ -65,5 +75,10 @@ public final class ModelCompatibility {
               + data.features()
               + " (same names in the same order are needed)");
     }
+  }
+
+  /** The spec feature names a model was trained on, before encoding. */
+  public static List<String> featureNames(ModelMetadata metadata) {
+    return metadata.schemaOrNumeric().names();
   }
 }

@@ -72,8 +72,10 @@ public final class ModelStore {
 
   /**
    * Reads a model folder, checking its model file against {@code expectedDigest} (skipped when
-   * {@code null}) and the model against this worker's libraries and the spec's columns ({@link
-   * ModelCompatibility}). A missing, different or unusable model is an {@code ARTIFACT_MISMATCH}.
+   * {@code null}), the model against this worker's libraries and against the spec's columns ({@link
+   * ModelCompatibility}; the column check is skipped when {@code data} is {@code null}, for a
+   * caller that compares columns itself). A missing, different or unusable model is an {@code
+   * ARTIFACT_MISMATCH}.
    */
   public Loaded load(String artifactUri, String expectedDigest, DataSpec data) {
     String folder = artifacts.key(artifactUri);
@@ -92,7 +94,8 @@ public final class ModelStore {
       throw Failures.artifactMismatch(
           modelFile + " has SHA-256 " + digest + " but the registry expects " + expectedDigest);
     }
-    if (data != null) ModelCompatibility.check(metadata, data, artifactUri);
+    ModelCompatibility.checkLibraries(metadata, artifactUri);
+    if (data != null) ModelCompatibility.checkColumns(metadata, data, artifactUri);
     try {
       var model =
           ModelCodec.decode(ModelFormat.of(metadata.modelFormat()), bytes, metadata.classCount());

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.activities.ActivityTesting;
 import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.TestData;
+import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
+import dev.tollgate.spec.MissingPolicy;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.Task;
 import dev.tollgate.spec.ValidationSpec;
@@ -21,6 +23,7 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -97,6 +100,65 @@ class ValidateClassificationTest {
     assertThat(status(verdict, "baseline.accuracy")).isEqualTo(CheckResult.Status.PASS);
     assertThat(status(verdict, "baseline.log_loss")).isEqualTo(CheckResult.Status.PASS);
     assertThat(verdict.passed()).isFalse();
+  }
+
+  @Test
+  void anXgboostClassifierOnTextLabelsAndACategoryPassesItsAccuracyThreshold() throws IOException {
+    Random random = new Random(8);
+    String[] regions = {"coast", "hills", "plain"};
+    StringBuilder csv = new StringBuilder("region,x1,grade\n");
+    for (int i = 0; i < 1500; i++) {
+      String region = regions[random.nextInt(regions.length)];
+      double x1 = random.nextGaussian();
+      double score = x1 + (region.equals("hills") ? 1.5 : 0) + 0.2 * random.nextGaussian();
+      String grade = score < -0.3 ? "low" : score < 0.9 ? "mid" : "high";
+      csv.append(String.format(Locale.ROOT, "%s,%.5f,%s%n", region, x1, grade));
+    }
+    Path file = Files.writeString(home.resolve("data/grades.csv"), csv);
+    PipelineSpec xgboost =
+        TestData.spec(
+            Task.CLASSIFICATION,
+            new DataSpec(
+                file.toUri().toString(),
+                "grade",
+                List.of("region", "x1"),
+                100,
+                null,
+                List.of("region"),
+                null,
+                MissingPolicy.FAIL),
+            TestData.training("gradient_boosting", Map.of("trees", 60.0)),
+            new ValidationSpec(
+                Map.of("accuracy", new MetricBound(0.85, null)), 0.05, null, null, null));
+    TrainedModel trained =
+        train.train(
+            new TrainRequest(
+                xgboost.model(), "run-1", Task.CLASSIFICATION, xgboost.data(), xgboost.training()));
+    ModelVersion version =
+        new ModelVersion(
+            xgboost.model(),
+            1,
+            "run-1",
+            trained.artifactUri(),
+            trained.modelDigest(),
+            trained.metrics());
+
+    ValidationVerdict verdict =
+        validate.validate(new ValidationRequest(xgboost, "run-1", version, trained, version));
+
+    CheckResult accuracy = check(verdict, "threshold.accuracy");
+    assertThat(accuracy.status()).isEqualTo(CheckResult.Status.PASS);
+    assertThat(accuracy.value()).isEqualTo(trained.metrics().get("accuracy")); // same holdout
+    assertThat(accuracy.value()).isGreaterThan(0.85);
+    assertThat(check(verdict, "baseline.accuracy").value()).isZero(); // itself as Production
+    assertThat(verdict.passed()).as("%s", verdict.checks()).isTrue();
+  }
+
+  private static CheckResult check(ValidationVerdict verdict, String name) {
+    return verdict.checks().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + name + " in " + verdict.checks()));
   }
 
   private static CheckResult.Status status(ValidationVerdict verdict, String name) {
