@@ -7,7 +7,8 @@ package dev.tollgate.activities.stats;
  * approximation of the mean's distribution sound whatever the feature's own distribution.
  *
  * <p>When both samples are constant the standard error is 0: equal means give {@code z = 0, p = 1},
- * different means {@code z = ±∞, p = 0}.
+ * different means {@code z = ±∞, p = 0}. A sample of one value has no variance: {@code z} and
+ * {@code p} are NaN, so that the fused drift computation still reports KS and PSI for it.
  */
 public final class MeanZTest {
   private MeanZTest() {}
@@ -18,11 +19,7 @@ public final class MeanZTest {
 
   public static ZTestResult fromMoments(Moments reference, Moments current) {
     if (reference.count() < 2 || current.count() < 2) {
-      throw new IllegalArgumentException(
-          "the z-test needs at least 2 values per sample, got "
-              + reference.count()
-              + " and "
-              + current.count());
+      return new ZTestResult(Double.NaN, Double.NaN);
     }
     double difference = current.mean() - reference.mean();
     double standardError =

@@ -1,16 +1,16 @@
 package dev.tollgate.activities.stats;
 
 /**
- * Count, mean and sample variance (divisor {@code n − 1}, numpy's {@code ddof=1}) of one sample.
- * The mean uses Neumaier's compensated sum and the variance a second pass over the deviations, so a
- * large offset (values around 1e9 that differ by 1) does not cancel away the spread.
+ * Count, mean and sample variance (divisor {@code n − 1}, numpy's {@code ddof=1}; NaN for a single
+ * value) of one sample. The mean uses Neumaier's compensated sum and the variance a second pass
+ * over the deviations, so a large offset (values around 1e9 that differ by 1) does not cancel away
+ * the spread.
  */
 public record Moments(long count, double mean, double variance) {
 
   public static Moments of(double[] values) {
-    if (values.length < 2) {
-      throw new IllegalArgumentException(
-          "mean and variance need at least 2 values, got " + values.length);
+    if (values.length == 0) {
+      throw new IllegalArgumentException("no values");
     }
     Accumulator sum = new Accumulator();
     for (double v : values) {
@@ -25,7 +25,8 @@ public record Moments(long count, double mean, double variance) {
       double d = v - mean;
       squares += d * d;
     }
-    return new Moments(values.length, mean, squares / (values.length - 1));
+    double variance = values.length > 1 ? squares / (values.length - 1) : Double.NaN;
+    return new Moments(values.length, mean, variance);
   }
 
   /** Neumaier's compensated summation: the running sum plus the low-order bits it dropped. */
