@@ -66,11 +66,9 @@ final class PairedBuckets {
   }
 
   int bucketOf(double v) {
-    double t = (v - low) * scale;
-    if (!(t > 0)) {
-      return 0; // also NaN from 0·∞, which only the minimum itself can produce
-    }
-    return t >= buckets - 1 ? buckets - 1 : (int) t;
+    // v − low ≥ 0 for every value (low is the minimum); the cast maps NaN (from −∞ − −∞) to 0 and
+    // +∞ to Integer.MAX_VALUE, so one min() is all the clamping needed, and no branch.
+    return Math.min((int) ((v - low) * scale), buckets - 1);
   }
 
   private Moments count(double[] values, Range range, int[] counts) {
@@ -157,12 +155,8 @@ final class PairedBuckets {
           throw new IllegalArgumentException(
               name + " values contain NaN; remove missing values before drift statistics");
         }
-        if (v < min) {
-          min = v;
-        }
-        if (v > max) {
-          max = v;
-        }
+        min = v < min ? v : min;
+        max = v > max ? v : max;
         sum.add(v);
       }
       return new Range(min, max, sum.total());
