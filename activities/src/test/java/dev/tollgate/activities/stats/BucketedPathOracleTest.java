@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * values, very different sizes. The answers must be identical, not merely close.
  */
 class BucketedPathOracleTest {
-  private static final int ROUNDS = 60;
+  private static final int ROUNDS = 30;
 
   @Test
   void statisticAndQuantilesEqualTheSortingOracle() {
