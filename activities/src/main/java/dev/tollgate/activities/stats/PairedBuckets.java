@@ -59,7 +59,7 @@ final class PairedBuckets {
     return new PairedBuckets(reference, current);
   }
 
-  /** About 16 values per bucket, within [16, 65536]: counts stay in the L2 cache. */
+  /** At least 16 values per bucket on average, at most 65,536 buckets: counts stay in L2 cache. */
   private static int bucketCount(long values) {
     long target = Math.max(16, Math.min(1 << 16, values / 16));
     return Integer.highestOneBit((int) target);
