@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The strided shortcut of the Smirnov sum equals the full term-by-term sum wherever it is taken,
  * over the range of {@code n·x²} that reaches it (SciPy uses the Smirnov tail for 2.2 ≤ nx² < 370).
- * The bound is 1e-9 because the full sum, with its incremental log-binomial, is the less accurate of
- * the two (about 1e-10 at n = 50,000, where the strided one agrees with SciPy to 2e-14).
+ * The bound is 1e-9 because the full sum, with its incremental log-binomial, is the less accurate
+ * of the two (about 1e-10 at n = 50,000, where the strided one agrees with SciPy to 2e-14).
  */
 class SmirnovStridedSumTest {
 
