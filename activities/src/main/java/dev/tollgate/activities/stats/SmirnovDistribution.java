@@ -10,8 +10,8 @@ package dev.tollgate.activities.stats;
  *
  * whose terms are all positive. SciPy's Cephes code sums them in double-double arithmetic; here
  * each term is formed in logarithms and the sum is kept as {@code s·e^m} (a streaming log-sum-exp),
- * which is good to about 1e-10 relative for the {@code n} the drift checks meet, far inside the
- * 1e-6 the fixtures ask for. The special cases and the stopping rule are Cephes's.
+ * which is good to about 1e-9 relative for {@code n} up to 10⁶, far inside the 1e-6 the fixtures
+ * ask for. The special cases and the stopping rule are Cephes's.
  *
  * <p>The sum has about {@code n} terms, which at a million rows per side ({@code n ≈ 5·10⁵}) cost
  * 15 ms per drifted feature, more than all the rest of the drift statistics. For large {@code n} it

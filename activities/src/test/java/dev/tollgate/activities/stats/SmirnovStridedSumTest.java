@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The strided shortcut of the Smirnov sum equals the full term-by-term sum wherever it is taken,
  * over the range of {@code n·x²} that reaches it (SciPy uses the Smirnov tail for 2.2 ≤ nx² < 370).
- * The bound is 1e-9 because the full sum, with its incremental log-binomial, is the less accurate
- * of the two (about 1e-10 at n = 50,000, where the strided one agrees with SciPy to 2e-14).
+ * The bound is 1e-8 because the full sum, with its incremental log-binomial, is the less accurate
+ * of the two: 1.5e-9 relative to SciPy at n = 500,000, where the strided one is within 1.4e-13.
  */
 class SmirnovStridedSumTest {
 
@@ -21,7 +21,7 @@ class SmirnovStridedSumTest {
         double full = SmirnovDistribution.survival(n, x, false);
         assertThat(Math.abs(strided - full))
             .as("n=%d x=%s: %s vs %s", n, x, strided, full)
-            .isLessThanOrEqualTo(1e-9 * full);
+            .isLessThanOrEqualTo(1e-8 * full);
       }
     }
   }
