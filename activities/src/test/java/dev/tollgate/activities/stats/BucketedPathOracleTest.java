@@ -21,8 +21,9 @@ class BucketedPathOracleTest {
     SplittableRandom random = new SplittableRandom(42);
     for (int round = 0; round < ROUNDS; round++) {
       for (var shape : Shape.values()) {
-        int n1 = 1 + random.nextInt(round % 3 == 0 ? 5 : 3000);
-        int n2 = 1 + random.nextInt(round % 4 == 0 ? 7 : 3000);
+        // Above 4,096 values the grid comes from a sample, so values also fall outside it.
+        int n1 = 1 + random.nextInt(round % 3 == 0 ? 5 : round % 5 == 4 ? 30_000 : 3000);
+        int n2 = 1 + random.nextInt(round % 4 == 0 ? 7 : round % 5 == 4 ? 30_000 : 3000);
         double[] a = shape.sample.apply(random, n1);
         double[] b = shape.sample.apply(random, n2);
         String what = shape + " round " + round + " n=" + n1 + "/" + n2;
@@ -41,6 +42,24 @@ class BucketedPathOracleTest {
         assertThat(fused.psi()).usingRecursiveComparison().as(what).isEqualTo(psi);
       }
     }
+  }
+
+  @Test
+  void valuesOutsideTheSampledGridStillCountExactly() {
+    SplittableRandom random = new SplittableRandom(7);
+    double[] a = fill(50_000, () -> gaussian(random));
+    double[] b = fill(40_000, () -> gaussian(random) + 0.05);
+    // Extremes at positions the grid's strided sample skips (it reads every 24th/19th value).
+    a[1] = -40;
+    a[2] = 1e6;
+    b[3] = -1e6;
+    b[5] = 55;
+    KsResult ks = KolmogorovSmirnov.twoSample(a, b);
+    assertThat(ks)
+        .isEqualTo(KolmogorovSmirnov.fromExtremes(oracleExtremes(a, b), a.length, b.length));
+    PsiResult psi = Psi.numeric(a, b, 10);
+    assertThat(psi.edges()).containsExactly(Psi.edges(a, 10));
+    assertThat(psi.currentShares()).containsExactly(Psi.shares(psi.edges(), b));
   }
 
   /** {@code {max(F_a − F_b), max(F_b − F_a)}} over every observed value, as SciPy computes it. */
