@@ -1,7 +1,10 @@
 package dev.tollgate.activities;
 
+import dev.tollgate.activities.artifacts.ArtifactStore;
+import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
 import dev.tollgate.activities.notify.EventLog;
 import dev.tollgate.activities.notify.NotifyActivitiesImpl;
@@ -18,16 +21,17 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The five stage implementations, wired over one home folder. The worker registers them; nothing
- * else needs to know how they are built. The notify stage is {@code notifyStage}, as in {@code
- * StageOptions.notifyStage()}: a record component cannot be called {@code notify}, which would
- * clash with {@code Object.notify()}.
+ * The five stage implementations, wired over one home folder and one artifact store. The worker
+ * registers them; nothing else needs to know how they are built. The notify stage is {@code
+ * notifyStage}, as in {@code StageOptions.notifyStage()}: a record component cannot be called
+ * {@code notify}, which would clash with {@code Object.notify()}.
  *
  * <p>Layout of the home folder:
  *
  * <pre>
- * artifacts/models/&lt;model&gt;/&lt;sha256&gt;/    model.bin + metadata.json (content-addressed)
+ * artifacts/models/&lt;model&gt;/&lt;sha256&gt;/    model.ubj or model.bin + metadata.json (content-addressed)
  * artifacts/reports/&lt;model&gt;/v&lt;n&gt;/       validation.json
+ *     (artifacts/ is the default store: with an S3 store these keys live under its prefix)
  * registry/&lt;model&gt;.json                    versions and promotions
  * serving/&lt;model&gt;/current.json            what local serving answers with
  * events.jsonl                             one JSON line per pipeline event
@@ -48,14 +52,24 @@ public record StageActivities(
     Objects.requireNonNull(notifyStage, "notifyStage");
   }
 
-  /** Wires every stage over {@code home}; folders are created when first written. */
+  /** Every stage over {@code home}, artifacts in {@code home/artifacts}, local datasets only. */
   public static StageActivities create(Path home) {
     Path root = home.toAbsolutePath().normalize();
-    CsvLoader loader = new CsvLoader();
-    ModelStore models = new ModelStore(root.resolve("artifacts").resolve("models"));
+    return create(
+        root, new LocalArtifactStore(root.resolve("artifacts")), DatasetFiles.localOnly());
+  }
+
+  /**
+   * Every stage over {@code home} (registry, serving pointers, events), models and reports in
+   * {@code artifacts}, datasets opened by {@code datasets}. Folders are created when first written.
+   */
+  public static StageActivities create(Path home, ArtifactStore artifacts, DatasetFiles datasets) {
+    Path root = home.toAbsolutePath().normalize();
+    CsvLoader loader = new CsvLoader(datasets);
+    ModelStore models = new ModelStore(artifacts);
     return new StageActivities(
         new TrainActivitiesImpl(loader, models),
-        new ValidateActivitiesImpl(loader, models, root.resolve("artifacts").resolve("reports")),
+        new ValidateActivitiesImpl(loader, models, artifacts),
         new RegistryActivitiesImpl(new RegistryStore(root.resolve("registry"))),
         new DeployActivitiesImpl(loader, models, root.resolve("serving")),
         new NotifyActivitiesImpl(new EventLog(root.resolve("events.jsonl"))));

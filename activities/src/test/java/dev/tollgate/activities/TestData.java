@@ -65,10 +65,15 @@ public final class TestData {
   }
 
   public static PipelineSpec spec(DataSpec data, TrainingSpec training, ValidationSpec validation) {
+    return spec(Task.REGRESSION, data, training, validation);
+  }
+
+  public static PipelineSpec spec(
+      Task task, DataSpec data, TrainingSpec training, ValidationSpec validation) {
     return new PipelineSpec(
         "test.yaml",
         MODEL,
-        Task.REGRESSION,
+        task,
         data,
         training,
         validation,

@@ -12,6 +12,7 @@ final class ResultPrinter {
   /** Prints the result and returns the exit code: 0 only when the model was deployed. */
   static int print(PrintWriter out, PipelineResult result) {
     out.println();
+    SearchPrinter.print(out, result.search());
     out.println(result.headline());
     if (result.validation() != null && !result.validation().passed()) {
       for (CheckResult failed : result.validation().failures()) {

@@ -3,8 +3,11 @@ package dev.tollgate.cli;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
+import dev.tollgate.pipeline.Stage;
+import dev.tollgate.stages.TrainProgress;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
@@ -20,8 +23,9 @@ import picocli.CommandLine.Parameters;
     versionProvider = Version.class,
     description = {
       "Show where a run is, or how it ended.",
-      "Prints the stage, the finished stages with their timings, the metrics and, while the run"
-          + " waits for approval, who is asked, since when and until when."
+      "Prints the stage, the finished stages with their timings, the metrics, a progress bar"
+          + " (trees built) while the run trains and, while the run waits for approval, who is"
+          + " asked, since when and until when."
     })
 final class StatusCommand extends CliCommand {
 
@@ -66,9 +70,20 @@ final class StatusCommand extends CliCommand {
             temporal
                 .client()
                 .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
-        WorkflowExecutionStatus state = stub.describe().getStatus();
+        WorkflowExecutionDescription description = stub.describe();
+        WorkflowExecutionStatus state = description.getStatus();
         switch (state) {
-          case WORKFLOW_EXECUTION_STATUS_RUNNING -> printer.print(workflowId, query(temporal));
+          case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
+            PipelineStatus status = query(temporal);
+            TrainProgress training =
+                status.stage() != Stage.TRAINING
+                    ? null
+                    : TrainingProgress.of(
+                            description.getRawDescription(),
+                            temporal.client().getOptions().getDataConverter())
+                        .orElse(null);
+            printer.print(workflowId, status, training);
+          }
           case WORKFLOW_EXECUTION_STATUS_COMPLETED ->
               printer.print(workflowId, stub.getResult(PipelineResult.class));
           default -> {

@@ -6,6 +6,7 @@ import dev.tollgate.pipeline.Figures;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.StageRecord;
+import dev.tollgate.stages.TrainProgress;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,18 @@ final class StatusPrinter {
 
   /** A running run, from its {@code status()} query. */
   void print(String workflowId, PipelineStatus s) {
+    print(workflowId, s, null);
+  }
+
+  /**
+   * A running run, with the train activity's last heartbeat when it is training ({@code null}
+   * otherwise, or before the first heartbeat).
+   */
+  void print(String workflowId, PipelineStatus s, TrainProgress training) {
     out.println(workflowId);
     line("model", s.model() + (s.modelVersion() == null ? "" : " v" + s.modelVersion()));
     line("stage", String.valueOf(s.stage()));
+    if (training != null) line("progress", TrainingProgress.describe(training));
     history(s.history());
     metrics(s.metrics());
     approval(s.approval());

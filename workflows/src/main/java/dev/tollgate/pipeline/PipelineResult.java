@@ -12,6 +12,7 @@ import java.util.Map;
  * @param decision the decision that settled the approval gate, {@code null} when it was not reached
  * @param previousProduction the Production version before this run, {@code null} if none
  * @param failure the cause when the outcome is FAILED or ROLLED_BACK
+ * @param search every trial of the hyperparameter search, {@code null} when the spec has none
  */
 public record PipelineResult(
     Outcome outcome,
@@ -23,7 +24,8 @@ public record PipelineResult(
     DecisionRecord decision,
     List<StageRecord> stages,
     Integer previousProduction,
-    String failure) {
+    String failure,
+    SearchSummary search) {
 
   /** "DEPLOYED energy-load v1 (rmse 41.2, r2 0.87)". */
   public String headline() {

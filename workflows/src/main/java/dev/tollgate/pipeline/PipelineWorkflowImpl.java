@@ -2,6 +2,7 @@ package dev.tollgate.pipeline;
 
 import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
@@ -139,6 +140,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     ValidationVerdict verdict;
     DecisionRecord decision;
     String failure;
+    SearchSummary search;
 
     Run(PipelineSpec spec, String runId) {
       this.spec = spec;
@@ -146,13 +148,33 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     }
 
     void execute() {
+      TrainingSpec training = spec.training();
+      if (training.search() != null) {
+        // Only specs with a search reach this branch, and no such spec existed before it, so
+        // older histories replay unchanged without a version marker.
+        search =
+            state.stage(
+                Stage.SEARCHING,
+                () -> new HyperparameterSearch(train).run(spec, runId),
+                HyperparameterSearch::describe);
+        if (search.bestIndex() == null) {
+          state.markLastFailed("all " + search.trials().size() + " trials failed");
+          fail(
+              "search: all "
+                  + search.trials().size()
+                  + " trials failed; first: "
+                  + search.trials().get(0).failure());
+          return;
+        }
+        training = training.withParams(search.bestParams());
+      }
+      TrainingSpec chosen = training;
       trained =
           state.stage(
               Stage.TRAINING,
               () ->
                   train.train(
-                      new TrainRequest(
-                          spec.model(), runId, spec.task(), spec.data(), spec.training())),
+                      new TrainRequest(spec.model(), runId, spec.task(), spec.data(), chosen)),
               t -> Figures.keyMetrics(t.metrics()));
       state.setMetrics(trained.metrics());
       candidate =
@@ -280,7 +302,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           decision,
           state.history(),
           previous == null ? null : previous.version(),
-          failure);
+          failure,
+          search);
     }
 
     private String names(ValidationVerdict v) {

@@ -3,6 +3,7 @@ package dev.tollgate.pipeline;
 /** Where a run is. The stage names are also the values of the TollgateStage search attribute. */
 public enum Stage {
   STARTING,
+  SEARCHING,
   TRAINING,
   VALIDATING,
   AWAITING_APPROVAL,

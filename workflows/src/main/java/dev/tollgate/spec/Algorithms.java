@@ -7,34 +7,79 @@ import java.util.Set;
 /**
  * The algorithms a spec may name for each task, and the hyperparameters each accepts with their
  * allowed ranges. The parser checks specs against this table, so a typo is refused before a run
- * starts instead of failing mid-training.
+ * starts instead of failing mid-training. {@code gradient_boosting} is XGBoost; Smile's gradient
+ * tree boosting stays available as {@code smile_gradient_boosting} (its own name, because its
+ * hyperparameters are not XGBoost's).
  */
 public final class Algorithms {
 
   /** A hyperparameter's allowed range (inclusive) and whether it must be a whole number. */
   public record Param(String name, double min, double max, boolean integer, double defaultValue) {}
 
+  /** XGBoost's {@code hist} trees, the same knobs for regression and classification. */
+  private static final List<Param> XGBOOST =
+      List.of(
+          new Param("trees", 1, 10_000, true, 200),
+          new Param("max_depth", 1, 64, true, 6),
+          new Param("shrinkage", 1e-6, 1, false, 0.05),
+          new Param("subsample", 0.05, 1, false, 0.8),
+          new Param("colsample", 0.05, 1, false, 1.0),
+          new Param("min_child_weight", 0, 1e9, false, 1),
+          new Param("lambda", 0, 1e9, false, 1),
+          new Param("alpha", 0, 1e9, false, 0),
+          new Param("gamma", 0, 1e9, false, 0),
+          new Param("max_bin", 2, 65_536, true, 256));
+
+  private static final List<Param> SMILE_BOOSTING =
+      List.of(
+          new Param("trees", 1, 10_000, true, 200),
+          new Param("max_depth", 2, 64, true, 6),
+          new Param("max_nodes", 2, 1_000_000, true, 64),
+          new Param("shrinkage", 1e-6, 1, false, 0.05),
+          new Param("subsample", 0.05, 1, false, 0.7),
+          new Param("node_size", 1, 1_000_000, true, 5));
+
+  private static List<Param> forest(int nodeSize) {
+    return List.of(
+        new Param("trees", 1, 10_000, true, 200),
+        new Param("max_depth", 2, 64, true, 20),
+        new Param("max_nodes", 2, 1_000_000, true, 10_000),
+        new Param("node_size", 1, 1_000_000, true, nodeSize),
+        new Param("subsample", 0.05, 1, false, 1.0));
+  }
+
   private static final Map<Task, Map<String, List<Param>>> TABLE =
       Map.of(
           Task.REGRESSION,
           Map.of(
-              "gradient_boosting",
+              "gradient_boosting", XGBOOST,
+              "smile_gradient_boosting", SMILE_BOOSTING,
+              "random_forest", forest(5),
+              "linear", List.of(),
+              "ridge", List.of(new Param("lambda", 0, 1e9, false, 1.0)),
+              "lasso",
+                  List.of(
+                      new Param("lambda", 0, 1e9, false, 1.0),
+                      new Param("tolerance", 1e-12, 1, false, 1e-4),
+                      new Param("max_iterations", 1, 1_000_000, true, 1000))),
+          Task.CLASSIFICATION,
+          Map.of(
+              "gradient_boosting", XGBOOST,
+              "random_forest", forest(1),
+              "logistic",
+                  List.of(
+                      new Param("lambda", 0, 1e9, false, 0.1),
+                      new Param("tolerance", 1e-12, 1, false, 1e-5),
+                      new Param("max_iterations", 1, 1_000_000, true, 500))),
+          Task.ANOMALY,
+          Map.of(
+              "isolation_forest",
               List.of(
-                  new Param("trees", 1, 10_000, true, 200),
-                  new Param("max_depth", 2, 64, true, 6),
-                  new Param("max_nodes", 2, 1_000_000, true, 64),
-                  new Param("shrinkage", 1e-6, 1, false, 0.05),
-                  new Param("subsample", 0.05, 1, false, 0.7),
-                  new Param("node_size", 1, 1_000_000, true, 5)),
-              "random_forest",
-              List.of(
-                  new Param("trees", 1, 10_000, true, 200),
-                  new Param("max_depth", 2, 64, true, 20),
-                  new Param("max_nodes", 2, 1_000_000, true, 10_000),
-                  new Param("node_size", 1, 1_000_000, true, 5),
-                  new Param("subsample", 0.05, 1, false, 1.0)),
-              "linear",
-              List.of()));
+                  new Param("trees", 1, 10_000, true, 100),
+                  new Param("max_depth", 0, 64, true, 0),
+                  new Param("subsample", 0.01, 0.99, false, 0.7),
+                  new Param("extension_level", 0, 1_000, true, 0),
+                  new Param("contamination", 0.0001, 0.5, false, 0.05))));
 
   private Algorithms() {}
 

@@ -8,16 +8,29 @@ import java.util.Objects;
  * Where the training data is and which columns matter.
  *
  * @param train dataset URI: {@code file:/absolute/path.csv} (relative paths are resolved against
- *     the spec's folder by the parser) or {@code s3://bucket/key}
+ *     the spec's folder by the parser) or {@code s3://bucket/key}; plain or gzip-compressed CSV
  * @param maxAge optional freshness limit; {@code null} means any age
+ * @param categorical the features holding categories rather than numbers (one-hot encoded)
+ * @param timestamp optional column that orders rows in time; when set, the holdout is the latest
+ *     rows instead of a seeded random sample
+ * @param missing what to do with missing values; {@code null} (older payloads) means {@code FAIL}
  */
 public record DataSpec(
-    String train, String target, List<String> features, int minRows, Duration maxAge) {
+    String train,
+    String target,
+    List<String> features,
+    int minRows,
+    Duration maxAge,
+    List<String> categorical,
+    String timestamp,
+    MissingPolicy missing) {
 
   public DataSpec {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(target, "target");
     features = List.copyOf(features);
+    categorical = categorical == null ? List.of() : List.copyOf(categorical);
+    missing = missing == null ? MissingPolicy.FAIL : missing;
     if (features.isEmpty()) {
       throw new IllegalArgumentException("features must name at least one column");
     }
@@ -30,5 +43,24 @@ public record DataSpec(
     if (minRows < 1) {
       throw new IllegalArgumentException("min_rows must be at least 1, got " + minRows);
     }
+    for (String c : categorical) {
+      if (!features.contains(c)) {
+        throw new IllegalArgumentException("categorical column '" + c + "' is not a feature");
+      }
+    }
+    if (timestamp != null && (timestamp.equals(target) || features.contains(timestamp))) {
+      throw new IllegalArgumentException(
+          "the timestamp '" + timestamp + "' orders rows; it cannot be the target or a feature");
+    }
+  }
+
+  /** Numeric features only, no timestamp, missing values refused: the shape before issue 4. */
+  public DataSpec(
+      String train, String target, List<String> features, int minRows, Duration maxAge) {
+    this(train, target, features, minRows, maxAge, List.of(), null, MissingPolicy.FAIL);
+  }
+
+  public boolean isCategorical(String feature) {
+    return categorical.contains(feature);
   }
 }

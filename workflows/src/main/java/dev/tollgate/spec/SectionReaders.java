@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 
 /** Reads each section of the spec into its record; one method per section. */
 final class SectionReaders {
-  static final Set<String> REGRESSION_METRICS = Set.of("mae", "rmse", "r2", "mape");
-
   private SectionReaders() {}
 
   static <E extends Enum<E>> E enumValue(YamlSection s, String key, Class<E> type, E fallback) {
@@ -41,16 +39,37 @@ final class SectionReaders {
   }
 
   static DataSpec data(YamlSection s, Path baseDir) {
-    s.rejectUnknownKeys(Set.of("train", "target", "features", "min_rows", "max_age"));
+    s.rejectUnknownKeys(
+        Set.of(
+            "train",
+            "target",
+            "features",
+            "min_rows",
+            "max_age",
+            "categorical",
+            "timestamp",
+            "missing"));
     String train = datasetUri(s, s.string("train", true), baseDir);
     String target = s.string("target", true);
     List<String> features = s.strings("features", true);
     Integer minRows = s.integer("min_rows", false);
     Duration maxAge = s.duration("max_age", false);
+    List<String> categorical = DataKeys.categorical(s, features);
+    String timestamp = DataKeys.timestamp(s, target, features);
+    MissingPolicy missing = enumValue(s, "missing", MissingPolicy.class, MissingPolicy.FAIL);
     return build(
         s,
         "features",
-        () -> new DataSpec(train, target, features, minRows == null ? 1 : minRows, maxAge));
+        () ->
+            new DataSpec(
+                train,
+                target,
+                features,
+                minRows == null ? 1 : minRows,
+                maxAge,
+                categorical,
+                timestamp,
+                missing));
   }
 
   private static String datasetUri(YamlSection s, String text, Path baseDir) {
@@ -71,7 +90,7 @@ final class SectionReaders {
   }
 
   static TrainingSpec training(YamlSection s, Task task) {
-    s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout"));
+    s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout", "search"));
     if (Algorithms.supported(task).isEmpty()) {
       throw new SpecException(
           s.file(),
@@ -115,8 +134,13 @@ final class SectionReaders {
     if (holdout != null && !(holdout > 0 && holdout < 1)) {
       throw s.error("holdout", "expected a share between 0 and 1 such as 0.2, got " + holdout);
     }
+    YamlSection search = s.section("search", false);
     return new TrainingSpec(
-        algorithm, params, seed == null ? 42 : seed, holdout == null ? 0.2 : holdout);
+        algorithm,
+        params,
+        seed == null ? 42 : seed,
+        holdout == null ? 0.2 : holdout,
+        search == null ? null : SearchReader.read(search, task, algorithm, TaskMetrics.of(task)));
   }
 
   static ValidationSpec validation(YamlSection s, Task task) {
@@ -127,10 +151,14 @@ final class SectionReaders {
     if (t != null) {
       for (Iterator<String> it = t.keys(); it.hasNext(); ) {
         String metric = it.next();
-        if (task == Task.REGRESSION && !REGRESSION_METRICS.contains(metric)) {
+        Set<String> known = TaskMetrics.of(task);
+        if (!known.contains(metric)) {
           throw t.error(
               metric,
-              "unknown metric; expected one of " + new java.util.TreeSet<>(REGRESSION_METRICS));
+              "unknown metric for task "
+                  + task.name().toLowerCase(Locale.ROOT)
+                  + "; expected one of "
+                  + new java.util.TreeSet<>(known));
         }
         YamlSection bound = t.section(metric, true);
         bound.rejectUnknownKeys(Set.of("min", "max"));
@@ -158,6 +186,12 @@ final class SectionReaders {
       drift =
           new ValidationSpec.DriftSpec(
               "psi", threshold == null ? 0.1 : threshold, share(d, "max_drift_share", 0.5));
+    }
+    if (task != Task.REGRESSION) {
+      // Both judge the spread of predicted values: class indices and anomaly flags have none.
+      for (String key : List.of("stability", "range")) {
+        if (s.has(key)) throw s.error(key, "applies to task regression only; remove it");
+      }
     }
     Double maxCv = null;
     YamlSection st = s.section("stability", false);

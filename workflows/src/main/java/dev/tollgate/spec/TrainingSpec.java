@@ -6,10 +6,16 @@ import java.util.TreeMap;
 
 /**
  * How to train: the algorithm, its hyperparameters (numbers, checked per algorithm by {@link
- * Algorithms}), the seed that makes runs reproducible and the share of rows held out for metrics.
+ * Algorithms}), the seed that makes runs reproducible, the share of rows held out for metrics, and
+ * an optional hyperparameter search ({@code null} when there is none).
  */
 public record TrainingSpec(
-    String algorithm, Map<String, Double> params, long seed, double holdout) {
+    String algorithm, Map<String, Double> params, long seed, double holdout, SearchSpec search) {
+
+  /** Training without a hyperparameter search. */
+  public TrainingSpec(String algorithm, Map<String, Double> params, long seed, double holdout) {
+    this(algorithm, params, seed, holdout, null);
+  }
 
   public TrainingSpec {
     Objects.requireNonNull(algorithm, "algorithm");
@@ -18,6 +24,11 @@ public record TrainingSpec(
       throw new IllegalArgumentException(
           "holdout must be between 0 and 1 (exclusive), got " + holdout);
     }
+  }
+
+  /** The same training with other hyperparameters and no search: one trial, or the final fit. */
+  public TrainingSpec withParams(Map<String, Double> chosen) {
+    return new TrainingSpec(algorithm, chosen, seed, holdout, null);
   }
 
   /** A hyperparameter, or its default when the spec leaves it out. */

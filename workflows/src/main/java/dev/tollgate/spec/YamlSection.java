@@ -141,6 +141,11 @@ final class YamlSection {
     return out;
   }
 
+  /** The raw node under {@code name}, for shapes the typed getters do not cover. */
+  JsonNode raw(String name) {
+    return node.get(name);
+  }
+
   Iterator<String> keys() {
     return node.fieldNames();
   }

@@ -14,4 +14,12 @@ public interface TrainActivities {
    */
   @ActivityMethod
   TrainedModel train(TrainRequest request);
+
+  /**
+   * One hyperparameter-search trial: trains with the request's parameters on the same split and
+   * returns the holdout metrics; stores nothing. Failures are the same typed failures as {@link
+   * #train}.
+   */
+  @ActivityMethod
+  TrialResult trial(TrainRequest request);
 }

@@ -81,8 +81,13 @@ class SpecParserTest {
         "timeout: 72h|timeout: soon|approval.timeout|expected a positive duration",
         "min_approvals: 1|min_approvals: 3|approval.min_approvals|expected 1 to the number of approvers (2), got 3",
         "reminders: [24h, 4h]|reminders: [4h, 80h]|approval.reminders[1]|expected a reminder sooner than the timeout (3d), got 80h",
-        "task: regression|task: classification|task|task classification has no trainer in this version yet",
-        "algorithm: gradient_boosting|algorithm: deep_magic|training.algorithm|expected one of [gradient_boosting, linear, random_forest]",
+        "task: regression|task: classification|validation.thresholds.rmse|unknown metric for task classification; expected one of [accuracy, auc, f1, log_loss, precision, recall]",
+        "algorithm: gradient_boosting|algorithm: deep_magic|training.algorithm|expected one of [gradient_boosting, lasso, linear, random_forest, ridge, smile_gradient_boosting] for task regression, got 'deep_magic'",
+        "shrinkage: 0.05|shrinkage: 2|training.params.shrinkage|expected a value from 1.0E-6 to 1, got 2",
+        "max_depth: 6|max_depth: 6.5|training.params.max_depth|expected a whole number",
+        "max_depth: 6|max_nodes: 64|training.params.max_nodes|unknown key",
+        "trees: 200|lambda: -1|training.params.lambda|expected a value from 0 to 1000000000, got -1",
+        "algorithm: gradient_boosting|algorithm: isolation_forest|training.algorithm|expected one of [gradient_boosting, lasso, linear, random_forest, ridge, smile_gradient_boosting]",
         "r2: { min: 0.7 }|r2: { min: 0.7 }, accuracy: { min: 0.9 }|validation.thresholds.accuracy|unknown metric",
         "target: local|target: moon|deploy.target|expected one of [local, ecs], got 'moon'",
         "train: file:data/load.csv|train: http://x/y.csv|data.train|expected a file: or s3:// URI",
@@ -92,6 +97,56 @@ class SpecParserTest {
       String from, String to, String key, String expected) {
     String yaml = VALID.replace(from, to);
     assertThat(yaml).isNotEqualTo(VALID);
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("energy.yaml: " + key + ": ")
+        .hasMessageContaining(expected);
+  }
+
+  private static final String CLASSIFICATION =
+      VALID
+          .replace("task: regression", "task: classification")
+          .replace("algorithm: gradient_boosting", "algorithm: logistic")
+          .replace("{ trees: 200, max_depth: 6, shrinkage: 0.05 }", "{ lambda: 0.5 }")
+          .replace(
+              "{ rmse: { max: 75 }, r2: { min: 0.7 } }",
+              "{ f1: { min: 0.8 }, log_loss: { max: 0.4 } }")
+          .replace("  stability: { max_cv: 0.5 }\n", "")
+          .replace("  range: { sigma: 3, max_outlier_share: 0.05 }\n", "");
+
+  @Test
+  void readsClassificationAndAnomalySpecsWithTheirOwnMetrics() {
+    PipelineSpec spec = parse(CLASSIFICATION);
+    assertThat(spec.task()).isEqualTo(Task.CLASSIFICATION);
+    assertThat(spec.training().param("lambda", 0)).isEqualTo(0.5);
+    assertThat(spec.validation().thresholds()).containsOnlyKeys("f1", "log_loss");
+
+    PipelineSpec anomaly =
+        parse(
+            CLASSIFICATION
+                .replace("task: classification", "task: anomaly")
+                .replace("algorithm: logistic", "algorithm: isolation_forest")
+                .replace("{ lambda: 0.5 }", "{ trees: 50, contamination: 0.02 }")
+                .replace(
+                    "f1: { min: 0.8 }, log_loss: { max: 0.4 }", "anomaly_share: { max: 0.1 }"));
+    assertThat(anomaly.task()).isEqualTo(Task.ANOMALY);
+    assertThat(anomaly.training().param("contamination", 0)).isEqualTo(0.02);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "algorithm: logistic|algorithm: linear|training.algorithm|expected one of [gradient_boosting, logistic, random_forest] for task classification, got 'linear'",
+        "{ lambda: 0.5 }|{ trees: 10 }|training.params.trees|unknown key",
+        "{ lambda: 0.5 }|{ max_iterations: 0 }|training.params.max_iterations|expected a value from 1 to 1000000, got 0",
+        "f1: { min: 0.8 }|rmse: { max: 3 }|validation.thresholds.rmse|unknown metric for task classification",
+        "baseline: { tolerance: 0.05 }|range: { sigma: 3 }|validation.range|applies to task regression only",
+      })
+  void refusesClassificationSettingsThatDoNotFit(
+      String from, String to, String key, String expected) {
+    String yaml = CLASSIFICATION.replace(from, to);
+    assertThat(yaml).isNotEqualTo(CLASSIFICATION);
     assertThatThrownBy(() -> parse(yaml))
         .isInstanceOf(SpecException.class)
         .hasMessageStartingWith("energy.yaml: " + key + ": ")

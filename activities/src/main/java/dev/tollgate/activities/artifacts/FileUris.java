@@ -5,9 +5,9 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * Turns the URIs that workflows pass around into local paths. Only {@code file:} is served for now;
- * {@code s3://} is recognised and refused with a message saying when it arrives, so a spec that
- * names a bucket fails once, clearly, instead of being retried.
+ * Turns the {@code file:} URIs that workflows pass around into local paths. {@code s3://} URIs are
+ * read elsewhere ({@code DatasetFiles}, {@code S3ArtifactStore}); one reaching this class is
+ * refused as unsupported, once, instead of being retried.
  */
 public final class FileUris {
   private static final String FILE = "file:";
@@ -18,8 +18,7 @@ public final class FileUris {
   /** A dataset URI from a spec's {@code data.train}. */
   public static Path dataset(String uri) {
     if (uri.startsWith(S3)) {
-      throw Failures.unsupported(
-          "dataset " + uri + ": s3 datasets arrive with the S3 artifact store; use a file: URI");
+      throw Failures.unsupported("dataset " + uri + " is in S3, not a local file");
     }
     return local(uri, "dataset");
   }
@@ -27,8 +26,7 @@ public final class FileUris {
   /** An artifact URI (model folder, report) written by this module. */
   public static Path artifact(String uri) {
     if (uri.startsWith(S3)) {
-      throw Failures.unsupported(
-          "artifact " + uri + ": s3 artifacts arrive with the S3 artifact store");
+      throw Failures.unsupported("artifact " + uri + " is in S3, not a local file");
     }
     return local(uri, "artifact");
   }

@@ -1,5 +1,6 @@
 package dev.tollgate.activities.artifacts;
 
+import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.QuantileBins;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,17 @@ import java.util.Map;
  *
  * @param modelSha256 the digest of {@code model.bin}, also the artifact folder's name
  * @param referenceBins per feature, the quantile bins of the training part (drift reference)
+ * @param task regression, classification or anomaly ({@code null} in older artifacts: regression)
+ * @param modelFile the model file's name in the artifact folder ({@code model.bin}, {@code
+ *     model.ubj}); {@code null} in older artifacts, which all used {@code model.bin}
+ * @param modelFormat how the model file is encoded ({@code java-serialized}, {@code xgboost-ubj})
+ * @param classes classification only: the class names, in the index order the model predicts
+ * @param xgboostVersion the XGBoost4J version for XGBoost models, else {@code null}
+ * @param loadSummary what loading the training data did ({@code LoadReport.summary()}: rows read,
+ *     dropped, imputed); {@code null} in older artifacts
+ * @param schema how the spec's features became the model's inputs ({@code features} holds those
+ *     inputs): new data is encoded with it before the model scores it; {@code null} in artifacts
+ *     made before schemas were recorded, whose features were all numeric inputs
  */
 public record ModelMetadata(
     String model,
@@ -28,17 +40,38 @@ public record ModelMetadata(
     String javaVersion,
     String trainedAt,
     String modelSha256,
-    Map<String, QuantileBins> referenceBins) {
+    Map<String, QuantileBins> referenceBins,
+    String task,
+    String modelFile,
+    String modelFormat,
+    List<String> classes,
+    String xgboostVersion,
+    String loadSummary,
+    DataSchema schema) {
 
   public ModelMetadata {
     params = params == null ? Map.of() : Map.copyOf(params);
     features = features == null ? List.of() : List.copyOf(features);
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     referenceBins = referenceBins == null ? Map.of() : Map.copyOf(referenceBins);
+    classes = classes == null ? null : List.copyOf(classes);
   }
 
-  /** The same metadata, naming the model file's digest once it is known. */
-  public ModelMetadata withModelSha256(String digest) {
+  /**
+   * The schema to encode data for this model with: the recorded one, or for older artifacts every
+   * feature numeric under its own name.
+   */
+  public DataSchema schemaOrNumeric() {
+    return schema != null ? schema : DataSchema.numeric(features);
+  }
+
+  /** The number of classes a classifier predicts; 0 for other tasks. */
+  public int classCount() {
+    return classes == null ? 0 : classes.size();
+  }
+
+  /** The same metadata, naming the model file, its format and its digest once it is known. */
+  public ModelMetadata withModelFile(String file, String format, String digest) {
     return new ModelMetadata(
         model,
         algorithm,
@@ -55,6 +88,13 @@ public record ModelMetadata(
         javaVersion,
         trainedAt,
         digest,
-        referenceBins);
+        referenceBins,
+        task,
+        file,
+        format,
+        classes,
+        xgboostVersion,
+        loadSummary,
+        schema);
   }
 }

@@ -1,137 +1,124 @@
 package dev.tollgate.activities.artifacts;
 
 import dev.tollgate.activities.Failures;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.tollgate.activities.models.ModelCodec;
+import dev.tollgate.activities.models.ModelFormat;
+import dev.tollgate.activities.models.Predictor;
+import dev.tollgate.spec.DataSpec;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
-import smile.regression.DataFrameRegression;
 
 /**
- * Model artifacts, content-addressed: {@code <root>/<model>/<sha256 of model.bin>/} holds {@code
- * model.bin} (the Smile model, Java-serialized) and {@code metadata.json}. The folder name is the
- * digest, so the same model stored twice lands in the same place and the second write is a no-op; a
- * folder appears whole or not at all (written aside, then renamed).
+ * Model artifacts, content-addressed in an {@link ArtifactStore}: {@code models/<model>/<sha256 of
+ * the model file>/} holds the model file and {@code metadata.json}, which names the file and its
+ * {@link ModelFormat}: {@code model.ubj} for XGBoost (its own portable format), {@code model.bin}
+ * for Smile (Java-serialized). The folder name is the digest, so the same model stored twice lands
+ * in the same place and the second write transfers nothing. The model file is written first and
+ * {@code metadata.json} last, so an artifact with metadata is whole.
  */
 public final class ModelStore {
-  public static final String MODEL_FILE = "model.bin";
+  /** The model file of artifacts that predate {@code model_file} in their metadata. */
+  public static final String MODEL_FILE = ModelFormat.JAVA_SERIALIZED.file();
+
   public static final String METADATA_FILE = "metadata.json";
 
-  /** Only Smile's and the JDK's classes may come out of a model file. */
-  private static final ObjectInputFilter ONLY_SMILE =
-      ObjectInputFilter.Config.createFilter("smile.**;java.**;!*");
-
-  private final Path root;
+  private final ArtifactStore artifacts;
+  private final String prefix;
 
   /** Where a model was stored. */
-  public record Stored(String uri, String digest, Path folder) {}
+  public record Stored(String uri, String digest) {}
 
   /** A model read back and checked against its digest. */
-  public record Loaded(DataFrameRegression model, ModelMetadata metadata, String digest) {}
+  public record Loaded(Predictor model, ModelMetadata metadata, String digest) {}
 
-  public ModelStore(Path root) {
-    this.root = root.toAbsolutePath().normalize();
+  /** Models under {@code models/} of {@code artifacts}, beside the reports. */
+  public ModelStore(ArtifactStore artifacts) {
+    this(artifacts, "models/");
   }
 
-  public Stored store(ModelMetadata metadata, DataFrameRegression model) {
-    byte[] bytes = serialize(model);
+  /** Models directly under a local folder of their own. */
+  public ModelStore(Path root) {
+    this(new LocalArtifactStore(root), "");
+  }
+
+  private ModelStore(ArtifactStore artifacts, String prefix) {
+    this.artifacts = artifacts;
+    this.prefix = prefix;
+  }
+
+  public Stored store(ModelMetadata metadata, Predictor model) {
+    byte[] bytes = model.bytes();
     String digest = Digests.sha256(bytes);
-    Path folder = root.resolve(ModelNames.check(metadata.model())).resolve(digest);
-    if (intact(folder, digest)) {
-      return new Stored(FileUris.of(folder), digest, folder); // already stored: keep the original
+    String file = model.format().file();
+    String folder = prefix + ModelNames.check(metadata.model()) + "/" + digest;
+    // A no-op when these bytes are there; repairs a damaged file left by a crashed attempt.
+    artifacts.put(folder + "/" + file, bytes);
+    String metadataKey = folder + "/" + METADATA_FILE;
+    if (!artifacts.exists(metadataKey)) {
+      // The first metadata stays: a retried training must not rewrite when the model was made.
+      artifacts.put(
+          metadataKey, Json.pretty(metadata.withModelFile(file, model.format().id(), digest)));
     }
-    Path aside = folder.resolveSibling(".tmp-" + UUID.randomUUID());
-    try {
-      Files.createDirectories(aside);
-      Files.write(aside.resolve(MODEL_FILE), bytes);
-      Files.write(aside.resolve(METADATA_FILE), Json.pretty(metadata.withModelSha256(digest)));
-      if (Files.exists(folder) && !intact(folder, digest)) {
-        deleteTree(folder); // a damaged earlier attempt: its model.bin did not match its name
-      }
-      Files.move(aside, folder, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException concurrentWriter) {
-      // Another attempt stored the identical bytes first: same digest, same content.
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store the model in " + folder, e);
-    } finally {
-      deleteTree(aside);
-    }
-    return new Stored(FileUris.of(folder), digest, folder);
+    return new Stored(artifacts.uri(folder), digest);
+  }
+
+  /** Whether {@code artifactUri} names a whole stored model (an unknown place is a failure). */
+  public boolean exists(String artifactUri) {
+    String folder = artifacts.key(artifactUri);
+    if (!artifacts.exists(folder + "/" + METADATA_FILE)) return false;
+    ModelMetadata metadata = readMetadata(artifacts.get(folder + "/" + METADATA_FILE), artifactUri);
+    return artifacts.exists(folder + "/" + modelFileName(metadata));
   }
 
   /**
-   * Reads a model folder, checking {@code model.bin} against {@code expectedDigest} (skipped when
-   * {@code null}). A missing or different file is an {@code ARTIFACT_MISMATCH} failure.
+   * Reads a model folder, checking its model file against {@code expectedDigest} (skipped when
+   * {@code null}), the model against this worker's libraries and against the spec's columns ({@link
+   * ModelCompatibility}; the column check is skipped when {@code data} is {@code null}, for a
+   * caller that compares columns itself). A missing, different or unusable model is an {@code
+   * ARTIFACT_MISMATCH}.
    */
-  public Loaded load(String artifactUri, String expectedDigest) {
-    Path folder = FileUris.artifact(artifactUri);
-    Path modelFile = folder.resolve(MODEL_FILE);
-    Path metadataFile = folder.resolve(METADATA_FILE);
-    if (!Files.isRegularFile(modelFile) || !Files.isRegularFile(metadataFile)) {
-      throw Failures.artifactMismatch(
-          "model artifact " + folder + " has no " + MODEL_FILE + " or " + METADATA_FILE);
+  public Loaded load(String artifactUri, String expectedDigest, DataSpec data) {
+    String folder = artifacts.key(artifactUri);
+    if (!artifacts.exists(folder + "/" + METADATA_FILE)) {
+      throw Failures.artifactMismatch("model artifact " + artifactUri + " has no " + METADATA_FILE);
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(modelFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + modelFile, e);
+    ModelMetadata metadata = readMetadata(artifacts.get(folder + "/" + METADATA_FILE), artifactUri);
+    String modelKey = folder + "/" + modelFileName(metadata);
+    if (!artifacts.exists(modelKey)) {
+      throw Failures.artifactMismatch("model artifact " + artifactUri + " has no " + modelKey);
     }
+    byte[] bytes = artifacts.get(modelKey);
     String digest = Digests.sha256(bytes);
+    String modelFile = artifacts.uri(modelKey);
     if (expectedDigest != null && !expectedDigest.equals(digest)) {
       throw Failures.artifactMismatch(
           modelFile + " has SHA-256 " + digest + " but the registry expects " + expectedDigest);
     }
-    return new Loaded(
-        deserialize(bytes, modelFile), Json.read(metadataFile, ModelMetadata.class), digest);
+    ModelCompatibility.checkLibraries(metadata, artifactUri);
+    if (data != null) ModelCompatibility.checkColumns(metadata, data, artifactUri);
+    try {
+      var model =
+          ModelCodec.decode(ModelFormat.of(metadata.modelFormat()), bytes, metadata.classCount());
+      return new Loaded(model, metadata, digest);
+    } catch (IllegalArgumentException e) {
+      throw Failures.artifactMismatch(modelFile + " is not a usable model: " + e.getMessage());
+    }
   }
 
-  private static boolean intact(Path folder, String digest) {
-    Path modelFile = folder.resolve(MODEL_FILE);
-    return Files.isRegularFile(modelFile)
-        && Files.isRegularFile(folder.resolve(METADATA_FILE))
-        && digest.equals(Digests.sha256(modelFile));
-  }
-
-  private static byte[] serialize(DataFrameRegression model) {
-    var buffer = new ByteArrayOutputStream();
-    try (var out = new ObjectOutputStream(buffer)) {
-      out.writeObject(model);
+  private static ModelMetadata readMetadata(byte[] json, String artifactUri) {
+    try {
+      return Json.mapper().readValue(json, ModelMetadata.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialize " + model.getClass().getName(), e);
-    }
-    return buffer.toByteArray();
-  }
-
-  private static DataFrameRegression deserialize(byte[] bytes, Path file) {
-    try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      in.setObjectInputFilter(ONLY_SMILE);
-      if (in.readObject() instanceof DataFrameRegression model) {
-        return model;
-      }
-      throw Failures.artifactMismatch(file + " does not hold a Smile regression model");
-    } catch (IOException | ClassNotFoundException e) {
-      throw Failures.artifactMismatch(file + " cannot be read as a Smile model: " + e);
+      throw Failures.artifactMismatch(
+          artifactUri + "/" + METADATA_FILE + " is not valid model metadata: " + e.getMessage());
     }
   }
 
-  private static void deleteTree(Path path) {
-    if (!Files.exists(path)) {
-      return;
+  private static String modelFileName(ModelMetadata metadata) {
+    String file = metadata.modelFile() == null ? MODEL_FILE : metadata.modelFile();
+    if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
+      throw Failures.artifactMismatch("metadata names an unsafe model file '" + file + "'");
     }
-    try (var walk = Files.walk(path)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-    } catch (IOException ignored) {
-      // best effort: a leftover temporary folder does not change any result
-    }
+    return file;
   }
 }

@@ -1,139 +1,161 @@
 package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.artifacts.Digests;
-import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.spec.DataSpec;
-import java.io.BufferedReader;
+import dev.tollgate.spec.Task;
+import dev.tollgate.spec.TrainingSpec;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.zip.ZipException;
 
 /**
- * Loads the target and feature columns of a CSV file with a header line. Every problem with the
- * file is a non-retryable {@code INVALID_DATA} failure naming the file and, for a bad value, the
- * row and column: "load.csv row 17, column temperature: 'abc' is not a number". Rows are counted as
- * the lines of the file, header included, so "row 17" is line 17 in an editor or a spreadsheet.
- * Blank lines are skipped; columns the spec does not use are not parsed.
+ * Loads the columns a spec uses from a CSV file with a header line, plain or gzip, streaming it.
+ * Every problem with the file is a non-retryable {@code INVALID_DATA} failure naming the file and,
+ * for a bad value, the row and column: "load.csv row 17, column temperature: 'abc' is not a
+ * number". Rows are the lines of the file, header included. Blank lines are skipped; columns the
+ * spec does not use are not parsed. Order of work: read, apply {@code data.missing}, label classes,
+ * split, fit the {@link DataSchema} on the training rows, encode every row with it.
  */
 public final class CsvLoader {
+  private final DatasetFiles files;
+  private final IntConsumer progress;
 
-  /** Loads the spec's dataset and refuses it when it has fewer rows than {@code min_rows}. */
+  /** A loader of {@code file:} datasets only (tests, tools). */
+  public CsvLoader() {
+    this(DatasetFiles.localOnly());
+  }
+
+  /** A loader of the URIs {@code files} can open ({@code file:}, {@code s3://}). */
+  public CsvLoader(DatasetFiles files) {
+    this(files, rows -> {});
+  }
+
+  private CsvLoader(DatasetFiles files, IntConsumer progress) {
+    this.files = files;
+    this.progress = progress;
+  }
+
+  /** A loader telling {@code rowsRead} how many rows it has read, every 65,536 and at the end. */
+  public CsvLoader onProgress(IntConsumer rowsRead) {
+    return new CsvLoader(files, rowsRead);
+  }
+
+  /** Enforces {@code data.max_age} on the dataset, wherever it is. */
+  public void checkFreshness(DataSpec spec, java.time.Instant now) {
+    DataFreshness.check(spec, files, now);
+  }
+
+  /**
+   * Training (and validation, which rebuilds the same holdout): the schema is fitted on the
+   * training rows of {@link HoldoutSplit#of(Dataset, TrainingSpec)}. Refuses fewer rows than {@code
+   * min_rows}, counted after dropping.
+   */
+  public Dataset load(DataSpec spec, Task task, TrainingSpec training) {
+    return checkSize(spec, read(spec, task, null, training));
+  }
+
+  /** The schema fitted on every row: for a dataset that is not split. Checks {@code min_rows}. */
+  public Dataset load(DataSpec spec, Task task) {
+    return checkSize(spec, read(spec, task, null, null));
+  }
+
+  /**
+   * Encodes the spec's file with a model's recorded schema (its features, categories and fill
+   * values), to score it with that model: validation against the Production model, smoke tests,
+   * drift checks. Rows follow the spec's {@code data.missing}; no {@code min_rows} check.
+   */
+  public Dataset loadWithSchema(DataSpec spec, Task task, DataSchema schema) {
+    return read(spec, task, schema, null);
+  }
+
+  /** Regression, schema fitted on every row, {@code min_rows} checked (callers before issue 4). */
   public Dataset load(DataSpec spec) {
-    Dataset data = loadAnySize(spec);
+    return load(spec, Task.REGRESSION);
+  }
+
+  /** Like {@link #load(DataSpec)} without {@code min_rows}: a smoke test needs a few rows. */
+  public Dataset loadAnySize(DataSpec spec) {
+    return read(spec, Task.REGRESSION, null, null);
+  }
+
+  private static Dataset checkSize(DataSpec spec, Dataset data) {
     if (data.rows() < spec.minRows()) {
+      int dropped = data.report().rowsDropped();
       throw Failures.invalidData(
-          data.source() + " has " + data.rows() + " data rows, min_rows is " + spec.minRows());
+          data.source()
+              + " has "
+              + data.rows()
+              + " data rows"
+              + (dropped > 0 ? " (" + dropped + " dropped for missing values)" : "")
+              + ", min_rows is "
+              + spec.minRows());
     }
     return data;
   }
 
-  /** Loads without the {@code min_rows} check (a smoke test needs a few rows, not a dataset). */
-  public Dataset loadAnySize(DataSpec spec) {
-    Path file = FileUris.dataset(spec.train());
-    String name = file.getFileName().toString();
-    if (!Files.isRegularFile(file)) {
-      throw Failures.invalidData(
-          "dataset " + file + " does not exist (data.train " + spec.train() + ")");
-    }
-    List<String> used = new ArrayList<>(spec.features());
-    used.add(spec.target()); // the target goes last, as in Dataset
-    double[][] values;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || header.isBlank()) {
-        throw Failures.invalidData(name + " is empty: expected a header line naming the columns");
-      }
-      List<String> columns = CsvFields.split(header.replace("\uFEFF", ""));
-      int[] at = locate(name, columns, used);
-      values = readRows(in, name, used, at, columns.size());
+  private Dataset read(DataSpec spec, Task task, DataSchema recorded, TrainingSpec training) {
+    boolean labels = task == Task.CLASSIFICATION;
+    try (DatasetFiles.Local local = files.open(spec.train());
+        DatasetInput in = DatasetInput.open(local.path(), spec.train())) {
+      RawTable table =
+          recorded == null
+              ? RawTable.plan(
+                  in.name,
+                  spec.features(),
+                  spec.categorical(),
+                  spec.target(),
+                  labels,
+                  spec.timestamp())
+              : RawTable.plan(
+                  in.name,
+                  recorded.names(),
+                  recorded.categorical(),
+                  spec.target(),
+                  labels,
+                  spec.timestamp());
+      CsvReader.read(in.reader, table, progress);
+      String sha256 = in.sha256();
+      int read = table.rows();
+      int dropped = MissingValues.apply(table, spec.missing());
+      ClassLabels classes = labels ? ClassLabels.of(table.target(), in.name) : null;
+      long[] times = table.time() == null ? null : toLongs(table.time().numbers());
+      DataSchema schema = recorded != null ? recorded : fit(table, times, training);
+      OneHotEncoder encoded = OneHotEncoder.encode(schema, table);
+      return new Dataset(
+          in.name,
+          sha256,
+          spec.target(),
+          schema.inputs(),
+          classes == null ? table.target().numbers() : classes.y(),
+          encoded.columns(),
+          classes == null ? null : classes.classes(),
+          times,
+          schema,
+          new LoadReport(read, dropped, encoded.imputed(), encoded.unseen()));
+    } catch (ZipException | EOFException e) {
+      throw Failures.invalidData(spec.train() + " is not a complete gzip file: " + e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new UncheckedIOException("cannot read " + spec.train(), e);
     }
-    double[][] features = Arrays.copyOf(values, spec.features().size());
-    return new Dataset(
-        name,
-        Digests.sha256(file),
-        spec.target(),
-        spec.features(),
-        values[values.length - 1],
-        features);
   }
 
-  /** Index of each used column in the header; every missing one is named at once. */
-  private static int[] locate(String name, List<String> columns, List<String> used) {
-    List<String> missing = used.stream().filter(c -> !columns.contains(c)).toList();
-    if (!missing.isEmpty()) {
-      throw Failures.invalidData(
-          name
-              + " has no column "
-              + String.join(", ", missing.stream().map(c -> "'" + c + "'").toList())
-              + " (columns present: "
-              + String.join(", ", columns)
-              + ")");
+  private static DataSchema fit(RawTable table, long[] times, TrainingSpec training) {
+    if (training == null) {
+      int[] all = java.util.stream.IntStream.range(0, table.rows()).toArray();
+      return SchemaFitter.fit(table, all);
     }
-    return used.stream().mapToInt(columns::indexOf).toArray();
+    HoldoutSplit split =
+        times != null
+            ? HoldoutSplit.byTime(times, training.holdout())
+            : HoldoutSplit.of(table.rows(), training.seed(), training.holdout());
+    return SchemaFitter.fit(table, split.train());
   }
 
-  private static double[][] readRows(
-      BufferedReader in, String name, List<String> used, int[] at, int width) throws IOException {
-    Column[] out = new Column[used.size()];
-    Arrays.setAll(out, j -> new Column());
-    String line;
-    int row = 1; // the header was row 1
-    while ((line = in.readLine()) != null) {
-      row++;
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> fields = CsvFields.split(line);
-      if (fields.size() != width) {
-        throw Failures.invalidData(
-            name + " row " + row + " has " + fields.size() + " fields, the header has " + width);
-      }
-      for (int j = 0; j < at.length; j++) {
-        out[j].add(parse(fields.get(at[j]), name, row, used.get(j)));
-      }
-    }
-    return Arrays.stream(out).map(Column::values).toArray(double[][]::new);
-  }
-
-  private static double parse(String text, String name, int row, String column) {
-    String where = name + " row " + row + ", column " + column + ": ";
-    if (text.isEmpty()) {
-      throw Failures.invalidData(where + "the value is empty");
-    }
-    double value;
-    try {
-      value = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw Failures.invalidData(where + "'" + text + "' is not a number");
-    }
-    if (!Double.isFinite(value)) {
-      throw Failures.invalidData(where + "'" + text + "' is not a finite number");
-    }
-    return value;
-  }
-
-  /** A growable array of doubles: datasets are read once, without boxing each value. */
-  private static final class Column {
-    private double[] values = new double[1024];
-    private int size;
-
-    void add(double value) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = value;
-    }
-
-    double[] values() {
-      return Arrays.copyOf(values, size);
-    }
+  private static long[] toLongs(double[] millis) {
+    long[] out = new long[millis.length];
+    for (int i = 0; i < out.length; i++) out[i] = (long) millis[i];
+    return out;
   }
 }

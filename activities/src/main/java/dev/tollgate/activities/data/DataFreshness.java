@@ -1,12 +1,7 @@
 package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.spec.DataSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,25 +14,25 @@ import java.time.Instant;
 public final class DataFreshness {
   private DataFreshness() {}
 
+  /** For a local dataset. */
   public static void check(DataSpec spec, Instant now) {
+    check(spec, DatasetFiles.localOnly(), now);
+  }
+
+  /** For a dataset anywhere {@code files} reaches; an S3 object's age is its LastModified. */
+  public static void check(DataSpec spec, DatasetFiles files, Instant now) {
     Duration maxAge = spec.maxAge();
     if (maxAge == null) {
       return;
     }
-    Path file = FileUris.dataset(spec.train());
-    if (!Files.isRegularFile(file)) {
-      return; // the loader names a missing file; nothing to date here
-    }
-    Instant modified;
-    try {
-      modified = Files.getLastModifiedTime(file).toInstant();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the modification time of " + file, e);
+    Instant modified = files.lastModified(spec.train());
+    if (modified == null) {
+      return; // the loader names a missing dataset; nothing to date here
     }
     Duration age = Duration.between(modified, now);
     if (age.compareTo(maxAge) > 0) {
       throw Failures.invalidData(
-          file.getFileName()
+          name(spec.train())
               + " was last modified at "
               + modified
               + ", "
@@ -45,6 +40,12 @@ public final class DataFreshness {
               + " ago; data.max_age is "
               + words(maxAge));
     }
+  }
+
+  /** The file name of a dataset URI, as the loader's messages name it. */
+  private static String name(String uri) {
+    String path = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   /** "2d 3h", "48h", "15m": the units people write in specs. */

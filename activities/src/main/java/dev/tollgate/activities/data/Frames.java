@@ -2,10 +2,13 @@ package dev.tollgate.activities.data;
 
 import smile.data.DataFrame;
 import smile.data.vector.DoubleVector;
+import smile.data.vector.IntVector;
 import smile.data.vector.ValueVector;
-import smile.regression.DataFrameRegression;
 
-/** Builds Smile data frames from a {@link Dataset}, and scores rows with a model. */
+/**
+ * Builds Smile data frames from a {@link Dataset}. With class names the target becomes an integer
+ * column of class indices, which Smile's classifiers take as labels.
+ */
 public final class Frames {
   private Frames() {}
 
@@ -15,12 +18,12 @@ public final class Frames {
     for (int j = 0; j < data.features().size(); j++) {
       columns[j] = new DoubleVector(data.features().get(j), data.feature(j, rows));
     }
-    columns[columns.length - 1] = new DoubleVector(data.target(), data.target(rows));
+    double[] y = data.target(rows);
+    columns[columns.length - 1] =
+        data.classes() == null
+            ? new DoubleVector(data.target(), y)
+            : new IntVector(
+                data.target(), java.util.Arrays.stream(y).mapToInt(v -> (int) v).toArray());
     return new DataFrame(columns);
-  }
-
-  /** The model's predictions for the given rows, in the same order. */
-  public static double[] predict(DataFrameRegression model, Dataset data, int[] rows) {
-    return model.predict(of(data, rows));
   }
 }

@@ -2,7 +2,6 @@ package dev.tollgate.activities.deploy;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.AtomicFiles;
-import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.activities.artifacts.ModelStore;
@@ -14,7 +13,6 @@ import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +27,12 @@ public final class DeployActivitiesImpl implements DeployActivities {
   private static final Logger log = LoggerFactory.getLogger(DeployActivitiesImpl.class);
   static final String TARGET = "local";
 
+  private final ModelStore models;
   private final Path serving;
   private final SmokeTester smoke;
 
   public DeployActivitiesImpl(CsvLoader loader, ModelStore models, Path serving) {
+    this.models = models;
     this.serving = serving.toAbsolutePath().normalize();
     this.smoke = new SmokeTester(loader, models);
   }
@@ -46,9 +46,9 @@ public final class DeployActivitiesImpl implements DeployActivities {
               + " is not available yet; use target: local");
     }
     ModelVersion version = request.version();
-    Path artifact = FileUris.artifact(version.artifactUri()).resolve(ModelStore.MODEL_FILE);
-    if (!Files.isRegularFile(artifact)) {
-      throw Failures.artifactMismatch(version.label() + " has no model file at " + artifact);
+    if (!models.exists(version.artifactUri())) {
+      throw Failures.artifactMismatch(
+          version.label() + " has no whole model artifact at " + version.artifactUri());
     }
     Path dir = folder(version.model());
     Path current = dir.resolve("current.json");

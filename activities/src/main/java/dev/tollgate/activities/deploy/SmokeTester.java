@@ -1,19 +1,21 @@
 package dev.tollgate.activities.deploy;
 
+import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.data.Frames;
+import dev.tollgate.spec.Task;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.SmokeTestResult;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Checks a deployment the way serving will use it: follows {@code current.json} to the artifact,
- * verifies the model file against its digest, loads it and scores the first rows of the dataset.
- * Every problem becomes a failed result with the reason, never an exception: the workflow decides
- * what a failed smoke test means (usually a rollback).
+ * verifies the model file against its digest, loads it and scores the first rows of the dataset,
+ * encoded with the model's recorded schema. Every problem becomes a failed result with the reason,
+ * never an exception: the workflow decides what a failed smoke test means (usually a rollback).
  */
 final class SmokeTester {
   static final int ROWS = 20;
@@ -41,13 +43,17 @@ final class SmokeTester {
                 + ", expected "
                 + deployment.version().label());
       }
-      ModelStore.Loaded loaded = models.load(pointer.artifactUri(), pointer.modelDigest());
-      Dataset data = loader.loadAnySize(deployment.data());
+      ModelStore.Loaded loaded =
+          models.load(pointer.artifactUri(), pointer.modelDigest(), deployment.data());
+      // Encoded as serving will: with the deployed model's own schema (categories, fill values).
+      ModelMetadata metadata = loaded.metadata();
+      Dataset data =
+          loader.loadWithSchema(deployment.data(), task(metadata), metadata.schemaOrNumeric());
       int[] rows = data.firstRows(ROWS);
       if (rows.length == 0) {
         return failed(0, data.source() + " has no rows to score");
       }
-      double[] predicted = Frames.predict(loaded.model(), data, rows);
+      double[] predicted = loaded.model().predict(data, rows).values();
       for (int i = 0; i < predicted.length; i++) {
         if (!Double.isFinite(predicted[i])) {
           return failed(
@@ -63,12 +69,22 @@ final class SmokeTester {
               + predicted.length
               + " rows of "
               + data.source()
-              + ", all finite");
+              + ", all finite"
+              + (data.report().unseen().isEmpty()
+                  ? ""
+                  : " (categories unknown to the model: " + data.report().unseen() + ")"));
     } catch (ApplicationFailure e) {
       return failed(0, e.getOriginalMessage());
     } catch (RuntimeException e) {
       return failed(0, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /** The task the model was trained for; artifacts that predate the field are regression. */
+  private static Task task(ModelMetadata metadata) {
+    return metadata.task() == null
+        ? Task.REGRESSION
+        : Task.valueOf(metadata.task().toUpperCase(Locale.ROOT));
   }
 
   private static SmokeTestResult failed(int rows, String message) {

@@ -1,5 +1,6 @@
 package dev.tollgate.activities.train;
 
+import dev.tollgate.stages.TrainProgress;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.time.Duration;
@@ -13,15 +14,16 @@ import org.slf4j.LoggerFactory;
  * Keeps a long activity's heartbeat going while a call that has no progress callback (Smile's fit)
  * blocks the activity thread: a daemon thread re-sends the latest progress every few seconds. The
  * activity thread sends at each phase change itself, which is where a cancellation surfaces as an
- * exception. Close it in a finally block.
+ * exception. Trainers that count their trees report through {@link #built}, from whichever thread
+ * grows them. Close it in a finally block.
  */
-final class Heartbeats implements AutoCloseable {
+final class Heartbeats implements AutoCloseable, TreeProgress {
   private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
 
   private final ActivityExecutionContext context;
   private final ScheduledExecutorService timer;
   private final long started = System.nanoTime();
-  private volatile TrainProgress progress = new TrainProgress("starting", 0, 0);
+  private volatile TrainProgress progress = new TrainProgress("starting", 0, 0, 0, 0);
 
   private Heartbeats(ActivityExecutionContext context, Duration every) {
     this.context = context;
@@ -38,8 +40,18 @@ final class Heartbeats implements AutoCloseable {
 
   /** Records a new phase and heartbeats at once, from the activity thread. */
   void phase(String phase, int rows) {
-    progress = new TrainProgress(phase, rows, elapsedMillis());
+    progress = new TrainProgress(phase, rows, 0, 0, elapsedMillis());
     context.heartbeat(progress);
+  }
+
+  /**
+   * Records trees built in the current phase. Only the timer sends it: Temporal throttles
+   * heartbeats anyway, and a pool thread of Smile's forest must not receive the cancellation.
+   */
+  @Override
+  public void built(int done, int total) {
+    TrainProgress current = progress;
+    progress = new TrainProgress(current.phase(), current.rows(), done, total, elapsedMillis());
   }
 
   long elapsedMillis() {
@@ -49,7 +61,9 @@ final class Heartbeats implements AutoCloseable {
   private void beatQuietly() {
     TrainProgress current = progress;
     try {
-      context.heartbeat(new TrainProgress(current.phase(), current.rows(), elapsedMillis()));
+      context.heartbeat(
+          new TrainProgress(
+              current.phase(), current.rows(), current.done(), current.total(), elapsedMillis()));
     } catch (ActivityCompletionException e) {
       // Cancelled or timed out: the activity thread learns it at its next phase() call.
       log.info("heartbeat stopped: {}", e.toString());

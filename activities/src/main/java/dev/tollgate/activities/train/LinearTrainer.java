@@ -1,15 +1,14 @@
 package dev.tollgate.activities.train;
 
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.regression.DataFrameRegression;
+import dev.tollgate.activities.models.Predictor;
+import dev.tollgate.activities.models.SmileRegressor;
 import smile.regression.OLS;
 
 /** Ordinary least squares (QR decomposition); no hyperparameters, no randomness. */
 final class LinearTrainer implements Trainer {
 
   @Override
-  public DataFrameRegression fit(Formula formula, DataFrame train, HyperParams params, long seed) {
-    return OLS.fit(formula, train);
+  public Predictor fit(TrainingSet set, HyperParams params, long seed, TreeProgress progress) {
+    return new SmileRegressor(OLS.fit(set.formula(), set.frame()));
   }
 }

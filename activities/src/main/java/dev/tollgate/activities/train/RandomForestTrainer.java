@@ -1,33 +1,35 @@
 package dev.tollgate.activities.train;
 
+import dev.tollgate.activities.models.Predictor;
+import dev.tollgate.activities.models.SmileRegressor;
 import java.util.Arrays;
 import java.util.Random;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.regression.DataFrameRegression;
 import smile.regression.RandomForest;
 import smile.validation.RegressionMetrics;
 
-/** Smile's random forest; mtry is left to Smile (a third of the features). */
+/** Smile's regression random forest; mtry is left to Smile (a third of the features). */
 final class RandomForestTrainer implements Trainer {
 
   @Override
-  public DataFrameRegression fit(Formula formula, DataFrame train, HyperParams params, long seed) {
+  public Predictor fit(TrainingSet set, HyperParams params, long seed, TreeProgress progress) {
     int trees = params.integer("trees");
     // Trees grow in parallel on pool threads, so seeding the calling thread is not enough: Smile
     // seeds each tree's thread from this array, which is itself derived from the spec's seed.
     long[] seeds = new Random(seed).longs(trees).toArray();
-    var options =
-        new RandomForest.Options(
-            trees,
-            0,
-            params.integer("max_depth"),
-            params.integer("max_nodes"),
-            params.integer("node_size"),
-            params.real("subsample"),
-            seeds,
-            null);
-    return reproducible(RandomForest.fit(formula, train, options));
+    try (var counter = new TreeCounter<RandomForest.TrainingStatus>(progress, trees)) {
+      var options =
+          new RandomForest.Options(
+              trees,
+              0,
+              params.integer("max_depth"),
+              params.integer("max_nodes"),
+              params.integer("node_size"),
+              params.real("subsample"),
+              seeds,
+              counter);
+      return new SmileRegressor(
+          reproducible(RandomForest.fit(set.formula(), set.frame(), options)));
+    }
   }
 
   /**

@@ -4,29 +4,33 @@ import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
-import dev.tollgate.activities.data.DataFreshness;
 import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.data.Frames;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.data.QuantileBins;
+import dev.tollgate.activities.models.ModelFormat;
+import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
 import dev.tollgate.stages.TrainedModel;
+import dev.tollgate.stages.TrialResult;
 import io.temporal.activity.Activity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smile.data.formula.Formula;
 import smile.regression.DataFrameRegression;
 
 /**
  * Loads the data, holds out the spec's share with its seed, trains, scores the holdout and stores
- * the model content-addressed. Deterministic: a retried attempt starts over and produces the same
- * model bytes, which the store recognises, so no resume state is needed.
+ * the model content-addressed. Deterministic: a retried attempt (after a worker crash, say) starts
+ * over from the data, ignoring the heartbeat details of the attempt before, and produces the same
+ * model bytes, which the store recognises, so no resume state is needed. The heartbeat details
+ * ({@link dev.tollgate.stages.TrainProgress}) only report how far the attempt got.
  */
 public final class TrainActivitiesImpl implements TrainActivities {
   private static final Logger log = LoggerFactory.getLogger(TrainActivitiesImpl.class);
@@ -46,58 +50,103 @@ public final class TrainActivitiesImpl implements TrainActivities {
 
   @Override
   public TrainedModel train(TrainRequest request) {
-    if (request.task() != Task.REGRESSION) {
-      throw Failures.unsupported(
-          "task " + request.task() + " is not trained by this version; use task: regression");
-    }
-    HyperParams params = HyperParams.resolve(request.task(), request.training());
-    Trainer trainer = Trainers.forAlgorithm(params.algorithm());
     try (Heartbeats beats = Heartbeats.start(Activity.getExecutionContext(), HEARTBEAT_EVERY)) {
-      beats.phase("loading", 0);
-      DataFreshness.check(request.data(), Instant.now());
-      Dataset data = loader.load(request.data());
-      long seed = request.training().seed();
-      HoldoutSplit split = HoldoutSplit.of(data.rows(), seed, request.training().holdout());
-
-      beats.phase("training", split.train().length);
-      long started = System.nanoTime();
-      DataFrameRegression model = fit(trainer, data, split, params, seed);
-      long trainMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-
-      beats.phase("scoring", split.holdout().length);
-      double[] predicted = Frames.predict(model, data, split.holdout());
-      Map<String, Double> metrics = RegressionScores.of(data.target(split.holdout()), predicted);
-
-      beats.phase("storing", split.train().length);
-      ModelMetadata metadata = metadata(request, params, data, split, metrics);
-      ModelStore.Stored stored = models.store(metadata, model);
+      Fitted fitted = fitAndScore(request, beats);
+      beats.phase("storing", fitted.split().train().length);
+      ModelMetadata metadata =
+          metadata(
+              request,
+              fitted.params(),
+              fitted.data(),
+              fitted.split(),
+              fitted.metrics(),
+              fitted.model());
+      ModelStore.Stored stored = models.store(metadata, fitted.model());
       log.info(
-          "trained model={} run={} algorithm={} rows={} metrics={} digest={}",
+          "trained model={} run={} algorithm={} rows={} metrics={} digest={} millis={}",
           request.model(),
           request.runId(),
-          params.algorithm(),
-          data.rows(),
-          metrics,
-          stored.digest());
+          fitted.params().algorithm(),
+          fitted.data().rows(),
+          fitted.metrics(),
+          stored.digest(),
+          fitted.trainMillis());
       return new TrainedModel(
           stored.uri(),
           stored.digest(),
-          data.sha256(),
-          split.train().length,
-          split.holdout().length,
-          metrics,
-          trainMillis);
+          fitted.data().sha256(),
+          fitted.split().train().length,
+          fitted.split().holdout().length,
+          fitted.metrics(),
+          fitted.trainMillis());
     }
   }
 
-  private static DataFrameRegression fit(
-      Trainer trainer, Dataset data, HoldoutSplit split, HyperParams params, long seed) {
+  @Override
+  public TrialResult trial(TrainRequest request) {
+    try (Heartbeats beats = Heartbeats.start(Activity.getExecutionContext(), HEARTBEAT_EVERY)) {
+      Fitted fitted = fitAndScore(request, beats);
+      log.info(
+          "trial model={} run={} params={} metrics={}",
+          request.model(),
+          request.runId(),
+          request.training().params(),
+          fitted.metrics());
+      return new TrialResult(
+          -1, request.training().params(), fitted.metrics(), null, fitted.trainMillis());
+    }
+  }
+
+  /** A model fitted on the training rows and scored on the holdout: what train and trial share. */
+  private record Fitted(
+      Predictor model,
+      Dataset data,
+      HoldoutSplit split,
+      HyperParams params,
+      Map<String, Double> metrics,
+      long trainMillis) {}
+
+  private Fitted fitAndScore(TrainRequest request, Heartbeats beats) {
+    Task task = request.task();
+    HyperParams params = HyperParams.resolve(task, request.training());
+    Trainer trainer = Trainers.forAlgorithm(task, params.algorithm());
+    beats.phase("loading", 0);
+    loader.checkFreshness(request.data(), Instant.now());
+    Dataset data = loader.load(request.data(), task, request.training());
+    if (task == Task.CLASSIFICATION) {
+      data = ClassTargets.indexed(data);
+    }
+    long seed = request.training().seed();
+    HoldoutSplit split = HoldoutSplit.of(data, request.training());
+    if (task == Task.CLASSIFICATION) {
+      ClassTargets.requireTwoClasses(data, split.train());
+    }
+
+    beats.phase("training", split.train().length);
+    long started = System.nanoTime();
+    Predictor model = fit(trainer, new TrainingSet(data, split.train()), params, seed, beats);
+    long trainMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+    beats.phase("scoring", split.holdout().length);
+    Predictions predicted = model.predict(data, split.holdout());
+    Map<String, Double> metrics = Scores.of(task, data, split.holdout(), predicted);
+    return new Fitted(model, data, split, params, metrics, trainMillis);
+  }
+
+  private static Predictor fit(
+      Trainer trainer, TrainingSet set, HyperParams params, long seed, TreeProgress progress) {
     try {
-      return trainer.fit(Formula.lhs(data.target()), Frames.of(data, split.train()), params, seed);
+      return trainer.fit(set, params, seed, progress);
     } catch (IllegalArgumentException e) {
-      // Smile refuses settings it cannot use on this data; the same input fails the same way.
+      // The library refuses settings it cannot use on this data; the same input fails the same
+      // way, so retrying is pointless.
       throw Failures.invalidData(
-          "training " + params.algorithm() + " on " + data.source() + " failed: " + e.getMessage());
+          "training "
+              + params.algorithm()
+              + " on "
+              + set.data().source()
+              + " failed: "
+              + e.getMessage());
     }
   }
 
@@ -106,12 +155,14 @@ public final class TrainActivitiesImpl implements TrainActivities {
       HyperParams params,
       Dataset data,
       HoldoutSplit split,
-      Map<String, Double> metrics) {
+      Map<String, Double> metrics,
+      Predictor model) {
     Map<String, QuantileBins> bins = new LinkedHashMap<>();
     for (int j = 0; j < data.features().size(); j++) {
       bins.put(
           data.features().get(j), QuantileBins.of(data.feature(j, split.train()), REFERENCE_BINS));
     }
+    boolean xgboost = model.format() == ModelFormat.XGBOOST_UBJ;
     return new ModelMetadata(
         request.model(),
         params.algorithm(),
@@ -128,6 +179,13 @@ public final class TrainActivitiesImpl implements TrainActivities {
         Runtime.version().toString(),
         Instant.now().toString(),
         null,
-        bins);
+        bins,
+        request.task().name().toLowerCase(Locale.ROOT),
+        model.format().file(),
+        model.format().id(),
+        request.task() == Task.CLASSIFICATION ? data.classes() : null,
+        xgboost ? XgboostTrainer.version() : null,
+        data.report().summary(),
+        data.schema());
   }
 }

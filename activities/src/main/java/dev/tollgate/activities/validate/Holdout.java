@@ -2,6 +2,7 @@ package dev.tollgate.activities.validate;
 
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
+import dev.tollgate.spec.Task;
 import java.util.Map;
 
 /**
@@ -9,9 +10,11 @@ import java.util.Map;
  * the candidate's predictions and metrics on the holdout.
  *
  * @param truth the target on the holdout rows
- * @param predicted the candidate's predictions for the same rows
+ * @param predicted the candidate's predictions for the same rows (values, class indices or anomaly
+ *     flags)
  */
 record Holdout(
+    Task task,
     Dataset data,
     HoldoutSplit split,
     double[] truth,

@@ -1,20 +1,23 @@
 package dev.tollgate.activities.validate;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.artifacts.ArtifactStore;
+import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.data.Frames;
 import dev.tollgate.activities.data.HoldoutSplit;
-import dev.tollgate.activities.train.RegressionScores;
+import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.train.ClassTargets;
+import dev.tollgate.activities.train.Scores;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.Task;
 import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.ValidateActivities;
 import dev.tollgate.stages.ValidationRequest;
 import dev.tollgate.stages.ValidationVerdict;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +25,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the holdout training used (same file, checked by digest; same seed and share), scores
- * the candidate on it, runs every check the spec enables and writes the report. The verdict passes
- * when no check fails; skipped checks say why and do not block.
+ * Rebuilds the holdout training used (same file, checked by digest; encoded with the candidate's
+ * recorded schema; the same split: by time with {@code data.timestamp}, else the same seed and
+ * share), scores the candidate on it, runs every check the spec enables and writes the report. The
+ * verdict passes when no check fails; skipped checks say why and do not block.
  */
 public final class ValidateActivitiesImpl implements ValidateActivities {
   private static final Logger log = LoggerFactory.getLogger(ValidateActivitiesImpl.class);
 
   private final CsvLoader loader;
   private final ModelStore models;
-  private final Path reports;
+  private final ArtifactStore reports;
 
-  public ValidateActivitiesImpl(CsvLoader loader, ModelStore models, Path reports) {
+  public ValidateActivitiesImpl(CsvLoader loader, ModelStore models, ArtifactStore reports) {
     this.loader = loader;
     this.models = models;
-    this.reports = reports.toAbsolutePath().normalize();
+    this.reports = reports;
   }
 
   @Override
   public ValidationVerdict validate(ValidationRequest request) {
     PipelineSpec spec = request.spec();
     ModelVersion candidate = request.candidate();
-    Dataset data = loader.load(spec.data());
+    ModelStore.Loaded model =
+        models.load(candidate.artifactUri(), candidate.modelDigest(), spec.data());
+    // Encoded with the candidate's recorded schema, fitted on its training rows: the very inputs
+    // training scored, so the same split gives the same holdout and the same metrics.
+    Dataset data = read(spec, model.metadata());
     if (!data.sha256().equals(request.trained().dataDigest())) {
       throw Failures.artifactMismatch(
           data.source()
@@ -52,24 +60,41 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
               + ", the model was trained on "
               + request.trained().dataDigest());
     }
-    HoldoutSplit split =
-        HoldoutSplit.of(data.rows(), spec.training().seed(), spec.training().holdout());
-    ModelStore.Loaded model = models.load(candidate.artifactUri(), candidate.modelDigest());
+    HoldoutSplit split = HoldoutSplit.of(data, spec.training());
     double[] truth = data.target(split.holdout());
-    double[] predicted = Frames.predict(model.model(), data, split.holdout());
+    Predictions predictions = model.model().predict(data, split.holdout());
     Holdout holdout =
-        new Holdout(data, split, truth, predicted, RegressionScores.of(truth, predicted));
+        new Holdout(
+            spec.task(),
+            data,
+            split,
+            truth,
+            predictions.values(),
+            Scores.of(spec.task(), data, split.holdout(), predictions));
 
     ModelVersion baseline = request.baseline();
     // The Production model is read only when a check compares with it; a missing or altered
-    // Production artifact is then unusable input, not a skipped check.
+    // Production artifact is then unusable input, not a skipped check. Its columns are compared
+    // by the baseline check, which skips a model trained on other ones.
     ValidationSpec v = spec.validation();
     boolean compares = v.baselineTolerance() != null || v.drift() != null;
     ModelStore.Loaded base =
         baseline == null || !compares
             ? null
-            : models.load(baseline.artifactUri(), baseline.modelDigest());
-    List<CheckResult> checks = checks(v, holdout, baseline, base);
+            : models.load(baseline.artifactUri(), baseline.modelDigest(), null);
+    // The same file encoded as the Production model reads it: its own categories and fill values.
+    Dataset baseData = null;
+    if (base != null
+        && v.baselineTolerance() != null
+        && BaselineCheck.canScore(spec.data(), base.metadata())) {
+      boolean sameSchema =
+          base.metadata().schemaOrNumeric().equals(model.metadata().schemaOrNumeric());
+      baseData = sameSchema ? data : read(spec, base.metadata());
+    }
+    List<CheckResult> checks = checks(v, holdout, baseline, base, baseData);
+    CheckResult unseen =
+        UnseenCategoriesCheck.run(data, baseData, baseline == null ? null : baseline.label());
+    if (unseen != null) checks.add(unseen);
 
     boolean passed = checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAIL);
     var report =
@@ -82,7 +107,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             holdout.metrics(),
             baseline == null ? null : baseline.version(),
             Instant.now().toString());
-    ValidationReport.Written written = report.writeUnder(reports);
+    ValidationReport.Written written = report.writeTo(reports);
     log.info(
         "validated model={} version={} run={} passed={} failures={}",
         candidate.model(),
@@ -96,8 +121,18 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     return new ValidationVerdict(passed, checks, written.uri(), written.digest());
   }
 
+  /** The spec's data encoded with {@code model}'s recorded schema (older models: all numeric). */
+  private Dataset read(PipelineSpec spec, ModelMetadata model) {
+    Dataset loaded = loader.loadWithSchema(spec.data(), spec.task(), model.schemaOrNumeric());
+    return spec.task() == Task.CLASSIFICATION ? ClassTargets.indexed(loaded) : loaded;
+  }
+
   private static List<CheckResult> checks(
-      ValidationSpec v, Holdout holdout, ModelVersion baseline, ModelStore.Loaded base) {
+      ValidationSpec v,
+      Holdout holdout,
+      ModelVersion baseline,
+      ModelStore.Loaded base,
+      Dataset baseData) {
     List<CheckResult> checks =
         new ArrayList<>(ThresholdChecks.run(v.thresholds(), holdout.metrics()));
     if (v.baselineTolerance() != null) {
@@ -108,7 +143,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
                 "≤ " + v.baselineTolerance() + " worse than Production",
                 "no Production model to compare with"));
       } else {
-        checks.addAll(BaselineCheck.run(v.baselineTolerance(), holdout, baseline, base));
+        checks.addAll(BaselineCheck.run(v.baselineTolerance(), holdout, baseline, base, baseData));
       }
     }
     if (v.stabilityMaxCv() != null) {

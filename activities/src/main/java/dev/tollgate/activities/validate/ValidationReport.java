@@ -1,18 +1,16 @@
 package dev.tollgate.activities.validate;
 
-import dev.tollgate.activities.artifacts.AtomicFiles;
-import dev.tollgate.activities.artifacts.Digests;
-import dev.tollgate.activities.artifacts.FileUris;
+import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.stages.CheckResult;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The validation report, written as {@code <reports>/<model>/v<version>/validation.json}. Field
- * names are snake_case and stable: reviewers, the approval message and scripts read this file.
+ * The validation report, written as {@code reports/<model>/v<version>/validation.json} in the
+ * artifact store. Field names are snake_case and stable: reviewers, the approval message and
+ * scripts read this file.
  *
  * @param baselineVersion the Production version compared with, or {@code null}
  */
@@ -34,14 +32,9 @@ public record ValidationReport(
     metrics = Map.copyOf(metrics);
   }
 
-  public Written writeUnder(Path reportsRoot) {
-    Path file =
-        reportsRoot
-            .resolve(ModelNames.check(model))
-            .resolve("v" + version)
-            .resolve("validation.json");
-    byte[] bytes = Json.pretty(this);
-    AtomicFiles.write(file, bytes);
-    return new Written(FileUris.of(file), Digests.sha256(bytes));
+  public Written writeTo(ArtifactStore store) {
+    String key = "reports/" + ModelNames.check(model) + "/v" + version + "/validation.json";
+    ArtifactStore.Written written = store.put(key, Json.pretty(this));
+    return new Written(written.uri(), written.sha256());
   }
 }

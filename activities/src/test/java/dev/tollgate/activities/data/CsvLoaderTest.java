@@ -47,11 +47,47 @@ class CsvLoaderTest {
   }
 
   @Test
-  void anEmptyValueIsRefusedToo() throws IOException {
-    Path file = csv("x1,x2,y\n1,2,3\n4,,6\n");
+  void anEmptyValueIsRefusedByDefaultAtTheFirstRowAndColumnMissingOne() throws IOException {
+    Path file = csv("x1,x2,y\n1,2,3\n4,,6\nNA,1,2\n");
     var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
     assertThat(failure.getOriginalMessage())
-        .isEqualTo("load.csv row 3, column x2: the value is empty");
+        .isEqualTo(
+            "load.csv row 3, column x2: the value is missing"
+                + " (data.missing is fail; drop_rows or impute accept it)");
+  }
+
+  @Test
+  void infinityIsNotANumberToLearnFrom() throws IOException {
+    Path file = csv("x1,x2,y\n1,2,3\n4,Infinity,6\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("load.csv row 3, column x2: 'Infinity' is not a finite number");
+  }
+
+  @Test
+  void aHeaderWithoutRowsIsRefused() throws IOException {
+    Path file = csv("x1,x2,y\n\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage()).isEqualTo("load.csv has a header but no data rows");
+  }
+
+  @Test
+  void aLongRowIsRefusedToo() throws IOException {
+    Path file = csv("x1,x2,y\n1,2,3\n4,5,6,7\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("load.csv row 3 has 4 fields, the header has 3");
+  }
+
+  @Test
+  void aByteOrderMarkAndQuotedNumbersAreRead() throws IOException {
+    Path file = csv("\uFEFFx1,\"x2\",y\n\" 1.5 \",\"2\",3\n");
+    Dataset data = loader.load(spec(file, 1));
+    assertThat(data.columns()[0]).containsExactly(1.5);
+    assertThat(data.columns()[1]).containsExactly(2);
+    assertThat(data.classes()).isNull();
+    assertThat(data.timestamps()).isNull();
+    assertThat(data.report()).isEqualTo(LoadReport.clean(1));
   }
 
   @Test
@@ -100,10 +136,18 @@ class CsvLoaderTest {
   }
 
   @Test
-  void s3DatasetsAreUnsupportedForNow() {
+  void progressIsToldTheRowsRead() throws IOException {
+    Path file = TestData.linearCsv(dir.resolve("rows.csv"), 70_000, 1, 0);
+    List<Integer> told = new java.util.ArrayList<>();
+    loader.onProgress(told::add).load(spec(file, 1));
+    assertThat(told).containsExactly(CsvReader.PROGRESS_EVERY, 70_000);
+  }
+
+  @Test
+  void s3DatasetsNeedALoaderWithS3Access() {
     var s3 = new DataSpec("s3://bucket/load.csv", "y", List.of("x1"), 1, null);
     var failure = businessFailure(() -> loader.load(s3), FailureTypes.UNSUPPORTED);
     assertThat(failure.getOriginalMessage())
-        .contains("s3 datasets arrive with the S3 artifact store");
+        .isEqualTo("dataset s3://bucket/load.csv: this loader was built without S3 access");
   }
 }

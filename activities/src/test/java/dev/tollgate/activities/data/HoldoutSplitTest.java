@@ -2,7 +2,10 @@ package dev.tollgate.activities.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.spec.TrainingSpec;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,15 @@ class HoldoutSplitTest {
     int[] holdout = HoldoutSplit.of(1000, 42, 0.2).holdout();
     assertThat(holdout[0]).isLessThan(100);
     assertThat(holdout[holdout.length - 1]).isGreaterThan(900);
+  }
+
+  @Test
+  void aDatasetWithoutTimestampsGetsTheSeededRandomSplit() {
+    double[] y = new double[1000];
+    var data = new Dataset("d.csv", "0", "y", List.of("x"), y, new double[][] {y});
+    var training = new TrainingSpec("linear", Map.of(), 42, 0.2);
+    assertThat(HoldoutSplit.of(data, training).holdout())
+        .isEqualTo(HoldoutSplit.of(1000, 42, 0.2).holdout());
   }
 
   @Test

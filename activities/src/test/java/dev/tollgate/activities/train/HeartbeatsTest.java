@@ -2,6 +2,7 @@ package dev.tollgate.activities.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.stages.TrainProgress;
 import io.temporal.activity.ActivityExecutionContext;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -53,5 +54,20 @@ class HeartbeatsTest {
     assertThat(beats.get(afterClose - 1).progress().elapsedMillis()).isGreaterThanOrEqualTo(100);
     Thread.sleep(150);
     assertThat(beats).hasSize(afterClose); // stopped
+  }
+
+  @Test
+  void carriesTreesBuiltToTheNextBeat() throws InterruptedException {
+    List<Beat> beats = new CopyOnWriteArrayList<>();
+    try (Heartbeats heartbeats = Heartbeats.start(recording(beats), Duration.ofMillis(30))) {
+      heartbeats.phase("training", 800);
+      heartbeats.built(37, 200);
+      Thread.sleep(120);
+    }
+    TrainProgress last = beats.get(beats.size() - 1).progress();
+    assertThat(last.phase()).isEqualTo("training");
+    assertThat(last.done()).isEqualTo(37);
+    assertThat(last.total()).isEqualTo(200);
+    assertThat(last.fraction()).isEqualTo(0.185);
   }
 }

@@ -16,8 +16,10 @@ import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.Task;
 import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.TrainActivities;
+import dev.tollgate.stages.TrainProgress;
 import dev.tollgate.stages.TrainRequest;
 import dev.tollgate.stages.TrainedModel;
+import dev.tollgate.stages.TrialResult;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +55,11 @@ class TrainActivitiesTest {
   }
 
   private TrainedModel run(DataSpec data, TrainingSpec training) {
-    return train.train(new TrainRequest(TestData.MODEL, "run-1", Task.REGRESSION, data, training));
+    return run(Task.REGRESSION, data, training);
+  }
+
+  private TrainedModel run(Task task, DataSpec data, TrainingSpec training) {
+    return train.train(new TrainRequest(TestData.MODEL, "run-1", task, data, training));
   }
 
   @Test
@@ -67,6 +73,24 @@ class TrainActivitiesTest {
     assertThat(model.holdoutRows()).isEqualTo(400);
     // Temporal throttles heartbeats, so a training this short reports its first phase only.
     assertThat(beats).extracting(TrainProgress::phase).startsWith("loading");
+  }
+
+  @Test
+  void aTrialScoresTheSameAsTrainingButStoresNothing() throws IOException {
+    TrialResult trial =
+        train.trial(
+            new TrainRequest(
+                TestData.MODEL,
+                "run-1",
+                Task.REGRESSION,
+                TestData.data(csv),
+                TestData.fastBoosting()));
+    assertThat(home.resolve("models")).doesNotExist();
+
+    TrainedModel trained = run(TestData.data(csv), TestData.fastBoosting());
+    assertThat(trial.metrics()).isEqualTo(trained.metrics());
+    assertThat(trial.params()).isEqualTo(TestData.fastBoosting().params());
+    assertThat(trial.succeeded()).isTrue();
   }
 
   @Test
@@ -115,9 +139,19 @@ class TrainActivitiesTest {
         .isCloseTo(model.metrics().get("rmse"), within(1e-12));
     assertThat(meta.get("seed").asLong()).isEqualTo(42);
     assertThat(meta.get("smile_version").asText()).isEqualTo("4.4.2");
+    assertThat(meta.get("xgboost_version").asText()).isEqualTo("3.0.4");
+    assertThat(meta.get("model_file").asText()).isEqualTo("model.ubj");
+    assertThat(meta.get("model_format").asText()).isEqualTo("xgboost-ubj");
+    assertThat(meta.get("task").asText()).isEqualTo("regression");
+    assertThat(FileUris.artifact(model.artifactUri()).resolve("model.ubj")).isRegularFile();
     assertThat(meta.get("java_version").asText()).isNotBlank();
     assertThat(meta.get("trained_at").asText()).isNotBlank();
     assertThat(meta.get("reference_bins").get("x1").get("shares")).hasSize(10);
+    assertThat(meta.get("load_summary").asText()).isEqualTo("2000 rows read");
+    JsonNode x1 = meta.get("schema").get("features").get(0);
+    assertThat(x1.get("name").asText()).isEqualTo("x1");
+    assertThat(x1.get("type").asText()).isEqualTo("NUMERIC");
+    assertThat(x1.get("mean").asDouble()).isBetween(4.0, 6.0); // the training rows' mean
   }
 
   @Test
@@ -163,19 +197,68 @@ class TrainActivitiesTest {
   }
 
   @Test
-  void otherTasksAreUnsupported() {
+  void classificationLearnsNumericLabelsAsClasses() throws IOException {
+    Path labelled = labelledCsv(home.resolve("data/labels.csv"), 3);
+    TrainedModel model =
+        run(
+            Task.CLASSIFICATION,
+            TestData.data(labelled),
+            TestData.training("gradient_boosting", Map.of("trees", 40.0)));
+    JsonNode meta = readJson(FileUris.artifact(model.artifactUri()).resolve("metadata.json"));
+
+    assertThat(model.metrics().get("accuracy")).isGreaterThan(0.9);
+    assertThat(model.metrics()).containsKeys("precision", "recall", "f1", "auc", "log_loss");
+    assertThat(meta.get("classes").toString()).isEqualTo("[\"0\",\"1\",\"2\"]");
+    assertThat(meta.get("task").asText()).isEqualTo("classification");
+  }
+
+  @Test
+  void aSingleClassTargetFailsNonRetryablyNamingTheColumn() throws IOException {
+    Path labelled = labelledCsv(home.resolve("data/one-class.csv"), 1);
     var failure =
         businessFailure(
             () ->
-                train.train(
-                    new TrainRequest(
-                        TestData.MODEL,
-                        "run-1",
-                        Task.CLASSIFICATION,
-                        TestData.data(csv),
-                        TestData.fastBoosting())),
-            FailureTypes.UNSUPPORTED);
-    assertThat(failure.getOriginalMessage()).contains("CLASSIFICATION");
+                run(
+                    Task.CLASSIFICATION,
+                    TestData.data(labelled),
+                    TestData.training("logistic", Map.of())),
+            FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "one-class.csv column y: classification needs at least two classes, every row is"
+                + " '0'");
+  }
+
+  @Test
+  void aRetriedAttemptAfterACrashStartsCleanAndStoresTheSameModel() throws IOException {
+    TrainedModel first = run(TestData.data(csv), TestData.fastBoosting());
+    // What a worker killed mid-store may leave: a half-written temporary folder, and (worse) a
+    // truncated model file in the final folder. The retry trains from scratch, not from them.
+    Path folder = FileUris.artifact(first.artifactUri());
+    Files.createDirectories(folder.resolveSibling(".tmp-crashed"));
+    Path modelFile = folder.resolve("model.ubj");
+    Files.write(modelFile, java.util.Arrays.copyOf(Files.readAllBytes(modelFile), 100));
+
+    TrainedModel retried = run(TestData.data(csv), TestData.fastBoosting());
+
+    assertThat(retried.modelDigest()).isEqualTo(first.modelDigest());
+    assertThat(retried.metrics()).isEqualTo(first.metrics());
+    assertThat(dev.tollgate.activities.artifacts.Digests.sha256(modelFile))
+        .isEqualTo(first.modelDigest()); // repaired
+  }
+
+  /** y = the class (0..k-1) whose band x1 falls in, with x2 as noise. */
+  private static Path labelledCsv(Path file, int k) throws IOException {
+    var random = new java.util.Random(11);
+    StringBuilder csv = new StringBuilder("x1,x2,y\n");
+    for (int i = 0; i < 1500; i++) {
+      double x1 = 10 * random.nextDouble();
+      int label = Math.min(k - 1, (int) (x1 / (10.0 / k)));
+      csv.append(
+          String.format(java.util.Locale.ROOT, "%.5f,%.5f,%d%n", x1, random.nextDouble(), label));
+    }
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, csv);
   }
 
   private static JsonNode readJson(Path file) {

@@ -11,6 +11,7 @@ import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.pipeline.FailureTypes;
+import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.Task;
@@ -29,6 +30,7 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +213,30 @@ class ValidateActivitiesTest {
     assertThat(drift.message()).contains("x1", "(drifted)", "demo-model v1's training data");
     assertThat(drift.message()).doesNotContain("x2 0.1");
     assertThat(verdict.passed()).isFalse();
+  }
+
+  @Test
+  void aProductionModelOnOtherColumnsIsScoredWithItsOwnOrSkipped() {
+    var validation = new ValidationSpec(Map.of(), 0.5, null, null, null);
+    var linear = TestData.training("linear", Map.of());
+    var x1Only = new DataSpec(TestData.data(csv).train(), "y", List.of("x1"), 100, null);
+    Trained narrow = trainVersion(TestData.spec(x1Only, linear, validation), 1);
+    PipelineSpec both = spec(linear, validation);
+    Trained wide = trainVersion(both, 2);
+
+    // Production needs x1 only, which the candidate's spec still has: it scores the same holdout.
+    ValidationVerdict wider = validate(both, wide, narrow);
+    assertThat(check(wider, "baseline.rmse").status()).isEqualTo(Status.PASS);
+    assertThat(check(wider, "baseline.rmse").value()).isLessThan(-0.5); // x2 explains a lot
+
+    // Production needs x2, which the candidate's spec dropped: nothing to compare, not a failure.
+    ValidationVerdict narrower = validate(TestData.spec(x1Only, linear, validation), narrow, wide);
+    assertThat(check(narrower, "baseline").status()).isEqualTo(Status.SKIPPED);
+    assertThat(check(narrower, "baseline").message())
+        .isEqualTo(
+            "demo-model v2 was trained on other columns (y from [x1, x2]), it cannot score this"
+                + " data");
+    assertThat(narrower.passed()).isTrue();
   }
 
   @Test

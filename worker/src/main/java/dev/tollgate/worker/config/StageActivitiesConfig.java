@@ -1,15 +1,35 @@
 package dev.tollgate.worker.config;
 
 import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.artifacts.ArtifactStore;
+import dev.tollgate.activities.artifacts.ArtifactStores;
+import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.s3.S3Access;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The stage implementations, over the configured home folder. */
+/**
+ * The stage implementations, over the configured home folder and artifact store. The S3 client is
+ * built on first use, so a worker with only local files never looks for AWS credentials.
+ */
 @Configuration(proxyBeanMethods = false)
 public class StageActivitiesConfig {
 
+  @Bean(destroyMethod = "close")
+  S3Access s3Access(TollgateProperties properties) {
+    return new S3Access(properties.artifacts().s3().settings());
+  }
+
   @Bean
-  StageActivities stageActivities(TollgateProperties properties) {
-    return StageActivities.create(properties.home().toAbsolutePath());
+  ArtifactStore artifactStore(TollgateProperties properties, S3Access s3) {
+    return ArtifactStores.open(
+        properties.artifacts().uri(), properties.home().toAbsolutePath(), s3);
+  }
+
+  @Bean
+  StageActivities stageActivities(
+      TollgateProperties properties, ArtifactStore artifacts, S3Access s3) {
+    return StageActivities.create(
+        properties.home().toAbsolutePath(), artifacts, new DatasetFiles(s3));
   }
 }

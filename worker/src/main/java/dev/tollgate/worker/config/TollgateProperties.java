@@ -14,12 +14,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The worker's settings ({@code tollgate.*}).
  *
- * @param home folder for artifacts, the registry, serving pointers and the events file
+ * @param home folder for the registry, serving pointers, the events file and (by default) artifacts
+ * @param artifacts where models and reports are stored, and the S3 client settings
  */
 @Validated
 @ConfigurationProperties("tollgate")
 public record TollgateProperties(
-    @NotNull @DefaultValue(".tollgate") Path home, @Valid @DefaultValue Temporal temporal) {
+    @NotNull @DefaultValue(".tollgate") Path home,
+    @Valid @DefaultValue Temporal temporal,
+    @Valid @DefaultValue ArtifactsProperties artifacts) {
 
   /**
    * Where Temporal is.

@@ -1,0 +1,105 @@
+package dev.tollgate.activities.data;
+
+import dev.tollgate.activities.Failures;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Streams the lines of a CSV into a {@link RawTable}: one line in memory at a time, only the used
+ * columns parsed. Problems of a single value are refused here, naming the file, the row (the line
+ * of the file, header included, as an editor or a spreadsheet numbers it) and the column; missing
+ * values are only counted, for the policy to decide.
+ */
+final class CsvReader {
+  static final int PROGRESS_EVERY = 1 << 16;
+
+  private CsvReader() {}
+
+  static void read(BufferedReader in, RawTable table, IntConsumer progress) throws IOException {
+    String name = table.source();
+    String header = in.readLine();
+    if (header == null || header.isBlank()) {
+      throw Failures.invalidData(name + " is empty: expected a header line naming the columns");
+    }
+    CsvLine fields = new CsvLine();
+    int width = fields.split(header.replace("\uFEFF", ""));
+    List<RawColumn> used = table.all();
+    int[] at = locate(name, fields.all(), used);
+    String line;
+    int row = 1; // the header was row 1
+    while ((line = in.readLine()) != null) {
+      row++;
+      if (line.isBlank()) continue;
+      if (fields.split(line) != width) {
+        throw Failures.invalidData(
+            name + " row " + row + " has " + fields.size() + " fields, the header has " + width);
+      }
+      for (int j = 0; j < at.length; j++) {
+        RawColumn column = used.get(j);
+        int f = at[j];
+        if (MissingTokens.isMissing(fields, f, column.categorical)) {
+          column.addMissing(row);
+        } else if (column.categorical) {
+          column.addCategory(fields.text(f));
+        } else if (column == table.time()) {
+          column.addNumber(timestamp(fields.text(f), name, row, column.name));
+        } else {
+          column.addNumber(number(fields, f, name, row, column.name));
+        }
+      }
+      if (table.rows() % PROGRESS_EVERY == 0) progress.accept(table.rows());
+    }
+    if (table.rows() == 0) {
+      throw Failures.invalidData(name + " has a header but no data rows");
+    }
+    progress.accept(table.rows());
+  }
+
+  /** Index of each used column in the header; every missing one is named at once. */
+  private static int[] locate(String name, List<String> header, List<RawColumn> used) {
+    List<String> missing =
+        used.stream().map(c -> c.name).filter(c -> !header.contains(c)).distinct().toList();
+    if (!missing.isEmpty()) {
+      throw Failures.invalidData(
+          name
+              + " has no column "
+              + String.join(", ", missing.stream().map(c -> "'" + c + "'").toList())
+              + " (columns present: "
+              + String.join(", ", header)
+              + ")");
+    }
+    return used.stream().mapToInt(c -> header.indexOf(c.name)).toArray();
+  }
+
+  private static double number(CsvLine fields, int f, String name, int row, String column) {
+    double value;
+    try {
+      value =
+          fields.isPlain(f)
+              ? FastDoubles.parse(fields.line(), fields.start(f), fields.end(f))
+              : FastDoubles.parse(fields.text(f), 0, fields.text(f).length());
+    } catch (NumberFormatException e) {
+      throw Failures.invalidData(
+          at(name, row, column) + "'" + fields.text(f) + "' is not a number");
+    }
+    if (!Double.isFinite(value)) {
+      throw Failures.invalidData(
+          at(name, row, column) + "'" + fields.text(f) + "' is not a finite number");
+    }
+    return value;
+  }
+
+  private static double timestamp(String text, String name, int row, String column) {
+    try {
+      return Timestamps.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw Failures.invalidData(at(name, row, column) + e.getMessage());
+    }
+  }
+
+  static String at(String name, int row, String column) {
+    return name + " row " + row + ", column " + column + ": ";
+  }
+}

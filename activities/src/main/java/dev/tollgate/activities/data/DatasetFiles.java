@@ -1,0 +1,103 @@
+package dev.tollgate.activities.data;
+
+import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.artifacts.FileUris;
+import dev.tollgate.activities.s3.S3Access;
+import dev.tollgate.activities.s3.S3Location;
+import dev.tollgate.activities.s3.S3Objects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Turns a dataset URI into a local file the loader can read: a {@code file:} URI as it is, an
+ * {@code s3://bucket/key} object downloaded into a temporary folder under its own file name (so a
+ * {@code .csv.gz} stays recognisable) and removed when the returned handle closes. The loader then
+ * hashes the local copy, whose bytes are the object's, so the data digest is the same wherever the
+ * file came from.
+ */
+public final class DatasetFiles {
+  private final S3Access s3;
+
+  /** {@code s3} may be {@code null}: then s3:// datasets are refused as unsupported. */
+  public DatasetFiles(S3Access s3) {
+    this.s3 = s3;
+  }
+
+  public static DatasetFiles localOnly() {
+    return new DatasetFiles(null);
+  }
+
+  /** A readable local copy of a dataset; closing it removes what was downloaded. */
+  public record Local(Path path, Path downloadedInto) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (downloadedInto != null) {
+        try (var walk = Files.walk(downloadedInto)) {
+          walk.sorted(java.util.Comparator.reverseOrder())
+              .map(Path::toFile)
+              .forEach(f -> f.delete());
+        } catch (IOException ignored) {
+          // best effort: a leftover temporary copy changes no result
+        }
+      }
+    }
+  }
+
+  public Local open(String uri) {
+    if (!S3Location.isS3(uri)) {
+      return new Local(FileUris.dataset(uri), null); // the loader names a missing local file
+    }
+    S3Location at = location(uri);
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("tollgate-dataset-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a temporary folder to download " + uri, e);
+    }
+    Local local = new Local(dir.resolve(at.fileName()), dir);
+    boolean found;
+    try {
+      found = new S3Objects(s3.client()).download(at, local.path());
+    } catch (RuntimeException e) {
+      local.close(); // a failed download (retried by Temporal) must not leave its copy behind
+      throw e;
+    }
+    if (!found) {
+      local.close();
+      throw Failures.invalidData("dataset " + uri + " does not exist (no such S3 object)");
+    }
+    return local;
+  }
+
+  /** When the dataset was last written, or {@code null} when it does not exist. */
+  public Instant lastModified(String uri) {
+    if (S3Location.isS3(uri)) {
+      return new S3Objects(s3.client()).head(location(uri)).map(h -> h.lastModified()).orElse(null);
+    }
+    Path file = FileUris.dataset(uri);
+    try {
+      return Files.isRegularFile(file) ? Files.getLastModifiedTime(file).toInstant() : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the modification time of " + file, e);
+    }
+  }
+
+  private S3Location location(String uri) {
+    if (s3 == null) {
+      throw Failures.unsupported("dataset " + uri + ": this loader was built without S3 access");
+    }
+    S3Location at;
+    try {
+      at = S3Location.parse(uri);
+    } catch (IllegalArgumentException e) {
+      throw Failures.invalidData("dataset " + e.getMessage());
+    }
+    if (at.fileName().isEmpty()) {
+      throw Failures.invalidData("dataset " + uri + " names a bucket or folder, not an object");
+    }
+    return at;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.tollgate.activities.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One used column as read, before the missing-value policy: numbers with {@code NaN} for a missing
+ * value, or categories as codes into the order they were first seen with {@code -1} for a missing
+ * one. Primitive arrays grown by doubling, so a million rows are not a million boxed objects.
+ */
+final class RawColumn {
+  final String name;
+  final boolean categorical;
+  private double[] numbers;
+  private int[] codes;
+  private final List<String> seen = new ArrayList<>();
+  private final Map<String, Integer> codeOf = new HashMap<>();
+  private int size;
+  private int missing;
+  private int firstMissingLine = -1;
+
+  RawColumn(String name, boolean categorical) {
+    this.name = name;
+    this.categorical = categorical;
+    if (categorical) {
+      codes = new int[1024];
+    } else {
+      numbers = new double[1024];
+    }
+  }
+
+  void addNumber(double value) {
+    if (size == numbers.length) numbers = Arrays.copyOf(numbers, size * 2);
+    numbers[size++] = value;
+  }
+
+  void addCategory(String value) {
+    if (size == codes.length) codes = Arrays.copyOf(codes, size * 2);
+    codes[size++] = codeOf.computeIfAbsent(value, v -> register(v));
+  }
+
+  /** A missing value on file line {@code line}. */
+  void addMissing(int line) {
+    if (missing++ == 0) firstMissingLine = line;
+    if (categorical) {
+      if (size == codes.length) codes = Arrays.copyOf(codes, size * 2);
+      codes[size++] = -1;
+    } else {
+      addNumber(Double.NaN);
+    }
+  }
+
+  boolean isMissing(int row) {
+    return categorical ? codes[row] < 0 : Double.isNaN(numbers[row]);
+  }
+
+  int size() {
+    return size;
+  }
+
+  int missing() {
+    return missing;
+  }
+
+  /** The file line of the first missing value, or -1. */
+  int firstMissingLine() {
+    return firstMissingLine;
+  }
+
+  /** The numbers, trimmed to size (shared, not copied: the column is read once). */
+  double[] numbers() {
+    if (numbers.length != size) numbers = Arrays.copyOf(numbers, size);
+    return numbers;
+  }
+
+  /** Category codes into {@link #seen()}, -1 for missing, trimmed to size. */
+  int[] codes() {
+    if (codes.length != size) codes = Arrays.copyOf(codes, size);
+    return codes;
+  }
+
+  /** Each category once, in the order first seen (code {@code i} is {@code seen().get(i)}). */
+  List<String> seen() {
+    return seen;
+  }
+
+  /** The code of a category that was seen, or -1. */
+  int codeOf(String category) {
+    return codeOf.getOrDefault(category, -1);
+  }
+
+  /** Keeps only the rows where {@code keep} is true, in order. */
+  void retain(boolean[] keep) {
+    int kept = 0;
+    for (int row = 0; row < size; row++) {
+      if (!keep[row]) continue;
+      if (categorical) {
+        codes[kept++] = codes[row];
+      } else {
+        numbers[kept++] = numbers[row];
+      }
+    }
+    size = kept;
+  }
+
+  private int register(String value) {
+    seen.add(value);
+    return seen.size() - 1;
+  }
+}

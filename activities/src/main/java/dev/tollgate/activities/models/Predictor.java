@@ -1,0 +1,20 @@
+package dev.tollgate.activities.models;
+
+import dev.tollgate.activities.data.Dataset;
+
+/**
+ * A trained model, whatever library made it: it scores rows of a {@link Dataset} and gives the
+ * bytes of its model file. The bytes must be a pure function of the model (no timestamps, no
+ * identity hashes) because their SHA-256 names the artifact.
+ */
+public interface Predictor {
+
+  /** The model's answers for {@code rows} of {@code data}, which has the training columns. */
+  Predictions predict(Dataset data, int[] rows);
+
+  /** How {@link #bytes()} are encoded, which names the model file. */
+  ModelFormat format();
+
+  /** The model file's content. */
+  byte[] bytes();
+}

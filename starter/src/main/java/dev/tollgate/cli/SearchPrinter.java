@@ -1,0 +1,32 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.pipeline.Figures;
+import dev.tollgate.pipeline.SearchSummary;
+import dev.tollgate.stages.TrialResult;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The hyperparameter search's trials, one line each, the winner marked. */
+final class SearchPrinter {
+  private SearchPrinter() {}
+
+  static void print(PrintWriter out, SearchSummary search) {
+    if (search == null) return;
+    out.println("Search by " + search.metric() + " (" + search.trials().size() + " trials):");
+    for (TrialResult t : search.trials()) {
+      String mark = search.bestIndex() != null && search.bestIndex() == t.index() ? "★" : " ";
+      String result =
+          t.succeeded()
+              ? search.metric() + " " + Figures.number(t.metrics().get(search.metric()))
+              : "failed: " + t.failure();
+      out.printf("  %s #%-3d %-40s %s%n", mark, t.index(), params(t.params()), result);
+    }
+  }
+
+  private static String params(Map<String, Double> params) {
+    return params.entrySet().stream()
+        .map(e -> e.getKey() + "=" + Figures.number(e.getValue()))
+        .collect(Collectors.joining(" "));
+  }
+}

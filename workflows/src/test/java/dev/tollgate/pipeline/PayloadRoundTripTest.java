@@ -1,0 +1,77 @@
+package dev.tollgate.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.SpecParser;
+import dev.tollgate.stages.TrialResult;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every record that crosses Temporal must survive its JSON converter: an extra method that looks
+ * like a getter (isX()) is written out and then refused on the way back, which stalls a workflow
+ * task forever rather than failing a test.
+ */
+class PayloadRoundTripTest {
+  private static final DataConverter CONVERTER = DefaultDataConverter.newDefaultInstance();
+
+  private static <T> T roundTrip(T value, Class<T> type) {
+    return CONVERTER.fromPayload(CONVERTER.toPayload(value).orElseThrow(), type, type);
+  }
+
+  @Test
+  void specsWithEverySectionAndASearchRoundTrip() {
+    String yaml =
+        PipelineFixture.SPEC
+            .formatted(1)
+            .replace(
+                "  seed: 7\n",
+                "  seed: 7\n  search: { method: random, trials: 3, space: { max_depth: [3, 5], shrinkage: { min: 0.01, max: 0.2 } } }\n");
+    PipelineSpec spec = SpecParser.parse(yaml, "rt.yaml", Path.of("/"));
+    PipelineRequest request = new PipelineRequest(spec, new RunOptions("r1", "me", "why"));
+    assertThat(roundTrip(request, PipelineRequest.class)).isEqualTo(request);
+  }
+
+  @Test
+  void resultsAndStatusRoundTrip() {
+    SearchSummary search =
+        new SearchSummary(
+            "rmse",
+            List.of(
+                new TrialResult(0, Map.of("trees", 10.0), Map.of("rmse", 3.0), null, 5),
+                TrialResult.failed(1, Map.of("trees", 20.0), "boom")),
+            0);
+    PipelineResult result =
+        new PipelineResult(
+            Outcome.DEPLOYED,
+            "m",
+            "r1",
+            2,
+            Map.of("rmse", 3.0),
+            PipelineFixture.PASSED,
+            new DecisionRecord("alice", true, "ok", 1L, "update", true, null),
+            List.of(new StageRecord(Stage.SEARCHING, 1, 2, true, "best")),
+            1,
+            null,
+            search);
+    assertThat(roundTrip(result, PipelineResult.class)).isEqualTo(result);
+    PipelineStatus status =
+        new PipelineStatus(
+            "m",
+            "r1",
+            Stage.AWAITING_APPROVAL,
+            result.stages(),
+            result.metrics(),
+            2,
+            new ApprovalWait(List.of("alice"), 1, 1, 2, List.of()),
+            List.of(),
+            null,
+            PipelineFixture.PASSED);
+    assertThat(roundTrip(status, PipelineStatus.class)).isEqualTo(status);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.tollgate.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SearchPlanTest {
+  private static final String SPEC =
+      """
+      model: m
+      data: { train: "file:/d.csv", target: y, features: [a, b] }
+      training:
+        algorithm: gradient_boosting
+        params: { trees: 100, shrinkage: 0.1 }
+        seed: 7
+        search:
+      %s
+      approval: { approvers: [alice] }
+      """;
+
+  private static PipelineSpec parse(String search) {
+    String indented = search.lines().map(l -> "    " + l).reduce("", (a, b) -> a + b + "\n");
+    return SpecParser.parse(SPEC.formatted(indented), "s.yaml", Path.of("/"));
+  }
+
+  @Test
+  void gridTriesEveryCombinationOverTheFixedParams() {
+    PipelineSpec spec = parse("method: grid\nspace: { max_depth: [4, 6], trees: [50, 100, 200] }");
+    List<Map<String, Double>> trials = SearchPlan.trials(spec.task(), spec.training());
+    assertThat(trials).hasSize(6);
+    assertThat(trials.get(0))
+        .containsEntry("max_depth", 4.0)
+        .containsEntry("trees", 50.0)
+        .containsEntry("shrinkage", 0.1);
+    assertThat(trials)
+        .extracting(t -> t.get("trees"))
+        .containsExactly(50.0, 100.0, 200.0, 50.0, 100.0, 200.0);
+    assertThat(spec.training().search().trials()).isEqualTo(6);
+    assertThat(spec.training().search().metric()).isEqualTo("rmse");
+  }
+
+  @Test
+  void randomSamplesAreSeededAndRespectWholeNumbers() {
+    PipelineSpec spec =
+        parse(
+            "method: random\ntrials: 5\nparallelism: 3\nspace: { max_depth: { min: 2, max: 12 }, shrinkage: { min: 0.01, max: 0.3 } }");
+    List<Map<String, Double>> first = SearchPlan.trials(spec.task(), spec.training());
+    assertThat(first).hasSize(5).isEqualTo(SearchPlan.trials(spec.task(), spec.training()));
+    assertThat(first)
+        .allSatisfy(
+            t -> {
+              assertThat(t.get("max_depth")).isBetween(2.0, 12.0);
+              assertThat(t.get("max_depth") % 1).isZero();
+              assertThat(t.get("shrinkage")).isBetween(0.01, 0.3);
+            });
+    assertThat(first.stream().map(t -> t.get("shrinkage")).distinct()).hasSize(5);
+  }
+
+  @Test
+  void refusesSearchesThatCannotRun() {
+    assertThatThrownBy(
+            () -> parse("method: grid\ntrials: 3\nspace: { max_depth: [4, 6], trees: [50, 100] }"))
+        .hasMessageContaining(
+            "s.yaml: training.search.trials: the grid has 4 combinations but trials is 3");
+    assertThatThrownBy(() -> parse("method: grid\nspace: { shrinkage: { min: 0.1, max: 0.2 } }"))
+        .hasMessageContaining("training.search.space.shrinkage: expected a list of values");
+    assertThatThrownBy(() -> parse("method: random\ntrials: 4\nspace: { depth: [4] }"))
+        .hasMessageContaining("training.search.space.depth: unknown key");
+    assertThatThrownBy(() -> parse("method: random\ntrials: 4\nspace: { trees: [10, 0] }"))
+        .hasMessageContaining("training.search.space.trees[1]: expected a value from");
+    assertThatThrownBy(
+            () -> parse("method: random\ntrials: 4\nmetric: accuracy\nspace: { trees: [10] }"))
+        .hasMessageContaining("training.search.metric: expected one of [mae, mape, r2, rmse]");
+    assertThatThrownBy(() -> parse("method: random\nspace: { trees: [10] }"))
+        .hasMessageContaining("training.search.trials: missing");
+  }
+}
