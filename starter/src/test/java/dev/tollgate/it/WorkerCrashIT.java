@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * server, with its own worker, so the shared worker cannot take over its tasks.
  *
  * <p>Takes about two minutes by design: the killed attempt is only given up when its heartbeat
- * timeout (1 minute) passes, then Temporal retries it on the new worker.
+ * timeout (30 s) passes, then Temporal retries it on the new worker.
  */
 @ExtendWith(SharedStack.class)
 class WorkerCrashIT {
@@ -61,7 +61,7 @@ class WorkerCrashIT {
           .doesNotExist();
 
       worker.startAgain();
-      // The lost attempt times out after its 1-minute heartbeat timeout, then trains again.
+      // The lost attempt times out after its 30 s heartbeat timeout, then trains again.
       runs.awaitStage(RUN, "AWAITING_APPROVAL", Duration.ofMinutes(5));
       ProcResult approved = cli.approve(RUN, "bob");
       assertThat(approved.exitCode()).as(approved.toString()).isZero();

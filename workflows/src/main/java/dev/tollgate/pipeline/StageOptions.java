@@ -15,7 +15,9 @@ public final class StageOptions {
   public static ActivityOptions train() {
     return base(Duration.ofHours(2), 3)
         .setTaskQueue(TaskQueues.TRAINING)
-        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        // 30 s: a dead training worker is noticed (and the attempt retried) within half a minute,
+        // and the SDK forwards progress heartbeats about every 24 s for `tollgate status`.
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
         .build();
   }
 
