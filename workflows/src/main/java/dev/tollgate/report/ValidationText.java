@@ -1,6 +1,5 @@
 package dev.tollgate.report;
 
-import dev.tollgate.pipeline.Figures;
 import dev.tollgate.spec.MetricDirection;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.ValidationVerdict;
@@ -57,7 +56,7 @@ public final class ValidationText {
             columns(
                 mark(c.status()),
                 c.name(),
-                c.value() == null ? "–" : Figures.number(c.value()),
+                c.value() == null ? "–" : value(c.value()),
                 c.threshold() == null ? "" : c.threshold()));
         if (c.status() != CheckResult.Status.PASS && c.message() != null) {
           for (String line : wrap(c.message(), INNER - 4, MESSAGE_LINES)) box.row("    " + line);
@@ -85,15 +84,28 @@ public final class ValidationText {
 
   /** "25.9 vs 27.1 (−4.4 %, better)"; just the value when there is nothing to compare with. */
   static String versus(String metric, double candidate, Double baseline) {
-    String c = Figures.number(candidate);
+    String c = value(candidate);
     if (baseline == null) return c;
-    String s = c + " vs " + Figures.number(baseline);
+    String s = c + " vs " + value(baseline);
     if (baseline == 0 || Double.isNaN(baseline) || Double.isNaN(candidate)) return s;
     double change = (candidate - baseline) / Math.abs(baseline);
     String pct = String.format(Locale.ROOT, "%.1f", Math.abs(100 * change));
     if (pct.equals("0.0")) return s + " (±0.0 %)";
     boolean better = MetricDirection.better(metric, candidate, baseline);
     return s + " (" + (change > 0 ? "+" : "−") + pct + " %, " + (better ? "better" : "worse") + ")";
+  }
+
+  /**
+   * A check's value to three significant digits, so that 0.052 against "≤ 0.05" reads as over
+   * (plain for values of 1000 and more, scientific below 0.001).
+   */
+  static String value(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
+    double abs = Math.abs(v);
+    if (abs >= 1000) return String.format(Locale.ROOT, "%.0f", v);
+    if (abs != 0 && abs < 0.001) return String.format(Locale.ROOT, "%.2e", v);
+    String s = String.format(Locale.ROOT, "%.3g", v);
+    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 
   /** "7 checks: 5 passed, 1 failed, 1 skipped". */
