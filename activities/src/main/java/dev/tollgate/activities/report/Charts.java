@@ -1,7 +1,6 @@
 package dev.tollgate.activities.report;
 
 import static dev.tollgate.activities.report.Html.esc;
-import static dev.tollgate.activities.report.Html.num;
 import static dev.tollgate.activities.report.Html.xy;
 
 /** The frame every chart shares: an SVG with a title, axes with ticks and labels, a legend. */
@@ -9,7 +8,7 @@ final class Charts {
   static final String REFERENCE = "#4c78a8";
   static final String CURRENT = "#f58518";
   static final int LEFT = 56;
-  static final int RIGHT = 14;
+  static final int RIGHT = 24;
   static final int TOP = 30;
   static final int BOTTOM = 42;
 
@@ -43,12 +42,12 @@ final class Charts {
     for (double t : y.ticks()) {
       double py = y.px(t);
       line(svg, x.from(), py, x.to(), py, "grid");
-      text(svg, x.from() - 6, py + 4, num(t), "end", "tk");
+      text(svg, x.from() - 6, py + 4, Html.tick(t), "end", "tk");
     }
     for (double t : x.ticks()) {
       double px = x.px(t);
       line(svg, px, bottom, px, bottom + 4, "axis");
-      text(svg, px, bottom + 16, num(t), "middle", "tk");
+      text(svg, px, bottom + 16, Html.tick(t), "middle", "tk");
     }
     line(svg, x.from(), bottom, x.to(), bottom, "axis");
     line(svg, x.from(), bottom, x.from(), top, "axis");

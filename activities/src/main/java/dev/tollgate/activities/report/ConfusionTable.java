@@ -26,8 +26,8 @@ final class ConfusionTable {
       max = Math.max(max, ++counts[a][p]);
     }
     StringBuilder t =
-        new StringBuilder("<table class=\"cm\"><caption>Confusion matrix on the")
-            .append(" holdout (rows: actual, columns: predicted)</caption><tr><th></th>");
+        new StringBuilder("<p class=\"cm-note\">Confusion matrix on the holdout (rows: actual,")
+            .append(" columns: predicted)</p><table class=\"cm\"><tr><th></th>");
     for (String c : classes) t.append("<th>").append(esc(c)).append("</th>");
     t.append("</tr>");
     for (int a = 0; a < k; a++) {

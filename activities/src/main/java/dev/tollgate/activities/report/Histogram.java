@@ -4,7 +4,7 @@ import static dev.tollgate.activities.report.Html.xy;
 
 /**
  * One feature's reference and current distributions on shared bins over both ranges, each bar the
- * share of its own rows (so sets of different sizes compare), drawn as overlaid translucent bars.
+ * share of its own rows (so sets of different sizes compare), the two bars of a bin side by side.
  */
 final class Histogram {
   static final int WIDTH = 400;
@@ -29,7 +29,11 @@ final class Histogram {
       Charts.text(svg, WIDTH / 2.0, HEIGHT / 2.0, "no finite values", "middle", "tk");
       return Charts.close(svg);
     }
-    if (max == min) max = min + 1;
+    if (max == min) {
+      // One value: a unit-wide range centred on it, so its bars stand in the middle.
+      min -= 0.5;
+      max += 0.5;
+    }
     double[] ref = shares(reference, min, max);
     double[] cur = shares(current, min, max);
     double top = 0;
@@ -38,8 +42,8 @@ final class Histogram {
     Scale y = Scale.of(0, top, HEIGHT - Charts.BOTTOM, Charts.TOP, 4);
     Charts.axes(svg, x, y, feature, "share of rows");
     double width = (max - min) / BINS;
-    bars(svg, ref, min, width, x, y, Charts.REFERENCE);
-    bars(svg, cur, min, width, x, y, Charts.CURRENT);
+    bars(svg, ref, min, width, x, y, Charts.REFERENCE, 0);
+    bars(svg, cur, min, width, x, y, Charts.CURRENT, 1);
     Charts.legend(svg, WIDTH - 170, 18, Charts.REFERENCE, "reference");
     Charts.legend(svg, WIDTH - 85, 18, Charts.CURRENT, "current");
     return Charts.close(svg);
@@ -52,23 +56,28 @@ final class Histogram {
       double width,
       Scale x,
       Scale y,
-      String color) {
+      String color,
+      int half) {
     for (int i = 0; i < BINS; i++) {
       if (shares[i] == 0) continue;
-      double x0 = x.px(min + i * width);
-      double x1 = x.px(min + (i + 1) * width);
+      // Each bin holds the reference bar in its left half and the current bar in its right half.
+      double left = x.px(min + i * width);
+      double mid = x.px(min + (i + 0.5) * width);
+      double right = x.px(min + (i + 1) * width);
+      double x0 = half == 0 ? left + 1 : mid;
+      double x1 = half == 0 ? mid : right - 1;
       double y0 = y.px(shares[i]);
       svg.append("<rect x=\"")
           .append(xy(x0))
           .append("\" y=\"")
           .append(xy(y0))
           .append("\" width=\"")
-          .append(xy(Math.max(0.5, x1 - x0 - 1)))
+          .append(xy(Math.max(0.5, x1 - x0)))
           .append("\" height=\"")
           .append(xy(y.from() - y0))
           .append("\" fill=\"")
           .append(color)
-          .append("\" fill-opacity=\"0.55\"/>");
+          .append("\"/>");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tollgate.activities.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** Escaping and number formatting for the HTML report: every text from data goes through here. */
@@ -29,14 +31,21 @@ final class Html {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  /** A value for labels: up to four significant digits, trailing zeros dropped. */
+  /** An axis tick: short, with k / M / G for thousands and up ("2M", "1.5k"). */
+  static String tick(double v) {
+    double abs = Math.abs(v);
+    if (abs >= 1e9) return num(v / 1e9) + "G";
+    if (abs >= 1e6) return num(v / 1e6) + "M";
+    if (abs >= 1e4) return num(v / 1e3) + "k";
+    return num(v);
+  }
+
+  /** A value for labels: four significant digits, plain notation from 0.0001 up to a million. */
   static String num(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
     if (v == 0) return "0";
     double abs = Math.abs(v);
-    if (abs >= 1e6 || abs < 1e-3) return String.format(Locale.ROOT, "%.3g", v);
-    String s = String.format(Locale.ROOT, "%.4g", v);
-    if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-    return s;
+    if (abs >= 1e6 || abs < 1e-4) return String.format(Locale.ROOT, "%.3g", v);
+    return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }
 }

@@ -113,7 +113,7 @@ public record HtmlReport(
           .append(esc(c.name()))
           .append("</td><td class=\"num\">")
           .append(c.value() == null ? "–" : esc(Html.num(c.value())))
-          .append("</td><td>")
+          .append("</td><td class=\"th\">")
           .append(esc(c.threshold()))
           .append("</td><td>")
           .append(esc(c.message()))

@@ -40,7 +40,8 @@ final class Scatter {
         .append(xy(y.px(b)))
         .append("\"/>");
     points(svg, rows, actual, predicted, x, y);
-    Charts.legend(svg, WIDTH - 150, 18, "#888", "y = x (perfect)");
+    Charts.line(svg, WIDTH - 170, 14, WIDTH - 150, 14, "ref");
+    Charts.text(svg, WIDTH - 145, 18, "predicted = actual", "start", "tk");
     return Charts.close(svg);
   }
 

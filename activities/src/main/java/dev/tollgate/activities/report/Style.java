@@ -17,12 +17,13 @@ final class Style {
       .checks th,.checks td{border-bottom:1px solid #e5e5e5;padding:5px 8px;text-align:left;vertical-align:top}
       .checks td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       .checks td.mark{font-weight:700;width:18px}
+      .checks td.th{white-space:nowrap}
       tr.pass td.mark{color:#1e7b34}tr.fail td.mark{color:#b3261e}tr.skipped td{color:#777}
       tr.fail{background:#fff5f5}
       .cm th,.cm td{border:1px solid #ccc;padding:6px 12px;text-align:right}
-      .cm caption{text-align:left;color:#555;padding-bottom:6px}
+      .cm-note{color:#555;margin:0 0 6px}
       .row{display:flex;gap:16px;flex-wrap:wrap}
-      .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:12px}
+      .grid{display:flex;flex-wrap:wrap;gap:12px}
       .chart svg{background:#fff;border:1px solid #eee}
       .ct{font-size:13px;font-weight:600;fill:#222}
       .tk{font-size:11px;fill:#555}.al{font-size:12px;fill:#333}
