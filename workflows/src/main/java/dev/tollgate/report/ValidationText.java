@@ -97,13 +97,13 @@ public final class ValidationText {
 
   /**
    * A check's value to three significant digits, so that 0.052 against "≤ 0.05" reads as over
-   * (plain for values of 1000 and more, scientific below 0.001).
+   * (plain for values of 1000 and more, scientific below 0.0001).
    */
   static String value(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
     double abs = Math.abs(v);
     if (abs >= 1000) return String.format(Locale.ROOT, "%.0f", v);
-    if (abs != 0 && abs < 0.001) return String.format(Locale.ROOT, "%.2e", v);
+    if (abs != 0 && abs < 1e-4) return String.format(Locale.ROOT, "%.2e", v);
     String s = String.format(Locale.ROOT, "%.3g", v);
     return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }

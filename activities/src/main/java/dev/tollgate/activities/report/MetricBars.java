@@ -4,6 +4,7 @@ import static dev.tollgate.activities.report.Html.esc;
 import static dev.tollgate.activities.report.Html.num;
 import static dev.tollgate.activities.report.Html.xy;
 
+import dev.tollgate.spec.MetricDirection;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,7 +36,7 @@ final class MetricBars {
     Charts.legend(svg, WIDTH - 260, 18, Charts.CURRENT, "candidate");
     if (baseline != null) Charts.legend(svg, WIDTH - 160, 18, Charts.REFERENCE, baseLabel);
     double left = LABEL;
-    double right = WIDTH - 90;
+    double right = WIDTH - 170;
     int i = 0;
     for (var m : rows.entrySet()) {
       double top = Charts.TOP + 12 + i++ * ROW;
@@ -46,13 +47,34 @@ final class MetricBars {
       if (hi == lo) hi = lo + 1;
       double zero = left + (0 - lo) / (hi - lo) * (right - left);
       Charts.text(svg, left - 8, top + BAR + 2, m.getKey(), "end", "al");
-      bar(svg, c, lo, hi, left, right, zero, top, Charts.CURRENT);
-      if (base != null && Double.isFinite(base)) {
-        bar(svg, base, lo, hi, left, right, zero, top + BAR + 2, Charts.REFERENCE);
+      boolean compared = base != null && Double.isFinite(base);
+      bar(
+          svg,
+          c,
+          lo,
+          hi,
+          left,
+          right,
+          zero,
+          top,
+          Charts.CURRENT,
+          compared ? change(m.getKey(), c, base) : "");
+      if (compared) {
+        bar(svg, base, lo, hi, left, right, zero, top + BAR + 2, Charts.REFERENCE, "");
       }
       Charts.line(svg, zero, top - 2, zero, top + 2 * BAR + 4, "axis");
     }
     return Charts.close(svg);
+  }
+
+  /** " (+0.7 %, worse)": the candidate against Production, judged by the metric's direction. */
+  static String change(String metric, double candidate, double baseline) {
+    if (baseline == 0) return "";
+    double pct = 100 * (candidate - baseline) / Math.abs(baseline);
+    String abs = String.format(java.util.Locale.ROOT, "%.1f", Math.abs(pct));
+    if (abs.equals("0.0")) return "  (±0.0 %)";
+    boolean better = MetricDirection.better(metric, candidate, baseline);
+    return "  (" + (pct > 0 ? "+" : "−") + abs + " %, " + (better ? "better" : "worse") + ")";
   }
 
   private static void bar(
@@ -64,7 +86,8 @@ final class MetricBars {
       double right,
       double zero,
       double y,
-      String color) {
+      String color,
+      String note) {
     double end = left + (v - lo) / (hi - lo) * (right - left);
     double x = Math.min(zero, end);
     svg.append("<rect x=\"")
@@ -80,6 +103,6 @@ final class MetricBars {
         .append("\"><title>")
         .append(esc(num(v)))
         .append("</title></rect>");
-    Charts.text(svg, Math.max(zero, end) + 6, y + BAR - 3, num(v), "start", "tk");
+    Charts.text(svg, Math.max(zero, end) + 6, y + BAR - 3, num(v) + note, "start", "tk");
   }
 }

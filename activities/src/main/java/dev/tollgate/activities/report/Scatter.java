@@ -25,8 +25,8 @@ final class Scatter {
     String title = "Predicted vs actual (" + rows.length + " of " + actual.length + " rows)";
     StringBuilder svg = Charts.open(WIDTH, HEIGHT, title);
     if (rows.length == 0) return Charts.close(svg);
-    Scale x = Scale.of(lo, hi, Charts.LEFT, WIDTH - Charts.RIGHT, 6);
-    Scale y = Scale.of(lo, hi, HEIGHT - Charts.BOTTOM, Charts.TOP, 6);
+    Scale x = Scale.of(lo, hi, Charts.LEFT, WIDTH - Charts.RIGHT, 8);
+    Scale y = Scale.of(lo, hi, HEIGHT - Charts.BOTTOM, Charts.TOP, 8);
     Charts.axes(svg, x, y, "actual", "predicted");
     double a = Math.max(x.lo(), y.lo());
     double b = Math.min(x.hi(), y.hi());
@@ -60,7 +60,7 @@ final class Scatter {
     String title = "Residuals (actual − predicted) by prediction";
     StringBuilder svg = Charts.open(WIDTH, HEIGHT, title);
     if (rows.length == 0) return Charts.close(svg);
-    Scale x = Scale.of(xLo, xHi, Charts.LEFT, WIDTH - Charts.RIGHT, 6);
+    Scale x = Scale.of(xLo, xHi, Charts.LEFT, WIDTH - Charts.RIGHT, 8);
     Scale y = Scale.of(-r, r, HEIGHT - Charts.BOTTOM, Charts.TOP, 6);
     Charts.axes(svg, x, y, "predicted", "residual");
     Charts.line(svg, x.from(), y.px(0), x.to(), y.px(0), "ref");

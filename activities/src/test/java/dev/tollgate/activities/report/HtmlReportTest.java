@@ -69,6 +69,7 @@ class HtmlReportTest {
     assertThat(html).contains("Predicted vs actual (2000 of 5000 rows)");
     assertThat(count(html, "<circle ")).isEqualTo(2 * Scatter.MAX_POINTS);
     assertThat(html).contains("Metrics vs energy-load v2").contains("✗ FAILED");
+    assertThat(html).contains("0.91  (+1.1 %, better)"); // r2 against Production's 0.9
     assertThat(html).contains("href=\"validation.json\"");
     // standalone: no scripts, no external assets (the SVG namespace is the only URL)
     assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("https://");
