@@ -35,6 +35,9 @@ final class ResultPrinter {
     if (result.validation() != null && result.validation().reportUri() != null) {
       out.println("Report: " + result.validation().reportUri());
     }
+    if (result.validation() != null && result.validation().htmlReportUri() != null) {
+      out.println("HTML report: " + result.validation().htmlReportUri());
+    }
     out.flush();
     return result.outcome() == Outcome.DEPLOYED ? ExitCodes.OK : ExitCodes.NOT_DONE;
   }

@@ -6,6 +6,7 @@ import dev.tollgate.pipeline.Figures;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.StageRecord;
+import dev.tollgate.report.ValidationText;
 import dev.tollgate.stages.TrainProgress;
 import java.io.PrintWriter;
 import java.util.List;
@@ -42,6 +43,11 @@ final class StatusPrinter {
     approval(s.approval());
     decisions(s.audit());
     if (s.outcome() != null) line("outcome", s.outcome().name());
+    if (s.validation() != null) {
+      out.print(
+          ValidationText.render(
+              ValidationSummary.subject(s.model(), s.modelVersion()), s.validation(), s.metrics()));
+    }
     out.flush();
   }
 
@@ -55,8 +61,10 @@ final class StatusPrinter {
     if (r.decision() != null) decisions(List.of(r.decision()));
     line("outcome", r.headline());
     if (r.failure() != null && !r.failure().isBlank()) line("cause", r.failure());
-    if (r.validation() != null && r.validation().reportUri() != null) {
-      line("report", r.validation().reportUri());
+    if (r.validation() != null) {
+      out.print(
+          ValidationText.render(
+              ValidationSummary.subject(r.model(), r.modelVersion()), r.validation(), r.metrics()));
     }
     out.flush();
   }

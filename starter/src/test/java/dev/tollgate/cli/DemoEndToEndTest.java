@@ -44,5 +44,17 @@ class DemoEndToEndTest {
         .containsPattern("DEPLOYED energy-load v1 \\(rmse \\d+(\\.\\d)?, r2 0\\.\\d+\\)");
     assertThat(run.exitCode()).isZero();
     assertThat(dir.resolve("home/logs/worker.log")).exists();
+
+    // The approver saw the boxed summary, and both reports are stored side by side.
+    assertThat(run.out())
+        .contains("╭─ Validation of energy-load v1", "✓ PASSED", "╰──")
+        .contains("HTML report: file:");
+    Path reports = dir.resolve("home/artifacts/reports/energy-load/v1");
+    assertThat(reports.resolve("validation.json")).exists();
+    assertThat(Files.readString(reports.resolve("validation.html"))).contains("<svg ");
+    assertThat(Files.readString(dir.resolve("home/events.jsonl")))
+        .contains(
+            "\"kind\":\"APPROVAL_REQUESTED\"", "\"summary\":\"╭─ Validation of energy-load v1");
+    Files.writeString(Path.of("target", "demo-output-sample.txt"), run.out());
   }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrainingSpec;
@@ -125,6 +126,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     r.metrics().forEach((k, v) -> fields.put(k, Figures.number(v)));
     if (r.decision() != null) fields.put("decided_by", r.decision().by());
     if (r.validation() != null) fields.put("report", r.validation().reportUri());
+    if (r.validation() != null && r.validation().htmlReportUri() != null) {
+      fields.put("html_report", r.validation().htmlReportUri());
+    }
     if (r.failure() != null) fields.put("failure", r.failure());
     return event(PipelineEvent.Kind.FINISHED, run, r.headline(), fields);
   }
@@ -214,11 +218,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               PipelineEvent.Kind.APPROVAL_REQUESTED,
               this,
               "Approve " + candidate.label() + " (" + Figures.keyMetrics(trained.metrics()) + ")?",
-              java.util.Map.of(
-                  "approvers",
-                  String.join(",", spec.approval().approvers()),
-                  "report",
-                  verdict.reportUri())));
+              approvalFields()));
       ApprovalGate.Result result =
           state.stage(
               Stage.AWAITING_APPROVAL,
@@ -244,6 +244,16 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         }
       }
       return true;
+    }
+
+    /** Who is asked, where the reports are, and the boxed summary the approver reads. */
+    private java.util.Map<String, String> approvalFields() {
+      java.util.Map<String, String> fields = new java.util.TreeMap<>();
+      fields.put("approvers", String.join(",", spec.approval().approvers()));
+      if (verdict.reportUri() != null) fields.put("report", verdict.reportUri());
+      if (verdict.htmlReportUri() != null) fields.put("html_report", verdict.htmlReportUri());
+      fields.put("summary", ValidationText.render(candidate.label(), verdict, trained.metrics()));
+      return fields;
     }
 
     private void remind(Duration waited) {

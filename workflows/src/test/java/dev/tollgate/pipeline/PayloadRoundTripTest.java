@@ -2,9 +2,13 @@ package dev.tollgate.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.TrialResult;
+import dev.tollgate.stages.ValidationVerdict;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.file.Path;
@@ -73,5 +77,39 @@ class PayloadRoundTripTest {
             null,
             PipelineFixture.PASSED);
     assertThat(roundTrip(status, PipelineStatus.class)).isEqualTo(status);
+  }
+
+  @Test
+  void verdictsWithHtmlReportAndBaselineMetricsRoundTrip() {
+    ValidationVerdict verdict =
+        new ValidationVerdict(
+            false,
+            List.of(new CheckResult("baseline.rmse", 0.07, "≤ 0.05", CheckResult.Status.FAIL, "m")),
+            "file:/r/validation.json",
+            "aa",
+            "file:/r/validation.html",
+            "bb",
+            Map.of("rmse", 27.1, "r2", 0.86));
+    assertThat(roundTrip(verdict, ValidationVerdict.class)).isEqualTo(verdict);
+    ValidationVerdict old = new ValidationVerdict(true, List.of(), "file:/r/validation.json", "aa");
+    assertThat(roundTrip(old, ValidationVerdict.class)).isEqualTo(old);
+  }
+
+  @Test
+  void aVerdictWrittenBeforeTheHtmlReportReadsItsNewFieldsAsNull() {
+    String older =
+        "{\"passed\":true,\"checks\":[],\"reportUri\":\"file:/r/validation.json\","
+            + "\"reportDigest\":\"aa\"}";
+    Payload payload =
+        Payload.newBuilder()
+            .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+            .setData(ByteString.copyFromUtf8(older))
+            .build();
+    ValidationVerdict read =
+        CONVERTER.fromPayload(payload, ValidationVerdict.class, ValidationVerdict.class);
+    assertThat(read)
+        .isEqualTo(new ValidationVerdict(true, List.of(), "file:/r/validation.json", "aa"));
+    assertThat(read.htmlReportUri()).isNull();
+    assertThat(read.baselineMetrics()).isNull();
   }
 }

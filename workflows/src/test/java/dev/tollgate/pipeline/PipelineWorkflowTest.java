@@ -63,6 +63,15 @@ class PipelineWorkflowTest {
     assertThat(run.describe().getMemo(SearchAttributes.SUMMARY_MEMO, String.class))
         .isEqualTo(result.headline());
     verify(f.registry).promote(argThat(p -> p.version() == 1 && p.approvedBy().equals("alice")));
+    // The approver's notification carries the boxed summary the CLI shows.
+    verify(f.notify)
+        .publish(
+            argThat(
+                e ->
+                    e.kind() == PipelineEvent.Kind.APPROVAL_REQUESTED
+                        && e.fields().get("summary").startsWith("╭─ Validation of energy-load v1")
+                        && e.fields().get("summary").contains("✓ rmse")
+                        && e.fields().get("report").equals(PipelineFixture.PASSED.reportUri())));
     verify(f.notify)
         .publish(
             argThat(

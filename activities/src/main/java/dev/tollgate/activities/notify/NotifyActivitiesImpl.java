@@ -28,6 +28,9 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
         event.fields().getOrDefault("outcome", "-"),
         event.workflowId(),
         event.message() == null ? "" : event.message().replace("\"", "'"));
+    String summary = event.fields().get("summary");
+    if (summary != null)
+      log.info("validation of {} run={}:\n{}", event.model(), event.runId(), summary);
     events.append(event);
   }
 }

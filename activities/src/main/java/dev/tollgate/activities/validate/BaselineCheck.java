@@ -50,13 +50,15 @@ final class BaselineCheck {
    * @param data the same file encoded with the Production model's own schema (its categories and
    *     fill values), row for row the candidate's data; {@code null} when it {@link #canScore
    *     cannot score} it
+   * @param scored receives the Production model's metrics on the holdout when it could be scored
    */
   static List<CheckResult> run(
       double tolerance,
       Holdout holdout,
       ModelVersion baseline,
       ModelStore.Loaded loaded,
-      Dataset data) {
+      Dataset data,
+      Map<String, Double> scored) {
     String threshold = "≤ " + tolerance + " worse than " + baseline.label();
     var used = loaded.metadata();
     if (data == null) {
@@ -98,6 +100,10 @@ final class BaselineCheck {
     int[] rows = holdout.split().holdout();
     var predicted = loaded.model().predict(data, rows);
     Map<String, Double> base = Scores.of(holdout.task(), data, rows, predicted);
+    base.forEach(
+        (k, v) -> {
+          if (v != null) scored.put(k, v);
+        });
     return COMPARED.get(holdout.task()).stream()
         .map(
             c ->

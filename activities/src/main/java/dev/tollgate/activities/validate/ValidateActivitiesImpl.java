@@ -21,6 +21,8 @@ import dev.tollgate.stages.ValidationVerdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +93,9 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
           base.metadata().schemaOrNumeric().equals(model.metadata().schemaOrNumeric());
       baseData = sameSchema ? data : read(spec, base.metadata());
     }
-    List<CheckResult> checks = checks(v, holdout, baseline, base, baseData);
+    Map<String, Double> scored = new TreeMap<>();
+    List<CheckResult> checks = checks(v, holdout, baseline, base, baseData, scored);
+    Map<String, Double> baselineMetrics = scored.isEmpty() ? null : scored;
     CheckResult unseen =
         UnseenCategoriesCheck.run(data, baseData, baseline == null ? null : baseline.label());
     if (unseen != null) checks.add(unseen);
@@ -106,8 +110,10 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             checks,
             holdout.metrics(),
             baseline == null ? null : baseline.version(),
+            baselineMetrics,
             Instant.now().toString());
     ValidationReport.Written written = report.writeTo(reports);
+    var html = ValidationHtml.write(reports, report, holdout, baselineMetrics, written.uri());
     log.info(
         "validated model={} version={} run={} passed={} failures={}",
         candidate.model(),
@@ -118,7 +124,14 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             .filter(c -> c.status() == CheckResult.Status.FAIL)
             .map(CheckResult::name)
             .toList());
-    return new ValidationVerdict(passed, checks, written.uri(), written.digest());
+    return new ValidationVerdict(
+        passed,
+        checks,
+        written.uri(),
+        written.digest(),
+        html.uri(),
+        html.digest(),
+        baselineMetrics);
   }
 
   /** The spec's data encoded with {@code model}'s recorded schema (older models: all numeric). */
@@ -132,7 +145,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
       Holdout holdout,
       ModelVersion baseline,
       ModelStore.Loaded base,
-      Dataset baseData) {
+      Dataset baseData,
+      Map<String, Double> scored) {
     List<CheckResult> checks =
         new ArrayList<>(ThresholdChecks.run(v.thresholds(), holdout.metrics()));
     if (v.baselineTolerance() != null) {
@@ -143,7 +157,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
                 "≤ " + v.baselineTolerance() + " worse than Production",
                 "no Production model to compare with"));
       } else {
-        checks.addAll(BaselineCheck.run(v.baselineTolerance(), holdout, baseline, base, baseData));
+        checks.addAll(
+            BaselineCheck.run(v.baselineTolerance(), holdout, baseline, base, baseData, scored));
       }
     }
     if (v.stabilityMaxCv() != null) {

@@ -13,6 +13,8 @@ import java.util.Map;
  * scripts read this file.
  *
  * @param baselineVersion the Production version compared with, or {@code null}
+ * @param baselineMetrics the Production model's metrics on the same holdout, or {@code null} when
+ *     it was not scored
  */
 public record ValidationReport(
     String model,
@@ -22,6 +24,7 @@ public record ValidationReport(
     List<CheckResult> checks,
     Map<String, Double> metrics,
     Integer baselineVersion,
+    Map<String, Double> baselineMetrics,
     String createdAt) {
 
   /** Where a report was written and the SHA-256 of its bytes. */
@@ -30,6 +33,7 @@ public record ValidationReport(
   public ValidationReport {
     checks = List.copyOf(checks);
     metrics = Map.copyOf(metrics);
+    baselineMetrics = baselineMetrics == null ? null : Map.copyOf(baselineMetrics);
   }
 
   public Written writeTo(ArtifactStore store) {
