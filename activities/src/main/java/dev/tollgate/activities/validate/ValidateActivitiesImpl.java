@@ -92,6 +92,15 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
       baseData = sameSchema ? data : read(spec, base.metadata());
     }
     List<CheckResult> checks = checks(v, holdout, baseline, base, baseData);
+    DriftCheck.Result drift =
+        v.drift() == null
+            ? null
+            : DriftCheck.run(
+                v.drift(),
+                holdout,
+                base == null ? null : models.reference(baseline.artifactUri()),
+                baseline == null ? null : baseline.label());
+    if (drift != null) checks.add(drift.check());
     CheckResult unseen =
         UnseenCategoriesCheck.run(data, baseData, baseline == null ? null : baseline.label());
     if (unseen != null) checks.add(unseen);
@@ -106,7 +115,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             checks,
             holdout.metrics(),
             baseline == null ? null : baseline.version(),
-            Instant.now().toString());
+            Instant.now().toString(),
+            drift == null ? null : drift.details());
     ValidationReport.Written written = report.writeTo(reports);
     log.info(
         "validated model={} version={} run={} passed={} failures={}",
@@ -152,14 +162,6 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     if (v.range() != null) {
       double[] trainTarget = holdout.data().target(holdout.split().train());
       checks.add(RangeCheck.run(v.range(), trainTarget, holdout.predicted()));
-    }
-    if (v.drift() != null) {
-      checks.add(
-          DriftCheck.run(
-              v.drift(),
-              holdout,
-              base == null ? null : base.metadata(),
-              baseline == null ? null : baseline.label()));
     }
     return checks;
   }

@@ -13,6 +13,7 @@ import java.util.Map;
  * scripts read this file.
  *
  * @param baselineVersion the Production version compared with, or {@code null}
+ * @param drift the drift check's per-feature statistics, or {@code null} when it did not run
  */
 public record ValidationReport(
     String model,
@@ -22,10 +23,24 @@ public record ValidationReport(
     List<CheckResult> checks,
     Map<String, Double> metrics,
     Integer baselineVersion,
-    String createdAt) {
+    String createdAt,
+    DriftDetails drift) {
 
   /** Where a report was written and the SHA-256 of its bytes. */
   public record Written(String uri, String digest) {}
+
+  /** A report without drift details. */
+  public ValidationReport(
+      String model,
+      int version,
+      String runId,
+      boolean passed,
+      List<CheckResult> checks,
+      Map<String, Double> metrics,
+      Integer baselineVersion,
+      String createdAt) {
+    this(model, version, runId, passed, checks, metrics, baselineVersion, createdAt, null);
+  }
 
   public ValidationReport {
     checks = List.copyOf(checks);
