@@ -95,7 +95,7 @@ public record ReferenceSample(
   /**
    * {@code max} of {@code rows} chosen by a seeded partial Fisher–Yates shuffle, or all of them.
    */
-  static int[] sample(int[] rows, int max, long seed) {
+  public static int[] sample(int[] rows, int max, long seed) {
     if (rows.length <= max) return rows.clone();
     int[] copy = rows.clone();
     Random random = new Random(seed);
