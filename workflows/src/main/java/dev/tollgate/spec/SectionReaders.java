@@ -174,7 +174,8 @@ final class SectionReaders {
       tolerance = share(b, "tolerance", 0.05);
     }
     ValidationSpec.DriftSpec drift = ValidationKeys.drift(s.section("drift", false));
-    ValidationSpec.QualitySpec quality = ValidationKeys.quality(s.section("quality", false), data);
+    ValidationSpec.QualitySpec quality =
+        ValidationKeys.quality(s.section("quality", false), data, task);
     if (task != Task.REGRESSION) {
       // Both judge the spread of predicted values: class indices and anomaly flags have none.
       for (String key : List.of("stability", "range")) {

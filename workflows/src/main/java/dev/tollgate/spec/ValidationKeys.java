@@ -39,7 +39,7 @@ final class ValidationKeys {
         bins == null ? 10 : bins);
   }
 
-  static ValidationSpec.QualitySpec quality(YamlSection q, DataSpec data) {
+  static ValidationSpec.QualitySpec quality(YamlSection q, DataSpec data, Task task) {
     if (q == null) return null;
     q.rejectUnknownKeys(
         Set.of("max_missing_share", "max_duplicate_share", "ranges", "max_out_of_range_share"));
@@ -53,14 +53,15 @@ final class ValidationKeys {
       for (Iterator<String> it = r.keys(); it.hasNext(); ) {
         String column = it.next();
         boolean numeric =
-            column.equals(data.target())
+            (column.equals(data.target()) && task == Task.REGRESSION)
                 || (data.features().contains(column) && !data.isCategorical(column));
         if (!numeric) {
           throw r.error(
               column,
-              "expected the target or a numeric feature ("
-                  + data.target()
-                  + ", "
+              "expected "
+                  + (task == Task.REGRESSION ? "the target or " : "")
+                  + "a numeric feature ("
+                  + (task == Task.REGRESSION ? data.target() + ", " : "")
                   + data.features().stream().filter(f -> !data.isCategorical(f)).toList()
                   + ")");
         }

@@ -74,7 +74,7 @@ class ValidationKeysTest {
         "bins: 20|bins: 7.5|validation.drift.bins|expected a whole number",
         "max_missing_share: 0.05|max_missing_share: 5|validation.quality.max_missing_share|expected a share from 0 to 1",
         "max_duplicate_share: 0.01|max_duplicates: 0.01|validation.quality.max_duplicates|unknown key",
-        "temperature: { min: -40|region: { min: -40|validation.quality.ranges.region|expected the target or a numeric feature",
+        "temperature: { min: -40|region: { min: -40|validation.quality.ranges.region|expected the target or a numeric feature (load, [temperature, humidity])",
         "temperature: { min: -40|wind: { min: -40|validation.quality.ranges.wind|expected the target or a numeric feature",
         "min: -40, max: 50|min: 50, max: -40|validation.quality.ranges.temperature|min 50.0 is above max -40.0",
         "min: -40, max: 50|low: -40|validation.quality.ranges.temperature.low|unknown key",

@@ -101,6 +101,12 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
                 base == null ? null : models.reference(baseline.artifactUri()),
                 baseline == null ? null : baseline.label());
     if (drift != null) checks.add(drift.check());
+    if (v.quality() != null) checks.addAll(QualityChecks.run(v.quality(), spec.data(), data));
+    if (spec.data().maxAge() != null) {
+      Instant modified =
+          data.timestamps() == null ? loader.lastModified(spec.data().train()) : null;
+      checks.add(FreshnessCheck.run(spec.data().maxAge(), data, modified, Instant.now()));
+    }
     CheckResult unseen =
         UnseenCategoriesCheck.run(data, baseData, baseline == null ? null : baseline.label());
     if (unseen != null) checks.add(unseen);
