@@ -1,5 +1,6 @@
 package dev.tollgate.activities.validate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -36,11 +37,11 @@ public record DriftDetails(
       String type,
       Double psi,
       Double ksStatistic,
-      Double ksPValue,
+      @JsonProperty("ks_p_value") Double ksPValue,
       Double zStatistic,
-      Double zPValue,
+      @JsonProperty("z_p_value") Double zPValue,
       Double chi2,
-      Double chi2PValue,
+      @JsonProperty("chi2_p_value") Double chi2PValue,
       boolean drifted) {
 
     Feature judged(boolean drifted) {
