@@ -178,6 +178,19 @@ class DriftCheckTest {
   }
 
   @Test
+  void aReferenceMissingAFeatureFallsBackToTheHoldout() {
+    Dataset old = numeric(List.of("moved"), new double[] {0}, 11);
+    var partial = ReferenceSample.of(old, IntStream.range(0, N).toArray(), 42);
+    Dataset now = numeric(List.of("moved", "still"), new double[] {0.5, 0}, 12);
+    var result =
+        DriftCheck.run(
+            new DriftSpec("psi", 0.1, 0.5, 0.05, false, 10), holdout(now), partial, "m v1");
+    assertThat(result.check().message()).contains("holdout vs training part");
+    assertThat(result.details().reference()).isEqualTo("holdout vs training part");
+    assertThat(feature(result, "moved").drifted()).isTrue();
+  }
+
+  @Test
   void theSampleIsBoundedAndSeeded() {
     int[] rows = IntStream.range(0, 20_000).toArray();
     int[] a = ReferenceSample.sample(rows, 5000, 1);
