@@ -143,9 +143,9 @@ final class SectionReaders {
         search == null ? null : SearchReader.read(search, task, algorithm, TaskMetrics.of(task)));
   }
 
-  static ValidationSpec validation(YamlSection s, Task task) {
+  static ValidationSpec validation(YamlSection s, Task task, DataSpec data) {
     if (s == null) return new ValidationSpec(Map.of(), null, null, null, null);
-    s.rejectUnknownKeys(Set.of("thresholds", "baseline", "drift", "stability", "range"));
+    s.rejectUnknownKeys(Set.of("thresholds", "baseline", "drift", "stability", "range", "quality"));
     Map<String, MetricBound> thresholds = new HashMap<>();
     YamlSection t = s.section("thresholds", false);
     if (t != null) {
@@ -173,20 +173,9 @@ final class SectionReaders {
       b.rejectUnknownKeys(Set.of("tolerance"));
       tolerance = share(b, "tolerance", 0.05);
     }
-    ValidationSpec.DriftSpec drift = null;
-    YamlSection d = s.section("drift", false);
-    if (d != null) {
-      d.rejectUnknownKeys(Set.of("method", "threshold", "max_drift_share"));
-      String method = d.string("method", false);
-      if (method != null && !method.equals("psi"))
-        throw d.error("method", "expected psi, got '" + method + "'");
-      Double threshold = d.number("threshold", false);
-      if (threshold != null && threshold <= 0)
-        throw d.error("threshold", "expected a positive number, got " + threshold);
-      drift =
-          new ValidationSpec.DriftSpec(
-              "psi", threshold == null ? 0.1 : threshold, share(d, "max_drift_share", 0.5));
-    }
+    ValidationSpec.DriftSpec drift = ValidationKeys.drift(s.section("drift", false));
+    ValidationSpec.QualitySpec quality =
+        ValidationKeys.quality(s.section("quality", false), data, task);
     if (task != Task.REGRESSION) {
       // Both judge the spread of predicted values: class indices and anomaly flags have none.
       for (String key : List.of("stability", "range")) {
@@ -207,7 +196,7 @@ final class SectionReaders {
           new ValidationSpec.RangeSpec(
               positive(r, "sigma", 3.0), share(r, "max_outlier_share", 0.05));
     }
-    return new ValidationSpec(thresholds, tolerance, drift, maxCv, range);
+    return new ValidationSpec(thresholds, tolerance, drift, maxCv, range, quality);
   }
 
   static ApprovalSpec approval(YamlSection s) {
@@ -288,14 +277,14 @@ final class SectionReaders {
         cron, s.duration("drift_check_every", false), s.duration("cooldown", false));
   }
 
-  private static Double share(YamlSection s, String key, double fallback) {
+  static Double share(YamlSection s, String key, double fallback) {
     Double v = s.number(key, false);
     if (v == null) return fallback;
     if (v < 0 || v > 1) throw s.error(key, "expected a share from 0 to 1 such as 0.05, got " + v);
     return v;
   }
 
-  private static Double positive(YamlSection s, String key, double fallback) {
+  static Double positive(YamlSection s, String key, double fallback) {
     Double v = s.number(key, false);
     if (v == null) return fallback;
     if (v <= 0) throw s.error(key, "expected a positive number, got " + v);

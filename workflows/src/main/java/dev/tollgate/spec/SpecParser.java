@@ -70,13 +70,14 @@ public final class SpecParser {
     }
     Task task = SectionReaders.enumValue(top, "task", Task.class, Task.REGRESSION);
     TrainingSpec training = SectionReaders.training(top.section("training", true), task);
+    DataSpec data = SectionReaders.data(top.section("data", true), baseDir);
     return new PipelineSpec(
         source,
         model,
         task,
-        SectionReaders.data(top.section("data", true), baseDir),
+        data,
         training,
-        SectionReaders.validation(top.section("validation", false), task),
+        SectionReaders.validation(top.section("validation", false), task, data),
         SectionReaders.approval(top.section("approval", true)),
         SectionReaders.deploy(top.section("deploy", false)),
         SectionReaders.notify(top.section("notify", false)),

@@ -1,6 +1,8 @@
 package dev.tollgate.spec;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -9,23 +11,109 @@ import java.util.TreeMap;
  * @param thresholds metric name to bound, e.g. rmse ≤ 75
  * @param baselineTolerance relative tolerance against the current Production model
  * @param stabilityMaxCv highest coefficient of variation of the holdout predictions
+ * @param quality data quality checks, or {@code null}
  */
 public record ValidationSpec(
     Map<String, MetricBound> thresholds,
     Double baselineTolerance,
     DriftSpec drift,
     Double stabilityMaxCv,
-    RangeSpec range) {
+    RangeSpec range,
+    QualitySpec quality) {
 
   public ValidationSpec {
     thresholds = Map.copyOf(new TreeMap<>(thresholds));
   }
 
+  /** Without data quality checks: the shape before they existed. */
+  public ValidationSpec(
+      Map<String, MetricBound> thresholds,
+      Double baselineTolerance,
+      DriftSpec drift,
+      Double stabilityMaxCv,
+      RangeSpec range) {
+    this(thresholds, baselineTolerance, drift, stabilityMaxCv, range, null);
+  }
+
   /**
-   * Data drift settings: method (psi), per-feature threshold, share of drifted features allowed.
+   * Data drift settings.
+   *
+   * @param method which test decides that a feature drifted: {@code psi} (PSI above {@code
+   *     threshold}), {@code ks}, {@code z}, {@code chi2} (p-value below alpha) or {@code all} (any
+   *     of the tests that apply to the feature)
+   * @param threshold PSI above which a feature drifted
+   * @param maxDriftShare share of drifted features above which the dataset drifted
+   * @param alpha significance level of the tests
+   * @param bonferroni whether alpha is divided by the number of features tested
+   * @param bins PSI quantile bins, from the reference
    */
-  public record DriftSpec(String method, double threshold, double maxDriftShare) {}
+  public record DriftSpec(
+      String method,
+      double threshold,
+      double maxDriftShare,
+      double alpha,
+      boolean bonferroni,
+      int bins) {
+
+    public static final List<String> METHODS = List.of("psi", "ks", "z", "chi2", "all");
+
+    public DriftSpec {
+      Objects.requireNonNull(method, "method");
+      if (!METHODS.contains(method)) {
+        throw new IllegalArgumentException("expected one of " + METHODS + ", got '" + method + "'");
+      }
+      if (!(alpha > 0 && alpha < 1)) {
+        throw new IllegalArgumentException("alpha must lie in (0, 1), got " + alpha);
+      }
+      if (bins < 2) {
+        throw new IllegalArgumentException("bins must be at least 2, got " + bins);
+      }
+    }
+
+    /** PSI with the defaults for the rest: the shape before the statistical tests. */
+    public DriftSpec(String method, double threshold, double maxDriftShare) {
+      this(method, threshold, maxDriftShare, 0.05, false, 10);
+    }
+  }
 
   /** Prediction range: predictions beyond {@code sigma} standard deviations of the target. */
   public record RangeSpec(double sigma, double maxOutlierShare) {}
+
+  /**
+   * Data quality checks on the whole dataset as read. A {@code null} limit turns its check off.
+   *
+   * @param maxMissingShare most values a used column may miss (before {@code data.missing})
+   * @param maxDuplicateShare most rows that may repeat an earlier row in every used column
+   * @param ranges per numeric column (feature or target), the values it may take
+   * @param maxOutOfRangeShare most values of a column that may fall outside its range
+   */
+  public record QualitySpec(
+      Double maxMissingShare,
+      Double maxDuplicateShare,
+      Map<String, ValueRange> ranges,
+      double maxOutOfRangeShare) {
+    public QualitySpec {
+      ranges = ranges == null ? Map.of() : Map.copyOf(new TreeMap<>(ranges));
+    }
+  }
+
+  /** Declared bounds of a column's values, inclusive; either may be {@code null}. */
+  public record ValueRange(Double min, Double max) {
+    public ValueRange {
+      if (min == null && max == null) {
+        throw new IllegalArgumentException("expected min, max or both");
+      }
+      if (min != null && max != null && min > max) {
+        throw new IllegalArgumentException("min " + min + " is above max " + max);
+      }
+    }
+
+    public boolean contains(double v) {
+      return (min == null || v >= min) && (max == null || v <= max);
+    }
+
+    public String describe() {
+      return "[" + (min == null ? "−∞" : min) + ", " + (max == null ? "∞" : max) + "]";
+    }
+  }
 }

@@ -62,6 +62,35 @@ public final class ModelStore {
     return new Stored(artifacts.uri(folder), digest);
   }
 
+  /** The drift reference kept beside a model's files. */
+  public static final String REFERENCE_FILE = "reference.json";
+
+  /**
+   * Keeps the drift reference of a stored model beside it; the first one stays (a retried training
+   * writes the same).
+   */
+  public void storeReference(String artifactUri, dev.tollgate.activities.data.ReferenceSample ref) {
+    String key = artifacts.key(artifactUri) + "/" + REFERENCE_FILE;
+    if (!artifacts.exists(key)) {
+      artifacts.put(key, Json.pretty(ref));
+    }
+  }
+
+  /**
+   * The drift reference of a stored model, or {@code null} for a model stored without one (before
+   * references were kept) or with one this worker cannot read.
+   */
+  public dev.tollgate.activities.data.ReferenceSample reference(String artifactUri) {
+    String key = artifacts.key(artifactUri) + "/" + REFERENCE_FILE;
+    if (!artifacts.exists(key)) return null;
+    try {
+      return Json.mapper()
+          .readValue(artifacts.get(key), dev.tollgate.activities.data.ReferenceSample.class);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** Whether {@code artifactUri} names a whole stored model (an unknown place is a failure). */
   public boolean exists(String artifactUri) {
     String folder = artifacts.key(artifactUri);

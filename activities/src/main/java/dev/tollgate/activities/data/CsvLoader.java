@@ -47,6 +47,11 @@ public final class CsvLoader {
     DataFreshness.check(spec, files, now);
   }
 
+  /** When the dataset was last written (file time or S3 LastModified), or {@code null}. */
+  public java.time.Instant lastModified(String uri) {
+    return files.lastModified(uri);
+  }
+
   /**
    * Training (and validation, which rebuilds the same holdout): the schema is fitted on the
    * training rows of {@link HoldoutSplit#of(Dataset, TrainingSpec)}. Refuses fewer rows than {@code
@@ -118,6 +123,8 @@ public final class CsvLoader {
       CsvReader.read(in.reader, table, progress);
       String sha256 = in.sha256();
       int read = table.rows();
+      java.util.Map<String, Integer> missing = new java.util.LinkedHashMap<>();
+      table.all().forEach(c -> missing.put(c.name, c.missing()));
       int dropped = MissingValues.apply(table, spec.missing());
       ClassLabels classes = labels ? ClassLabels.of(table.target(), in.name) : null;
       long[] times = table.time() == null ? null : toLongs(table.time().numbers());
@@ -133,7 +140,7 @@ public final class CsvLoader {
           classes == null ? null : classes.classes(),
           times,
           schema,
-          new LoadReport(read, dropped, encoded.imputed(), encoded.unseen()));
+          new LoadReport(read, dropped, encoded.imputed(), encoded.unseen(), missing));
     } catch (ZipException | EOFException e) {
       throw Failures.invalidData(spec.train() + " is not a complete gzip file: " + e.getMessage());
     } catch (IOException e) {

@@ -8,8 +8,10 @@ import java.time.Instant;
 /**
  * Enforces {@code data.max_age}: training on a file older than the spec allows means the export
  * that should refresh it has stopped, which retrying will not fix. The file's last-modified time is
- * its age. Checked when training starts only: validation and smoke tests reuse the same file later
- * (after an approval wait of days) and must not fail because time passed.
+ * its age. Enforced here when training starts; validation, which runs right after training, reports
+ * the same limit as its {@code data.freshness} check (dating the data by its newest row when the
+ * spec has {@code data.timestamp}); smoke tests reuse the same file later (after an approval wait
+ * of days) and must not fail because time passed.
  */
 public final class DataFreshness {
   private DataFreshness() {}

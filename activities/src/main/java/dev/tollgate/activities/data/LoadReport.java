@@ -12,13 +12,27 @@ import java.util.Map;
  * @param rowsDropped rows left out for a missing value
  * @param imputed filled values per feature (only features that had some)
  * @param unseen values of categories unknown to the schema per feature (encoded as all zeros)
+ * @param missing missing values per used column (features, target, timestamp) in the file, before
+ *     {@code data.missing} dropped or filled them; every used column is listed, with 0 when it has
+ *     none; empty when not counted (a dataset built by hand)
  */
 public record LoadReport(
-    int rowsRead, int rowsDropped, Map<String, Integer> imputed, Map<String, Integer> unseen) {
+    int rowsRead,
+    int rowsDropped,
+    Map<String, Integer> imputed,
+    Map<String, Integer> unseen,
+    Map<String, Integer> missing) {
 
   public LoadReport {
     imputed = Collections.unmodifiableMap(new LinkedHashMap<>(imputed));
     unseen = Collections.unmodifiableMap(new LinkedHashMap<>(unseen));
+    missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+  }
+
+  /** Without missing counts. */
+  public LoadReport(
+      int rowsRead, int rowsDropped, Map<String, Integer> imputed, Map<String, Integer> unseen) {
+    this(rowsRead, rowsDropped, imputed, unseen, Map.of());
   }
 
   /** A dataset loaded as is. */

@@ -7,6 +7,7 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.data.QuantileBins;
+import dev.tollgate.activities.data.ReferenceSample;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
@@ -62,6 +63,9 @@ public final class TrainActivitiesImpl implements TrainActivities {
               fitted.metrics(),
               fitted.model());
       ModelStore.Stored stored = models.store(metadata, fitted.model());
+      models.storeReference(
+          stored.uri(),
+          ReferenceSample.of(fitted.data(), fitted.split().train(), request.training().seed()));
       log.info(
           "trained model={} run={} algorithm={} rows={} metrics={} digest={} millis={}",
           request.model(),

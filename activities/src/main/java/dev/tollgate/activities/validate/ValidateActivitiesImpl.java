@@ -96,6 +96,21 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     Map<String, Double> scored = new TreeMap<>();
     List<CheckResult> checks = checks(v, holdout, baseline, base, baseData, scored);
     Map<String, Double> baselineMetrics = scored.isEmpty() ? null : scored;
+    DriftCheck.Result drift =
+        v.drift() == null
+            ? null
+            : DriftCheck.run(
+                v.drift(),
+                holdout,
+                base == null ? null : models.reference(baseline.artifactUri()),
+                baseline == null ? null : baseline.label());
+    if (drift != null) checks.add(drift.check());
+    if (v.quality() != null) checks.addAll(QualityChecks.run(v.quality(), spec.data(), data));
+    if (spec.data().maxAge() != null) {
+      Instant modified =
+          data.timestamps() == null ? loader.lastModified(spec.data().train()) : null;
+      checks.add(FreshnessCheck.run(spec.data().maxAge(), data, modified, Instant.now()));
+    }
     CheckResult unseen =
         UnseenCategoriesCheck.run(data, baseData, baseline == null ? null : baseline.label());
     if (unseen != null) checks.add(unseen);
@@ -111,7 +126,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             holdout.metrics(),
             baseline == null ? null : baseline.version(),
             baselineMetrics,
-            Instant.now().toString());
+            Instant.now().toString(),
+            drift == null ? null : drift.details());
     ValidationReport.Written written = report.writeTo(reports);
     var html = ValidationHtml.write(reports, report, holdout, baselineMetrics, written.uri());
     log.info(
@@ -167,14 +183,6 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     if (v.range() != null) {
       double[] trainTarget = holdout.data().target(holdout.split().train());
       checks.add(RangeCheck.run(v.range(), trainTarget, holdout.predicted()));
-    }
-    if (v.drift() != null) {
-      checks.add(
-          DriftCheck.run(
-              v.drift(),
-              holdout,
-              base == null ? null : base.metadata(),
-              baseline == null ? null : baseline.label()));
     }
     return checks;
   }

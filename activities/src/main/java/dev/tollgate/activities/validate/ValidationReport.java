@@ -15,6 +15,7 @@ import java.util.Map;
  * @param baselineVersion the Production version compared with, or {@code null}
  * @param baselineMetrics the Production model's metrics on the same holdout, or {@code null} when
  *     it was not scored
+ * @param drift the drift check's per-feature statistics, or {@code null} when it did not run
  */
 public record ValidationReport(
     String model,
@@ -25,10 +26,24 @@ public record ValidationReport(
     Map<String, Double> metrics,
     Integer baselineVersion,
     Map<String, Double> baselineMetrics,
-    String createdAt) {
+    String createdAt,
+    DriftDetails drift) {
 
   /** Where a report was written and the SHA-256 of its bytes. */
   public record Written(String uri, String digest) {}
+
+  /** A report without baseline metrics and drift details. */
+  public ValidationReport(
+      String model,
+      int version,
+      String runId,
+      boolean passed,
+      List<CheckResult> checks,
+      Map<String, Double> metrics,
+      Integer baselineVersion,
+      String createdAt) {
+    this(model, version, runId, passed, checks, metrics, baselineVersion, null, createdAt, null);
+  }
 
   public ValidationReport {
     checks = List.copyOf(checks);

@@ -87,7 +87,14 @@ class CsvLoaderTest {
     assertThat(data.columns()[1]).containsExactly(2);
     assertThat(data.classes()).isNull();
     assertThat(data.timestamps()).isNull();
-    assertThat(data.report()).isEqualTo(LoadReport.clean(1));
+    assertThat(data.report())
+        .isEqualTo(
+            new LoadReport(
+                1,
+                0,
+                java.util.Map.of(),
+                java.util.Map.of(),
+                java.util.Map.of("x1", 0, "x2", 0, "y", 0)));
   }
 
   @Test

@@ -216,6 +216,57 @@ class ValidateActivitiesTest {
   }
 
   @Test
+  void staleDataFailsTheVerdictAndTheReportListsDriftPerFeature() throws IOException {
+    var validation =
+        new ValidationSpec(
+            Map.of(),
+            null,
+            new ValidationSpec.DriftSpec("ks", 0.1, 0.5, 0.01, true, 10),
+            null,
+            null,
+            new ValidationSpec.QualitySpec(
+                0.0, 0.0, Map.of("x2", new ValidationSpec.ValueRange(0.0, 10.0)), 0.0));
+    PipelineSpec fresh = spec(TestData.training("linear", Map.of()), validation);
+    Trained production = trainVersion(fresh, 1);
+    csv = TestData.linearCsv(home.resolve("data/shifted.csv"), 1500, 12, 5);
+    PipelineSpec trained = spec(TestData.training("linear", Map.of()), validation);
+    Trained candidate = trainVersion(trained, 2);
+    // Three days later, with data.max_age 48h: the file has not been refreshed.
+    Files.setLastModifiedTime(
+        csv,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofDays(3))));
+    var d = trained.data();
+    PipelineSpec stale =
+        TestData.spec(
+            new dev.tollgate.spec.DataSpec(
+                d.train(), d.target(), d.features(), d.minRows(), java.time.Duration.ofHours(48)),
+            trained.training(),
+            validation);
+
+    ValidationVerdict verdict = validate(stale, candidate, production);
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(check(verdict, "data.freshness").status()).isEqualTo(Status.FAIL);
+    assertThat(check(verdict, "data.freshness").message())
+        .contains("file last modified", "older than data.max_age 48h");
+    assertThat(check(verdict, "quality.schema").status()).isEqualTo(Status.PASS);
+    assertThat(check(verdict, "quality.missing_share").status()).isEqualTo(Status.PASS);
+    assertThat(check(verdict, "quality.duplicate_share").status()).isEqualTo(Status.PASS);
+    assertThat(check(verdict, "quality.out_of_range_share").status()).isEqualTo(Status.PASS);
+    assertThat(check(verdict, "drift.share").message()).contains("demo-model v1's training data");
+    JsonNode json = Json.read(FileUris.artifact(verdict.reportUri()), JsonNode.class);
+    JsonNode features = json.get("drift").get("features");
+    assertThat(features).hasSize(2);
+    assertThat(features.get(0).get("name").asText()).isEqualTo("x1");
+    assertThat(features.get(0).get("drifted").asBoolean()).isTrue();
+    assertThat(features.get(0).get("ks_p_value").asDouble()).isLessThan(1e-6);
+    assertThat(features.get(1).get("drifted").asBoolean()).isFalse();
+    assertThat(features.get(1).has("z_p_value")).isTrue();
+    assertThat(json.get("drift").get("alpha").asDouble()).isEqualTo(0.005);
+  }
+
+  @Test
   void aProductionModelOnOtherColumnsIsScoredWithItsOwnOrSkipped() {
     var validation = new ValidationSpec(Map.of(), 0.5, null, null, null);
     var linear = TestData.training("linear", Map.of());
