@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Durability when the Temporal server goes away: while a run waits for approval, the dev server is
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * <p>Its own server (restarting the shared one would disturb the other tests), started without
  * Tollgate's search attributes, so the worker has to register them as on a fresh cluster.
  */
+// Registration is checked before the restart, so the check does not depend on what the dev
+// server keeps of run-time registrations across a restart.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerRestartIT {
   private static final String RUN = "it-restart/r1";
 
@@ -32,6 +38,15 @@ class ServerRestartIT {
             "restart", server.address(), "default", ItSettings.newWorkDir("restart-home"));
   }
 
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
   @AfterAll
   static void stop() {
     if (worker != null) worker.close();
@@ -39,14 +54,22 @@ class ServerRestartIT {
   }
 
   @Test
+  @Order(1)
   void theWorkerRegistersTheSearchAttributesOnAServerWithoutThem() {
+    // The worker registers them while it starts, which may take a while on a loaded machine.
     ProcResult listed = server.temporal("operator", "search-attribute", "list");
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!listed.out().contains("TollgateModelVersion") && System.nanoTime() < deadline) {
+      sleep(Duration.ofSeconds(1));
+      listed = server.temporal("operator", "search-attribute", "list");
+    }
     assertThat(listed.out())
         .as(listed.toString())
         .contains("TollgateModel", "TollgateStage", "TollgateOutcome", "TollgateModelVersion");
   }
 
   @Test
+  @Order(2)
   void aRunWaitingForApprovalSurvivesAServerRestart() {
     Cli cli = new Cli(server.address(), "default");
     Runs runs = new Runs(cli, () -> worker.tail() + "\nServer log: " + server.log());
