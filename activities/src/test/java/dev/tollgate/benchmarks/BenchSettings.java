@@ -1,0 +1,39 @@
+package dev.tollgate.benchmarks;
+
+import java.util.Map;
+
+/**
+ * The hyperparameters each Tollgate algorithm is benchmarked with; what is not named keeps
+ * Tollgate's default ({@code dev.tollgate.spec.Algorithms}). benchmarks/README.md lists the
+ * matching settings of the Python side.
+ */
+final class BenchSettings {
+  private BenchSettings() {}
+
+  static Map<String, Double> params(String algorithm) {
+    return switch (algorithm) {
+      // XGBoost hist; Tollgate's defaults for the rest: subsample 0.8, min_child_weight 1,
+      // lambda 1, max_bin 256.
+      case "gradient_boosting" -> Map.of("trees", 200.0, "max_depth", 6.0, "shrinkage", 0.1);
+      // Smile counts the root as depth 1 (a split at depth d is refused when d >= max_depth), so
+      // its max_depth 7 grows XGBoost's depth-6 trees: at most 6 splits deep, 64 leaves.
+      case "smile_gradient_boosting" ->
+          Map.of(
+              "trees", 200.0,
+              "max_depth", 7.0,
+              "max_nodes", 64.0,
+              "shrinkage", 0.1,
+              "subsample", 0.8,
+              "node_size", 1.0);
+      // Tollgate's defaults otherwise: max_depth 20 (19 splits deep), max_nodes 10,000 leaves,
+      // node_size 5 (smallest leaf), bootstrap samples, mtry = 20 / 3 = 6 features per split.
+      case "random_forest" -> Map.of("trees", 100.0);
+      default -> throw new IllegalArgumentException("no benchmark settings for " + algorithm);
+    };
+  }
+
+  /** The library behind each algorithm name, for the results table. */
+  static String library(String algorithm) {
+    return algorithm.equals("gradient_boosting") ? "tollgate/xgboost4j" : "tollgate/smile";
+  }
+}
