@@ -50,6 +50,6 @@ for file in "${files[@]}"; do
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$venv/bin/python" benchmarks/train_sklearn.py \
     --repeats "$repeats" --load-repeats "$load_repeats" --long "$long" "$file" | tee -a "$results"
 done
-step done
+step finished
 echo
 python3 benchmarks/summarise.py "$results" | tee "$data/summary.md"

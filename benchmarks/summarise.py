@@ -3,9 +3,10 @@
 
     python3 benchmarks/summarise.py benchmarks/data/results.tsv
 
-Per file and library x algorithm: the median time over the runs (and how many runs), the median
-holdout rmse, and the time relative to the fastest of the same family (gradient boosting or random
-forest) on that file. Standard library only.
+Per file and library x algorithm: the median wall time over the runs (and how many runs), the
+median CPU time of the process (all threads), the median holdout rmse, and the wall time relative
+to the fastest of the same family (gradient boosting or random forest) on that file. Standard
+library only.
 """
 
 import statistics
@@ -22,68 +23,67 @@ def family(algorithm):
 
 
 def read(path):
-    runs = defaultdict(list)  # (file, library, algorithm) -> [(seconds, rmse)]
+    runs = defaultdict(list)  # (file, library, algorithm) -> [(seconds, rmse, cpu)] in run order
     capped = {}
     loads = []
     with open(path) as lines:
         for line in lines:
             fields = line.rstrip("\n").split("\t")
-            if fields[0] == "RESULT":
-                _, file, library, algorithm, _run, seconds, rmse = fields
-                runs[(file, library, algorithm)].append(
-                    (float(seconds), None if rmse == "-" else float(rmse)))
-            elif fields[0] == "CAPPED":
-                _, file, library, algorithm, _run, seconds, trees = fields
-                capped[(file, library, algorithm)] = (float(seconds), trees)
+            if fields[0] in ("RESULT", "CAPPED"):
+                kind, file, library, algorithm, _run, seconds, result = fields[:7]
+                cpu = float(fields[7]) if len(fields) > 7 else float("nan")
+                if kind == "RESULT":
+                    rmse = None if result == "-" else float(result)
+                    runs[(file, library, algorithm)].append((float(seconds), rmse, cpu))
+                else:
+                    capped[(file, library, algorithm)] = (float(seconds), result, cpu)
             elif fields[0] == "LOAD":
                 loads.append(float(fields[1]))
     return runs, capped, loads
 
 
+def median(values):
+    return statistics.median(values)
+
+
 def training_table(runs, capped):
-    rows = []
     keys = sorted({k for k in list(runs) + list(capped) if family(k[2]) != "csv"},
                   key=lambda k: (k[0], family(k[2]), k[1], k[2]))
     fastest = {}
     for key in keys:
         if key in runs:
-            median = statistics.median(s for s, _ in runs[key])
             group = (key[0], family(key[2]))
-            fastest[group] = min(fastest.get(group, median), median)
-    print("| file | family | library | algorithm | train s (median) | runs | holdout rmse | × fastest |")
-    print("|---|---|---|---|---:|---:|---:|---:|")
+            wall = median(s for s, _, _ in runs[key])
+            fastest[group] = min(fastest.get(group, wall), wall)
+    print("| file | family | library | algorithm | wall s (median) | CPU s (median) | runs "
+          "| holdout rmse | wall × fastest |")
+    print("|---|---|---|---|---:|---:|---:|---:|---:|")
     for key in keys:
         file, library, algorithm = key
-        group = (file, family(algorithm))
         if key in runs:
-            seconds = [s for s, _ in runs[key]]
-            median = statistics.median(seconds)
-            rmse = statistics.median(r for _, r in runs[key])
-            note = f"{median:.2f}"
-            ratio = f"{median / fastest[group]:.2f}"
-            rows.append((file, family(algorithm), library, algorithm, note, str(len(seconds)),
-                         f"{rmse:.4f}", ratio))
-        if key in capped:
-            seconds, trees = capped[key]
-            rows.append((file, family(algorithm), library, algorithm,
-                         f"capped at {seconds:.0f} ({trees} trees)", "-", "-", "-"))
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+            wall = median(s for s, _, _ in runs[key])
+            cpu = median(c for _, _, c in runs[key])
+            rmse = median(r for _, r, _ in runs[key])
+            ratio = wall / fastest[(file, family(algorithm))]
+            cells = [f"{wall:.2f}", f"{cpu:.2f}", str(len(runs[key])), f"{rmse:.4f}", f"{ratio:.2f}"]
+        else:
+            seconds, trees, cpu = capped[key]
+            cells = [f"capped at {seconds:.0f} ({trees} trees)", f"{cpu:.0f}", "-", "-", "-"]
+        print("| " + " | ".join([file, family(algorithm), library, algorithm] + cells) + " |")
 
 
 def load_table(runs):
-    files = sorted({k[0] for k in runs})
-    print("| file | Tollgate CsvLoader s, median (first run) | pandas read_csv s, median (first run)"
-          " | Tollgate / pandas (medians) |")
-    print("|---|---:|---:|---:|")
-    for file in files:
+    print("| file | Tollgate CsvLoader wall s, median (first run) | CPU s | pandas read_csv wall s, "
+          "median (first run) | CPU s | Tollgate / pandas (wall medians) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for file in sorted({k[0] for k in runs}):
         ours = runs.get((file, "tollgate", "csv_loader"))
         theirs = runs.get((file, "pandas", "read_csv"))
         if not ours or not theirs:
             continue
-        a = statistics.median(s for s, _ in ours)
-        b = statistics.median(s for s, _ in theirs)
-        print(f"| {file} | {a:.3f} ({ours[0][0]:.3f}) | {b:.3f} ({theirs[0][0]:.3f}) | {a / b:.2f} |")
+        a, b = median(s for s, _, _ in ours), median(s for s, _, _ in theirs)
+        print(f"| {file} | {a:.3f} ({ours[0][0]:.3f}) | {median(c for _, _, c in ours):.3f} "
+              f"| {b:.3f} ({theirs[0][0]:.3f}) | {median(c for _, _, c in theirs):.3f} | {a / b:.2f} |")
 
 
 def main():
@@ -94,7 +94,7 @@ def main():
     if loads:
         print()
         print(f"1-minute load average at the steps' starts: min {min(loads):.2f}, "
-              f"median {statistics.median(loads):.2f}, max {max(loads):.2f}")
+              f"median {statistics.median(loads):.2f}, max {max(loads):.2f} ({len(loads)} steps)")
 
 
 if __name__ == "__main__":

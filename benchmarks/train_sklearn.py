@@ -5,7 +5,9 @@ Reads the CSV files of generate_data.py, trains on the rows with holdout == 0 an
 with holdout == 1, the same split the Java harness uses. Prints one tab-separated RESULT line per
 measurement (see benchmarks/README.md), which summarise.py turns into the table:
 
-    RESULT <file> <library> <algorithm> <run> <seconds> <holdout rmse or ->
+    RESULT <file> <library> <algorithm> <run> <seconds> <holdout rmse or -> <cpu seconds>
+
+cpu seconds is the process's CPU time over the run, all threads (time.process_time).
 """
 
 import argparse
@@ -49,10 +51,10 @@ def models():
     }
 
 
-def report(path, library, algorithm, run, seconds, rmse=None):
+def report(path, library, algorithm, run, seconds, cpu, rmse=None):
     shown = "-" if rmse is None else f"{rmse:.6f}"
-    print(f"RESULT\t{os.path.basename(path)}\t{library}\t{algorithm}\t{run}\t{seconds:.3f}\t{shown}",
-          flush=True)
+    print(f"RESULT\t{os.path.basename(path)}\t{library}\t{algorithm}\t{run}\t{seconds:.3f}\t{shown}"
+          f"\t{cpu:.3f}", flush=True)
 
 
 def load(path, repeats):
@@ -60,9 +62,10 @@ def load(path, repeats):
     for run in range(1, repeats + 1):
         frame = None
         gc.collect()
-        start = time.perf_counter()
+        cpu, start = time.process_time(), time.perf_counter()
         frame = pd.read_csv(path)
-        report(path, "pandas", "read_csv", run, time.perf_counter() - start)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        report(path, "pandas", "read_csv", run, seconds, cpu)
     return frame
 
 
@@ -90,11 +93,11 @@ def main() -> None:
             for run in range(1, args.repeats + 1):
                 model = make()
                 gc.collect()
-                start = time.perf_counter()
+                cpu, start = time.process_time(), time.perf_counter()
                 model.fit(x_train, y_train)
-                seconds = time.perf_counter() - start
+                seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
                 rmse = float(np.sqrt(np.mean((model.predict(x_test) - y_test) ** 2)))
-                report(path, library, algorithm, run, seconds, rmse)
+                report(path, library, algorithm, run, seconds, cpu, rmse)
                 del model
                 if seconds > args.long:
                     break

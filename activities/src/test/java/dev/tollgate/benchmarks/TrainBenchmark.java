@@ -41,9 +41,12 @@ public final class TrainBenchmark {
     if (what.equals("load")) {
       for (int run = 1; run <= repeats; run++) {
         System.gc();
+        double cpu = ResultLine.cpuSeconds();
         long start = System.nanoTime();
         Dataset loaded = BenchData.load(file);
-        out.print("tollgate", "csv_loader", run, seconds(start), Double.NaN);
+        double seconds = seconds(start);
+        out.print(
+            "tollgate", "csv_loader", run, seconds, Double.NaN, ResultLine.cpuSeconds() - cpu);
         if (loaded.rows() == 0) throw new IllegalStateException("no rows");
       }
       return;
@@ -56,17 +59,21 @@ public final class TrainBenchmark {
     for (int run = 1; run <= repeats; run++) {
       int thisRun = run;
       System.gc();
+      double cpu = ResultLine.cpuSeconds();
       long start = System.nanoTime();
       Watchdog watchdog =
           Watchdog.start(
               cap,
               start,
-              (seconds, built, total) -> out.capped(library, what, thisRun, seconds, built, total));
+              cpu,
+              (seconds, built, total, used) ->
+                  out.capped(library, what, thisRun, seconds, built, total, used));
       Predictor model =
           trainer.fit(new TrainingSet(bench.data(), bench.train()), params, SEED, watchdog);
       double seconds = seconds(start);
+      double used = ResultLine.cpuSeconds() - cpu;
       watchdog.stop();
-      out.print(library, what, run, seconds, rmse(model, bench));
+      out.print(library, what, run, seconds, rmse(model, bench), used);
       if (seconds > longRun) {
         break;
       }

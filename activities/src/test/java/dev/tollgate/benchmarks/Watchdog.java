@@ -15,11 +15,11 @@ final class Watchdog implements TreeProgress {
 
   /** What a capped run reports. */
   interface Report {
-    void capped(double seconds, int built, int total);
+    void capped(double seconds, int built, int total, double cpu);
   }
 
   /** Starts the cap of a run that began at {@code startNanos} (a daemon thread). */
-  static Watchdog start(double capSeconds, long startNanos, Report report) {
+  static Watchdog start(double capSeconds, long startNanos, double startCpu, Report report) {
     Watchdog watchdog = new Watchdog();
     watchdog.timer =
         Thread.ofPlatform()
@@ -32,7 +32,11 @@ final class Watchdog implements TreeProgress {
                     return;
                   }
                   double seconds = (System.nanoTime() - startNanos) / 1e9;
-                  report.capped(seconds, watchdog.built.get(), watchdog.total);
+                  report.capped(
+                      seconds,
+                      watchdog.built.get(),
+                      watchdog.total,
+                      ResultLine.cpuSeconds() - startCpu);
                   Runtime.getRuntime().halt(0);
                 });
     return watchdog;
