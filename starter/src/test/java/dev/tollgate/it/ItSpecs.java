@@ -14,19 +14,26 @@ import java.util.Locale;
 final class ItSpecs {
   private ItSpecs() {}
 
-  /** A spec for one model: how much data, how many trees, how long the approval may take. */
-  record Spec(String model, int rows, int trees, String approvalTimeout) {
-    /** Small and quick: a few seconds of training. */
+  /**
+   * A spec for one model: which boosting algorithm, how much data, how many trees, how long the
+   * approval may take.
+   */
+  record Spec(String model, String algorithm, int rows, int trees, String approvalTimeout) {
+    /** Small and quick: a few seconds of training with the default trainer (XGBoost). */
     static Spec quick(String model) {
-      return new Spec(model, 3000, 40, "10m");
+      return new Spec(model, "gradient_boosting", 3000, 40, "10m");
     }
 
     Spec approvalTimeout(String timeout) {
-      return new Spec(model, rows, trees, timeout);
+      return new Spec(model, algorithm, rows, trees, timeout);
     }
 
     Spec size(int rows, int trees) {
-      return new Spec(model, rows, trees, approvalTimeout);
+      return new Spec(model, algorithm, rows, trees, approvalTimeout);
+    }
+
+    Spec algorithm(String name) {
+      return new Spec(model, name, rows, trees, approvalTimeout);
     }
   }
 
@@ -49,7 +56,7 @@ final class ItSpecs {
               features: [hour, day_of_week, temperature, humidity]
               min_rows: 500
             training:
-              algorithm: gradient_boosting
+              algorithm: %s
               params: { trees: %d, max_depth: 6, shrinkage: 0.1 }
               seed: 42
               holdout: 0.2
@@ -67,6 +74,7 @@ final class ItSpecs {
             """,
             spec.model(),
             data,
+            spec.algorithm(),
             spec.trees(),
             spec.approvalTimeout());
     Path file = dir.resolve(spec.model() + ".yaml");
