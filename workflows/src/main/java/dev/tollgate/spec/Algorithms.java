@@ -13,14 +13,61 @@ import java.util.Set;
  */
 public final class Algorithms {
 
-  /** A hyperparameter's allowed range (inclusive) and whether it must be a whole number. */
-  public record Param(String name, double min, double max, boolean integer, double defaultValue) {}
+  /**
+   * A hyperparameter's allowed range (inclusive) and whether it must be a whole number. A choice
+   * (such as XGBoost's {@code grow_policy}) is written as one of its names in a spec and travels as
+   * the name's index, so every hyperparameter stays a number in the workflow's payloads and in
+   * histories recorded before choices existed.
+   */
+  public record Param(
+      String name,
+      double min,
+      double max,
+      boolean integer,
+      double defaultValue,
+      List<String> choices) {
+
+    public Param {
+      choices = List.copyOf(choices);
+    }
+
+    public Param(String name, double min, double max, boolean integer, double defaultValue) {
+      this(name, min, max, integer, defaultValue, List.of());
+    }
+
+    /** A hyperparameter taking one of {@code choices}; the first is the default. */
+    static Param choice(String name, String... choices) {
+      return new Param(name, 0, choices.length - 1, true, 0, List.of(choices));
+    }
+
+    public boolean isChoice() {
+      return !choices.isEmpty();
+    }
+
+    /** The index of {@code text} among the choices, or -1. */
+    public int indexOf(String text) {
+      return choices.indexOf(text);
+    }
+
+    /** What a value means: the choice's name, or the number itself. */
+    public Object describe(double value) {
+      if (isChoice()) {
+        int index = (int) Math.round(value);
+        return index >= 0 && index < choices.size() ? choices.get(index) : value;
+      }
+      return value;
+    }
+  }
 
   /** XGBoost's {@code hist} trees, the same knobs for regression and classification. */
   private static final List<Param> XGBOOST =
       List.of(
           new Param("trees", 1, 10_000, true, 200),
           new Param("max_depth", 1, 64, true, 6),
+          // depthwise grows level by level (XGBoost's default); lossguide splits the leaf with
+          // the largest gain first, scikit-learn's and LightGBM's shape, best with max_leaves.
+          Param.choice("grow_policy", "depthwise", "lossguide"),
+          new Param("max_leaves", 0, 1 << 20, true, 0),
           new Param("shrinkage", 1e-6, 1, false, 0.05),
           new Param("subsample", 0.05, 1, false, 0.8),
           new Param("colsample", 0.05, 1, false, 1.0),
@@ -82,6 +129,36 @@ public final class Algorithms {
                   new Param("contamination", 0.0001, 0.5, false, 0.05))));
 
   private Algorithms() {}
+
+  /**
+   * What a hyperparameter's value means: the choice's name for a choice, the number otherwise, for
+   * people reading a model's metadata or a search's trials.
+   */
+  public static Object describe(Task task, String algorithm, String name, double value) {
+    List<Param> params = params(task, algorithm);
+    if (params == null) return value;
+    return params.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .map(p -> p.describe(value))
+        .orElse(value);
+  }
+
+  /**
+   * The same for a report that knows a parameter's name but not its algorithm (a search's trial
+   * list): a choice's name wherever some algorithm declares {@code name} as a choice, since choice
+   * names are not reused with other meanings.
+   */
+  public static String describe(String name, double value) {
+    for (Map<String, List<Param>> byAlgorithm : TABLE.values()) {
+      for (List<Param> params : byAlgorithm.values()) {
+        for (Param p : params) {
+          if (p.name().equals(name) && p.isChoice()) return String.valueOf(p.describe(value));
+        }
+      }
+    }
+    return null;
+  }
 
   public static Set<String> supported(Task task) {
     return TABLE.getOrDefault(task, Map.of()).keySet();
