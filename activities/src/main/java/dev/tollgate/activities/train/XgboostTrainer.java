@@ -96,6 +96,15 @@ final class XgboostTrainer implements Trainer {
     return settings;
   }
 
+  /** Loads the native library, as the first {@link DMatrix} of the process does. */
+  static void loadNativeLibrary() {
+    try {
+      new DMatrix(new float[] {0f}, 1, 1, Float.NaN).dispose();
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost's native library is loaded but failed", e);
+    }
+  }
+
   /** The XGBoost4J version on the classpath, for the artifact's metadata (its jar says so). */
   static String version() {
     try (var in = XGBoost.class.getResourceAsStream("/xgboost4j-version.properties")) {

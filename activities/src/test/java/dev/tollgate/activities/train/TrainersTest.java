@@ -63,7 +63,12 @@ class TrainersTest {
     Map<String, Double> lossguide =
         Map.of("trees", 100.0, "shrinkage", 0.3, "grow_policy", 1.0, "max_leaves", 5.0);
     Fitted fitted = fit(Task.REGRESSION, data, "gradient_boosting", lossguide);
-    Fitted depthwise = fit(Task.REGRESSION, data, "gradient_boosting", Map.of("trees", 20.0));
+    Fitted depthwise =
+        fit(
+            Task.REGRESSION,
+            data,
+            "gradient_boosting",
+            Map.of("trees", 20.0, "grow_policy", 0.0, "max_leaves", 0.0));
 
     String[] trees =
         ((dev.tollgate.activities.models.XgboostModel) fitted.model())
