@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import dev.tollgate.pipeline.Figures;
 import dev.tollgate.pipeline.SearchSummary;
+import dev.tollgate.spec.Algorithms;
 import dev.tollgate.stages.TrialResult;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -26,7 +27,13 @@ final class SearchPrinter {
 
   private static String params(Map<String, Double> params) {
     return params.entrySet().stream()
-        .map(e -> e.getKey() + "=" + Figures.number(e.getValue()))
+        .map(e -> e.getKey() + "=" + value(e.getKey(), e.getValue()))
         .collect(Collectors.joining(" "));
+  }
+
+  /** A choice (grow_policy) by its name, a number as a figure. */
+  private static String value(String name, double value) {
+    String choice = Algorithms.describe(name, value);
+    return choice != null ? choice : Figures.number(value);
   }
 }

@@ -81,6 +81,10 @@ final class SearchReader {
       }
       return new SearchSpec.ParamSpace(values, null, null);
     }
+    if (node.isObject() && param.isChoice()) {
+      throw s.error(
+          name, "expected a list of choices such as " + param.choices() + ", not a range");
+    }
     if (node.isObject() && method == SearchSpec.Method.RANDOM) {
       YamlSection range = s.section(name, true);
       range.rejectUnknownKeys(Set.of("min", "max"));
@@ -97,6 +101,18 @@ final class SearchReader {
   }
 
   private static double check(YamlSection s, String key, JsonNode v, Algorithms.Param p) {
+    if (p.isChoice()) {
+      int index = v != null && v.isTextual() ? p.indexOf(v.asText()) : -1;
+      if (index < 0) {
+        throw s.error(
+            key,
+            "expected one of "
+                + p.choices()
+                + ", got "
+                + (v != null && v.isTextual() ? "'" + v.asText() + "'" : YamlSection.kind(v)));
+      }
+      return index;
+    }
     if (v == null || !v.isNumber())
       throw s.error(key, "expected a number, got " + YamlSection.kind(v));
     double d = v.asDouble();

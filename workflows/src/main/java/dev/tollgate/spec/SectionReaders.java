@@ -119,6 +119,16 @@ final class SectionReaders {
       allowed.forEach(a -> names.add(a.name()));
       p.rejectUnknownKeys(names);
       for (Algorithms.Param a : allowed) {
+        if (a.isChoice()) {
+          String text = p.string(a.name(), false);
+          if (text == null) continue;
+          int index = a.indexOf(text);
+          if (index < 0) {
+            throw p.error(a.name(), "expected one of " + a.choices() + ", got '" + text + "'");
+          }
+          params.put(a.name(), (double) index);
+          continue;
+        }
         Double v = a.integer() ? toDouble(p.integer(a.name(), false)) : p.number(a.name(), false);
         if (v == null) continue;
         if (v < a.min() || v > a.max()) {

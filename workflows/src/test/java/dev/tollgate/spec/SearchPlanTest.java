@@ -44,6 +44,25 @@ class SearchPlanTest {
   }
 
   @Test
+  void aChoiceIsSearchedByItsNames() {
+    PipelineSpec spec =
+        parse("method: grid\nspace: { grow_policy: [depthwise, lossguide], max_leaves: [0, 31] }");
+    List<Map<String, Double>> trials = SearchPlan.trials(spec.task(), spec.training());
+    assertThat(trials)
+        .extracting(t -> t.get("grow_policy"))
+        .containsExactlyInAnyOrder(0.0, 0.0, 1.0, 1.0);
+    assertThatThrownBy(() -> parse("method: grid\nspace: { grow_policy: [depthwise, leafwise] }"))
+        .hasMessageContaining(
+            "training.search.space.grow_policy[1]: expected one of [depthwise, lossguide], got"
+                + " 'leafwise'");
+    assertThatThrownBy(
+            () -> parse("method: random\ntrials: 3\nspace: { grow_policy: { min: 0, max: 1 } }"))
+        .hasMessageContaining(
+            "training.search.space.grow_policy: expected a list of choices such as [depthwise,"
+                + " lossguide], not a range");
+  }
+
+  @Test
   void randomSamplesAreSeededAndRespectWholeNumbers() {
     PipelineSpec spec =
         parse(

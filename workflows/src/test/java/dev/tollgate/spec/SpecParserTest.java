@@ -68,6 +68,21 @@ class SpecParserTest {
     assertThat(spec.schedule().cooldown()).isEqualTo(Duration.ofHours(24));
   }
 
+  @Test
+  void readsAChoiceHyperparameterByNameAndCarriesItsIndex() {
+    PipelineSpec spec =
+        parse(
+            VALID.replace(
+                "max_depth: 6,", "max_depth: 6, grow_policy: lossguide, max_leaves: 31,"));
+    assertThat(spec.training().params())
+        .containsEntry("grow_policy", 1.0)
+        .containsEntry("max_leaves", 31.0);
+    assertThat(Algorithms.describe(spec.task(), "gradient_boosting", "grow_policy", 1.0))
+        .isEqualTo("lossguide");
+    assertThat(Algorithms.describe("grow_policy", 0.0)).isEqualTo("depthwise");
+    assertThat(Algorithms.describe("trees", 200.0)).isNull();
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -86,6 +101,8 @@ class SpecParserTest {
         "shrinkage: 0.05|shrinkage: 2|training.params.shrinkage|expected a value from 1.0E-6 to 1, got 2",
         "max_depth: 6|max_depth: 6.5|training.params.max_depth|expected a whole number",
         "max_depth: 6|max_nodes: 64|training.params.max_nodes|unknown key",
+        "max_depth: 6|grow_policy: leafwise|training.params.grow_policy|expected one of [depthwise, lossguide], got 'leafwise'",
+        "max_depth: 6|grow_policy: 1|training.params.grow_policy|expected one of [depthwise, lossguide], got '1'",
         "trees: 200|lambda: -1|training.params.lambda|expected a value from 0 to 1000000000, got -1",
         "algorithm: gradient_boosting|algorithm: isolation_forest|training.algorithm|expected one of [gradient_boosting, lasso, linear, random_forest, ridge, smile_gradient_boosting]",
         "r2: { min: 0.7 }|r2: { min: 0.7 }, accuracy: { min: 0.9 }|validation.thresholds.accuracy|unknown metric",

@@ -10,6 +10,8 @@ import java.util.Map;
  * (data digest, algorithm, resolved params, seed, holdout, library versions) and to judge new data
  * against it (the reference bins of each feature on its training part).
  *
+ * @param params every hyperparameter the model was trained with, defaults included: a number, or
+ *     the chosen name for a choice such as {@code grow_policy}
  * @param modelSha256 the digest of {@code model.bin}, also the artifact folder's name
  * @param referenceBins per feature, the quantile bins of the training part (drift reference)
  * @param task regression, classification or anomaly ({@code null} in older artifacts: regression)
@@ -27,7 +29,7 @@ import java.util.Map;
 public record ModelMetadata(
     String model,
     String algorithm,
-    Map<String, Double> params,
+    Map<String, Object> params,
     List<String> features,
     String target,
     Map<String, Double> metrics,

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * defaults of {@link Algorithms}. Stored whole in the metadata, so a model says exactly how it was
  * made even when the spec left most values out (and the defaults change later).
  */
-public record HyperParams(String algorithm, Map<String, Double> values) {
+public record HyperParams(Task task, String algorithm, Map<String, Double> values) {
 
   public HyperParams {
     values = Map.copyOf(values);
@@ -46,7 +46,20 @@ public record HyperParams(String algorithm, Map<String, Double> values) {
                 + ")");
       }
     }
-    return new HyperParams(training.algorithm(), values);
+    return new HyperParams(task, training.algorithm(), values);
+  }
+
+  /** The values as people read them: numbers, and the chosen name for a choice. */
+  public Map<String, Object> described() {
+    Map<String, Object> described = new TreeMap<>();
+    values.forEach(
+        (name, value) -> described.put(name, Algorithms.describe(task, algorithm, name, value)));
+    return described;
+  }
+
+  /** The chosen name of a choice hyperparameter such as {@code grow_policy}. */
+  public String choice(String name) {
+    return String.valueOf(Algorithms.describe(task, algorithm, name, real(name)));
   }
 
   public int integer(String name) {

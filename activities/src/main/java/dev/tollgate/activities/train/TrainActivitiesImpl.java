@@ -170,7 +170,7 @@ public final class TrainActivitiesImpl implements TrainActivities {
     return new ModelMetadata(
         request.model(),
         params.algorithm(),
-        params.values(),
+        params.described(),
         data.features(),
         data.target(),
         metrics,

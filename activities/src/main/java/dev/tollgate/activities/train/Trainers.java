@@ -33,6 +33,17 @@ public final class Trainers {
 
   private Trainers() {}
 
+  /**
+   * Loads XGBoost's native library now: unpacking it from the jar and linking it takes about a
+   * quarter of a second, which the first {@code gradient_boosting} training of a process would
+   * otherwise pay. A worker calls this at start-up.
+   *
+   * @throws LinkageError when the library cannot be loaded on this platform
+   */
+  public static void warmUp() {
+    XgboostTrainer.loadNativeLibrary();
+  }
+
   public static Trainer forAlgorithm(Task task, String algorithm) {
     Map<String, Trainer> trainers = BY_TASK.getOrDefault(task, Map.of());
     Trainer trainer = trainers.get(algorithm);

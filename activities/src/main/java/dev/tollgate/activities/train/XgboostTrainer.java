@@ -81,6 +81,8 @@ final class XgboostTrainer implements Trainer {
     settings.put("tree_method", "hist");
     settings.put("eta", params.real("shrinkage"));
     settings.put("max_depth", params.integer("max_depth"));
+    settings.put("grow_policy", params.choice("grow_policy"));
+    settings.put("max_leaves", params.integer("max_leaves"));
     settings.put("subsample", params.real("subsample"));
     settings.put("colsample_bytree", params.real("colsample"));
     settings.put("min_child_weight", params.real("min_child_weight"));
@@ -92,6 +94,15 @@ final class XgboostTrainer implements Trainer {
     settings.put("nthread", threads);
     settings.put("verbosity", 0);
     return settings;
+  }
+
+  /** Loads the native library, as the first {@link DMatrix} of the process does. */
+  static void loadNativeLibrary() {
+    try {
+      new DMatrix(new float[] {0f}, 1, 1, Float.NaN).dispose();
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost's native library is loaded but failed", e);
+    }
   }
 
   /** The XGBoost4J version on the classpath, for the artifact's metadata (its jar says so). */

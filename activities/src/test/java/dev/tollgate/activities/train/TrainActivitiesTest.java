@@ -131,6 +131,7 @@ class TrainActivitiesTest {
     assertThat(meta.get("algorithm").asText()).isEqualTo("gradient_boosting");
     assertThat(meta.get("params").get("trees").asDouble()).isEqualTo(120);
     assertThat(meta.get("params").get("max_depth").asDouble()).isEqualTo(6); // default filled in
+    assertThat(meta.get("params").get("grow_policy").asText()).isEqualTo("lossguide"); // by name
     assertThat(meta.get("features").toString()).isEqualTo("[\"x1\",\"x2\"]");
     assertThat(meta.get("target").asText()).isEqualTo("y");
     assertThat(meta.get("data_sha256").asText()).isEqualTo(model.dataDigest());

@@ -57,6 +57,37 @@ class TrainersTest {
     assertThat(digest(second.model())).isEqualTo(digest(first.model()));
   }
 
+  @Test
+  void xgboostGrowsLossguideTreesWithAtMostMaxLeaves() throws Exception {
+    Dataset data = Synthetic.regression(N, 1);
+    Map<String, Double> lossguide =
+        Map.of("trees", 100.0, "shrinkage", 0.3, "grow_policy", 1.0, "max_leaves", 5.0);
+    Fitted fitted = fit(Task.REGRESSION, data, "gradient_boosting", lossguide);
+    Fitted depthwise =
+        fit(
+            Task.REGRESSION,
+            data,
+            "gradient_boosting",
+            Map.of("trees", 20.0, "grow_policy", 0.0, "max_leaves", 0.0));
+
+    String[] trees =
+        ((dev.tollgate.activities.models.XgboostModel) fitted.model())
+            .booster()
+            .getModelDump("", false);
+    assertThat(trees).hasSize(100);
+    assertThat(trees)
+        .allSatisfy(tree -> assertThat(tree.split("leaf=", -1).length - 1).isBetween(2, 5));
+    String[] deep =
+        ((dev.tollgate.activities.models.XgboostModel) depthwise.model())
+            .booster()
+            .getModelDump("", false);
+    assertThat(deep[0].split("leaf=", -1).length - 1)
+        .as("depth-6 trees without a leaf limit grow more than 5 leaves")
+        .isGreaterThan(5);
+    // Small trees, but enough of them to learn the data.
+    assertThat(fitted.metrics().get("r2")).isGreaterThan(0.9);
+  }
+
   @ParameterizedTest(name = "{0} with {1} classes")
   @CsvSource({
     "gradient_boosting, 2, 'trees=60'",

@@ -5,6 +5,9 @@ import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ArtifactStores;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.s3.S3Access;
+import dev.tollgate.activities.train.Trainers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class StageActivitiesConfig {
+  private static final Logger log = LoggerFactory.getLogger(StageActivitiesConfig.class);
 
   @Bean(destroyMethod = "close")
   S3Access s3Access(TollgateProperties properties) {
@@ -29,7 +33,21 @@ public class StageActivitiesConfig {
   @Bean
   StageActivities stageActivities(
       TollgateProperties properties, ArtifactStore artifacts, S3Access s3) {
+    warmUpXgboost();
     return StageActivities.create(
         properties.home().toAbsolutePath(), artifacts, new DatasetFiles(s3));
+  }
+
+  /**
+   * The first gradient-boosting training would otherwise spend a quarter of a second loading
+   * XGBoost's native library. A platform without it can still train every other algorithm, so this
+   * warns and starts; such a training fails with the loader's own error.
+   */
+  private static void warmUpXgboost() {
+    try {
+      Trainers.warmUp();
+    } catch (RuntimeException | LinkageError e) {
+      log.warn("XGBoost cannot load here; gradient_boosting will fail: {}", e.toString());
+    }
   }
 }
