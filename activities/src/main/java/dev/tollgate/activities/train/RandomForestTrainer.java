@@ -12,6 +12,7 @@ final class RandomForestTrainer implements Trainer {
 
   @Override
   public Predictor fit(TrainingSet set, HyperParams params, long seed, TreeProgress progress) {
+    SmileSplits.exact();
     int trees = params.integer("trees");
     // Trees grow in parallel on pool threads, so seeding the calling thread is not enough: Smile
     // seeds each tree's thread from this array, which is itself derived from the spec's seed.

@@ -18,6 +18,7 @@ final class SmileBoostingTrainer implements Trainer {
     // The only randomness is the row subsample of each tree, drawn from MathEx's RNG, which is
     // thread-local: seeding it here, on the thread that runs fit, makes the model reproducible.
     MathEx.setSeed(seed);
+    SmileSplits.exact();
     int trees = params.integer("trees");
     try (var counter = new TreeCounter<GradientTreeBoost.TrainingStatus>(progress, trees)) {
       var options =

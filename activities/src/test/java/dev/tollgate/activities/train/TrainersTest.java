@@ -88,6 +88,14 @@ class TrainersTest {
     assertThat(fitted.metrics().get("r2")).isGreaterThan(0.9);
   }
 
+  @Test
+  void smileRegressionTreesTryEverySplitPoint() {
+    fit(Task.REGRESSION, Synthetic.regression(N, 1), "random_forest", Map.of("trees", 5.0));
+    // Smile's approximation (its default of 100) made Tollgate's forests much worse than they
+    // should be; 10 or less is exact.
+    assertThat(Integer.parseInt(System.getProperty(SmileSplits.PROPERTY))).isLessThanOrEqualTo(10);
+  }
+
   @ParameterizedTest(name = "{0} with {1} classes")
   @CsvSource({
     "gradient_boosting, 2, 'trees=60'",
