@@ -25,13 +25,13 @@ class WorkerCrashIT {
     TemporalDevServer server = SharedStack.get().server();
     Path home = ItSettings.newWorkDir("crash-home");
     Cli cli = new Cli(server.address(), SharedStack.CRASH_NAMESPACE);
-    // Long enough to be killed in the middle on any machine: Smile's boosting, about 14 s of
+    // Long enough to be killed in the middle on any machine: Smile's boosting, about 18 s of
     // training on an idle machine of this kind (2 cores), more when it is busy. Not XGBoost: it
-    // builds these 600 trees in about 2 s, so a fast machine finished before the kill.
+    // builds 600 such trees in about 2 s, so a fast machine finished before the kill.
     Path spec =
         ItSpecs.write(
             ItSettings.newWorkDir("crash-specs"),
-            ItSpecs.Spec.quick("it-crash").algorithm("smile_gradient_boosting").size(100_000, 600));
+            ItSpecs.Spec.quick("it-crash").algorithm("smile_gradient_boosting").size(100_000, 800));
 
     try (WorkerProcess worker =
         WorkerProcess.start("crash", server.address(), SharedStack.CRASH_NAMESPACE, home)) {
@@ -40,10 +40,10 @@ class WorkerCrashIT {
       assertThat(started.exitCode()).as(started.toString()).isZero();
 
       runs.awaitStage(RUN, "TRAINING", Duration.ofMinutes(2));
-      // Kill a few seconds into the training attempt, as the server sees it (not the CLI's view,
-      // which lags by a JVM start): the activity is started and has been running for 3 s.
+      // Kill early in the training attempt, as the server sees it (not the CLI's view, which lags
+      // by a JVM start): the activity is started and has been running for a second.
       Await.until(
-          "the Train activity to run for 3 s",
+          "the Train activity to run for 1 s",
           Duration.ofMinutes(2),
           () ->
               Visibility.pendingActivity(
@@ -52,7 +52,7 @@ class WorkerCrashIT {
           train ->
               "PENDING_ACTIVITY_STATE_STARTED".equals(train.path("state").asText())
                   && Instant.parse(train.path("lastStartedTime").asText())
-                      .isBefore(Instant.now().minusSeconds(3)),
+                      .isBefore(Instant.now().minusSeconds(1)),
           worker::tail);
       worker.kill();
 
