@@ -25,7 +25,7 @@ class WorkerCrashIT {
     TemporalDevServer server = SharedStack.get().server();
     Path home = ItSettings.newWorkDir("crash-home");
     Cli cli = new Cli(server.address(), SharedStack.CRASH_NAMESPACE);
-    // Long enough to be killed in the middle on any machine: Smile's boosting, about 18 s of
+    // Long enough to be killed in the middle on any machine: Smile's boosting, about 16 s of
     // training on an idle machine of this kind (2 cores), more when it is busy. Not XGBoost: it
     // builds 600 such trees in about 2 s, so a fast machine finished before the kill.
     Path spec =
