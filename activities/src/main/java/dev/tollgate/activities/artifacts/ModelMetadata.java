@@ -1,6 +1,7 @@
 package dev.tollgate.activities.artifacts;
 
 import dev.tollgate.activities.data.DataSchema;
+import dev.tollgate.activities.data.FeatureStats;
 import dev.tollgate.activities.data.QuantileBins;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ import java.util.Map;
  * @param schema how the spec's features became the model's inputs ({@code features} holds those
  *     inputs): new data is encoded with it before the model scores it; {@code null} in artifacts
  *     made before schemas were recorded, whose features were all numeric inputs
+ * @param tollgateVersion the Tollgate version that trained the model; {@code null} in older
+ *     artifacts
+ * @param referenceStats per model input, count, mean, standard deviation, min and max over the
+ *     training part (beside {@code referenceBins}, its histogram); empty in older artifacts
  */
 public record ModelMetadata(
     String model,
@@ -49,13 +54,16 @@ public record ModelMetadata(
     List<String> classes,
     String xgboostVersion,
     String loadSummary,
-    DataSchema schema) {
+    DataSchema schema,
+    String tollgateVersion,
+    Map<String, FeatureStats> referenceStats) {
 
   public ModelMetadata {
     params = params == null ? Map.of() : Map.copyOf(params);
     features = features == null ? List.of() : List.copyOf(features);
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     referenceBins = referenceBins == null ? Map.of() : Map.copyOf(referenceBins);
+    referenceStats = referenceStats == null ? Map.of() : Map.copyOf(referenceStats);
     classes = classes == null ? null : List.copyOf(classes);
   }
 
@@ -97,6 +105,8 @@ public record ModelMetadata(
         classes,
         xgboostVersion,
         loadSummary,
-        schema);
+        schema,
+        tollgateVersion,
+        referenceStats);
   }
 }

@@ -1,10 +1,12 @@
 package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.TollgateVersion;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.FeatureStats;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.data.QuantileBins;
 import dev.tollgate.activities.data.ReferenceSample;
@@ -162,9 +164,11 @@ public final class TrainActivitiesImpl implements TrainActivities {
       Map<String, Double> metrics,
       Predictor model) {
     Map<String, QuantileBins> bins = new LinkedHashMap<>();
+    Map<String, FeatureStats> stats = new LinkedHashMap<>();
     for (int j = 0; j < data.features().size(); j++) {
-      bins.put(
-          data.features().get(j), QuantileBins.of(data.feature(j, split.train()), REFERENCE_BINS));
+      double[] values = data.feature(j, split.train());
+      bins.put(data.features().get(j), QuantileBins.of(values, REFERENCE_BINS));
+      stats.put(data.features().get(j), FeatureStats.of(values));
     }
     boolean xgboost = model.format() == ModelFormat.XGBOOST_UBJ;
     return new ModelMetadata(
@@ -190,6 +194,8 @@ public final class TrainActivitiesImpl implements TrainActivities {
         request.task() == Task.CLASSIFICATION ? data.classes() : null,
         xgboost ? XgboostTrainer.version() : null,
         data.report().summary(),
-        data.schema());
+        data.schema(),
+        TollgateVersion.get(),
+        stats);
   }
 }

@@ -71,6 +71,8 @@ class ModelCompatibilityTest {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -185,7 +187,9 @@ class ModelCompatibilityTest {
         m.classes(),
         m.xgboostVersion(),
         "3 rows read",
-        schema);
+        schema,
+        m.tollgateVersion(),
+        m.referenceStats());
   }
 
   @Test

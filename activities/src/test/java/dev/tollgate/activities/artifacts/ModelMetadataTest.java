@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.activities.data.DataSchema;
+import dev.tollgate.activities.data.FeatureStats;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,9 @@ class ModelMetadataTest {
         null,
         "3.0.0",
         loadSummary,
-        schema);
+        schema,
+        "0.1.0",
+        Map.of("temperature", new FeatureStats(80, 12.5, 4.0, 1.0, 30.0)));
   }
 
   @Test
@@ -62,6 +65,9 @@ class ModelMetadataTest {
     assertThat(tree.get("features").toString())
         .isEqualTo("[\"region=north\",\"region=south\",\"temperature\"]");
 
+    assertThat(tree.get("tollgate_version").asText()).isEqualTo("0.1.0");
+    assertThat(tree.get("reference_stats").get("temperature").get("sd").asDouble()).isEqualTo(4.0);
+
     ModelMetadata read = Json.mapper().readValue(json, ModelMetadata.class);
     assertThat(read).isEqualTo(written);
     assertThat(read.schemaOrNumeric()).isEqualTo(SCHEMA);
@@ -71,13 +77,15 @@ class ModelMetadataTest {
   void olderMetadataWithoutASchemaReadsAsNullAndEncodesItsFeaturesAsNumbers() throws IOException {
     JsonNode tree = Json.mapper().readTree(Json.pretty(metadata(null, null)));
     ((com.fasterxml.jackson.databind.node.ObjectNode) tree)
-        .remove(List.of("schema", "load_summary"));
+        .remove(List.of("schema", "load_summary", "tollgate_version", "reference_stats"));
     assertThat(tree.has("schema")).isFalse();
 
     ModelMetadata read = Json.mapper().treeToValue(tree, ModelMetadata.class);
 
     assertThat(read.schema()).isNull();
     assertThat(read.loadSummary()).isNull();
+    assertThat(read.tollgateVersion()).isNull();
+    assertThat(read.referenceStats()).isEmpty();
     assertThat(read.schemaOrNumeric()).isEqualTo(DataSchema.numeric(List.of("temperature")));
   }
 }

@@ -111,6 +111,8 @@ class ModelRoundTripTest {
         data.classes() == null ? null : List.copyOf(data.classes()),
         null,
         null,
-        data.schema());
+        data.schema(),
+        null,
+        null);
   }
 }

@@ -132,6 +132,16 @@ class TrainActivitiesTest {
     assertThat(meta.get("params").get("trees").asDouble()).isEqualTo(120);
     assertThat(meta.get("params").get("max_depth").asDouble()).isEqualTo(6); // default filled in
     assertThat(meta.get("params").get("grow_policy").asText()).isEqualTo("lossguide"); // by name
+    assertThat(meta.get("tollgate_version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+    JsonNode stats = meta.get("reference_stats").get("x1");
+    assertThat(stats.get("count").asLong()).isEqualTo(meta.get("train_rows").asLong());
+    assertThat(stats.get("min").asDouble()).isLessThan(stats.get("max").asDouble());
+    assertThat(stats.get("sd").asDouble()).isPositive();
+    // No missing values here, so the schema's fill value is the same training-rows mean.
+    assertThat(stats.get("mean").asDouble())
+        .isCloseTo(
+            meta.get("schema").get("features").get(0).get("mean").asDouble(),
+            org.assertj.core.api.Assertions.within(1e-9));
     assertThat(meta.get("features").toString()).isEqualTo("[\"x1\",\"x2\"]");
     assertThat(meta.get("target").asText()).isEqualTo("y");
     assertThat(meta.get("data_sha256").asText()).isEqualTo(model.dataDigest());
