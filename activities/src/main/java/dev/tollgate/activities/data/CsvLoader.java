@@ -75,14 +75,9 @@ public final class CsvLoader {
     return read(spec, task, schema, null);
   }
 
-  /** Regression, schema fitted on every row, {@code min_rows} checked (callers before issue 4). */
+  /** Regression, schema fitted on every row, {@code min_rows} checked: a numeric table's load. */
   public Dataset load(DataSpec spec) {
     return load(spec, Task.REGRESSION);
-  }
-
-  /** Like {@link #load(DataSpec)} without {@code min_rows}: a smoke test needs a few rows. */
-  public Dataset loadAnySize(DataSpec spec) {
-    return read(spec, Task.REGRESSION, null, null);
   }
 
   private static Dataset checkSize(DataSpec spec, Dataset data) {
