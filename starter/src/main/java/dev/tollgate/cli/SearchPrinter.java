@@ -25,10 +25,12 @@ final class SearchPrinter {
     }
   }
 
+  /** In name order: a trial's params are an unordered map, and lines should line up. */
   private static String params(Map<String, Double> params) {
-    return params.entrySet().stream()
-        .map(e -> e.getKey() + "=" + value(e.getKey(), e.getValue()))
-        .collect(Collectors.joining(" "));
+    return new java.util.TreeMap<>(params)
+        .entrySet().stream()
+            .map(e -> e.getKey() + "=" + value(e.getKey(), e.getValue()))
+            .collect(Collectors.joining(" "));
   }
 
   /** A choice (grow_policy) by its name, a number as a figure. */
