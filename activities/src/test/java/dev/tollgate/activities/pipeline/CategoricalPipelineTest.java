@@ -1,10 +1,11 @@
 package dev.tollgate.activities.pipeline;
 
+import static dev.tollgate.activities.StageHarness.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.activities.ActivityTesting;
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.StageHarness;
+import dev.tollgate.activities.StageHarness.Trained;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.activities.artifacts.Json;
@@ -17,18 +18,10 @@ import dev.tollgate.spec.Task;
 import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult;
-import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
-import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
-import dev.tollgate.stages.TrainActivities;
-import dev.tollgate.stages.TrainRequest;
-import dev.tollgate.stages.TrainedModel;
-import dev.tollgate.stages.ValidateActivities;
-import dev.tollgate.stages.ValidationRequest;
 import dev.tollgate.stages.ValidationVerdict;
-import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,24 +48,16 @@ class CategoricalPipelineTest {
       Map.of("north", 10.0, "south", -10.0, "east", 0.0, "west", 30.0);
 
   @TempDir Path home;
-  private TestActivityEnvironment env;
-  private TrainActivities train;
-  private ValidateActivities validate;
-  private DeployActivities deploy;
+  private StageHarness stages;
 
   @BeforeEach
   void setUp() {
-    StageActivities stages = StageActivities.create(home);
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(stages.train(), stages.validate(), stages.deploy());
-    train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
-    validate = env.newActivityStub(ValidateActivities.class, ActivityTesting.OPTIONS);
-    deploy = env.newActivityStub(DeployActivities.class, ActivityTesting.OPTIONS);
+    stages = new StageHarness(home);
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
+    stages.close();
   }
 
   /**
@@ -112,41 +97,6 @@ class CategoricalPipelineTest {
     return TestData.spec(Task.REGRESSION, data, boosting, validation);
   }
 
-  private record Trained(TrainedModel trained, ModelVersion version) {}
-
-  private Trained train(PipelineSpec spec, int version) {
-    TrainedModel t =
-        train.train(
-            new TrainRequest(
-                spec.model(), "run-" + version, spec.task(), spec.data(), spec.training()));
-    return new Trained(
-        t,
-        new ModelVersion(
-            spec.model(),
-            version,
-            "run-" + version,
-            t.artifactUri(),
-            t.modelDigest(),
-            t.metrics()));
-  }
-
-  private ValidationVerdict validate(PipelineSpec spec, Trained candidate, Trained baseline) {
-    return validate.validate(
-        new ValidationRequest(
-            spec,
-            candidate.version().runId(),
-            candidate.version(),
-            candidate.trained(),
-            baseline == null ? null : baseline.version()));
-  }
-
-  private static CheckResult check(ValidationVerdict verdict, String name) {
-    return verdict.checks().stream()
-        .filter(c -> c.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no check " + name + " in " + verdict.checks()));
-  }
-
   @Test
   void trainedValidatedOnTheSameTimeOrderedHoldoutAndSmokeTested() throws IOException {
     // west shows up in the last 10% of the hours only: all of it falls in the 20% holdout.
@@ -158,7 +108,7 @@ class CategoricalPipelineTest {
             data,
             new ValidationSpec(
                 thresholds, 0.05, new ValidationSpec.DriftSpec("psi", 0.1, 0.5), null, null));
-    Trained v1 = train(spec, 1);
+    Trained v1 = stages.train(spec, 1);
 
     JsonNode meta =
         Json.read(
@@ -173,7 +123,7 @@ class CategoricalPipelineTest {
         .startsWith("1500 rows read, unseen categories {region=");
     assertThat(v1.trained().holdoutRows()).isEqualTo(300);
 
-    ValidationVerdict verdict = validate(spec, v1, null);
+    ValidationVerdict verdict = stages.validate(spec, v1, null);
 
     // The very holdout training scored: the same metrics to the last bit.
     JsonNode report = Json.read(FileUris.artifact(verdict.reportUri()), JsonNode.class);
@@ -197,10 +147,15 @@ class CategoricalPipelineTest {
         .endsWith("{region=" + unseen.value().intValue() + "}");
 
     Deployment deployment =
-        deploy.deploy(
-            new DeployRequest(
-                v1.version(), new DeploySpec(DeploySpec.Target.LOCAL, true, null), data, "run-1"));
-    SmokeTestResult smoke = deploy.smokeTest(deployment);
+        stages
+            .deploy()
+            .deploy(
+                new DeployRequest(
+                    v1.version(),
+                    new DeploySpec(DeploySpec.Target.LOCAL, true, null),
+                    data,
+                    "run-1"));
+    SmokeTestResult smoke = stages.deploy().smokeTest(deployment);
     assertThat(smoke.passed()).as(smoke.message()).isTrue();
     assertThat(smoke.rowsScored()).isEqualTo(20);
     assertThat(smoke.message()).contains("categories unknown to the model: {region=");
@@ -212,11 +167,11 @@ class CategoricalPipelineTest {
         new ValidationSpec(
             Map.of(), 0.05, new ValidationSpec.DriftSpec("psi", 0.1, 0.5), null, null);
     // Production never saw west; the candidate's data has it throughout.
-    Trained production = train(spec(dataset("before.csv", 1500, 1500, 2), validation), 1);
+    Trained production = stages.train(spec(dataset("before.csv", 1500, 1500, 2), validation), 1);
     PipelineSpec now = spec(dataset("after.csv", 1500, 0, 3), validation);
-    Trained candidate = train(now, 2);
+    Trained candidate = stages.train(now, 2);
 
-    ValidationVerdict verdict = validate(now, candidate, production);
+    ValidationVerdict verdict = stages.validate(now, candidate, production);
 
     // Production reads west as all zeros (region effect 0 instead of 30): clearly worse.
     CheckResult rmse = check(verdict, "baseline.rmse");

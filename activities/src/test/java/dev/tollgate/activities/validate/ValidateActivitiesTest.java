@@ -1,11 +1,12 @@
 package dev.tollgate.activities.validate;
 
 import static dev.tollgate.activities.ActivityTesting.businessFailure;
+import static dev.tollgate.activities.StageHarness.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.activities.ActivityTesting;
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.StageHarness;
+import dev.tollgate.activities.StageHarness.Trained;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.artifacts.FileUris;
@@ -14,19 +15,11 @@ import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;
-import dev.tollgate.spec.Task;
 import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.CheckResult.Status;
-import dev.tollgate.stages.ModelVersion;
-import dev.tollgate.stages.TrainActivities;
-import dev.tollgate.stages.TrainRequest;
-import dev.tollgate.stages.TrainedModel;
-import dev.tollgate.stages.ValidateActivities;
-import dev.tollgate.stages.ValidationRequest;
 import dev.tollgate.stages.ValidationVerdict;
-import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,56 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidateActivitiesTest {
   @TempDir Path home;
-  private TestActivityEnvironment env;
-  private TrainActivities train;
-  private ValidateActivities validate;
+  private StageHarness stages;
   private Path csv;
 
   @BeforeEach
   void setUp() throws IOException {
-    StageActivities stages = StageActivities.create(home);
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(stages.train(), stages.validate());
-    train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
-    validate = env.newActivityStub(ValidateActivities.class, ActivityTesting.OPTIONS);
+    stages = new StageHarness(home);
     csv = TestData.linearCsv(home.resolve("data/train.csv"), 1500, 11, 0);
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
-  }
-
-  private record Trained(TrainedModel trained, ModelVersion version) {}
-
-  private Trained trainVersion(PipelineSpec spec, int version) {
-    TrainedModel t =
-        train.train(
-            new TrainRequest(
-                spec.model(), "run-" + version, Task.REGRESSION, spec.data(), spec.training()));
-    return new Trained(
-        t,
-        new ModelVersion(
-            spec.model(),
-            version,
-            "run-" + version,
-            t.artifactUri(),
-            t.modelDigest(),
-            t.metrics()));
-  }
-
-  private ValidationVerdict validate(PipelineSpec spec, Trained candidate, Trained baseline) {
-    return validate.validate(
-        new ValidationRequest(
-            spec,
-            candidate.version().runId(),
-            candidate.version(),
-            candidate.trained(),
-            baseline == null ? null : baseline.version()));
-  }
-
-  private static CheckResult check(ValidationVerdict verdict, String name) {
-    return verdict.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    stages.close();
   }
 
   private PipelineSpec spec(TrainingSpec training, ValidationSpec validation) {
@@ -105,9 +60,9 @@ class ValidateActivitiesTest {
             5.0, // y spans about -20..30 around a mean near 5: a cv near 2 is expected
             new ValidationSpec.RangeSpec(3, 0.05));
     PipelineSpec spec = spec(TestData.fastBoosting(), validation);
-    Trained candidate = trainVersion(spec, 1);
+    Trained candidate = stages.train(spec, 1);
 
-    ValidationVerdict verdict = validate(spec, candidate, null);
+    ValidationVerdict verdict = stages.validate(spec, candidate, null);
 
     assertThat(verdict.passed()).isTrue();
     assertThat(verdict.checks())
@@ -153,9 +108,9 @@ class ValidateActivitiesTest {
         TestData.validation(
             Map.of("rmse", new MetricBound(null, 0.1), "auc", new MetricBound(0.8, null)));
     PipelineSpec spec = spec(TestData.fastBoosting(), validation);
-    Trained candidate = trainVersion(spec, 1);
+    Trained candidate = stages.train(spec, 1);
 
-    ValidationVerdict verdict = validate(spec, candidate, null);
+    ValidationVerdict verdict = stages.validate(spec, candidate, null);
 
     assertThat(verdict.passed()).isFalse();
     assertThat(verdict.failures())
@@ -171,11 +126,11 @@ class ValidateActivitiesTest {
   @Test
   void aClearlyWorseCandidateFailsTheBaselineComparison() {
     var validation = new ValidationSpec(Map.of(), 0.05, null, null, null);
-    Trained production = trainVersion(spec(TestData.fastBoosting(), validation), 1);
+    Trained production = stages.train(spec(TestData.fastBoosting(), validation), 1);
     PipelineSpec weakSpec = spec(TestData.weakBoosting(), validation);
-    Trained weak = trainVersion(weakSpec, 2);
+    Trained weak = stages.train(weakSpec, 2);
 
-    ValidationVerdict verdict = validate(weakSpec, weak, production);
+    ValidationVerdict verdict = stages.validate(weakSpec, weak, production);
 
     assertThat(verdict.passed()).isFalse();
     assertThat(check(verdict, "baseline.rmse").status()).isEqualTo(Status.FAIL);
@@ -187,8 +142,8 @@ class ValidateActivitiesTest {
 
     // The other way round the better candidate passes.
     PipelineSpec goodSpec = spec(TestData.fastBoosting(), validation);
-    Trained good = trainVersion(goodSpec, 3);
-    ValidationVerdict better = validate(goodSpec, good, weak);
+    Trained good = stages.train(goodSpec, 3);
+    ValidationVerdict better = stages.validate(goodSpec, good, weak);
     assertThat(better.passed()).isTrue();
     assertThat(check(better, "baseline.rmse").value()).isNegative();
   }
@@ -198,14 +153,14 @@ class ValidateActivitiesTest {
     var validation =
         new ValidationSpec(
             Map.of(), null, new ValidationSpec.DriftSpec("psi", 0.1, 0.4), null, null);
-    Trained production = trainVersion(spec(TestData.training("linear", Map.of()), validation), 1);
+    Trained production = stages.train(spec(TestData.training("linear", Map.of()), validation), 1);
     // New data: x1 moved by half its range, x2 unchanged -> one of two features drifted (0.5 >
     // 0.4).
     csv = TestData.linearCsv(home.resolve("data/shifted.csv"), 1500, 12, 5);
     PipelineSpec shifted = spec(TestData.training("linear", Map.of()), validation);
-    Trained candidate = trainVersion(shifted, 2);
+    Trained candidate = stages.train(shifted, 2);
 
-    ValidationVerdict verdict = validate(shifted, candidate, production);
+    ValidationVerdict verdict = stages.validate(shifted, candidate, production);
 
     CheckResult drift = check(verdict, "drift.share");
     assertThat(drift.status()).isEqualTo(Status.FAIL);
@@ -227,10 +182,10 @@ class ValidateActivitiesTest {
             new ValidationSpec.QualitySpec(
                 0.0, 0.0, Map.of("x2", new ValidationSpec.ValueRange(0.0, 10.0)), 0.0));
     PipelineSpec fresh = spec(TestData.training("linear", Map.of()), validation);
-    Trained production = trainVersion(fresh, 1);
+    Trained production = stages.train(fresh, 1);
     csv = TestData.linearCsv(home.resolve("data/shifted.csv"), 1500, 12, 5);
     PipelineSpec trained = spec(TestData.training("linear", Map.of()), validation);
-    Trained candidate = trainVersion(trained, 2);
+    Trained candidate = stages.train(trained, 2);
     // Three days later, with data.max_age 48h: the file has not been refreshed.
     Files.setLastModifiedTime(
         csv,
@@ -244,7 +199,7 @@ class ValidateActivitiesTest {
             trained.training(),
             validation);
 
-    ValidationVerdict verdict = validate(stale, candidate, production);
+    ValidationVerdict verdict = stages.validate(stale, candidate, production);
 
     assertThat(verdict.passed()).isFalse();
     assertThat(check(verdict, "data.freshness").status()).isEqualTo(Status.FAIL);
@@ -271,17 +226,18 @@ class ValidateActivitiesTest {
     var validation = new ValidationSpec(Map.of(), 0.5, null, null, null);
     var linear = TestData.training("linear", Map.of());
     var x1Only = new DataSpec(TestData.data(csv).train(), "y", List.of("x1"), 100, null);
-    Trained narrow = trainVersion(TestData.spec(x1Only, linear, validation), 1);
+    Trained narrow = stages.train(TestData.spec(x1Only, linear, validation), 1);
     PipelineSpec both = spec(linear, validation);
-    Trained wide = trainVersion(both, 2);
+    Trained wide = stages.train(both, 2);
 
     // Production needs x1 only, which the candidate's spec still has: it scores the same holdout.
-    ValidationVerdict wider = validate(both, wide, narrow);
+    ValidationVerdict wider = stages.validate(both, wide, narrow);
     assertThat(check(wider, "baseline.rmse").status()).isEqualTo(Status.PASS);
     assertThat(check(wider, "baseline.rmse").value()).isLessThan(-0.5); // x2 explains a lot
 
     // Production needs x2, which the candidate's spec dropped: nothing to compare, not a failure.
-    ValidationVerdict narrower = validate(TestData.spec(x1Only, linear, validation), narrow, wide);
+    ValidationVerdict narrower =
+        stages.validate(TestData.spec(x1Only, linear, validation), narrow, wide);
     assertThat(check(narrower, "baseline").status()).isEqualTo(Status.SKIPPED);
     assertThat(check(narrower, "baseline").message())
         .isEqualTo(
@@ -295,7 +251,7 @@ class ValidateActivitiesTest {
     var validation =
         new ValidationSpec(Map.of(), null, null, 0.01, new ValidationSpec.RangeSpec(0.1, 0.05));
     PipelineSpec spec = spec(TestData.training("linear", Map.of()), validation);
-    ValidationVerdict verdict = validate(spec, trainVersion(spec, 1), null);
+    ValidationVerdict verdict = stages.validate(spec, stages.train(spec, 1), null);
 
     assertThat(check(verdict, "stability.cv").status()).isEqualTo(Status.FAIL);
     assertThat(check(verdict, "range.outlier_share").status()).isEqualTo(Status.FAIL);
@@ -305,11 +261,12 @@ class ValidateActivitiesTest {
   @Test
   void dataChangedSinceTrainingIsAnArtifactMismatch() throws IOException {
     PipelineSpec spec = spec(TestData.training("linear", Map.of()), TestData.validation(Map.of()));
-    Trained candidate = trainVersion(spec, 1);
+    Trained candidate = stages.train(spec, 1);
     Files.writeString(csv, "0,1,1,extra,1\n", java.nio.file.StandardOpenOption.APPEND);
 
     var failure =
-        businessFailure(() -> validate(spec, candidate, null), FailureTypes.ARTIFACT_MISMATCH);
+        businessFailure(
+            () -> stages.validate(spec, candidate, null), FailureTypes.ARTIFACT_MISMATCH);
     assertThat(failure.getOriginalMessage()).contains("train.csv changed since training");
   }
 }

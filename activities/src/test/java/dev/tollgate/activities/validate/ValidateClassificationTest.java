@@ -1,9 +1,10 @@
 package dev.tollgate.activities.validate;
 
+import static dev.tollgate.activities.StageHarness.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.ActivityTesting;
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.StageHarness;
+import dev.tollgate.activities.StageHarness.Trained;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
@@ -12,14 +13,7 @@ import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.Task;
 import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult;
-import dev.tollgate.stages.ModelVersion;
-import dev.tollgate.stages.TrainActivities;
-import dev.tollgate.stages.TrainRequest;
-import dev.tollgate.stages.TrainedModel;
-import dev.tollgate.stages.ValidateActivities;
-import dev.tollgate.stages.ValidationRequest;
 import dev.tollgate.stages.ValidationVerdict;
-import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,18 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Validation recomputes a classifier's metrics as training did, and gates on them. */
 class ValidateClassificationTest {
   @TempDir Path home;
-  private TestActivityEnvironment env;
-  private TrainActivities train;
-  private ValidateActivities validate;
+  private StageHarness stages;
   private PipelineSpec spec;
 
   @BeforeEach
   void setUp() throws IOException {
-    StageActivities stages = StageActivities.create(home);
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(stages.train(), stages.validate());
-    train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
-    validate = env.newActivityStub(ValidateActivities.class, ActivityTesting.OPTIONS);
+    stages = new StageHarness(home);
     Random random = new Random(5);
     StringBuilder csv = new StringBuilder("x1,x2,y\n");
     for (int i = 0; i < 1500; i++) {
@@ -73,26 +61,15 @@ class ValidateClassificationTest {
 
   @AfterEach
   void tearDown() {
-    env.close();
+    stages.close();
   }
 
   @Test
   void checksTheClassifiersOwnMetricsAndComparesWithTheBaseline() {
-    TrainedModel trained =
-        train.train(
-            new TrainRequest(
-                spec.model(), "run-1", Task.CLASSIFICATION, spec.data(), spec.training()));
-    ModelVersion version =
-        new ModelVersion(
-            spec.model(),
-            1,
-            "run-1",
-            trained.artifactUri(),
-            trained.modelDigest(),
-            trained.metrics());
+    Trained trained = stages.train(spec, 1);
 
-    ValidationVerdict verdict =
-        validate.validate(new ValidationRequest(spec, "run-1", version, trained, version));
+    // Itself as Production: the baseline checks must see a zero difference.
+    ValidationVerdict verdict = stages.validate(spec, trained, trained);
 
     assertThat(status(verdict, "threshold.accuracy")).isEqualTo(CheckResult.Status.PASS);
     assertThat(status(verdict, "threshold.log_loss")).isEqualTo(CheckResult.Status.PASS);
@@ -130,42 +107,20 @@ class ValidateClassificationTest {
             TestData.training("gradient_boosting", Map.of("trees", 60.0)),
             new ValidationSpec(
                 Map.of("accuracy", new MetricBound(0.85, null)), 0.05, null, null, null));
-    TrainedModel trained =
-        train.train(
-            new TrainRequest(
-                xgboost.model(), "run-1", Task.CLASSIFICATION, xgboost.data(), xgboost.training()));
-    ModelVersion version =
-        new ModelVersion(
-            xgboost.model(),
-            1,
-            "run-1",
-            trained.artifactUri(),
-            trained.modelDigest(),
-            trained.metrics());
+    Trained trained = stages.train(xgboost, 1);
 
-    ValidationVerdict verdict =
-        validate.validate(new ValidationRequest(xgboost, "run-1", version, trained, version));
+    ValidationVerdict verdict = stages.validate(xgboost, trained, trained);
 
     CheckResult accuracy = check(verdict, "threshold.accuracy");
     assertThat(accuracy.status()).isEqualTo(CheckResult.Status.PASS);
-    assertThat(accuracy.value()).isEqualTo(trained.metrics().get("accuracy")); // same holdout
+    assertThat(accuracy.value())
+        .isEqualTo(trained.trained().metrics().get("accuracy")); // same holdout
     assertThat(accuracy.value()).isGreaterThan(0.85);
     assertThat(check(verdict, "baseline.accuracy").value()).isZero(); // itself as Production
     assertThat(verdict.passed()).as("%s", verdict.checks()).isTrue();
   }
 
-  private static CheckResult check(ValidationVerdict verdict, String name) {
-    return verdict.checks().stream()
-        .filter(c -> c.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no check " + name + " in " + verdict.checks()));
-  }
-
   private static CheckResult.Status status(ValidationVerdict verdict, String name) {
-    return verdict.checks().stream()
-        .filter(c -> c.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no check " + name + " in " + verdict.checks()))
-        .status();
+    return check(verdict, name).status();
   }
 }

@@ -3,8 +3,8 @@ package dev.tollgate.activities.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.activities.ActivityTesting;
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.StageHarness;
+import dev.tollgate.activities.StageHarness.Trained;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.artifacts.FileUris;
@@ -12,16 +12,8 @@ import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;
-import dev.tollgate.spec.Task;
 import dev.tollgate.spec.ValidationSpec;
-import dev.tollgate.stages.ModelVersion;
-import dev.tollgate.stages.TrainActivities;
-import dev.tollgate.stages.TrainRequest;
-import dev.tollgate.stages.TrainedModel;
-import dev.tollgate.stages.ValidateActivities;
-import dev.tollgate.stages.ValidationRequest;
 import dev.tollgate.stages.ValidationVerdict;
-import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,28 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ValidationReportsTest {
   @TempDir Path home;
-  private TestActivityEnvironment env;
-  private TrainActivities train;
-  private ValidateActivities validate;
+  private StageHarness stages;
 
   @BeforeEach
   void setUp() throws IOException {
-    StageActivities stages = StageActivities.create(home);
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(stages.train(), stages.validate());
-    train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
-    validate = env.newActivityStub(ValidateActivities.class, ActivityTesting.OPTIONS);
+    stages = new StageHarness(home);
     TestData.linearCsv(home.resolve("data/train.csv"), 1500, 11, 0);
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
-  }
-
-  private ModelVersion register(PipelineSpec spec, TrainedModel t, int version) {
-    return new ModelVersion(
-        spec.model(), version, "run-" + version, t.artifactUri(), t.modelDigest(), t.metrics());
+    stages.close();
   }
 
   @Test
@@ -78,17 +59,10 @@ class ValidationReportsTest {
     PipelineSpec good =
         TestData.spec(
             TestData.data(home.resolve("data/train.csv")), TestData.fastBoosting(), validation);
-    TrainedModel production = train.train(request(weak, 1));
-    TrainedModel candidate = train.train(request(good, 2));
+    Trained production = stages.train(weak, 1);
+    Trained candidate = stages.train(good, 2);
 
-    ValidationVerdict verdict =
-        validate.validate(
-            new ValidationRequest(
-                good,
-                "run-2",
-                register(good, candidate, 2),
-                candidate,
-                register(weak, production, 1)));
+    ValidationVerdict verdict = stages.validate(good, candidate, production);
 
     Path html = FileUris.artifact(verdict.htmlReportUri());
     Path json = FileUris.artifact(verdict.reportUri());
@@ -102,22 +76,17 @@ class ValidationReportsTest {
 
     assertThat(verdict.baselineMetrics()).containsKeys("rmse", "r2");
     assertThat(verdict.baselineMetrics().get("rmse"))
-        .isGreaterThan(candidate.metrics().get("rmse"));
+        .isGreaterThan(candidate.trained().metrics().get("rmse"));
     JsonNode report = Json.read(json, JsonNode.class);
     assertThat(report.get("baseline_metrics").get("rmse").asDouble())
         .isEqualTo(verdict.baselineMetrics().get("rmse"));
 
-    String text = ValidationText.render("demo-model v2", verdict, candidate.metrics());
+    String text = ValidationText.render("demo-model v2", verdict, candidate.trained().metrics());
     assertThat(text).contains("better)", "HTML report  " + verdict.htmlReportUri());
 
     Path sample = Path.of("target", "validation-report-sample.html");
     Files.createDirectories(sample.getParent());
     Files.copy(html, sample, StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(Path.of("target", "validation-report-sample.txt"), text);
-  }
-
-  private static TrainRequest request(PipelineSpec spec, int version) {
-    return new TrainRequest(
-        spec.model(), "run-" + version, Task.REGRESSION, spec.data(), spec.training());
   }
 }
