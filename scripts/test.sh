@@ -23,6 +23,13 @@ if ! chromium=$(scripts/install-chromium.sh); then
   exit 1
 fi
 echo "using Chromium at $chromium"
+# Installed here, up front like the others, rather than lazily in the middle of the unit tests.
+if ! MOTO_SERVER=$(scripts/install-moto.sh); then
+  echo "test.sh: moto_server could not be installed (see above); the S3 tests need it." >&2
+  exit 1
+fi
+export MOTO_SERVER
+echo "using moto_server at $MOTO_SERVER"
 
 # The compose file cannot be run here (no Docker engine); check what can be checked without one.
 scripts/check-compose.sh

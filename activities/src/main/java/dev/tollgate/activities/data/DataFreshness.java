@@ -50,12 +50,12 @@ public final class DataFreshness {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
-  /** "2d 3h", "48h", "15m": the units people write in specs. */
-  static String words(Duration duration) {
+  /** "2d 3h", "48h", "15m": the units people write in specs (never negative minutes). */
+  public static String words(Duration duration) {
     long hours = duration.toHours();
     if (hours >= 72) {
       return duration.toDays() + "d " + (hours % 24) + "h";
     }
-    return hours > 0 ? hours + "h" : duration.toMinutes() + "m";
+    return hours > 0 ? hours + "h" : Math.max(0, duration.toMinutes()) + "m";
   }
 }

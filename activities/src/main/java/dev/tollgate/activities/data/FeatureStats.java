@@ -1,5 +1,7 @@
 package dev.tollgate.activities.data;
 
+import dev.tollgate.activities.stats.Moments;
+
 /**
  * Summary statistics of one model input over the rows the model was trained on, stored in the
  * model's metadata beside its histogram ({@link QuantileBins}): what a reviewer, a drift report or
@@ -14,24 +16,22 @@ package dev.tollgate.activities.data;
  */
 public record FeatureStats(long count, double mean, double sd, double min, double max) {
 
-  /** The statistics of {@code values}; Welford's update, so large means keep their precision. */
+  /**
+   * The statistics of {@code values}: mean and variance from {@link Moments}, as the drift
+   * reference ({@code reference.json}) computes them, so the two never disagree.
+   */
   public static FeatureStats of(double[] values) {
     if (values.length == 0) {
       return new FeatureStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
-    double mean = 0;
-    double m2 = 0;
+    Moments moments = Moments.of(values);
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < values.length; i++) {
-      double v = values[i];
-      double delta = v - mean;
-      mean += delta / (i + 1);
-      m2 += delta * (v - mean);
+    for (double v : values) {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    double sd = values.length > 1 ? Math.sqrt(m2 / (values.length - 1)) : 0;
-    return new FeatureStats(values.length, mean, sd, min, max);
+    double sd = values.length > 1 ? Math.sqrt(moments.variance()) : 0;
+    return new FeatureStats(values.length, moments.mean(), sd, min, max);
   }
 }

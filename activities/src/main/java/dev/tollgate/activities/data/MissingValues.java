@@ -2,6 +2,7 @@ package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.spec.MissingPolicy;
+import java.util.List;
 
 /**
  * Applies {@code data.missing} to a table as read. Runs before the split and the encoding, so
@@ -65,9 +66,10 @@ final class MissingValues {
     int rows = table.rows();
     boolean[] keep = new boolean[rows];
     int kept = 0;
+    List<RawColumn> columns = table.all(); // a new list each call: once, not once per row
     for (int row = 0; row < rows; row++) {
       boolean complete = true;
-      for (RawColumn column : table.all()) {
+      for (RawColumn column : columns) {
         complete &= !column.isMissing(row);
       }
       keep[row] = complete;

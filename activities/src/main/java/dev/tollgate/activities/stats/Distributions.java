@@ -15,15 +15,6 @@ public final class Distributions {
     return Gamma.upperRegularized(0.5, z * z / 2);
   }
 
-  /** {@code P(Z ≥ z)} for a standard normal {@code Z} (SciPy's {@code norm.sf}). */
-  public static double normalSurvival(double z) {
-    if (Double.isNaN(z)) {
-      return Double.NaN;
-    }
-    double tail = normalTwoSided(z) / 2;
-    return z >= 0 ? tail : 1 - tail;
-  }
-
   /** {@code P(X ≥ x)} for {@code X ~ χ²(dof)}: {@code Q(dof/2, x/2)} (SciPy's {@code chi2.sf}). */
   public static double chiSquareSurvival(double x, int dof) {
     if (dof <= 0) {

@@ -2,36 +2,14 @@ package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.data.Dataset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The class labels of a classification dataset. A loader that reads text labels sets {@link
- * Dataset#classes()} itself; a numeric target column without them (0/1, 1/2/3) gets its distinct
- * values as classes, in ascending order, so train and validate index them identically.
+ * Checks on a classification dataset's targets. The loader already indexes them ({@code
+ * ClassLabels}: text labels sorted, numeric ones in ascending order), so train and validate agree.
  */
-public final class ClassTargets {
+final class ClassTargets {
   private ClassTargets() {}
-
-  /** {@code data} with class names and {@code y} holding class indices. */
-  public static Dataset indexed(Dataset data) {
-    if (data.classes() != null) {
-      return data;
-    }
-    TreeSet<Double> distinct = new TreeSet<>();
-    for (double v : data.y()) {
-      distinct.add(v);
-    }
-    List<Double> values = new ArrayList<>(distinct);
-    double[] index = new double[data.rows()];
-    for (int i = 0; i < index.length; i++) {
-      index[i] = values.indexOf(data.y()[i]);
-    }
-    List<String> names = values.stream().map(ClassTargets::name).toList();
-    return new Dataset(
-        data.source(), data.sha256(), data.target(), data.features(), index, data.columns(), names);
-  }
 
   /**
    * Refuses a target with fewer than two classes among the training rows: no classifier can be
@@ -52,11 +30,5 @@ public final class ClassTargets {
             + data.target()
             + ": classification needs at least two classes in the training rows, found only "
             + only);
-  }
-
-  private static String name(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15
-        ? Long.toString((long) value)
-        : Double.toString(value);
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.TollgateVersion;
+import dev.tollgate.activities.artifacts.ModelCompatibility;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
@@ -13,6 +14,7 @@ import dev.tollgate.activities.data.ReferenceSample;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
+import dev.tollgate.activities.stats.Psi;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
@@ -26,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smile.regression.DataFrameRegression;
 
 /**
  * Loads the data, holds out the spec's share with its seed, trains, scores the holdout and stores
@@ -37,9 +38,6 @@ import smile.regression.DataFrameRegression;
  */
 public final class TrainActivitiesImpl implements TrainActivities {
   private static final Logger log = LoggerFactory.getLogger(TrainActivitiesImpl.class);
-
-  /** Quantile bins per feature kept as the drift reference. */
-  public static final int REFERENCE_BINS = 10;
 
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
 
@@ -119,9 +117,6 @@ public final class TrainActivitiesImpl implements TrainActivities {
     beats.phase("loading", 0);
     loader.checkFreshness(request.data(), Instant.now());
     Dataset data = loader.load(request.data(), task, request.training());
-    if (task == Task.CLASSIFICATION) {
-      data = ClassTargets.indexed(data);
-    }
     long seed = request.training().seed();
     HoldoutSplit split = HoldoutSplit.of(data, request.training());
     if (task == Task.CLASSIFICATION) {
@@ -167,7 +162,7 @@ public final class TrainActivitiesImpl implements TrainActivities {
     Map<String, FeatureStats> stats = new LinkedHashMap<>();
     for (int j = 0; j < data.features().size(); j++) {
       double[] values = data.feature(j, split.train());
-      bins.put(data.features().get(j), QuantileBins.of(values, REFERENCE_BINS));
+      bins.put(data.features().get(j), QuantileBins.of(values, Psi.DEFAULT_BINS));
       stats.put(data.features().get(j), FeatureStats.of(values));
     }
     boolean xgboost = model.format() == ModelFormat.XGBOOST_UBJ;
@@ -183,7 +178,7 @@ public final class TrainActivitiesImpl implements TrainActivities {
         split.holdout().length,
         request.training().seed(),
         request.training().holdout(),
-        DataFrameRegression.class.getPackage().getImplementationVersion(),
+        ModelCompatibility.smileVersion(),
         Runtime.version().toString(),
         Instant.now().toString(),
         null,

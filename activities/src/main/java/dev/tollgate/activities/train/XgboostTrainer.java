@@ -105,8 +105,14 @@ final class XgboostTrainer implements Trainer {
     }
   }
 
+  private static final String VERSION = readVersion();
+
   /** The XGBoost4J version on the classpath, for the artifact's metadata (its jar says so). */
   static String version() {
+    return VERSION;
+  }
+
+  private static String readVersion() {
     try (var in = XGBoost.class.getResourceAsStream("/xgboost4j-version.properties")) {
       if (in == null) {
         return null;

@@ -3,6 +3,7 @@ package dev.tollgate.activities.validate;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.ReferenceSample;
+import dev.tollgate.activities.stats.Bonferroni;
 import dev.tollgate.spec.ValidationSpec.DriftSpec;
 import dev.tollgate.stages.CheckResult;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class DriftCheck {
             : FeatureDrifts.between(
                 data, holdout.split().train(), holdout.split().holdout(), drift.bins());
     int tested = features.size();
-    double level = drift.bonferroni() ? drift.alpha() / tested : drift.alpha();
+    double level = drift.bonferroni() ? Bonferroni.alpha(drift.alpha(), tested) : drift.alpha();
     List<DriftDetails.Feature> judged = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     int drifted = 0;
@@ -103,8 +104,9 @@ final class DriftCheck {
     };
   }
 
+  /** Rejection at {@code p ≤ level}, the convention of {@link Bonferroni} and statsmodels. */
   private static boolean below(Double p, double level) {
-    return p != null && p < level;
+    return p != null && p <= level;
   }
 
   private static String describe(String method, DriftDetails.Feature f) {

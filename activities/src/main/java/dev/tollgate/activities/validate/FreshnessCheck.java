@@ -1,5 +1,6 @@
 package dev.tollgate.activities.validate;
 
+import dev.tollgate.activities.data.DataFreshness;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.stages.CheckResult;
 import java.time.Duration;
@@ -21,7 +22,7 @@ final class FreshnessCheck {
    *     the data has no timestamps
    */
   static CheckResult run(Duration maxAge, Dataset data, Instant lastModified, Instant now) {
-    String threshold = "≤ " + words(maxAge);
+    String threshold = "≤ " + DataFreshness.words(maxAge);
     Instant newest;
     String source;
     if (data.timestamps() != null && data.rows() > 0) {
@@ -46,15 +47,8 @@ final class FreshnessCheck {
             + " at "
             + newest
             + ", "
-            + (age.isNegative() ? "in the future" : words(age) + " old")
+            + (age.isNegative() ? "in the future" : DataFreshness.words(age) + " old")
             + (ok ? ", within " : ", older than data.max_age ")
-            + words(maxAge));
-  }
-
-  /** "2d 3h", "48h", "15m". */
-  static String words(Duration d) {
-    long hours = d.toHours();
-    if (hours >= 72) return d.toDays() + "d " + (hours % 24) + "h";
-    return hours > 0 ? hours + "h" : Math.max(0, d.toMinutes()) + "m";
+            + DataFreshness.words(maxAge));
   }
 }

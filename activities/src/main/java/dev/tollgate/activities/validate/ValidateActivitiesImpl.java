@@ -8,10 +8,8 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.models.Predictions;
-import dev.tollgate.activities.train.ClassTargets;
 import dev.tollgate.activities.train.Scores;
 import dev.tollgate.spec.PipelineSpec;
-import dev.tollgate.spec.Task;
 import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.ModelVersion;
@@ -152,8 +150,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
 
   /** The spec's data encoded with {@code model}'s recorded schema (older models: all numeric). */
   private Dataset read(PipelineSpec spec, ModelMetadata model) {
-    Dataset loaded = loader.loadWithSchema(spec.data(), spec.task(), model.schemaOrNumeric());
-    return spec.task() == Task.CLASSIFICATION ? ClassTargets.indexed(loaded) : loaded;
+    return loader.loadWithSchema(spec.data(), spec.task(), model.schemaOrNumeric());
   }
 
   private static List<CheckResult> checks(

@@ -32,19 +32,6 @@ public record ValidationReport(
   /** Where a report was written and the SHA-256 of its bytes. */
   public record Written(String uri, String digest) {}
 
-  /** A report without baseline metrics and drift details. */
-  public ValidationReport(
-      String model,
-      int version,
-      String runId,
-      boolean passed,
-      List<CheckResult> checks,
-      Map<String, Double> metrics,
-      Integer baselineVersion,
-      String createdAt) {
-    this(model, version, runId, passed, checks, metrics, baselineVersion, null, createdAt, null);
-  }
-
   public ValidationReport {
     checks = List.copyOf(checks);
     metrics = Map.copyOf(metrics);

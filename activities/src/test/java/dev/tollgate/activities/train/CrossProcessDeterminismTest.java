@@ -6,11 +6,13 @@ import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.spec.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A restarted worker is another JVM: the model digests it produces must match this one's. (XGBoost
@@ -48,8 +50,11 @@ class CrossProcessDeterminismTest {
   }
 
   @Test
-  void anotherJvmTrainsTheSameModels() throws IOException, InterruptedException {
+  void anotherJvmTrainsTheSameModels(@TempDir Path dir) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // Output to files, so a hung child is stopped by the timeout and its stderr is shown.
+    Path stdout = dir.resolve("stdout.txt");
+    Path stderr = dir.resolve("stderr.txt");
     Process process =
         new ProcessBuilder(
                 java.toString(),
@@ -57,12 +62,19 @@ class CrossProcessDeterminismTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 CrossProcessDeterminismTest.class.getName())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
             .start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    assertThat(process.exitValue()).isZero();
-    assertThat(out.lines().filter(l -> l.matches("[0-9a-f]{64}")).toList())
+    boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+    if (!exited) process.destroyForcibly();
+    String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+    assertThat(exited).as("the other JVM finished within 2 minutes; stderr:%n%s", errors).isTrue();
+    assertThat(process.exitValue()).as("exit code; stderr:%n%s", errors).isZero();
+    assertThat(
+            Files.readString(stdout, StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.matches("[0-9a-f]{64}"))
+                .toList())
         .containsExactlyElementsOf(digests());
   }
 }

@@ -155,8 +155,9 @@ class TrainActivitiesTest {
     assertThat(meta.get("model_format").asText()).isEqualTo("xgboost-ubj");
     assertThat(meta.get("task").asText()).isEqualTo("regression");
     assertThat(FileUris.artifact(model.artifactUri()).resolve("model.ubj")).isRegularFile();
-    assertThat(meta.get("java_version").asText()).isNotBlank();
-    assertThat(meta.get("trained_at").asText()).isNotBlank();
+    assertThat(meta.get("java_version").asText()).isEqualTo(Runtime.version().toString());
+    assertThat(java.time.Instant.parse(meta.get("trained_at").asText()))
+        .isBetween(java.time.Instant.now().minusSeconds(600), java.time.Instant.now());
     assertThat(meta.get("reference_bins").get("x1").get("shares")).hasSize(10);
     assertThat(meta.get("load_summary").asText()).isEqualTo("2000 rows read");
     JsonNode x1 = meta.get("schema").get("features").get(0);

@@ -40,14 +40,20 @@ public class StageActivitiesConfig {
 
   /**
    * The first gradient-boosting training would otherwise spend a quarter of a second loading
-   * XGBoost's native library. A platform without it can still train every other algorithm, so this
-   * warns and starts; such a training fails with the loader's own error.
+   * XGBoost's native library. Loaded on a background thread, so start-up does not wait for it. A
+   * platform without it can still train every other algorithm, so this only warns; such a training
+   * fails with the loader's own error.
    */
   private static void warmUpXgboost() {
-    try {
-      Trainers.warmUp();
-    } catch (RuntimeException | LinkageError e) {
-      log.warn("XGBoost cannot load here; gradient_boosting will fail: {}", e.toString());
-    }
+    Thread.ofVirtual()
+        .name("tollgate-xgboost-warm-up")
+        .start(
+            () -> {
+              try {
+                Trainers.warmUp();
+              } catch (RuntimeException | LinkageError e) {
+                log.warn("XGBoost cannot load here; gradient_boosting will fail: {}", e.toString());
+              }
+            });
   }
 }
