@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Aligned per-category counts of a reference and a current categorical sample, the input of {@link
@@ -31,6 +32,21 @@ public record CategoryCounts(List<String> categories, long[] reference, long[] c
       cur[j] = c[1];
     }
     return new CategoryCounts(names, ref, cur);
+  }
+
+  /** The same from counts already made, such as a stored reference's. */
+  public static CategoryCounts of(Map<String, Long> reference, Map<String, Long> current) {
+    TreeSet<String> names = new TreeSet<>(reference.keySet());
+    names.addAll(current.keySet());
+    long[] ref = new long[names.size()];
+    long[] cur = new long[names.size()];
+    int j = 0;
+    for (String name : names) {
+      ref[j] = reference.getOrDefault(name, 0L);
+      cur[j] = current.getOrDefault(name, 0L);
+      j++;
+    }
+    return new CategoryCounts(List.copyOf(names), ref, cur);
   }
 
   private static void count(String[] values, int side, Map<String, long[]> counts) {

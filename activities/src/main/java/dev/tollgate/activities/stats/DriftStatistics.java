@@ -13,13 +13,24 @@ public final class DriftStatistics {
   private DriftStatistics() {}
 
   public static FeatureDrift of(double[] reference, double[] current, int bins) {
+    return of(reference, null, current, bins);
+  }
+
+  /**
+   * The same, with the z-test against {@code referenceMoments} (those of every training value) when
+   * the reference array is only a sample of them; {@code null}: the reference array's own.
+   */
+  public static FeatureDrift of(
+      double[] reference, Moments referenceMoments, double[] current, int bins) {
     PairedBuckets p = PairedBuckets.of(reference, current);
     EcdfDistance.markCandidates(p);
     QuantileCuts cuts = QuantileCuts.mark(p, bins);
     p.gather();
     KsResult ks =
         KolmogorovSmirnov.fromExtremes(EcdfDistance.extremes(p), reference.length, current.length);
-    ZTestResult z = MeanZTest.fromMoments(p.referenceMoments, p.currentMoments);
+    ZTestResult z =
+        MeanZTest.fromMoments(
+            referenceMoments != null ? referenceMoments : p.referenceMoments, p.currentMoments);
     return new FeatureDrift(ks, cuts.psi(p), z);
   }
 

@@ -3,18 +3,16 @@ package dev.tollgate.activities.validate;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.ReferenceSample;
+import dev.tollgate.activities.stats.CategoryCounts;
 import dev.tollgate.activities.stats.ChiSquareHomogeneity;
 import dev.tollgate.activities.stats.ChiSquareResult;
 import dev.tollgate.activities.stats.DriftStatistics;
 import dev.tollgate.activities.stats.FeatureDrift;
-import dev.tollgate.activities.stats.MeanZTest;
-import dev.tollgate.activities.stats.Moments;
 import dev.tollgate.activities.stats.Psi;
 import dev.tollgate.activities.stats.ZTestResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Every drift statistic of every spec feature, not yet judged: for a number KS, PSI over the
@@ -56,10 +54,9 @@ final class FeatureDrifts {
         ReferenceSample.Numeric ref = reference.numeric().get(f.name());
         double[] sample = ref.sample();
         double[] cur = data.feature(data.features().indexOf(f.name()), current);
-        FeatureDrift d = DriftStatistics.of(sample, cur, bins);
         // The z-test uses the moments of every training value, not only the sample's.
-        ZTestResult z = MeanZTest.fromMoments(ref.moments(), Moments.of(cur));
-        out.add(numeric(f.name(), d, z, sample.length, cur.length));
+        FeatureDrift d = DriftStatistics.of(sample, ref.moments(), cur, bins);
+        out.add(numeric(f.name(), d, d.zTest(), sample.length, cur.length));
       } else {
         out.add(
             categorical(
@@ -97,16 +94,9 @@ final class FeatureDrifts {
 
   private static DriftDetails.Feature categorical(
       String name, Map<String, Long> reference, Map<String, Long> current) {
-    TreeSet<String> categories = new TreeSet<>(reference.keySet());
-    categories.addAll(current.keySet());
-    long[] ref = new long[categories.size()];
-    long[] cur = new long[categories.size()];
-    int i = 0;
-    for (String c : categories) {
-      ref[i] = reference.getOrDefault(c, 0L);
-      cur[i] = current.getOrDefault(c, 0L);
-      i++;
-    }
+    CategoryCounts counts = CategoryCounts.of(reference, current);
+    long[] ref = counts.reference();
+    long[] cur = counts.current();
     ChiSquareResult chi2 = ChiSquareHomogeneity.test(ref, cur);
     return new DriftDetails.Feature(
         name,
