@@ -27,7 +27,10 @@ class PipelineReplayTest {
         "histories/pipeline-approval-timed-out.json",
         // version 1: search attributes and summary memo
         "histories/pipeline-deployed-v1.json",
-        "histories/pipeline-approval-timed-out-v1.json"
+        "histories/pipeline-approval-timed-out-v1.json",
+        // version 1 with a hyperparameter search: trials in parallel, one failing
+        // (recorded by HyperparameterSearchTest)
+        "histories/pipeline-searched-v1.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
@@ -50,6 +53,13 @@ class PipelineReplayTest {
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
       write(f, timedOut, out.resolve("pipeline-approval-timed-out-v1.json"));
     }
+  }
+
+  /** Writes {@code run}'s history to target/recorded-histories/{@code name} and replays it. */
+  static void record(PipelineFixture f, WorkflowStub run, String name) throws Exception {
+    Path out = Path.of("target", "recorded-histories");
+    Files.createDirectories(out);
+    write(f, run, out.resolve(name));
   }
 
   private static void write(PipelineFixture f, WorkflowStub run, Path file) throws Exception {
