@@ -24,11 +24,6 @@ final class StatusPrinter {
     this.now = nowMillis;
   }
 
-  /** A running run, from its {@code status()} query. */
-  void print(String workflowId, PipelineStatus s) {
-    print(workflowId, s, null);
-  }
-
   /**
    * A running run, with the train activity's last heartbeat when it is training ({@code null}
    * otherwise, or before the first heartbeat).

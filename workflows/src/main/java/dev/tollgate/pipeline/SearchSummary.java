@@ -15,8 +15,11 @@ public record SearchSummary(String metric, List<TrialResult> trials, Integer bes
     trials = List.copyOf(trials);
   }
 
+  /** The trial whose {@link TrialResult#index()} is {@code bestIndex}, wherever it is listed. */
   public TrialResult best() {
-    return bestIndex == null ? null : trials.get(bestIndex);
+    return bestIndex == null
+        ? null
+        : trials.stream().filter(t -> t.index() == bestIndex).findFirst().orElse(null);
   }
 
   public Map<String, Double> bestParams() {

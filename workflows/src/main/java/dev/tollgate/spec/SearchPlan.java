@@ -29,10 +29,16 @@ public final class SearchPlan {
     return trials;
   }
 
-  /** The number of combinations a grid has. */
+  /** The number of combinations a grid has; {@link Long#MAX_VALUE} when it is larger than that. */
   public static long gridSize(Map<String, SearchSpec.ParamSpace> space) {
     long n = 1;
-    for (SearchSpec.ParamSpace p : space.values()) n *= p.ranged() ? 1 : p.values().size();
+    for (SearchSpec.ParamSpace p : space.values()) {
+      try {
+        n = Math.multiplyExact(n, p.ranged() ? 1 : p.values().size());
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
+    }
     return n;
   }
 

@@ -34,6 +34,7 @@ final class SearchReader {
                 + gridSize
                 + " or a smaller space (or method: random)");
       }
+      trials = (int) gridSize; // what the grid runs, whatever larger number the spec allowed
     }
     if (trials < 1 || trials > 1000) throw s.error("trials", "expected 1 to 1000, got " + trials);
     Integer parallelism = s.integer("parallelism", false);

@@ -44,6 +44,18 @@ class SearchPlanTest {
   }
 
   @Test
+  void aGridRecordsTheTrialsItRunsAndAHugeOneIsRefused() {
+    PipelineSpec spec = parse("method: grid\ntrials: 50\nspace: { max_depth: [4, 6] }");
+    assertThat(spec.training().search().trials()).isEqualTo(2);
+    // 100,000 values in each of 4 params: 10^20 combinations, more than a long holds.
+    List<Double> values =
+        java.util.stream.IntStream.range(0, 100_000).mapToObj(v -> (double) v).toList();
+    var wide = new SearchSpec.ParamSpace(values, null, null);
+    assertThat(SearchPlan.gridSize(Map.of("a", wide, "b", wide, "c", wide, "d", wide)))
+        .isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void aChoiceIsSearchedByItsNames() {
     PipelineSpec spec =
         parse("method: grid\nspace: { grow_policy: [depthwise, lossguide], max_leaves: [0, 31] }");
