@@ -22,6 +22,18 @@ abstract class CliCommand implements Callable<Integer> {
     PrintWriter err = command.commandLine().getErr();
     try {
       return execute();
+    } catch (Exception e) {
+      if (SignalStop.stopping()) return ExitCodes.NOT_DONE; // the signal's line said it all
+      return report(err, e);
+    } finally {
+      out().flush();
+      err.flush();
+    }
+  }
+
+  private static int report(PrintWriter err, Exception thrown) throws Exception {
+    try {
+      throw thrown;
     } catch (SpecException e) {
       err.println("tollgate: the spec cannot be used: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -34,9 +46,6 @@ abstract class CliCommand implements Callable<Integer> {
         err.println("  caused by: " + c);
       }
       return ExitCodes.NOT_DONE;
-    } finally {
-      out().flush();
-      err.flush();
     }
   }
 

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,6 +72,16 @@ final class DemoCommand extends CliCommand {
     }
     PipelineSpec spec = SpecParser.parse(file);
     String as = approver != null ? approver : spec.approval().approvers().get(0);
+    AtomicReference<String> started = new AtomicReference<>();
+    SignalStop.install(
+        "demo",
+        command.commandLine().getErr(),
+        () ->
+            started.get() == null
+                ? "no run had started"
+                : "run "
+                    + started.get()
+                    + " ends with this process (the embedded Temporal server keeps nothing)");
 
     out.println(
         "Starting the worker and an embedded Temporal server (log: " + home + "/logs/worker.log)");
@@ -87,6 +98,7 @@ final class DemoCommand extends CliCommand {
               PipelineStarter.newRunId(),
               System.getProperty("user.name", "demo"),
               "tollgate demo");
+      started.set(run.workflowId());
       out.println("Run " + run.workflowId());
       out.println(
           "  (from another terminal: tollgate status "

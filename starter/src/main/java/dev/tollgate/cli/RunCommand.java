@@ -96,12 +96,18 @@ final class RunCommand extends CliCommand {
   /** The worker reads the data, maybe on another machine: a missing local file is only a note. */
   private void warnIfDataMissing(PipelineSpec spec) {
     URI uri = URI.create(spec.data().train());
-    if ("file".equals(uri.getScheme()) && !Files.exists(Path.of(uri))) {
+    if (!"file".equals(uri.getScheme())) return;
+    Path data = Path.of(uri);
+    String problem =
+        Files.isDirectory(data)
+            ? " is a directory on this machine; data.train must name a CSV file where the worker"
+                + " runs."
+            : Files.exists(data)
+                ? null
+                : " does not exist on this machine; the worker must find it where it runs.";
+    if (problem != null) {
       PrintWriter err = command.commandLine().getErr();
-      err.println(
-          "note: "
-              + Path.of(uri)
-              + " does not exist on this machine; the worker must find it where it runs.");
+      err.println("note: " + data + problem);
       err.flush();
     }
   }

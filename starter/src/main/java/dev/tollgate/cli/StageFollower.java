@@ -16,8 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Follows a run until it ends: polls the {@code status()} query, prints each stage as it finishes
- * and hands the approval gate to a {@link Gate} once. Shared by {@code demo} and {@code run
- * --wait}.
+ * (and the training's progress while it trains) and hands the approval gate to a {@link Gate} once.
+ * Shared by {@code demo} and {@code run --wait}.
  */
 final class StageFollower {
   /** What to do when the run starts waiting for approval (called once per run). */
@@ -27,11 +27,13 @@ final class StageFollower {
 
   private final PrintWriter out;
   private final Duration pollEvery;
+  private final ProgressLines progress;
   private int printed;
 
   StageFollower(PrintWriter out, Duration pollEvery) {
     this.out = out;
     this.pollEvery = pollEvery;
+    this.progress = new ProgressLines(out);
   }
 
   /** Blocks until the run ends and returns its result; the stages are printed on the way. */
@@ -43,6 +45,7 @@ final class StageFollower {
       PipelineStatus status = query(workflow);
       if (status != null) {
         printNew(status.history());
+        progress.look(workflow, status);
         if (!gateSeen && status.approval() != null) {
           gateSeen = true;
           gate.awaiting(status);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -53,6 +54,8 @@ final class WorkerCommand extends CliCommand {
   @Override
   int execute() throws InterruptedException {
     PrintWriter out = out();
+    AtomicReference<TemporalTarget> serving = new AtomicReference<>();
+    SignalStop.install("worker", command.commandLine().getErr(), () -> consequence(serving.get()));
     ConfigurableApplicationContext app = WorkerLauncher.start(appArgs());
     CountDownLatch closed = new CountDownLatch(1);
     app.addApplicationListener(
@@ -60,6 +63,7 @@ final class WorkerCommand extends CliCommand {
           if (event instanceof ContextClosedEvent) closed.countDown();
         });
     TemporalTarget target = app.getBean(TemporalTarget.class);
+    serving.set(target);
     out.println("Tollgate worker ready: " + WorkerLauncher.describe(target));
     if (target.embedded()) {
       out.println(
@@ -70,6 +74,15 @@ final class WorkerCommand extends CliCommand {
     out.flush();
     closed.await();
     return ExitCodes.OK;
+  }
+
+  /** What stopping now means for the work this worker holds. */
+  private static String consequence(TemporalTarget target) {
+    if (target == null) return "the worker had not started";
+    return target.embedded()
+        ? "the embedded Temporal server and its runs end with this process"
+        : "stages in flight are abandoned; Temporal hands them to another worker when their"
+            + " heartbeat or start-to-close timeout runs out";
   }
 
   private List<String> appArgs() {

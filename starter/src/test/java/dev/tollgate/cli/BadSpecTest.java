@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A spec with an error is refused before any connection: exit code 2 and a message naming the file,
@@ -45,6 +47,35 @@ class BadSpecTest {
         .contains("data.target")
         .contains("missing; expected text")
         .doesNotContain("cannot reach");
+  }
+
+  /** Issue 8's spec cases, refused by the CLI before any connection, naming the key. */
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "approvers: [alice, bob]|approvers: [alice, bob]\\nvalidation: {thresholds: {rmse: {max: -1}}}|validation.thresholds.rmse.max|expected 0 or more (rmse is never negative), got -1",
+        "approvers: [alice, bob]|approvers: [alice, bob]\\nvalidation: {thresholds: {r2: {min: .nan}}}|validation.thresholds.r2.min|expected a number, got .nan",
+        "features: [hour, day_of_week, temperature, humidity]|features: [hour, humidity, humidity]|data.features[2]|'humidity' is listed twice (also at [1])",
+        "features: [hour, day_of_week, temperature, humidity]|features: [hour, load]|data.features[1]|'load' is the target (data.target)",
+        "  seed: 42|  seed: 42\\n  seed: 7|training.seed|written twice (lines 11 and 12)",
+        "approvers: [alice, bob]|approvers: [alice, alice]|approval.approvers[1]|'alice' is listed twice",
+      })
+  void issue8SpecsAreRefusedNamingTheKey(String from, String to, String key, String expected)
+      throws IOException {
+    String yaml = GOOD.replace(from, to.replace("\\n", "\n"));
+    assertThat(yaml).isNotEqualTo(GOOD);
+    Path spec = write("bad.yaml", yaml);
+
+    CliRun run = CliRun.of("run", "--spec", spec.toString(), "--address", NOBODY);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("tollgate: the spec cannot be used: " + spec + ": " + key + ": ")
+        .contains(expected)
+        .doesNotContain("cannot reach", "Exception");
+    assertThat(run.out()).isEmpty();
   }
 
   @Test

@@ -88,6 +88,25 @@ final class BackgroundProcess {
     LIVE.remove(process);
   }
 
+  /** Sends a signal by name ("INT", "TERM"), as Ctrl-C or a service manager would. */
+  void signal(String name) {
+    ProcResult sent =
+        Commands.run(
+            List.of("kill", "-" + name, Long.toString(process.pid())),
+            Map.of(),
+            Duration.ofSeconds(10));
+    if (sent.exitCode() != 0) throw new IllegalStateException("kill -" + name + ": " + sent);
+  }
+
+  /** Waits for the process to end and returns its exit code; fails if it outlives the timeout. */
+  int awaitExit(Duration timeout) {
+    if (!waitFor(timeout)) {
+      throw new IllegalStateException(name + " still runs " + timeout.toSeconds() + " s later");
+    }
+    LIVE.remove(process);
+    return process.exitValue();
+  }
+
   /** SIGKILL: the process gets no chance to clean up, as in a crash or an OOM kill. */
   void kill() {
     process.destroyForcibly();

@@ -9,8 +9,21 @@ import java.util.List;
 final class DataKeys {
   private DataKeys() {}
 
+  /** {@code data.features}: each column once, none of them the target. */
+  static List<String> features(YamlSection s, String target) {
+    List<String> features = s.distinctStrings("features", true);
+    int at = features.indexOf(target);
+    if (at >= 0) {
+      throw new SpecException(
+          s.file(),
+          s.key("features") + "[" + at + "]",
+          "'" + target + "' is the target (data.target); a column cannot be both");
+    }
+    return features;
+  }
+
   static List<String> categorical(YamlSection s, List<String> features) {
-    List<String> categorical = s.strings("categorical", false);
+    List<String> categorical = s.distinctStrings("categorical", false);
     for (int i = 0; i < categorical.size(); i++) {
       String c = categorical.get(i);
       if (!features.contains(c)) {
@@ -19,12 +32,21 @@ final class DataKeys {
             s.key("categorical") + "[" + i + "]",
             "expected one of the features " + features + ", got '" + c + "'");
       }
-      if (categorical.indexOf(c) != i) {
-        throw new SpecException(
-            s.file(), s.key("categorical") + "[" + i + "]", "'" + c + "' is listed twice");
-      }
     }
     return categorical;
+  }
+
+  /** {@code data.max_classes}: classification only, 2 to 100,000. */
+  static Integer maxClasses(YamlSection s, Task task) {
+    if (!s.has("max_classes")) return null;
+    if (task != Task.CLASSIFICATION) {
+      throw s.error("max_classes", "applies to task classification only; remove it");
+    }
+    Integer max = s.integer("max_classes", false);
+    if (max < 2 || max > 100_000) {
+      throw s.error("max_classes", "expected a whole number from 2 to 100000, got " + max);
+    }
+    return max;
   }
 
   static String timestamp(YamlSection s, String target, List<String> features) {

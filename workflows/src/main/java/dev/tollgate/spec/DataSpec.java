@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param timestamp optional column that orders rows in time; when set, the holdout is the latest
  *     rows instead of a seeded random sample
  * @param missing what to do with missing values; {@code null} (older payloads) means {@code FAIL}
+ * @param maxClasses most distinct target values a classification may have; {@code null} (older
+ *     payloads, other tasks) means {@link #DEFAULT_MAX_CLASSES}
  */
 public record DataSpec(
     String train,
@@ -23,7 +25,14 @@ public record DataSpec(
     Duration maxAge,
     List<String> categorical,
     String timestamp,
-    MissingPolicy missing) {
+    MissingPolicy missing,
+    Integer maxClasses) {
+
+  /**
+   * More distinct labels than this is almost always a regression target given to a classifier (a
+   * price, a measurement), which would train for minutes on thousands of classes.
+   */
+  public static final int DEFAULT_MAX_CLASSES = 100;
 
   public DataSpec {
     Objects.requireNonNull(train, "train");
@@ -52,12 +61,33 @@ public record DataSpec(
       throw new IllegalArgumentException(
           "the timestamp '" + timestamp + "' orders rows; it cannot be the target or a feature");
     }
+    if (maxClasses != null && maxClasses < 2) {
+      throw new IllegalArgumentException("max_classes must be at least 2, got " + maxClasses);
+    }
+  }
+
+  /** Every key but {@code max_classes}, which takes its default. */
+  public DataSpec(
+      String train,
+      String target,
+      List<String> features,
+      int minRows,
+      Duration maxAge,
+      List<String> categorical,
+      String timestamp,
+      MissingPolicy missing) {
+    this(train, target, features, minRows, maxAge, categorical, timestamp, missing, null);
   }
 
   /** Numeric features only, no timestamp, missing values refused: the shape before issue 4. */
   public DataSpec(
       String train, String target, List<String> features, int minRows, Duration maxAge) {
-    this(train, target, features, minRows, maxAge, List.of(), null, MissingPolicy.FAIL);
+    this(train, target, features, minRows, maxAge, List.of(), null, MissingPolicy.FAIL, null);
+  }
+
+  /** The classification limit on distinct target values, its default when the spec has none. */
+  public int classLimit() {
+    return maxClasses == null ? DEFAULT_MAX_CLASSES : maxClasses;
   }
 
   public boolean isCategorical(String feature) {

@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
 public final class Durations {
   private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
+  /**
+   * The longest duration a spec may give: ten years. Longer is a typo (a timer Temporal cannot
+   * represent past 10,000 years, an approval nobody will live to give).
+   */
+  public static final Duration LONGEST = Duration.ofDays(3650);
+
   private Durations() {}
 
   /**
@@ -22,14 +28,18 @@ public final class Durations {
     String trimmed = text.trim().toLowerCase(Locale.ROOT);
     Matcher m = SIMPLE.matcher(trimmed);
     if (m.matches()) {
-      long amount = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
+      try {
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      } catch (ArithmeticException | NumberFormatException tooLong) {
+        return null; // more digits than a duration holds: the caller names the key
+      }
     }
     try {
       return Duration.parse(text.trim().toUpperCase(Locale.ROOT));

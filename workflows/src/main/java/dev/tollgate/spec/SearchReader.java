@@ -80,6 +80,14 @@ final class SearchReader {
       for (int i = 0; i < node.size(); i++) {
         values.add(check(s, name + "[" + i + "]", node.get(i), param));
       }
+      // A repeated candidate would train the same trial twice.
+      s.refuseRepeats(
+          name,
+          values,
+          v ->
+              param.isChoice()
+                  ? param.choices().get(v.intValue())
+                  : (v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString()));
       return new SearchSpec.ParamSpace(values, null, null);
     }
     if (node.isObject() && param.isChoice()) {

@@ -38,7 +38,7 @@ final class SectionReaders {
     }
   }
 
-  static DataSpec data(YamlSection s, Path baseDir) {
+  static DataSpec data(YamlSection s, Path baseDir, Task task) {
     s.rejectUnknownKeys(
         Set.of(
             "train",
@@ -48,15 +48,17 @@ final class SectionReaders {
             "max_age",
             "categorical",
             "timestamp",
-            "missing"));
+            "missing",
+            "max_classes"));
     String train = datasetUri(s, s.string("train", true), baseDir);
     String target = s.string("target", true);
-    List<String> features = s.strings("features", true);
+    List<String> features = DataKeys.features(s, target);
     Integer minRows = s.integer("min_rows", false);
     Duration maxAge = s.duration("max_age", false);
     List<String> categorical = DataKeys.categorical(s, features);
     String timestamp = DataKeys.timestamp(s, target, features);
     MissingPolicy missing = enumValue(s, "missing", MissingPolicy.class, MissingPolicy.FAIL);
+    Integer maxClasses = DataKeys.maxClasses(s, task);
     return build(
         s,
         "features",
@@ -69,7 +71,8 @@ final class SectionReaders {
                 maxAge,
                 categorical,
                 timestamp,
-                missing));
+                missing,
+                maxClasses));
   }
 
   private static String datasetUri(YamlSection s, String text, Path baseDir) {
@@ -172,8 +175,8 @@ final class SectionReaders {
         }
         YamlSection bound = t.section(metric, true);
         bound.rejectUnknownKeys(Set.of("min", "max"));
-        Double min = bound.number("min", false);
-        Double max = bound.number("max", false);
+        Double min = metricBound(bound, metric, "min");
+        Double max = metricBound(bound, metric, "max");
         thresholds.put(metric, build(t, metric, () -> new MetricBound(min, max)));
       }
     }
@@ -209,9 +212,17 @@ final class SectionReaders {
     return new ValidationSpec(thresholds, tolerance, drift, maxCv, range, quality);
   }
 
+  /** One end of a metric threshold, refused when no model could ever meet it or miss it. */
+  private static Double metricBound(YamlSection bound, String metric, String end) {
+    Double v = bound.number(end, false);
+    String impossible = v == null ? null : TaskMetrics.impossible(metric, v);
+    if (impossible != null) throw bound.error(end, impossible + ", got " + fmt(v));
+    return v;
+  }
+
   static ApprovalSpec approval(YamlSection s) {
     s.rejectUnknownKeys(Set.of("approvers", "min_approvals", "timeout", "reminders", "on_timeout"));
-    List<String> approvers = s.strings("approvers", true);
+    List<String> approvers = s.distinctStrings("approvers", true);
     Integer min = s.integer("min_approvals", false);
     Duration timeout = s.duration("timeout", false);
     List<Duration> reminders = s.durations("reminders");

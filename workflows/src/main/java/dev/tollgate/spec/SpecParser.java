@@ -21,6 +21,9 @@ public final class SpecParser {
   private SpecParser() {}
 
   public static PipelineSpec parse(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new SpecException(file.toString(), "(file)", "is a directory; expected a YAML file");
+    }
     String text;
     try {
       text = Files.readString(file);
@@ -37,6 +40,7 @@ public final class SpecParser {
    * @param baseDir folder that relative {@code file:} dataset paths are resolved against
    */
   public static PipelineSpec parse(String yaml, String source, Path baseDir) {
+    YamlPrecheck.check(yaml, source);
     JsonNode root;
     try {
       root = YAML.readTree(yaml);
@@ -70,7 +74,7 @@ public final class SpecParser {
     }
     Task task = SectionReaders.enumValue(top, "task", Task.class, Task.REGRESSION);
     TrainingSpec training = SectionReaders.training(top.section("training", true), task);
-    DataSpec data = SectionReaders.data(top.section("data", true), baseDir);
+    DataSpec data = SectionReaders.data(top.section("data", true), baseDir, task);
     return new PipelineSpec(
         source,
         model,

@@ -16,9 +16,31 @@ public final class TaskMetrics {
           Task.CLASSIFICATION, Set.of("accuracy", "precision", "recall", "f1", "auc", "log_loss"),
           Task.ANOMALY, Set.of("anomaly_share", "precision", "recall", "f1", "auc"));
 
+  /**
+   * Errors are never negative and have no top; r2 has no bottom and tops at 1; the rest are shares.
+   */
+  private static final Set<String> ERRORS = Set.of("mae", "rmse", "mape", "log_loss");
+
   private TaskMetrics() {}
 
   public static Set<String> of(Task task) {
     return NAMES.get(task);
+  }
+
+  /**
+   * Why a bound on {@code metric} can never be met, or {@code null} when it can: an error below 0,
+   * an r2 above 1, a share outside 0 to 1. Such a bound would fail (or pass) every run after the
+   * training it wasted, so the parser refuses it.
+   */
+  public static String impossible(String metric, double bound) {
+    if (ERRORS.contains(metric)) {
+      return bound < 0 ? "expected 0 or more (" + metric + " is never negative)" : null;
+    }
+    if (metric.equals("r2")) {
+      return bound > 1 ? "expected at most 1 (r2 is never above 1)" : null;
+    }
+    return bound < 0 || bound > 1
+        ? "expected a value from 0 to 1 (" + metric + " is a share)"
+        : null;
   }
 }

@@ -78,6 +78,9 @@ final class YamlSection {
     }
     JsonNode v = node.get(name);
     if (!v.isNumber()) throw error(name, "expected a number, got " + kind(v));
+    if (!Double.isFinite(v.asDouble())) {
+      throw error(name, "expected a finite number, got " + v.asText());
+    }
     return v.asDouble();
   }
 
@@ -103,6 +106,10 @@ final class YamlSection {
     if (d == null || d.isNegative() || d.isZero()) {
       throw error(name, "expected a positive duration such as 30m, 48h or 7d, got '" + text + "'");
     }
+    if (d.compareTo(Durations.LONGEST) > 0) {
+      throw error(
+          name, "expected at most " + Durations.format(Durations.LONGEST) + ", got '" + text + "'");
+    }
     return d;
   }
 
@@ -125,12 +132,36 @@ final class YamlSection {
     return out;
   }
 
+  /**
+   * A list whose items must differ: features, approvers, categorical columns. A name listed twice
+   * is a mistake that changes meaning (two approvers who are one person can never make a quorum of
+   * two), so it is refused at the second place it appears.
+   */
+  List<String> distinctStrings(String name, boolean required) {
+    List<String> items = strings(name, required);
+    refuseRepeats(name, items, String::valueOf);
+    return items;
+  }
+
+  /** Refuses the second occurrence of an item, naming both places. */
+  <T> void refuseRepeats(String name, List<T> items, java.util.function.Function<T, String> show) {
+    for (int i = 0; i < items.size(); i++) {
+      int first = items.indexOf(items.get(i));
+      if (first != i) {
+        throw new SpecException(
+            file,
+            key(name) + "[" + i + "]",
+            "'" + show.apply(items.get(i)) + "' is listed twice (also at [" + first + "])");
+      }
+    }
+  }
+
   List<Duration> durations(String name) {
     List<String> texts = strings(name, false);
     List<Duration> out = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       Duration d = Durations.parse(texts.get(i));
-      if (d == null || d.isNegative() || d.isZero()) {
+      if (d == null || d.isNegative() || d.isZero() || d.compareTo(Durations.LONGEST) > 0) {
         throw new SpecException(
             file,
             key(name) + "[" + i + "]",
@@ -138,6 +169,7 @@ final class YamlSection {
       }
       out.add(d);
     }
+    refuseRepeats(name, out, Durations::format);
     return out;
   }
 

@@ -67,6 +67,12 @@ class SearchPlanTest {
         .hasMessageContaining(
             "training.search.space.grow_policy[1]: expected one of [depthwise, lossguide], got"
                 + " 'leafwise'");
+    assertThatThrownBy(() -> parse("method: grid\nspace: { grow_policy: [lossguide, lossguide] }"))
+        .hasMessageContaining(
+            "training.search.space.grow_policy[1]: 'lossguide' is listed twice (also at [0])");
+    assertThatThrownBy(() -> parse("method: grid\nspace: { trees: [100, 50, 100.0] }"))
+        .hasMessageContaining(
+            "training.search.space.trees[2]: '100' is listed twice (also at [0])");
     assertThatThrownBy(
             () -> parse("method: random\ntrials: 3\nspace: { grow_policy: { min: 0, max: 1 } }"))
         .hasMessageContaining(

@@ -180,6 +180,12 @@ class SpecParserTest {
   }
 
   @Test
+  void refusesADirectoryAsTheSpecFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+    assertThatThrownBy(() -> SpecParser.parse(dir))
+        .hasMessage(dir + ": (file): is a directory; expected a YAML file");
+  }
+
+  @Test
   void refusesAMissingFileByName() {
     assertThatThrownBy(() -> SpecParser.parse(Path.of("/nope/spec.yaml")))
         .hasMessage("/nope/spec.yaml: (file): no such file");

@@ -15,7 +15,11 @@ import java.util.List;
  */
 record ClassLabels(List<String> classes, double[] y) {
 
-  static ClassLabels of(RawColumn target, String source) {
+  /**
+   * @param maxClasses {@code data.max_classes}: more distinct labels than this are refused before
+   *     anything trains on them
+   */
+  static ClassLabels of(RawColumn target, String source, int maxClasses) {
     int[] codes = target.codes();
     boolean[] present = new boolean[target.seen().size()];
     for (int code : codes) present[code] = true;
@@ -23,6 +27,7 @@ record ClassLabels(List<String> classes, double[] y) {
     for (int code = 0; code < present.length; code++) {
       if (present[code]) classes.add(target.seen().get(code));
     }
+    if (classes.size() > maxClasses) throw tooMany(target.name, source, classes, maxClasses);
     classes.sort(order(classes));
     if (classes.size() < 2) {
       throw Failures.invalidData(
@@ -40,6 +45,23 @@ record ClassLabels(List<String> classes, double[] y) {
     double[] y = new double[codes.length];
     for (int row = 0; row < codes.length; row++) y[row] = index[codes[row]];
     return new ClassLabels(List.copyOf(classes), y);
+  }
+
+  private static RuntimeException tooMany(
+      String column, String source, List<String> classes, int maxClasses) {
+    boolean numbers = classes.stream().allMatch(ClassLabels::isNumber);
+    return Failures.invalidData(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s column %s: %,d distinct values in a classification target, more than"
+                + " data.max_classes (%d)%s; if %s is a quantity to predict, use task: regression;"
+                + " if it really has that many classes, raise data.max_classes",
+            source,
+            column,
+            classes.size(),
+            maxClasses,
+            numbers ? ", all of them numbers" : "",
+            column));
   }
 
   private static Comparator<String> order(List<String> labels) {

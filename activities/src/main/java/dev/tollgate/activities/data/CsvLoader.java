@@ -121,7 +121,8 @@ public final class CsvLoader {
       java.util.Map<String, Integer> missing = new java.util.LinkedHashMap<>();
       table.all().forEach(c -> missing.put(c.name, c.missing()));
       int dropped = MissingValues.apply(table, spec.missing());
-      ClassLabels classes = labels ? ClassLabels.of(table.target(), in.name) : null;
+      ClassLabels classes =
+          labels ? ClassLabels.of(table.target(), in.name, spec.classLimit()) : null;
       long[] times = table.time() == null ? null : toLongs(table.time().numbers());
       DataSchema schema = recorded != null ? recorded : fit(table, times, training);
       OneHotEncoder encoded = OneHotEncoder.encode(schema, table);

@@ -25,6 +25,7 @@ final class CsvReader {
     }
     CsvLine fields = new CsvLine();
     int width = fields.split(header.replace("\uFEFF", ""));
+    refuseRepeatedNames(name, fields.all());
     List<RawColumn> used = table.all();
     int[] at = locate(name, fields.all(), used);
     String line;
@@ -55,6 +56,40 @@ final class CsvReader {
       throw Failures.invalidData(name + " has a header but no data rows");
     }
     progress.accept(table.rows());
+  }
+
+  /**
+   * Two columns with one name make "the column bmi" mean whichever comes first, silently: refused,
+   * naming each repeated name with its positions (1 = the first column), whether the spec uses it
+   * or not. Blank names (a trailing comma, a pandas index) are not names and may repeat.
+   */
+  private static void refuseRepeatedNames(String name, List<String> header) {
+    java.util.Map<String, List<Integer>> positions = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String column = header.get(i).strip();
+      if (!column.isEmpty()) {
+        positions.computeIfAbsent(column, c -> new java.util.ArrayList<>()).add(i + 1);
+      }
+    }
+    List<String> repeated =
+        positions.entrySet().stream()
+            .filter(e -> e.getValue().size() > 1)
+            .map(e -> "'" + e.getKey() + "' (columns " + join(e.getValue()) + ")")
+            .toList();
+    if (!repeated.isEmpty()) {
+      throw Failures.invalidData(
+          name
+              + " header repeats "
+              + (repeated.size() == 1 ? "the column name " : "the column names ")
+              + String.join(", ", repeated)
+              + "; every column needs a name of its own");
+    }
+  }
+
+  private static String join(List<Integer> positions) {
+    List<String> texts = positions.stream().map(String::valueOf).toList();
+    int last = texts.size() - 1;
+    return String.join(", ", texts.subList(0, last)) + " and " + texts.get(last);
   }
 
   /** Index of each used column in the header; every missing one is named at once. */

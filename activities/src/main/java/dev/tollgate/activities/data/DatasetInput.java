@@ -53,6 +53,14 @@ final class DatasetInput implements AutoCloseable {
 
   /** Opens a local copy of {@code uri} (an S3 download keeps the object's name). */
   static DatasetInput open(Path file, String uri) {
+    if (Files.isDirectory(file)) {
+      throw Failures.invalidData(
+          "dataset "
+              + file
+              + " is a directory; data.train must name a CSV file (data.train "
+              + uri
+              + ")");
+    }
     if (!Files.isRegularFile(file)) {
       throw Failures.invalidData("dataset " + file + " does not exist (data.train " + uri + ")");
     }

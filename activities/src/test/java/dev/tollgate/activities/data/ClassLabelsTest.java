@@ -54,6 +54,37 @@ class ClassLabelsTest {
   }
 
   @Test
+  void aTargetWithMoreDistinctValuesThanMaxClassesIsRefusedBeforeTraining() throws IOException {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 2000; i++) csv.append(i).append(',').append(1000 + i * 0.37).append('\n');
+    DataSpec spec = spec(csv.toString(), MissingPolicy.FAIL);
+    var failure =
+        businessFailure(() -> loader.load(spec, Task.CLASSIFICATION), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "churn.csv column y: 2,000 distinct values in a classification target, more than"
+                + " data.max_classes (100), all of them numbers; if y is a quantity to predict,"
+                + " use task: regression; if it really has that many classes, raise"
+                + " data.max_classes");
+  }
+
+  @Test
+  void maxClassesRaisesTheLimit() throws IOException {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 300; i++) csv.append(i).append(",c").append(i % 150).append('\n');
+    DataSpec limited = spec(csv.toString(), MissingPolicy.FAIL);
+    DataSpec raised =
+        new DataSpec(
+            limited.train(), "y", List.of("x"), 1, null, List.of(), null, MissingPolicy.FAIL, 150);
+    assertThat(loader.load(raised, Task.CLASSIFICATION).classes()).hasSize(150);
+    var failure =
+        businessFailure(() -> loader.load(limited, Task.CLASSIFICATION), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("churn.csv column y: 150 distinct values in a classification target")
+        .doesNotContain("all of them numbers");
+  }
+
+  @Test
   void regressionKeepsANumericTarget() throws IOException {
     DataSpec spec = spec("x,y\n1,stay\n2,leave\n", MissingPolicy.FAIL);
     var failure =

@@ -120,6 +120,42 @@ class CsvLoaderTest {
   }
 
   @Test
+  void aDirectoryIsNamedAsOneNotAsMissing() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("exports"));
+    var failure = businessFailure(() -> loader.load(spec(folder, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("dataset " + folder + " is a directory; data.train must name a CSV file")
+        .doesNotContain("does not exist");
+  }
+
+  @Test
+  void aRepeatedHeaderNameIsRefusedWithItsPositions() throws IOException {
+    // The spec uses x2 and y; a second x2 would have been ignored, the first one read.
+    Path file = csv("x1,x2,x2,y\n1,2,3,4\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "load.csv header repeats the column name 'x2' (columns 2 and 3); every column needs"
+                + " a name of its own");
+  }
+
+  @Test
+  void everyRepeatedNameIsListedEvenInColumnsTheSpecDoesNotUse() throws IOException {
+    Path file = csv("note,x1,note,x2,y,x1,note\n1,2,3,4,5,6,7\n");
+    var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .startsWith(
+            "load.csv header repeats the column names 'note' (columns 1, 3 and 7), 'x1'"
+                + " (columns 2 and 6)");
+  }
+
+  @Test
+  void blankHeaderNamesMayRepeat() throws IOException {
+    Path file = csv(",x1,x2,y,\n0,1,2,3,\n");
+    assertThat(loader.load(spec(file, 1)).rows()).isEqualTo(1);
+  }
+
+  @Test
   void anEmptyFileIsRefused() throws IOException {
     Path file = csv("");
     var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,13 +17,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param home folder for the registry, serving pointers, the events file and (by default) artifacts
  * @param artifacts where models and reports are stored, and the S3 client settings
+ * @param shutdownGrace how long a stopping worker lets the stages in flight finish before it
+ *     abandons them to Temporal's retries
  */
 @Validated
 @ConfigurationProperties("tollgate")
 public record TollgateProperties(
     @NotNull @DefaultValue(".tollgate") Path home,
     @Valid @DefaultValue Temporal temporal,
-    @Valid @DefaultValue ArtifactsProperties artifacts) {
+    @Valid @DefaultValue ArtifactsProperties artifacts,
+    @NotNull @DefaultValue("3s") Duration shutdownGrace) {
 
   /**
    * Where Temporal is.

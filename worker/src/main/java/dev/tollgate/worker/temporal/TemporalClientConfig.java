@@ -31,8 +31,13 @@ public class TemporalClientConfig {
     return endpoint.target();
   }
 
-  /** Temporal's client and worker metrics go to Micrometer, so /actuator/prometheus has them. */
-  @Bean(destroyMethod = "shutdown")
+  /**
+   * Temporal's client and worker metrics go to Micrometer, so /actuator/prometheus has them. Closed
+   * with {@code shutdownNow}: by then the workers have stopped, and a call still open (the demo's
+   * long poll for a result) is abandoned with the app; a graceful close would let it hold the
+   * embedded server's own shutdown for its 5 s.
+   */
+  @Bean(destroyMethod = "shutdownNow")
   WorkflowServiceStubs workflowServiceStubs(TemporalTarget target, MeterRegistry meters) {
     Scope scope =
         new RootScopeBuilder()
