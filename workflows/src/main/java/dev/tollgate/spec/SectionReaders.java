@@ -50,7 +50,7 @@ final class SectionReaders {
             "timestamp",
             "missing",
             "max_classes"));
-    String train = datasetUri(s, s.string("train", true), baseDir);
+    String train = datasetUri(s, "train", baseDir);
     String target = s.string("target", true);
     List<String> features = DataKeys.features(s, target);
     Integer minRows = s.integer("min_rows", false);
@@ -75,15 +75,21 @@ final class SectionReaders {
                 maxClasses));
   }
 
-  private static String datasetUri(YamlSection s, String text, Path baseDir) {
+  /**
+   * A dataset URI under {@code key} ({@code data.train}, {@code schedule.drift_data}): {@code
+   * s3://} as written, {@code file:} resolved against the spec's folder; {@code null} when absent.
+   */
+  static String datasetUri(YamlSection s, String key, Path baseDir) {
+    String text = s.string(key, key.equals("train"));
+    if (text == null) return null;
     if (text.startsWith("s3://")) {
       if (text.length() <= 5 || !text.substring(5).contains("/")) {
-        throw s.error("train", "expected s3://bucket/key, got '" + text + "'");
+        throw s.error(key, "expected s3://bucket/key, got '" + text + "'");
       }
       return text;
     }
     if (!text.startsWith("file:")) {
-      throw s.error("train", "expected a file: or s3:// URI, got '" + text + "'");
+      throw s.error(key, "expected a file: or s3:// URI, got '" + text + "'");
     }
     String path = text.substring("file:".length());
     if (path.startsWith("//")) path = URI.create(text).getPath();
@@ -281,21 +287,6 @@ final class SectionReaders {
     if (slack == null) return new NotifySpec(null);
     slack.rejectUnknownKeys(Set.of("channel"));
     return new NotifySpec(slack.string("channel", true));
-  }
-
-  static ScheduleSpec schedule(YamlSection s) {
-    if (s == null) return null;
-    s.rejectUnknownKeys(Set.of("cron", "drift_check_every", "cooldown"));
-    String cron = s.string("cron", false);
-    if (cron != null && cron.split("\\s+").length != 5) {
-      throw s.error(
-          "cron",
-          "expected five fields (minute hour day month weekday) such as \"0 2 * * *\", got '"
-              + cron
-              + "'");
-    }
-    return new ScheduleSpec(
-        cron, s.duration("drift_check_every", false), s.duration("cooldown", false));
   }
 
   static Double share(YamlSection s, String key, double fallback) {

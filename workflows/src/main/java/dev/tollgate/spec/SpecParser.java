@@ -85,6 +85,6 @@ public final class SpecParser {
         SectionReaders.approval(top.section("approval", true)),
         SectionReaders.deploy(top.section("deploy", false)),
         SectionReaders.notify(top.section("notify", false)),
-        SectionReaders.schedule(top.section("schedule", false)));
+        ScheduleKeys.read(top.section("schedule", false), baseDir));
   }
 }
