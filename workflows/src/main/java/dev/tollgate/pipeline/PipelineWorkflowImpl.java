@@ -50,10 +50,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   @Override
   public PipelineResult run(PipelineRequest request) {
     PipelineSpec spec = request.spec();
-    String runId = request.options().runId();
-    state = new RunState(spec.model(), runId, RunVisibility.forRun(spec.model()));
+    RunOptions options = request.options();
+    String runId = options.resolveRunId(Workflow.getInfo().getWorkflowId());
+    state = new RunState(spec.model(), runId, RunVisibility.forRun(spec.model(), options));
     gate = new ApprovalGate(spec.approval(), spec.model());
-    Run run = new Run(spec, runId);
+    Run run = new Run(spec, runId, options);
     try {
       run.execute();
     } catch (ActivityFailure e) {
@@ -122,6 +123,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     PipelineResult r = run.result();
     java.util.Map<String, String> fields = new java.util.TreeMap<>();
     fields.put("outcome", r.outcome().name());
+    fields.put("trigger", run.options.triggerOrManual().value());
     if (r.modelVersion() != null) fields.put("version", Integer.toString(r.modelVersion()));
     r.metrics().forEach((k, v) -> fields.put(k, Figures.number(v)));
     if (r.decision() != null) fields.put("decided_by", r.decision().by());
@@ -137,6 +139,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final class Run {
     final PipelineSpec spec;
     final String runId;
+    final RunOptions options;
     Outcome outcome;
     TrainedModel trained;
     ModelVersion candidate;
@@ -146,9 +149,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     String failure;
     SearchSummary search;
 
-    Run(PipelineSpec spec, String runId) {
+    Run(PipelineSpec spec, String runId, RunOptions options) {
       this.spec = spec;
       this.runId = runId;
+      this.options = options;
     }
 
     void execute() {
@@ -197,7 +201,14 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               Stage.VALIDATING,
               () ->
                   validate.validate(
-                      new ValidationRequest(spec, runId, candidate, trained, previous)),
+                      new ValidationRequest(
+                          spec,
+                          runId,
+                          candidate,
+                          trained,
+                          previous,
+                          RunVisibility.describe(options),
+                          options.evidence())),
               v -> v.passed() ? "passed " + v.checks().size() + " checks" : "failed: " + names(v));
       state.setVerdict(verdict);
       if (!verdict.passed()) {

@@ -18,11 +18,18 @@ public final class SearchAttributes {
   public static final SearchAttributeKey<Long> MODEL_VERSION =
       SearchAttributeKey.forLong("TollgateModelVersion");
 
+  /** {@link Trigger#value()}: schedule, drift, volume or manual. */
+  public static final SearchAttributeKey<String> TRIGGER =
+      SearchAttributeKey.forKeyword("TollgateTrigger");
+
   public static final List<SearchAttributeKey<?>> ALL =
-      List.of(MODEL, STAGE, OUTCOME, MODEL_VERSION);
+      List.of(MODEL, STAGE, OUTCOME, MODEL_VERSION, TRIGGER);
 
   /** The memo key of the one-line summary shown in the UI and by {@code tollgate runs}. */
   public static final String SUMMARY_MEMO = "summary";
+
+  /** The memo key of what started the run, with the guardian's evidence for a data trigger. */
+  public static final String TRIGGER_MEMO = "trigger";
 
   private SearchAttributes() {}
 }

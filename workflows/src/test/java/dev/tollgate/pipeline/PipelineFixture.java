@@ -68,6 +68,18 @@ final class PipelineFixture implements AutoCloseable {
   final DeployActivities deploy = mock(DeployActivities.class, withSettings().withoutAnnotations());
   final NotifyActivities notify = mock(NotifyActivities.class, withSettings().withoutAnnotations());
 
+  static final dev.tollgate.stages.DataInspection DRIFT_EVIDENCE =
+      new dev.tollgate.stages.DataInspection(
+          "file:/data/new.csv",
+          1,
+          null,
+          0.67,
+          List.of(
+              new dev.tollgate.stages.DataInspection.Feature("temperature", "psi", 0.41, true),
+              new dev.tollgate.stages.DataInspection.Feature("humidity", "psi", 0.02, false)),
+          1200,
+          1000L,
+          "2026-11-09T06:00:00Z");
   static final Map<String, Double> METRICS = Map.of("rmse", 41.2, "r2", 0.87, "mae", 30.0);
   static final TrainedModel TRAINED =
       new TrainedModel("file:/artifacts/abc/", "abc", "d1", 800, 200, METRICS, 1200);
@@ -113,16 +125,20 @@ final class PipelineFixture implements AutoCloseable {
 
   /** Starts a run and returns its untyped stub (for updates and results). */
   WorkflowStub startRun(PipelineSpec spec, String runId) {
+    return startRun(spec, runId, new RunOptions(runId, "test", "unit test"));
+  }
+
+  /** Starts a run with {@code options}; its workflow ID uses {@code workflowRunId}. */
+  WorkflowStub startRun(PipelineSpec spec, String workflowRunId, RunOptions options) {
     WorkflowClient client = env.getWorkflowClient();
     PipelineWorkflow wf =
         client.newWorkflowStub(
             PipelineWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setTaskQueue(TaskQueues.PIPELINE)
-                .setWorkflowId(WorkflowIds.pipeline(spec.model(), runId))
+                .setWorkflowId(WorkflowIds.pipeline(spec.model(), workflowRunId))
                 .build());
-    WorkflowClient.start(
-        wf::run, new PipelineRequest(spec, new RunOptions(runId, "test", "unit test")));
+    WorkflowClient.start(wf::run, new PipelineRequest(spec, options));
     return WorkflowStub.fromTyped(wf);
   }
 

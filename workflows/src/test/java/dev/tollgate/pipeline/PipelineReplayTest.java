@@ -30,7 +30,12 @@ class PipelineReplayTest {
         "histories/pipeline-approval-timed-out-v1.json",
         // version 1 with a hyperparameter search: trials in parallel, one failing
         // (recorded by HyperparameterSearchTest)
-        "histories/pipeline-searched-v1.json"
+        "histories/pipeline-searched-v1.json",
+        // version 2: the trigger attribute and memo; a drift-triggered run with its evidence, and
+        // a scheduled one whose run id comes from the workflow ID
+        "histories/pipeline-deployed-v2.json",
+        "histories/pipeline-drift-triggered-v2.json",
+        "histories/pipeline-scheduled-v2.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
@@ -46,12 +51,33 @@ class PipelineReplayTest {
       f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
       deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
       assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, deployed, out.resolve("pipeline-deployed-v1.json"));
+      write(f, deployed, out.resolve("pipeline-deployed-v2.json"));
 
       WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
       assertThat(timedOut.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v1.json"));
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v2.json"));
+
+      RunOptions drift =
+          new RunOptions(
+              "drift-20261109T0600Z",
+              "guardian",
+              "drift share 0.67 > 0.5",
+              Trigger.DRIFT,
+              PipelineFixture.DRIFT_EVIDENCE);
+      WorkflowStub drifted = f.startRun(PipelineFixture.spec(1), drift.runId(), drift);
+      assertThat(drifted.getResult(PipelineResult.class).outcome())
+          .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
+      write(f, drifted, out.resolve("pipeline-drift-triggered-v2.json"));
+
+      RunOptions scheduled =
+          new RunOptions(
+              RunOptions.FROM_WORKFLOW_ID, "schedule", "nightly", Trigger.SCHEDULE, null);
+      WorkflowStub nightly =
+          f.startRun(PipelineFixture.spec(1), "sched-2026-12-02T02:00:00Z", scheduled);
+      PipelineResult result = nightly.getResult(PipelineResult.class);
+      assertThat(result.runId()).isEqualTo("sched-2026-12-02T02-00-00Z");
+      write(f, nightly, out.resolve("pipeline-scheduled-v2.json"));
     }
   }
 

@@ -81,6 +81,43 @@ class PipelineWorkflowTest {
   }
 
   @Test
+  void aDriftTriggeredRunCarriesItsTriggerAndEvidence() throws Exception {
+    f.start();
+    RunOptions drift =
+        new RunOptions(
+            "drift-1",
+            "guardian",
+            "share 0.67 > 0.5",
+            Trigger.DRIFT,
+            PipelineFixture.DRIFT_EVIDENCE);
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "drift-1", drift);
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+
+    var described = run.describe();
+    assertThat(described.getTypedSearchAttributes().get(SearchAttributes.TRIGGER))
+        .isEqualTo("drift");
+    assertThat(described.getMemo(SearchAttributes.TRIGGER_MEMO, String.class))
+        .isEqualTo(
+            "drift by guardian: share 0.67 > 0.5 [drift share 0.670: temperature psi 0.410"
+                + " (drifted), humidity psi 0.0200]");
+    verify(f.validate)
+        .validate(
+            argThat(
+                r ->
+                    r.evidence().equals(PipelineFixture.DRIFT_EVIDENCE)
+                        && r.trigger().startsWith("drift by guardian")));
+  }
+
+  @Test
+  void aPersonsRunIsManual() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "m1");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    assertThat(run.describe().getTypedSearchAttributes().get(SearchAttributes.TRIGGER))
+        .isEqualTo("manual");
+  }
+
+  @Test
   void failedValidationEndsWithoutDeployButStillNotifies() {
     when(f.validate.validate(any())).thenReturn(PipelineFixture.FAILED);
     f.start();

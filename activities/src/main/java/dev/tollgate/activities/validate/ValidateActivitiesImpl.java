@@ -125,7 +125,9 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             baseline == null ? null : baseline.version(),
             baselineMetrics,
             Instant.now().toString(),
-            drift == null ? null : drift.details());
+            drift == null ? null : drift.details(),
+            request.trigger(),
+            request.evidence());
     ValidationReport.Written written = report.writeTo(reports);
     var html = ValidationHtml.write(reports, report, holdout, baselineMetrics, written.uri());
     log.info(

@@ -4,6 +4,7 @@ import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.DataInspection;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ import java.util.Map;
  * @param baselineMetrics the Production model's metrics on the same holdout, or {@code null} when
  *     it was not scored
  * @param drift the drift check's per-feature statistics, or {@code null} when it did not run
+ * @param trigger what started the run ("drift by guardian: ..."), or {@code null}
+ * @param triggerEvidence the guardian's data check behind a drift or volume trigger, or {@code
+ *     null}
  */
 public record ValidationReport(
     String model,
@@ -27,7 +31,9 @@ public record ValidationReport(
     Integer baselineVersion,
     Map<String, Double> baselineMetrics,
     String createdAt,
-    DriftDetails drift) {
+    DriftDetails drift,
+    String trigger,
+    DataInspection triggerEvidence) {
 
   /** Where a report was written and the SHA-256 of its bytes. */
   public record Written(String uri, String digest) {}
