@@ -1,13 +1,19 @@
 package dev.tollgate.pipeline;
 
-/** Workflow IDs, one place: {@code pipeline/<model>/<run-id>}. */
+/** Workflow IDs, one place: {@code pipeline/<model>/<run-id>}, {@code guardian/<model>}. */
 public final class WorkflowIds {
   public static final String PIPELINE_PREFIX = "pipeline/";
+  public static final String GUARDIAN_PREFIX = "guardian/";
 
   private WorkflowIds() {}
 
   public static String pipeline(String model, String runId) {
     return PIPELINE_PREFIX + model + "/" + runId;
+  }
+
+  /** The one guardian of a model: {@code guardian/<model>}. */
+  public static String guardian(String model) {
+    return GUARDIAN_PREFIX + model;
   }
 
   /** Accepts what people type for a run: the full ID, or {@code <model>/<run-id>}. */

@@ -85,6 +85,12 @@ public record DataSpec(
     this(train, target, features, minRows, maxAge, List.of(), null, MissingPolicy.FAIL, null);
   }
 
+  /** The same columns and rules over another file ({@code schedule.drift_data}). */
+  public DataSpec withTrain(String uri) {
+    return new DataSpec(
+        uri, target, features, minRows, maxAge, categorical, timestamp, missing, maxClasses);
+  }
+
   /** The classification limit on distinct target values, its default when the spec has none. */
   public int classLimit() {
     return maxClasses == null ? DEFAULT_MAX_CLASSES : maxClasses;

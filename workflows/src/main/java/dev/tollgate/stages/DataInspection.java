@@ -17,6 +17,8 @@ import java.util.List;
  * @param productionRows rows the Production model was trained and validated on, {@code null} when
  *     there is none
  * @param checkedAt when the check ran (ISO-8601)
+ * @param note what the comparison left out and why (spec features Production was trained without),
+ *     or {@code null}
  */
 public record DataInspection(
     String dataUri,
@@ -26,7 +28,8 @@ public record DataInspection(
     List<Feature> features,
     long sourceRows,
     Long productionRows,
-    String checkedAt) {
+    String checkedAt,
+    String note) {
 
   public DataInspection {
     features = features == null ? List.of() : List.copyOf(features);
@@ -36,6 +39,11 @@ public record DataInspection(
    * @param statistic what decided ({@code psi}, {@code ks_p}, {@code z_p}, {@code chi2_p})
    */
   public record Feature(String name, String statistic, Double value, boolean drifted) {}
+
+  /** A check that compared nothing, saying why. */
+  public static DataInspection skipped(String dataUri, String why, String checkedAt) {
+    return new DataInspection(dataUri, null, why, null, List.of(), 0, null, checkedAt, null);
+  }
 
   /** Rows the source gained since Production was trained, or {@code null} without Production. */
   public Long newRows() {

@@ -79,7 +79,8 @@ final class PipelineFixture implements AutoCloseable {
               new dev.tollgate.stages.DataInspection.Feature("humidity", "psi", 0.02, false)),
           1200,
           1000L,
-          "2026-11-09T06:00:00Z");
+          "2026-11-09T06:00:00Z",
+          null);
   static final Map<String, Double> METRICS = Map.of("rmse", 41.2, "r2", 0.87, "mae", 30.0);
   static final TrainedModel TRAINED =
       new TrainedModel("file:/artifacts/abc/", "abc", "d1", 800, 200, METRICS, 1200);

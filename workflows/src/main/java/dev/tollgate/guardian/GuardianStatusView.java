@@ -1,0 +1,52 @@
+package dev.tollgate.guardian;
+
+import dev.tollgate.spec.CronSchedule;
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.ScheduleSpec;
+import java.time.Instant;
+
+/** Builds the {@link GuardianStatus} a query answers, from the guardian's book. */
+final class GuardianStatusView {
+  private GuardianStatusView() {}
+
+  static GuardianStatus of(
+      PipelineSpec spec,
+      CronSchedule cron,
+      GuardianBook book,
+      Long nextCheck,
+      String inFlightRunId,
+      long now,
+      long historyLength) {
+    ScheduleSpec s = spec.schedule();
+    Long cooldown = book.cooldownEnds(s);
+    return new GuardianStatus(
+        spec.model(),
+        book.paused,
+        book.pausedBy,
+        book.pauseReason,
+        s.cron(),
+        cron == null ? null : cron.describe(),
+        cron == null
+            ? null
+            : cron.next(Instant.ofEpochMilli(book.lastCronFire), 3).stream()
+                .map(Instant::toString)
+                .toList(),
+        nextCheck == null ? null : GuardianWorkflowImpl.iso(Math.max(nextCheck, now)),
+        book.lastInspection,
+        inFlightRunId,
+        book.buffered == null ? null : book.buffered.runId(),
+        countInWindow(book, now),
+        s.budgetOrDefault(),
+        cooldown == null || cooldown <= now ? null : GuardianWorkflowImpl.iso(cooldown),
+        book.log,
+        historyLength,
+        book.generation,
+        book.runsStarted);
+  }
+
+  /** Counted without forgetting anything: a query must not change state. */
+  private static int countInWindow(GuardianBook book, long now) {
+    long since = now - ScheduleSpec.BUDGET_WINDOW.toMillis();
+    return (int) book.dataRetrains.stream().filter(t -> t > since).count();
+  }
+}

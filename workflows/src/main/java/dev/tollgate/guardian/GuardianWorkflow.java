@@ -1,0 +1,53 @@
+package dev.tollgate.guardian;
+
+import dev.tollgate.spec.PipelineSpec;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One per model, ID {@code guardian/<model>}: starts the model's pipeline runs by itself — on its
+ * cron, when the newest data drifted from what Production was trained on, when the source grew by
+ * {@code schedule.min_new_rows} — with at most one run in flight, a cooldown and a weekly budget
+ * for data-triggered retrains, and a bounded log of every decision. Lives for months on durable
+ * timers, continuing as new to keep its history short, so it works on any Temporal server,
+ * including the embedded test server (which has no Schedules API).
+ */
+@WorkflowInterface
+public interface GuardianWorkflow {
+
+  @WorkflowMethod
+  void run(GuardianRequest request);
+
+  /** Stop starting runs (cron ticks are recorded as skipped) until {@link #resume}. */
+  @SignalMethod
+  void pause(String by, String reason);
+
+  @SignalMethod
+  void resume(String by);
+
+  /** A newer spec (e.g. {@code tollgate schedule enable} again): used from the next decision on. */
+  @SignalMethod
+  void updateSpec(PipelineSpec spec);
+
+  /** End the guardian; a run it started goes on (children are abandoned, not cancelled). */
+  @SignalMethod
+  void disable(String by);
+
+  /**
+   * Start a run now, for {@code reason}: the answer says whether it started, was queued behind the
+   * run in flight or was skipped, and why. Refused while paused or disabled.
+   */
+  @UpdateMethod
+  TriggerRecord triggerNow(TriggerRequest request);
+
+  @UpdateValidatorMethod(updateName = "triggerNow")
+  void validateTriggerNow(TriggerRequest request);
+
+  /** Next cron fires, next data check, the last check's drift, the recent triggers, paused. */
+  @QueryMethod
+  GuardianStatus status();
+}
