@@ -6,12 +6,14 @@ import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
+import dev.tollgate.activities.guardian.GuardianActivitiesImpl;
 import dev.tollgate.activities.notify.EventLog;
 import dev.tollgate.activities.notify.NotifyActivitiesImpl;
 import dev.tollgate.activities.registry.RegistryActivitiesImpl;
 import dev.tollgate.activities.registry.RegistryStore;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.activities.validate.ValidateActivitiesImpl;
+import dev.tollgate.guardian.GuardianActivities;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.NotifyActivities;
 import dev.tollgate.stages.RegistryActivities;
@@ -21,10 +23,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The five stage implementations, wired over one home folder and one artifact store. The worker
- * registers them; nothing else needs to know how they are built. The notify stage is {@code
- * notifyStage}, as in {@code StageOptions.notifyStage()}: a record component cannot be called
- * {@code notify}, which would clash with {@code Object.notify()}.
+ * The five stage implementations and the guardian's data check, wired over one home folder and one
+ * artifact store. The worker registers them; nothing else needs to know how they are built. The
+ * notify stage is {@code notifyStage}, as in {@code StageOptions.notifyStage()}: a record component
+ * cannot be called {@code notify}, which would clash with {@code Object.notify()}.
  *
  * <p>Layout of the home folder:
  *
@@ -42,7 +44,8 @@ public record StageActivities(
     ValidateActivities validate,
     RegistryActivities registry,
     DeployActivities deploy,
-    NotifyActivities notifyStage) {
+    NotifyActivities notifyStage,
+    GuardianActivities guardian) {
 
   public StageActivities {
     Objects.requireNonNull(train, "train");
@@ -50,6 +53,7 @@ public record StageActivities(
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(deploy, "deploy");
     Objects.requireNonNull(notifyStage, "notifyStage");
+    Objects.requireNonNull(guardian, "guardian");
   }
 
   /** Every stage over {@code home}, artifacts in {@code home/artifacts}, local datasets only. */
@@ -67,16 +71,19 @@ public record StageActivities(
     Path root = home.toAbsolutePath().normalize();
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
+    RegistryActivities registry =
+        new RegistryActivitiesImpl(new RegistryStore(root.resolve("registry")));
     return new StageActivities(
         new TrainActivitiesImpl(loader, models),
         new ValidateActivitiesImpl(loader, models, artifacts),
-        new RegistryActivitiesImpl(new RegistryStore(root.resolve("registry"))),
+        registry,
         new DeployActivitiesImpl(loader, models, root.resolve("serving")),
-        new NotifyActivitiesImpl(new EventLog(root.resolve("events.jsonl"))));
+        new NotifyActivitiesImpl(new EventLog(root.resolve("events.jsonl"))),
+        new GuardianActivitiesImpl(registry, models, loader));
   }
 
   /** Every implementation, for {@code Worker.registerActivitiesImplementations(...)}. */
   public Object[] all() {
-    return new Object[] {train, validate, registry, deploy, notifyStage};
+    return new Object[] {train, validate, registry, deploy, notifyStage, guardian};
   }
 }

@@ -1,9 +1,13 @@
 package dev.tollgate.activities;
 
+import dev.tollgate.guardian.GuardianActivities;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.PromoteRequest;
+import dev.tollgate.stages.RegisterRequest;
+import dev.tollgate.stages.RegistryActivities;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
 import dev.tollgate.stages.TrainedModel;
@@ -26,6 +30,8 @@ public final class StageHarness implements AutoCloseable {
   private final TrainActivities train;
   private final ValidateActivities validate;
   private final DeployActivities deploy;
+  private final RegistryActivities registry;
+  private final GuardianActivities guardian;
 
   public StageHarness(Path home) {
     env = TestActivityEnvironment.newInstance();
@@ -33,6 +39,25 @@ public final class StageHarness implements AutoCloseable {
     train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
     validate = env.newActivityStub(ValidateActivities.class, ActivityTesting.OPTIONS);
     deploy = env.newActivityStub(DeployActivities.class, ActivityTesting.OPTIONS);
+    registry = env.newActivityStub(RegistryActivities.class, ActivityTesting.OPTIONS);
+    guardian = env.newActivityStub(GuardianActivities.class, ActivityTesting.OPTIONS);
+  }
+
+  public GuardianActivities guardian() {
+    return guardian;
+  }
+
+  /** Trains {@code spec}, registers the model and promotes it: the model's Production version. */
+  public ModelVersion deployed(PipelineSpec spec, String runId) {
+    TrainedModel t =
+        train.train(
+            new TrainRequest(spec.model(), runId, spec.task(), spec.data(), spec.training()));
+    ModelVersion v =
+        registry.registerCandidate(
+            new RegisterRequest(
+                spec.model(), runId, t.artifactUri(), t.modelDigest(), t.metrics()));
+    registry.promote(new PromoteRequest(spec.model(), v.version(), runId, "test"));
+    return v;
   }
 
   public TrainActivities train() {

@@ -91,6 +91,15 @@ public final class ModelStore {
     }
   }
 
+  /** A stored model's metadata only, without reading or checking its model file. */
+  public ModelMetadata metadata(String artifactUri) {
+    String key = artifacts.key(artifactUri) + "/" + METADATA_FILE;
+    if (!artifacts.exists(key)) {
+      throw Failures.artifactMismatch("model artifact " + artifactUri + " has no " + METADATA_FILE);
+    }
+    return readMetadata(artifacts.get(key), artifactUri);
+  }
+
   /** Whether {@code artifactUri} names a whole stored model (an unknown place is a failure). */
   public boolean exists(String artifactUri) {
     String folder = artifacts.key(artifactUri);

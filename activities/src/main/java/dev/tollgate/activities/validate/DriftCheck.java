@@ -3,7 +3,6 @@ package dev.tollgate.activities.validate;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.ReferenceSample;
-import dev.tollgate.activities.stats.Bonferroni;
 import dev.tollgate.spec.ValidationSpec.DriftSpec;
 import dev.tollgate.stages.CheckResult;
 import java.util.ArrayList;
@@ -40,17 +39,16 @@ final class DriftCheck {
             : FeatureDrifts.between(
                 data, holdout.split().train(), holdout.split().holdout(), drift.bins());
     int tested = features.size();
-    double level = drift.bonferroni() ? Bonferroni.alpha(drift.alpha(), tested) : drift.alpha();
-    List<DriftDetails.Feature> judged = new ArrayList<>();
+    DataDrift.Judged verdict = DataDrift.judge(drift, features);
+    double level = verdict.level();
+    List<DriftDetails.Feature> judged = verdict.features();
     List<String> parts = new ArrayList<>();
     int drifted = 0;
-    for (DriftDetails.Feature f : features) {
-      boolean over = drifted(drift, f, level);
-      drifted += over ? 1 : 0;
-      judged.add(f.judged(over));
-      parts.add(f.name() + " " + describe(drift.method(), f) + (over ? " (drifted)" : ""));
+    for (DriftDetails.Feature f : judged) {
+      drifted += f.drifted() ? 1 : 0;
+      parts.add(f.name() + " " + describe(drift.method(), f) + (f.drifted() ? " (drifted)" : ""));
     }
-    double share = (double) drifted / tested;
+    double share = verdict.share();
     boolean ok = share <= drift.maxDriftShare();
     String reference =
         vsBaseline ? "training data vs " + label + "'s training data" : "holdout vs training part";
@@ -136,7 +134,7 @@ final class DriftCheck {
   }
 
   /** Whether the reference has every feature of the schema, each of the same type. */
-  private static boolean covers(ReferenceSample ref, DataSchema schema) {
+  static boolean covers(ReferenceSample ref, DataSchema schema) {
     for (DataSchema.Feature f : schema.features()) {
       boolean ok =
           f.type() == DataSchema.Type.NUMERIC

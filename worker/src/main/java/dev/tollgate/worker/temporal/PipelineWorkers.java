@@ -1,6 +1,7 @@
 package dev.tollgate.worker.temporal;
 
 import dev.tollgate.activities.StageActivities;
+import dev.tollgate.guardian.GuardianWorkflowImpl;
 import dev.tollgate.pipeline.PipelineWorkflowImpl;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.worker.config.TollgateProperties;
@@ -49,9 +50,14 @@ public class PipelineWorkers implements SmartLifecycle {
     this.target = target;
     this.shutdownGrace = properties.shutdownGrace();
     Worker pipeline = factory.newWorker(TaskQueues.PIPELINE);
-    pipeline.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    pipeline.registerWorkflowImplementationTypes(
+        PipelineWorkflowImpl.class, GuardianWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(
-        stages.validate(), stages.registry(), stages.deploy(), stages.notifyStage());
+        stages.validate(),
+        stages.registry(),
+        stages.deploy(),
+        stages.notifyStage(),
+        stages.guardian());
     factory
         .newWorker(TaskQueues.TRAINING, TRAINING_OPTIONS)
         .registerActivitiesImplementations(stages.train());
