@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.SearchAttributes;
 import dev.tollgate.pipeline.Stage;
+import dev.tollgate.pipeline.Trigger;
 import dev.tollgate.spec.PipelineSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,11 @@ final class RunQuery {
   private RunQuery() {}
 
   static String of(String model, Stage stage, Outcome outcome, boolean runningOnly) {
+    return of(model, stage, outcome, null, runningOnly);
+  }
+
+  static String of(
+      String model, Stage stage, Outcome outcome, Trigger trigger, boolean runningOnly) {
     List<String> terms = new ArrayList<>();
     terms.add("WorkflowType = 'PipelineWorkflow'");
     if (model != null) {
@@ -26,6 +32,9 @@ final class RunQuery {
     if (stage != null) terms.add(SearchAttributes.STAGE.getName() + " = '" + stage.name() + "'");
     if (outcome != null) {
       terms.add(SearchAttributes.OUTCOME.getName() + " = '" + outcome.name() + "'");
+    }
+    if (trigger != null) {
+      terms.add(SearchAttributes.TRIGGER.getName() + " = '" + trigger.value() + "'");
     }
     if (runningOnly) terms.add("ExecutionStatus = 'Running'");
     return String.join(" AND ", terms);

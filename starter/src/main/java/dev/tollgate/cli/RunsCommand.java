@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.SearchAttributes;
 import dev.tollgate.pipeline.Stage;
+import dev.tollgate.pipeline.Trigger;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.io.PrintWriter;
 import java.util.List;
@@ -40,6 +41,13 @@ final class RunsCommand extends CliCommand {
   Outcome outcome;
 
   @Option(
+      names = "--trigger",
+      paramLabel = "TRIGGER",
+      converter = TriggerConverter.class,
+      description = "Only runs started so: schedule, drift, volume or manual.")
+  Trigger trigger;
+
+  @Option(
       names = "--limit",
       paramLabel = "N",
       defaultValue = "50",
@@ -49,7 +57,7 @@ final class RunsCommand extends CliCommand {
   @Override
   int execute() {
     PrintWriter out = out();
-    String query = RunQuery.of(model, stage, outcome, false);
+    String query = RunQuery.of(model, stage, outcome, trigger, false);
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       List<WorkflowExecutionMetadata> runs = Visibility.list(temporal, query, limit);
       if (runs.isEmpty()) {
@@ -59,20 +67,22 @@ final class RunsCommand extends CliCommand {
       }
       out.printf(
           Locale.ROOT,
-          "%-44s %-18s %-22s %-20s %s%n",
+          "%-44s %-18s %-22s %-9s %-20s %s%n",
           "RUN",
           "STAGE",
           "OUTCOME",
+          "TRIGGER",
           "STARTED",
           "SUMMARY");
       for (WorkflowExecutionMetadata run : runs) {
         var attributes = run.getTypedSearchAttributes();
         out.printf(
             Locale.ROOT,
-            "%-44s %-18s %-22s %-20s %s%n",
+            "%-44s %-18s %-22s %-9s %-20s %s%n",
             run.getExecution().getWorkflowId(),
             orDash(attributes.get(SearchAttributes.STAGE)),
             orDash(attributes.get(SearchAttributes.OUTCOME)),
+            orDash(attributes.get(SearchAttributes.TRIGGER)),
             Show.time(run.getStartTime().toEpochMilli()).replace(" UTC", ""),
             orDash(run.getMemo(SearchAttributes.SUMMARY_MEMO, String.class)));
       }

@@ -48,6 +48,15 @@ final class TemporalConnection implements AutoCloseable {
     return client;
   }
 
+  /** The Schedules API client of the same connection and namespace. */
+  io.temporal.client.schedules.ScheduleClient schedules() {
+    return io.temporal.client.schedules.ScheduleClient.newInstance(
+        stubs,
+        io.temporal.client.schedules.ScheduleClientOptions.newBuilder()
+            .setNamespace(options.namespace)
+            .build());
+  }
+
   ConnectionOptions options() {
     return options;
   }

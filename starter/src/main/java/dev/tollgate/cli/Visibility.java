@@ -31,7 +31,8 @@ final class Visibility {
     }
   }
 
-  private static boolean unsupported(Throwable e) {
+  /** True when the server answered UNIMPLEMENTED: the embedded test server lacks the API. */
+  static boolean unsupported(Throwable e) {
     for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
       if (c instanceof StatusRuntimeException s
           && s.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {

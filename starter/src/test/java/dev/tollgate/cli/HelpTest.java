@@ -13,21 +13,32 @@ class HelpTest {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("demo", "worker", "run", "status", "approve", "reject");
+    assertThat(run.out())
+        .contains("demo", "worker", "run", "status", "approve", "reject", "schedule");
   }
 
   @Test
   void everyCommandOptionAndParameterIsDescribed() {
-    CommandLine cli = new CommandLine(new TollgateCli());
+    check(new CommandLine(new TollgateCli()), new java.util.ArrayList<>());
+  }
+
+  /** Every subcommand, nested ones too ({@code schedule enable}), has a described --help. */
+  private static void check(CommandLine cli, java.util.List<String> path) {
     for (CommandLine sub : cli.getSubcommands().values()) {
       CommandSpec spec = sub.getCommandSpec();
-      assertThat(spec.usageMessage().description()).as(spec.name()).isNotEmpty();
+      java.util.List<String> here = new java.util.ArrayList<>(path);
+      here.add(spec.name());
+      String name = String.join(" ", here);
+      assertThat(spec.usageMessage().description()).as(name).isNotEmpty();
       for (ArgSpec arg : spec.args()) {
         assertThat(String.join(" ", arg.description()))
-            .as(spec.name() + " " + arg.paramLabel())
+            .as(name + " " + arg.paramLabel())
             .isNotBlank();
       }
-      assertThat(CliRun.of(spec.name(), "--help").exitCode()).as(spec.name()).isZero();
+      java.util.List<String> args = new java.util.ArrayList<>(here);
+      args.add("--help");
+      assertThat(CliRun.of(args.toArray(String[]::new)).exitCode()).as(name).isZero();
+      check(sub, here);
     }
   }
 

@@ -43,6 +43,9 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
   private boolean woken;
   private String disabledBy;
 
+  /** Signals that arrived before the run method started (signal-with-start), applied then. */
+  private final java.util.List<Runnable> early = new java.util.ArrayList<>();
+
   /** A run this guardian started that has not ended. */
   private record InFlight(String runId, Promise<PipelineResult> result) {}
 
@@ -60,6 +63,8 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
   public void run(GuardianRequest request) {
     adopt(request.spec());
     book = GuardianBook.of(request.carried(), now());
+    early.forEach(Runnable::run);
+    early.clear();
     while (true) {
       if (inFlight != null && inFlight.result().isCompleted()) finishInFlight();
       if (disabledBy != null) {
@@ -250,6 +255,10 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
 
   @Override
   public void pause(String by, String reason) {
+    if (book == null) {
+      early.add(() -> pause(by, reason));
+      return;
+    }
     book.paused = true;
     book.pausedBy = by;
     book.pauseReason = reason;
@@ -258,6 +267,10 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
 
   @Override
   public void resume(String by) {
+    if (book == null) {
+      early.add(() -> resume(by));
+      return;
+    }
     book.paused = false;
     book.pausedBy = null;
     book.pauseReason = null;
@@ -266,6 +279,10 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
 
   @Override
   public void updateSpec(PipelineSpec newer) {
+    if (book == null) {
+      early.add(() -> updateSpec(newer));
+      return;
+    }
     if (newer.schedule() == null || !newer.model().equals(spec.model())) {
       log.warn("spec update for {} ignored: no schedule, or another model", newer.model());
       return;

@@ -152,6 +152,28 @@ class GuardianBehaviourTest {
   }
 
   @Test
+  void signalsSentWithTheStartApplyOnceItRuns() {
+    try (GuardianFixture f = new GuardianFixture(START, GuardianFixture::calm)) {
+      var spec = GuardianFixture.spec("early", "cron: \"0 2 * * *\"");
+      var client = f.env.getWorkflowClient();
+      GuardianWorkflow g =
+          client.newWorkflowStub(
+              GuardianWorkflow.class,
+              io.temporal.client.WorkflowOptions.newBuilder()
+                  .setTaskQueue(dev.tollgate.pipeline.TaskQueues.PIPELINE)
+                  .setWorkflowId("guardian/early")
+                  .build());
+      var batch = client.newSignalWithStartRequest();
+      batch.add(g::run, GuardianRequest.start(spec));
+      batch.add(g::pause, "alice", "before it ran");
+      client.signalWithStart(batch);
+      f.env.sleep(Duration.ofDays(1));
+      assertThat(f.status("early").paused()).isTrue();
+      assertThat(GuardianFixture.started("")).isEmpty();
+    }
+  }
+
+  @Test
   void disablingEndsTheGuardianButNotItsRun() {
     StubPipeline.slowFor = Duration.ofHours(10);
     try (GuardianFixture f = new GuardianFixture(START, GuardianFixture::calm)) {

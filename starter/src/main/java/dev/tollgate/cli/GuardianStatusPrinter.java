@@ -1,0 +1,108 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.guardian.GuardianStatus;
+import dev.tollgate.guardian.TriggerRecord;
+import dev.tollgate.pipeline.WorkflowIds;
+import dev.tollgate.spec.Durations;
+import dev.tollgate.spec.ScheduleSpec;
+import dev.tollgate.stages.DataInspection;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code tollgate schedule status MODEL}: a guardian's state, one fact per line. */
+final class GuardianStatusPrinter {
+  private final PrintWriter out;
+  private final long now;
+
+  GuardianStatusPrinter(PrintWriter out, long now) {
+    this.out = out;
+    this.now = now;
+  }
+
+  void print(GuardianStatus s, ScheduleSpec schedule) {
+    out.println(
+        WorkflowIds.guardian(s.model())
+            + "  "
+            + (s.paused()
+                ? "PAUSED by "
+                    + s.pausedBy()
+                    + (s.pauseReason() == null ? "" : ": " + s.pauseReason())
+                : "active"));
+    if (s.cron() != null) {
+      line("cron", s.cron() + "  " + s.cronDescription());
+      line("next fires", String.join(", ", s.nextCronFires().stream().map(this::when).toList()));
+    }
+    if (schedule != null && schedule.driftCheckEvery() != null) {
+      line(
+          "data checks",
+          "every "
+              + Durations.format(schedule.driftCheckEvery())
+              + (s.nextCheck() == null ? "" : ", next " + when(s.nextCheck()))
+              + String.format(
+                  Locale.ROOT, "; retrain above drift share %.2f", schedule.driftShareOrDefault())
+              + (schedule.minNewRows() == null
+                  ? ""
+                  : " or on " + schedule.minNewRows() + " new rows"));
+    }
+    DataInspection last = s.lastInspection();
+    if (last != null) {
+      line("last check", last.checkedAt().replace("T", " ") + "  " + last.describe());
+      if (last.productionRows() != null) {
+        line(
+            "rows",
+            last.sourceRows()
+                + " ("
+                + signed(last.newRows())
+                + " since v"
+                + last.productionVersion()
+                + ")");
+      }
+      if (last.note() != null) line("", last.note());
+    }
+    if (s.inFlightRunId() != null) {
+      line(
+          "in flight",
+          s.model()
+              + "/"
+              + s.inFlightRunId()
+              + (s.buffered() == null ? "" : ", queued " + s.buffered()));
+    }
+    line(
+        "retrains",
+        s.retrainsThisWeek()
+            + " of "
+            + s.budget()
+            + " drift/volume retrains in the last 7 days"
+            + (s.cooldownUntil() == null ? "" : "; cooldown until " + when(s.cooldownUntil())));
+    line(
+        "runs started",
+        s.runsStarted()
+            + " (continued as new "
+            + s.generation()
+            + " times, history "
+            + s.historyLength()
+            + " events)");
+    List<TriggerRecord> log = s.triggers();
+    out.println(
+        "  triggers (last " + Math.min(log.size(), 10) + " of " + log.size() + ", newest last):");
+    for (TriggerRecord r : log.subList(Math.max(0, log.size() - 10), log.size())) {
+      out.println("    " + r.describe());
+    }
+    out.flush();
+  }
+
+  private String when(String iso) {
+    long at = Instant.parse(iso).toEpochMilli();
+    return Show.time(at) + " " + Show.relative(at, now);
+  }
+
+  private static String signed(Long n) {
+    return n == null ? "?" : (n >= 0 ? "+" : "") + n;
+  }
+
+  private void line(String label, String value) {
+    out.printf(Locale.ROOT, "  %-13s %s%n", label, value);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tollgate.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate schedule delete MODEL}: removes the native Schedule; its runs go on. */
+@Command(
+    name = "delete",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {"Delete the model's native Schedule. Runs it started go on."})
+final class ScheduleDeleteCommand extends CliCommand {
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(paramLabel = "MODEL", description = "The model whose Schedule to delete.")
+  String model;
+
+  @Override
+  int execute() {
+    NativeSchedules.onHandle(
+        connection,
+        model,
+        h -> {
+          h.delete();
+          return null;
+        });
+    out().println("Deleted " + NativeSchedules.id(model));
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.tollgate.cli;
+
+import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
+import io.temporal.client.schedules.ScheduleActionResult;
+import io.temporal.client.schedules.ScheduleDescription;
+import java.io.PrintWriter;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate schedule describe MODEL}: a native Schedule's state, next fires, recent runs. */
+@Command(
+    name = "describe",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {"Show the model's native Schedule: state, policy, next fires, recent runs."})
+final class ScheduleDescribeCommand extends CliCommand {
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(paramLabel = "MODEL", description = "The model whose Schedule to show.")
+  String model;
+
+  @Override
+  int execute() {
+    ScheduleDescription d = NativeSchedules.onHandle(connection, model, h -> h.describe());
+    PrintWriter out = out();
+    var state = d.getSchedule().getState();
+    var policy = d.getSchedule().getPolicy();
+    out.println(
+        d.getId()
+            + "  "
+            + (state.isPaused() ? "PAUSED" : "active")
+            + (state.getNote() == null ? "" : "  (" + state.getNote() + ")"));
+    var spec = d.getSchedule().getSpec();
+    out.println(
+        "  when          "
+            + (spec.getIntervals().isEmpty()
+                ? "cron "
+                    + spec.getCronExpressions()
+                    + " "
+                    + (spec.getTimeZoneName() == null ? "UTC" : spec.getTimeZoneName())
+                : "every " + spec.getIntervals().getFirst().getEvery()));
+    if (policy != null) {
+      out.println(
+          "  policy        overlap "
+              + (policy.getOverlap() == null ? "skip" : OverlapOption.describe(policy.getOverlap()))
+              + ", catch-up window "
+              + policy.getCatchupWindow()
+              + (policy.isPauseOnFailure() ? ", pauses on failure" : ""));
+    }
+    var info = d.getInfo();
+    out.println(
+        "  actions       "
+            + info.getNumActions()
+            + " started, "
+            + info.getNumActionsSkippedOverlap()
+            + " skipped for overlap, "
+            + info.getNumActionsMissedCatchupWindow()
+            + " missed the catch-up window");
+    for (Instant next :
+        info.getNextActionTimes().subList(0, Math.min(3, info.getNextActionTimes().size()))) {
+      out.println("  next          " + Show.time(next.toEpochMilli()));
+    }
+    for (ScheduleActionResult r : info.getRecentActions()) {
+      String run =
+          r.getAction() instanceof ScheduleActionExecutionStartWorkflow w ? w.getWorkflowId() : "?";
+      out.println("  recent        " + Show.time(r.getScheduledAt().toEpochMilli()) + "  " + run);
+    }
+    return ExitCodes.OK;
+  }
+}

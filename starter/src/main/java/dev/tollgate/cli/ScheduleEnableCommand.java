@@ -1,0 +1,111 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.guardian.GuardianRequest;
+import dev.tollgate.guardian.GuardianStatus;
+import dev.tollgate.guardian.GuardianWorkflow;
+import dev.tollgate.pipeline.TaskQueues;
+import dev.tollgate.pipeline.WorkflowIds;
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.SpecParser;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tollgate schedule enable --spec FILE}: starts (or updates) the model's guardian. */
+@Command(
+    name = "enable",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Start the guardian of the spec's model (guardian/<model>), or give a running one this spec.",
+      "The spec needs a schedule section: cron, drift_check_every or min_new_rows."
+    })
+final class ScheduleEnableCommand extends CliCommand {
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Option(
+      names = "--spec",
+      required = true,
+      paramLabel = "FILE",
+      description = "The model's pipeline spec.")
+  Path specFile;
+
+  @Override
+  int execute() throws InterruptedException {
+    PipelineSpec spec = SpecParser.parse(specFile);
+    if (spec.schedule() == null) {
+      throw new CliFailure(
+          ExitCodes.USAGE,
+          specFile
+              + ": schedule: missing; a guardian needs cron, drift_check_every or min_new_rows"
+              + " (docs/triggers.md)");
+    }
+    PrintWriter out = out();
+    String id = WorkflowIds.guardian(spec.model());
+    try (TemporalConnection temporal = TemporalConnection.open(connection)) {
+      WorkflowClient client = temporal.client();
+      boolean running = isRunning(client, id);
+      GuardianWorkflow guardian =
+          client.newWorkflowStub(
+              GuardianWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(id)
+                  .setTaskQueue(TaskQueues.PIPELINE)
+                  .setWorkflowIdReusePolicy(
+                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                  .build());
+      BatchRequest start = client.newSignalWithStartRequest();
+      start.add(guardian::run, GuardianRequest.start(spec));
+      start.add(guardian::updateSpec, spec);
+      client.signalWithStart(start);
+      out.println((running ? "Updated the spec of " : "Enabled ") + id + " (" + specFile + ")");
+      GuardianStatus status = awaitStatus(client, id);
+      if (status != null)
+        new GuardianStatusPrinter(out, System.currentTimeMillis()).print(status, spec.schedule());
+      out.println(
+          "Follow it: tollgate schedule status " + spec.model() + connection.flagsForCopy());
+      out.flush();
+      return ExitCodes.OK;
+    } catch (RuntimeException e) {
+      if (TemporalConnection.isUnreachable(e)) throw TemporalConnection.unreachable(connection, e);
+      throw e;
+    }
+  }
+
+  private static boolean isRunning(WorkflowClient client, String id) {
+    try {
+      return client.newUntypedWorkflowStub(id).describe().getStatus()
+          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (io.temporal.client.WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The guardian's first status, once a worker ran its first task; {@code null} after a few seconds
+   * without one (no worker polling yet), so enabling never hangs on a query.
+   */
+  private static GuardianStatus awaitStatus(WorkflowClient client, String id)
+      throws InterruptedException {
+    GuardianWorkflow guardian = client.newWorkflowStub(GuardianWorkflow.class, id);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(8);
+    while (System.nanoTime() < deadline) {
+      var query = java.util.concurrent.CompletableFuture.supplyAsync(guardian::status);
+      try {
+        GuardianStatus s = query.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        if (s != null) return s;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        query.cancel(true); // no worker has run its first task yet
+      }
+      Thread.sleep(250);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.tollgate.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate schedule pause MODEL}: the guardian (or, --native, the Schedule) holds. */
+@Command(
+    name = "pause",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Pause the model's guardian: cron ticks are recorded as skipped, data checks wait, nothing"
+          + " starts until `schedule resume`. --native pauses the native Schedule instead."
+    })
+final class SchedulePauseCommand extends CliCommand {
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(paramLabel = "MODEL", description = "The model whose guardian to pause.")
+  String model;
+
+  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who pauses it.")
+  String by;
+
+  @Option(names = "--reason", paramLabel = "TEXT", description = "Why, shown in status.")
+  String reason;
+
+  @Option(names = "--native", description = "Pause the native Schedule tollgate-<model> instead.")
+  boolean nativeSchedule;
+
+  @Override
+  int execute() {
+    String note = "paused by " + by + (reason == null ? "" : ": " + reason);
+    if (nativeSchedule) {
+      NativeSchedules.onHandle(
+          connection,
+          model,
+          h -> {
+            h.pause(note);
+            return null;
+          });
+      out().println("Paused " + NativeSchedules.id(model) + " (" + note + ")");
+      return ExitCodes.OK;
+    }
+    Guardians.call(
+        connection,
+        model,
+        g -> {
+          g.pause(by, reason);
+          return null;
+        });
+    out().println("Paused guardian/" + model + " (" + note + ")");
+    return ExitCodes.OK;
+  }
+}

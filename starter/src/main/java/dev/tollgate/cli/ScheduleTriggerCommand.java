@@ -1,0 +1,73 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.guardian.TriggerRecord;
+import dev.tollgate.guardian.TriggerRequest;
+import io.temporal.client.WorkflowUpdateException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate schedule trigger MODEL}: a run now, through the guardian or the Schedule. */
+@Command(
+    name = "trigger",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Ask the model's guardian for a run now; it answers started, queued behind the run in"
+          + " flight, or skipped, and why. --native fires the native Schedule once instead."
+    })
+final class ScheduleTriggerCommand extends CliCommand {
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(paramLabel = "MODEL", description = "The model to run.")
+  String model;
+
+  @Option(names = "--by", paramLabel = "NAME", description = "Who asks (required for a guardian).")
+  String by;
+
+  @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the trigger log.")
+  String reason;
+
+  @Option(names = "--native", description = "Fire the native Schedule tollgate-<model> instead.")
+  boolean nativeSchedule;
+
+  @Override
+  int execute() {
+    if (nativeSchedule) {
+      NativeSchedules.onHandle(
+          connection,
+          model,
+          h -> {
+            h.trigger();
+            return null;
+          });
+      out().println("Fired " + NativeSchedules.id(model) + " once");
+      return ExitCodes.OK;
+    }
+    if (by == null) throw new CliFailure(ExitCodes.USAGE, "--by NAME: say who asks for the run");
+    TriggerRecord answer;
+    try {
+      answer = Guardians.call(connection, model, g -> g.triggerNow(new TriggerRequest(by, reason)));
+    } catch (WorkflowUpdateException e) {
+      throw new CliFailure(
+          ExitCodes.NOT_DONE,
+          "refused by guardian/"
+              + model
+              + ": "
+              + Failures.describe(e.getCause() == null ? e : e.getCause()),
+          e);
+    }
+    out().println(answer.describe());
+    if (answer.decision() == TriggerRecord.Decision.STARTED) {
+      out()
+          .println(
+              "Follow it: tollgate status "
+                  + model
+                  + "/"
+                  + answer.runId()
+                  + connection.flagsForCopy());
+    }
+    return answer.decision() == TriggerRecord.Decision.SKIPPED ? ExitCodes.NOT_DONE : ExitCodes.OK;
+  }
+}
