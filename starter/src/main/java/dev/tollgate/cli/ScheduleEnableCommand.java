@@ -1,17 +1,12 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.guardian.GuardianRequest;
 import dev.tollgate.guardian.GuardianStatus;
 import dev.tollgate.guardian.GuardianWorkflow;
-import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.BatchRequest;
+import dev.tollgate.worker.guardian.GuardianLauncher;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -51,20 +46,7 @@ final class ScheduleEnableCommand extends CliCommand {
     String id = WorkflowIds.guardian(spec.model());
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       WorkflowClient client = temporal.client();
-      boolean running = isRunning(client, id);
-      GuardianWorkflow guardian =
-          client.newWorkflowStub(
-              GuardianWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(id)
-                  .setTaskQueue(TaskQueues.PIPELINE)
-                  .setWorkflowIdReusePolicy(
-                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                  .build());
-      BatchRequest start = client.newSignalWithStartRequest();
-      start.add(guardian::run, GuardianRequest.start(spec));
-      start.add(guardian::updateSpec, spec);
-      client.signalWithStart(start);
+      boolean running = GuardianLauncher.enable(client, spec);
       out.println((running ? "Updated the spec of " : "Enabled ") + id + " (" + specFile + ")");
       GuardianStatus status = awaitStatus(client, id);
       if (status != null)
@@ -76,15 +58,6 @@ final class ScheduleEnableCommand extends CliCommand {
     } catch (RuntimeException e) {
       if (TemporalConnection.isUnreachable(e)) throw TemporalConnection.unreachable(connection, e);
       throw e;
-    }
-  }
-
-  private static boolean isRunning(WorkflowClient client, String id) {
-    try {
-      return client.newUntypedWorkflowStub(id).describe().getStatus()
-          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    } catch (io.temporal.client.WorkflowNotFoundException e) {
-      return false;
     }
   }
 

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param artifacts where models and reports are stored, and the S3 client settings
  * @param shutdownGrace how long a stopping worker lets the stages in flight finish before it
  *     abandons them to Temporal's retries
+ * @param guardian the guardians the worker enables by itself
  */
 @Validated
 @ConfigurationProperties("tollgate")
@@ -26,7 +27,13 @@ public record TollgateProperties(
     @NotNull @DefaultValue(".tollgate") Path home,
     @Valid @DefaultValue Temporal temporal,
     @Valid @DefaultValue ArtifactsProperties artifacts,
-    @NotNull @DefaultValue("3s") Duration shutdownGrace) {
+    @NotNull @DefaultValue("3s") Duration shutdownGrace,
+    @Valid @DefaultValue Guardian guardian) {
+
+  /**
+   * @param specsDir a folder of specs whose guardians are enabled at start-up; {@code null} = none
+   */
+  public record Guardian(Path specsDir) {}
 
   /**
    * Where Temporal is.

@@ -1,0 +1,92 @@
+package dev.tollgate.worker.guardian;
+
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.SpecException;
+import dev.tollgate.spec.SpecParser;
+import dev.tollgate.worker.config.TollgateProperties;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, enables the guardian of every spec with a {@code schedule} section in {@code
+ * tollgate.guardian.specs-dir} ({@code TOLLGATE_GUARDIAN_SPECS}): a fleet of models retrains by
+ * itself without anyone typing {@code tollgate schedule enable}. A spec that does not parse is
+ * logged with its file and key and skipped; the others still start. Runs after the workers poll.
+ */
+@Component
+public class GuardianSpecsFolder implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(GuardianSpecsFolder.class);
+
+  private final WorkflowClient client;
+  private final Path folder;
+  private volatile boolean running;
+
+  public GuardianSpecsFolder(WorkflowClient client, TollgateProperties properties) {
+    this.client = client;
+    Path dir = properties.guardian().specsDir();
+    // An unset TOLLGATE_GUARDIAN_SPECS binds as the empty path: that means none, not ".".
+    this.folder = dir == null || dir.toString().isEmpty() ? null : dir;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    if (folder == null) return;
+    List<String> enabled = new ArrayList<>();
+    for (Path file : specs()) {
+      try {
+        PipelineSpec spec = SpecParser.parse(file);
+        if (spec.schedule() == null) {
+          log.info("{}: no schedule section, no guardian", file);
+          continue;
+        }
+        boolean was = GuardianLauncher.enable(client, spec);
+        enabled.add(spec.model() + (was ? " (updated)" : ""));
+      } catch (SpecException e) {
+        log.error("guardian spec skipped: {}", e.getMessage());
+      }
+    }
+    log.info("guardians enabled from {}: {}", folder, enabled);
+  }
+
+  private List<Path> specs() {
+    if (!Files.isDirectory(folder)) {
+      log.error("tollgate.guardian.specs-dir {} is not a folder; no guardians started", folder);
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** After {@code PipelineWorkers} (default phase): the guardians' first tasks find a worker. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE + 1;
+  }
+}
