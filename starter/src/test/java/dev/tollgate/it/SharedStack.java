@@ -17,6 +17,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   static final String NAMESPACE = "default";
   static final String CRASH_NAMESPACE = "it-crash";
 
+  /** For the guardian's own worker, killed between two ticks. */
+  static final String GUARDIAN_NAMESPACE = "it-guardian";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -51,7 +54,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   }
 
   private static synchronized SharedStack start() {
-    TemporalDevServer server = TemporalDevServer.start("shared", CRASH_NAMESPACE);
+    TemporalDevServer server =
+        TemporalDevServer.start("shared", CRASH_NAMESPACE, GUARDIAN_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

@@ -18,7 +18,8 @@ final class TemporalDevServer implements AutoCloseable {
           "TollgateModel=Keyword",
           "TollgateStage=Keyword",
           "TollgateOutcome=Keyword",
-          "TollgateModelVersion=Int");
+          "TollgateModelVersion=Int",
+          "TollgateTrigger=Keyword");
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
