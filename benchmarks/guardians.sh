@@ -28,6 +28,6 @@ for _ in $(seq 1 60); do
 done
 scripts/../benchmarks/machine.sh 2>/dev/null | head -5 || true
 echo "guardians: $n on 127.0.0.1:$port ($(date -u +%FT%TZ))"
-"$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-2g} \
+"$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-2g} -Dlogback.configurationFile=benchmarks/logback-bench.xml \
   -cp "workflows/target/test-classes:workflows/target/classes:$(cat "$deps")" \
   dev.tollgate.benchmarks.GuardianFleetBenchmark "127.0.0.1:$port" "$n"

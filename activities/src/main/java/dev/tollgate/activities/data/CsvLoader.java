@@ -75,6 +75,15 @@ public final class CsvLoader {
     return read(spec, task, schema, null);
   }
 
+  /**
+   * The model inputs only, encoded with a model's recorded schema: newest data for a drift check,
+   * which need not have its labels yet. The target column is neither required nor read; the
+   * dataset's targets are zeros.
+   */
+  public Dataset loadInputs(DataSpec spec, DataSchema schema) {
+    return read(spec, Task.REGRESSION, schema, null, false);
+  }
+
   /** Regression, schema fitted on every row, {@code min_rows} checked: a numeric table's load. */
   public Dataset load(DataSpec spec) {
     return load(spec, Task.REGRESSION);
@@ -96,23 +105,24 @@ public final class CsvLoader {
   }
 
   private Dataset read(DataSpec spec, Task task, DataSchema recorded, TrainingSpec training) {
-    boolean labels = task == Task.CLASSIFICATION;
+    return read(spec, task, recorded, training, true);
+  }
+
+  private Dataset read(
+      DataSpec spec, Task task, DataSchema recorded, TrainingSpec training, boolean withTarget) {
+    boolean labels = withTarget && task == Task.CLASSIFICATION;
+    String target = withTarget ? spec.target() : null;
     try (DatasetFiles.Local local = files.open(spec.train());
         DatasetInput in = DatasetInput.open(local.path(), spec.train())) {
       RawTable table =
           recorded == null
               ? RawTable.plan(
-                  in.name,
-                  spec.features(),
-                  spec.categorical(),
-                  spec.target(),
-                  labels,
-                  spec.timestamp())
+                  in.name, spec.features(), spec.categorical(), target, labels, spec.timestamp())
               : RawTable.plan(
                   in.name,
                   recorded.names(),
                   recorded.categorical(),
-                  spec.target(),
+                  target,
                   labels,
                   spec.timestamp());
       CsvReader.read(in.reader, table, progress);
@@ -131,7 +141,9 @@ public final class CsvLoader {
           sha256,
           spec.target(),
           schema.inputs(),
-          classes == null ? table.target().numbers() : classes.y(),
+          classes != null
+              ? classes.y()
+              : table.target() == null ? new double[table.rows()] : table.target().numbers(),
           encoded.columns(),
           classes == null ? null : classes.classes(),
           times,

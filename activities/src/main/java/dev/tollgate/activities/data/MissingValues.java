@@ -29,7 +29,7 @@ final class MissingValues {
       case FAIL -> refuseFirst(table);
       case DROP_ROWS -> drop(table);
       case IMPUTE -> {
-        refuse(table, table.target(), "the target is missing");
+        if (table.target() != null) refuse(table, table.target(), "the target is missing");
         if (table.time() != null) refuse(table, table.time(), "the timestamp is missing");
         yield 0;
       }

@@ -9,6 +9,7 @@ import java.util.List;
  * encoder then work on.
  *
  * @param source the file name, for messages
+ * @param target {@code null} for a load of the model inputs only
  * @param time {@code null} when the spec has no {@code data.timestamp}
  */
 record RawTable(String source, List<RawColumn> features, RawColumn target, RawColumn time) {
@@ -28,18 +29,19 @@ record RawTable(String source, List<RawColumn> features, RawColumn target, RawCo
     return new RawTable(
         source,
         List.copyOf(columns),
-        new RawColumn(target, labels),
+        target == null ? null : new RawColumn(target, labels),
         timestamp == null ? null : new RawColumn(timestamp, false));
   }
 
+  /** Rows read; a table without a target (drift data, which may be unlabelled) counts a feature. */
   int rows() {
-    return target.size();
+    return target != null ? target.size() : features.getFirst().size();
   }
 
   /** Every column read, target and timestamp last: the order the reader fills them. */
   List<RawColumn> all() {
     List<RawColumn> all = new ArrayList<>(features);
-    all.add(target);
+    if (target != null) all.add(target);
     if (time != null) all.add(time);
     return all;
   }

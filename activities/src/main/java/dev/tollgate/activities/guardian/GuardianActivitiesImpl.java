@@ -100,7 +100,7 @@ public final class GuardianActivitiesImpl implements GuardianActivities {
   /** The data as the Production model reads it; a column it needs and the file lacks is named. */
   private Dataset read(InspectRequest request, DataSchema schema, String uri) {
     try {
-      return loader.loadWithSchema(request.data(), request.task(), schema);
+      return loader.loadInputs(request.data(), schema); // new data may not be labelled yet
     } catch (ApplicationFailure e) {
       if (!FailureTypes.INVALID_DATA.equals(e.getType())) throw e;
       throw Failures.invalidData("schedule.drift_data " + uri + ": " + e.getOriginalMessage());

@@ -69,6 +69,32 @@ class GuardianActivitiesTest {
   }
 
   @Test
+  void newDataWithoutItsLabelsYetIsCheckedOnItsInputs() throws IOException {
+    try (StageHarness h = new StageHarness(dir.resolve("home"))) {
+      PipelineSpec spec = spec();
+      h.deployed(spec, "r1");
+      StringBuilder csv = new StringBuilder("x1,x2\n");
+      java.util.Random random = new java.util.Random(3);
+      for (int i = 0; i < 1500; i++) {
+        csv.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "%.4f,%.4f%n",
+                10 * random.nextDouble(),
+                5 + 10 * random.nextDouble()));
+      }
+      Path unlabelled = Files.writeString(dir.resolve("unlabelled.csv"), csv);
+      DataInspection found = h.guardian().inspect(request(spec, unlabelled));
+      assertThat(found.sourceRows()).isEqualTo(1500);
+      assertThat(found.features())
+          .extracting(DataInspection.Feature::name, DataInspection.Feature::drifted)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("x1", false),
+              org.assertj.core.groups.Tuple.tuple("x2", true));
+    }
+  }
+
+  @Test
   void noProductionModelIsASkipNotAFailure() throws IOException {
     try (StageHarness h = new StageHarness(dir.resolve("home"))) {
       PipelineSpec spec = spec();
