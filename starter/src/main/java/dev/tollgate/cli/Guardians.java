@@ -39,6 +39,20 @@ final class Guardians {
     }
   }
 
+  /** {@link #call} for an action without an answer (a signal). */
+  static void run(
+      ConnectionOptions connection,
+      String model,
+      java.util.function.Consumer<GuardianWorkflow> action) {
+    call(
+        connection,
+        model,
+        g -> {
+          action.accept(g);
+          return null;
+        });
+  }
+
   static CliFailure notFound(String model, ConnectionOptions connection) {
     return new CliFailure(
         ExitCodes.NOT_DONE,

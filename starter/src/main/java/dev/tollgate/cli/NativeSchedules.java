@@ -73,6 +73,20 @@ final class NativeSchedules {
     return call(connection, schedules -> action.apply(schedules.getHandle(id)));
   }
 
+  /** {@link #onHandle} for an action without an answer. */
+  static void run(
+      ConnectionOptions connection,
+      String model,
+      java.util.function.Consumer<ScheduleHandle> action) {
+    onHandle(
+        connection,
+        model,
+        h -> {
+          action.accept(h);
+          return null;
+        });
+  }
+
   private static CliFailure noSchedulesApi(ConnectionOptions connection, Throwable cause) {
     return new CliFailure(
         ExitCodes.NOT_DONE,

@@ -48,13 +48,10 @@ final class ScheduleBackfillCommand extends CliCommand {
     Instant start = instant("--from", from);
     Instant end = instant("--to", to);
     if (!end.isAfter(start)) throw new CliFailure(ExitCodes.USAGE, "--to must be after --from");
-    NativeSchedules.onHandle(
+    NativeSchedules.run(
         connection,
         model,
-        h -> {
-          h.backfill(List.of(new ScheduleBackfill(start, end, overlap.policy())));
-          return null;
-        });
+        h -> h.backfill(List.of(new ScheduleBackfill(start, end, overlap.policy()))));
     out().println("Backfilling " + NativeSchedules.id(model) + " from " + start + " to " + end);
     return ExitCodes.OK;
   }

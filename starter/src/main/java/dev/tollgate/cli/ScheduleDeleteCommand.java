@@ -18,13 +18,7 @@ final class ScheduleDeleteCommand extends CliCommand {
 
   @Override
   int execute() {
-    NativeSchedules.onHandle(
-        connection,
-        model,
-        h -> {
-          h.delete();
-          return null;
-        });
+    NativeSchedules.run(connection, model, h -> h.delete());
     out().println("Deleted " + NativeSchedules.id(model));
     return ExitCodes.OK;
   }

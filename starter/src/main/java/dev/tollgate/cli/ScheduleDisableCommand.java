@@ -28,13 +28,7 @@ final class ScheduleDisableCommand extends CliCommand {
 
   @Override
   int execute() {
-    Guardians.call(
-        connection,
-        model,
-        g -> {
-          g.disable(by);
-          return null;
-        });
+    Guardians.run(connection, model, g -> g.disable(by));
     out().println("Disabled guardian/" + model + " (by " + by + ")");
     return ExitCodes.OK;
   }

@@ -33,23 +33,11 @@ final class SchedulePauseCommand extends CliCommand {
   int execute() {
     String note = "paused by " + by + (reason == null ? "" : ": " + reason);
     if (nativeSchedule) {
-      NativeSchedules.onHandle(
-          connection,
-          model,
-          h -> {
-            h.pause(note);
-            return null;
-          });
+      NativeSchedules.run(connection, model, h -> h.pause(note));
       out().println("Paused " + NativeSchedules.id(model) + " (" + note + ")");
       return ExitCodes.OK;
     }
-    Guardians.call(
-        connection,
-        model,
-        g -> {
-          g.pause(by, reason);
-          return null;
-        });
+    Guardians.run(connection, model, g -> g.pause(by, reason));
     out().println("Paused guardian/" + model + " (" + note + ")");
     return ExitCodes.OK;
   }

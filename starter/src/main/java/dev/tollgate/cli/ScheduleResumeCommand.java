@@ -22,13 +22,7 @@ final class ScheduleResumeCommand extends CliCommand {
 
   @Override
   int execute() {
-    Guardians.call(
-        connection,
-        model,
-        g -> {
-          g.resume(by);
-          return null;
-        });
+    Guardians.run(connection, model, g -> g.resume(by));
     out().println("Resumed guardian/" + model + " (by " + by + ")");
     return ExitCodes.OK;
   }

@@ -35,13 +35,7 @@ final class ScheduleTriggerCommand extends CliCommand {
   @Override
   int execute() {
     if (nativeSchedule) {
-      NativeSchedules.onHandle(
-          connection,
-          model,
-          h -> {
-            h.trigger();
-            return null;
-          });
+      NativeSchedules.run(connection, model, h -> h.trigger());
       out().println("Fired " + NativeSchedules.id(model) + " once");
       return ExitCodes.OK;
     }

@@ -28,13 +28,7 @@ final class ScheduleUnpauseCommand extends CliCommand {
 
   @Override
   int execute() {
-    NativeSchedules.onHandle(
-        connection,
-        model,
-        h -> {
-          h.unpause("unpaused by " + by);
-          return null;
-        });
+    NativeSchedules.run(connection, model, h -> h.unpause("unpaused by " + by));
     out().println("Unpaused " + NativeSchedules.id(model));
     return ExitCodes.OK;
   }

@@ -34,7 +34,9 @@ class GuardianMonthTest {
   }
 
   @Test
-  @Timeout(10)
+  // About 5 s of wall time on an idle 2-core machine (docs/benchmarks.md): measured, not asserted,
+  // so a busy CI machine does not fail it; the timeout only guards against a hang.
+  @Timeout(60)
   void aMonthOfNightsAndTwoDriftRetrainsWithTheThirdSpikeHeldByTheCooldown() throws Exception {
     try (GuardianFixture f = new GuardianFixture(START, GuardianMonthTest::script)) {
       WorkflowStub guardian =
