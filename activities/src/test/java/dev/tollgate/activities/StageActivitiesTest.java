@@ -32,9 +32,9 @@ class StageActivitiesTest {
   @TempDir Path home;
 
   @Test
-  void createWiresFiveStagesThatRunAPipelineEndToEnd() throws Exception {
+  void createWiresTheStagesAndTheGuardianCheckThatRunAPipelineEndToEnd() throws Exception {
     StageActivities stages = StageActivities.create(home);
-    assertThat(stages.all()).hasSize(5).doesNotContainNull();
+    assertThat(stages.all()).hasSize(6).doesNotContainNull();
 
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
