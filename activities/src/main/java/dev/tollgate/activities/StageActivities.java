@@ -9,8 +9,10 @@ import dev.tollgate.activities.deploy.DeployActivitiesImpl;
 import dev.tollgate.activities.guardian.GuardianActivitiesImpl;
 import dev.tollgate.activities.notify.EventLog;
 import dev.tollgate.activities.notify.NotifyActivitiesImpl;
+import dev.tollgate.activities.registry.JdbcRegistry;
+import dev.tollgate.activities.registry.JsonRegistryImport;
 import dev.tollgate.activities.registry.RegistryActivitiesImpl;
-import dev.tollgate.activities.registry.RegistryStore;
+import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.activities.validate.ValidateActivitiesImpl;
 import dev.tollgate.guardian.GuardianActivities;
@@ -34,7 +36,8 @@ import java.util.Objects;
  * artifacts/models/&lt;model&gt;/&lt;sha256&gt;/    model.ubj or model.bin + metadata.json (content-addressed)
  * artifacts/reports/&lt;model&gt;/v&lt;n&gt;/       validation.json
  *     (artifacts/ is the default store: with an S3 store these keys live under its prefix)
- * registry/&lt;model&gt;.json                    versions and promotions
+ * registry/registry.mv.db                  the registry (H2) unless tollgate.registry.url names one
+ * registry/&lt;model&gt;.json.imported           registries of earlier versions, imported once
  * serving/&lt;model&gt;/current.json            what local serving answers with
  * events.jsonl                             one JSON line per pipeline event
  * </pre>
@@ -56,23 +59,39 @@ public record StageActivities(
     Objects.requireNonNull(guardian, "guardian");
   }
 
-  /** Every stage over {@code home}, artifacts in {@code home/artifacts}, local datasets only. */
+  /**
+   * Every stage over {@code home}, artifacts in {@code home/artifacts}, local datasets only, the
+   * registry in an H2 file under {@code home/registry} (tests, tools).
+   */
   public static StageActivities create(Path home) {
     Path root = home.toAbsolutePath().normalize();
     return create(
         root, new LocalArtifactStore(root.resolve("artifacts")), DatasetFiles.localOnly());
   }
 
-  /**
-   * Every stage over {@code home} (registry, serving pointers, events), models and reports in
-   * {@code artifacts}, datasets opened by {@code datasets}. Folders are created when first written.
-   */
+  /** As {@link #create(Path, ArtifactStore, DatasetFiles, JdbcRegistry)}, the registry in H2. */
   public static StageActivities create(Path home, ArtifactStore artifacts, DatasetFiles datasets) {
+    Path root = home.toAbsolutePath().normalize();
+    return create(
+        root,
+        artifacts,
+        datasets,
+        new JdbcRegistry(RegistryDatabase.open(RegistryDatabase.h2Url(root), null, null)));
+  }
+
+  /**
+   * Every stage over {@code home} (serving pointers, events), models and reports in {@code
+   * artifacts}, datasets opened by {@code datasets}, versions in {@code registryDb} (JSON
+   * registries of earlier versions found under {@code home/registry} are imported into it first).
+   * Folders are created when first written.
+   */
+  public static StageActivities create(
+      Path home, ArtifactStore artifacts, DatasetFiles datasets, JdbcRegistry registryDb) {
     Path root = home.toAbsolutePath().normalize();
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
-    RegistryActivities registry =
-        new RegistryActivitiesImpl(new RegistryStore(root.resolve("registry")));
+    JsonRegistryImport.run(root.resolve("registry"), registryDb);
+    RegistryActivities registry = new RegistryActivitiesImpl(registryDb);
     return new StageActivities(
         new TrainActivitiesImpl(loader, models),
         new ValidateActivitiesImpl(loader, models, artifacts),

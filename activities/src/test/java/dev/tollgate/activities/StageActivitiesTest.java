@@ -82,7 +82,7 @@ class StageActivitiesTest {
               Map.of("outcome", "DEPLOYED")));
 
       assertThat(registry.currentProduction(spec.model())).isEqualTo(candidate);
-      assertThat(home.resolve("registry/demo-model.json")).exists();
+      assertThat(home.resolve("registry/registry.mv.db")).exists();
       assertThat(home.resolve("serving/demo-model/current.json")).exists();
       assertThat(home.resolve("artifacts/reports/demo-model/v1/validation.json")).exists();
       assertThat(Files.readAllLines(home.resolve("events.jsonl"))).hasSize(1);

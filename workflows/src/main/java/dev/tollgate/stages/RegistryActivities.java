@@ -2,8 +2,13 @@ package dev.tollgate.stages;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
-/** The model registry: versions, and which one is in Production. Every call is idempotent. */
+/**
+ * The model registry: versions with their lineage, stages, aliases and an audit row for every move.
+ * Every call is idempotent on (model, version, run id): a retried activity never adds a version, a
+ * stage move or an audit row twice. Moves of one model are serialized (a row lock).
+ */
 @ActivityInterface
 public interface RegistryActivities {
 
@@ -18,7 +23,33 @@ public interface RegistryActivities {
   @ActivityMethod
   ModelVersion currentProduction(String model);
 
-  /** Marks a version as Production; the previous one is archived. Same call twice is a no-op. */
+  /**
+   * Marks a version as Production (alias {@code champion}); the previous one is archived. Same call
+   * twice is a no-op.
+   */
   @ActivityMethod
   void promote(PromoteRequest request);
+
+  /** Archives a version with its reason ({@code smoke_failed}, ...). Same call twice is a no-op. */
+  @ActivityMethod
+  void archive(ArchiveRequest request);
+
+  /**
+   * Checks a rollback without moving anything: a Production version to leave, a target that exists
+   * and once served (was Production or Staging). Refusals are non-retryable, naming the version.
+   */
+  @ActivityMethod
+  RollbackPlan planRollback(RollbackRequest request);
+
+  /** Moves Production back to the plan's target, archiving the current one, with audit rows. */
+  @ActivityMethod
+  void restoreProduction(RollbackRequest request);
+
+  /** A model's versions, aliases and audit trail ({@code tollgate models show}). */
+  @ActivityMethod
+  ModelRecord describeModel(String model);
+
+  /** Every model's versions and aliases, without the audit trail ({@code tollgate models list}). */
+  @ActivityMethod
+  List<ModelRecord> listModels();
 }

@@ -1,95 +1,192 @@
 package dev.tollgate.activities.registry;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.stages.ArchiveRequest;
+import dev.tollgate.stages.ModelRecord;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.PromoteRequest;
 import dev.tollgate.stages.RegisterRequest;
 import dev.tollgate.stages.RegistryActivities;
-import java.time.Instant;
+import dev.tollgate.stages.RegistryStage;
+import dev.tollgate.stages.RollbackPlan;
+import dev.tollgate.stages.RollbackRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The file registry. Every call is idempotent, because Temporal may deliver an activity more than
- * once: a run registers one version however often it asks, and promoting the Production version
- * again changes nothing.
+ * The registry stage over {@link JdbcRegistry}. Every call is idempotent, because Temporal may
+ * deliver an activity more than once: a run registers one version however often it asks, and a move
+ * already made by the same run changes nothing and writes no second audit row.
  */
 public final class RegistryActivitiesImpl implements RegistryActivities {
+  /** The alias that follows Production. */
+  public static final String CHAMPION = "champion";
+
   private static final Logger log = LoggerFactory.getLogger(RegistryActivitiesImpl.class);
 
-  private final RegistryStore store;
+  private final JdbcRegistry registry;
 
-  public RegistryActivitiesImpl(RegistryStore store) {
-    this.store = store;
+  public RegistryActivitiesImpl(JdbcRegistry registry) {
+    this.registry = registry;
   }
 
   @Override
   public ModelVersion registerCandidate(RegisterRequest request) {
-    String model = request.model();
-    return store.update(
-        model,
-        doc -> {
-          var existing = doc.byRun(request.runId());
-          if (existing.isPresent()) {
-            return new RegistryStore.Change<>(null, existing.get().toModelVersion(model));
-          }
-          var entry =
-              new RegistryDocument.Entry(
-                  doc.nextVersion(),
-                  request.runId(),
-                  request.artifactUri(),
-                  request.modelDigest(),
-                  request.metrics(),
-                  Instant.now().toString(),
-                  RegistryDocument.Stage.CANDIDATE);
-          log.info(
-              "registered model={} version={} run={}", model, entry.version(), request.runId());
-          return new RegistryStore.Change<>(doc.withVersion(entry), entry.toModelVersion(model));
-        });
+    ModelVersion v = registry.register(request);
+    log.info("registered model={} version={} run={}", v.model(), v.version(), v.runId());
+    return v;
   }
 
   @Override
   public ModelVersion currentProduction(String model) {
-    return store.read(model).production().map(e -> e.toModelVersion(model)).orElse(null);
+    return registry.production(model).orElse(null);
   }
 
   @Override
-  public void promote(PromoteRequest request) {
-    String model = request.model();
-    store.update(
-        model,
-        doc -> {
-          var entry =
-              doc.byVersion(request.version())
-                  .orElseThrow(
-                      () ->
-                          Failures.invalidData(
-                              model
-                                  + " has no version "
-                                  + request.version()
-                                  + " (registered: "
-                                  + doc.versions().stream()
-                                      .map(e -> String.valueOf(e.version()))
-                                      .toList()
-                                  + ")"));
-          if (entry.stage() == RegistryDocument.Stage.PRODUCTION) {
-            return new RegistryStore.Change<>(null, null); // already promoted: a retried call
-          }
-          Integer previous = doc.production().map(RegistryDocument.Entry::version).orElse(null);
-          var promotion =
-              new RegistryDocument.Promotion(
-                  entry.version(),
-                  request.runId(),
-                  request.approvedBy(),
-                  previous,
-                  Instant.now().toString());
-          log.info(
-              "promoted model={} version={} previous={} approved_by={}",
-              model,
-              entry.version(),
-              previous,
-              request.approvedBy());
-          return new RegistryStore.Change<>(doc.promoted(entry.version(), promotion), null);
+  public void promote(PromoteRequest r) {
+    boolean moved =
+        registry.move(
+            new JdbcRegistry.Move(
+                r.model(),
+                r.version(),
+                RegistryStage.PRODUCTION,
+                CHAMPION,
+                r.runId(),
+                r.approvedBy(),
+                "approved by " + r.approvedBy(),
+                "replaced by v" + r.version()));
+    if (moved)
+      log.info("promoted model={} version={} by={}", r.model(), r.version(), r.approvedBy());
+  }
+
+  @Override
+  public void archive(ArchiveRequest r) {
+    registry.move(
+        new JdbcRegistry.Move(
+            r.model(),
+            r.version(),
+            RegistryStage.ARCHIVED,
+            null,
+            r.runId(),
+            r.by(),
+            r.reason(),
+            null));
+    log.info("archived model={} version={} reason={}", r.model(), r.version(), r.reason());
+  }
+
+  @Override
+  public RollbackPlan planRollback(RollbackRequest r) {
+    try (Connection c = registry.database().connection()) {
+      return plan(c, r);
+    } catch (SQLException e) {
+      throw JdbcRegistry.unavailable(e);
+    }
+  }
+
+  @Override
+  public void restoreProduction(RollbackRequest r) {
+    registry.inModel(
+        r.model(),
+        c -> {
+          // A retried rollback: this run already moved Production; planning again would pick the
+          // version it just left.
+          if (RegistryReads.movedBy(c, r.model(), r.runId(), RegistryStage.PRODUCTION))
+            return false;
+          RollbackPlan plan = plan(c, r);
+          return JdbcRegistry.move(
+              c,
+              new JdbcRegistry.Move(
+                  r.model(),
+                  plan.target().version(),
+                  RegistryStage.PRODUCTION,
+                  CHAMPION,
+                  r.runId(),
+                  r.by(),
+                  "rolled back to by " + r.by() + ": " + r.reason(),
+                  "rolled back: " + r.reason()));
         });
+    log.info("rolled back model={} to={} by={}", r.model(), r.toVersion(), r.by());
+  }
+
+  @Override
+  public ModelRecord describeModel(String model) {
+    try (Connection c = registry.database().connection()) {
+      List<String> models = RegistryReads.models(c);
+      if (!models.contains(model)) {
+        throw Failures.invalidData(
+            "no model " + model + " in the registry (models: " + models + ")");
+      }
+      return RegistryReads.describe(c, model, true);
+    } catch (SQLException e) {
+      throw JdbcRegistry.unavailable(e);
+    }
+  }
+
+  @Override
+  public List<ModelRecord> listModels() {
+    try (Connection c = registry.database().connection()) {
+      List<ModelRecord> out = new ArrayList<>();
+      for (String model : RegistryReads.models(c)) out.add(RegistryReads.describe(c, model, false));
+      return out;
+    } catch (SQLException e) {
+      throw JdbcRegistry.unavailable(e);
+    }
+  }
+
+  /** The current Production version and the target, or a refusal naming why. */
+  private static RollbackPlan plan(Connection c, RollbackRequest r) throws SQLException {
+    String model = r.model();
+    ModelVersion current =
+        RegistryReads.inStage(c, model, RegistryStage.PRODUCTION)
+            .orElseThrow(
+                () -> Failures.invalidData(model + " has no Production version to roll back"));
+    Integer to = r.toVersion();
+    if (to == null) {
+      to =
+          RegistryReads.previousProduction(c, model, current.version())
+              .orElseThrow(
+                  () ->
+                      Failures.invalidData(
+                          model
+                              + " v"
+                              + current.version()
+                              + " is the only version that was ever in Production: nothing to roll back to"));
+    }
+    int target = to;
+    var found = RegistryReads.version(c, model, target);
+    if (found.isEmpty()) {
+      throw Failures.invalidData(
+          "--to "
+              + target
+              + ": "
+              + model
+              + " has no version "
+              + target
+              + " (registered: "
+              + RegistryReads.versions(c, model)
+              + ")");
+    }
+    var version = found.get();
+    if (target == current.version()) {
+      throw Failures.invalidData(
+          "--to " + target + ": " + model + " v" + target + " is in Production already");
+    }
+    if (!RegistryReads.everServed(c, model, target)) {
+      throw Failures.invalidData(
+          "--to "
+              + target
+              + ": "
+              + model
+              + " v"
+              + target
+              + " never passed validation and a smoke test (it was never in Production or Staging"
+              + (version.stageReason() == null ? "" : "; " + version.stageReason())
+              + "): refused");
+    }
+    return new RollbackPlan(current, RegistryReads.toModelVersion(model, version));
   }
 }

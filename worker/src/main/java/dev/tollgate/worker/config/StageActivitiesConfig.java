@@ -4,6 +4,8 @@ import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ArtifactStores;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.registry.JdbcRegistry;
+import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.s3.S3Access;
 import dev.tollgate.activities.train.Trainers;
 import org.slf4j.Logger;
@@ -30,12 +32,32 @@ public class StageActivitiesConfig {
         properties.artifacts().uri(), properties.home().toAbsolutePath(), s3);
   }
 
+  /**
+   * The registry database: {@code tollgate.registry.url} (PostgreSQL in production), else an H2
+   * file under the home folder. One that does not connect stops the worker at start-up, naming it.
+   */
+  @Bean(destroyMethod = "close")
+  RegistryDatabase registryDatabase(TollgateProperties properties) {
+    TollgateProperties.Registry r = properties.registry();
+    String url =
+        r.url() == null || r.url().isBlank()
+            ? RegistryDatabase.h2Url(properties.home().toAbsolutePath())
+            : r.url();
+    return RegistryDatabase.open(url, r.user(), r.password());
+  }
+
   @Bean
   StageActivities stageActivities(
-      TollgateProperties properties, ArtifactStore artifacts, S3Access s3) {
+      TollgateProperties properties,
+      ArtifactStore artifacts,
+      S3Access s3,
+      RegistryDatabase registry) {
     warmUpXgboost();
     return StageActivities.create(
-        properties.home().toAbsolutePath(), artifacts, new DatasetFiles(s3));
+        properties.home().toAbsolutePath(),
+        artifacts,
+        new DatasetFiles(s3),
+        new JdbcRegistry(registry));
   }
 
   /**

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownGrace how long a stopping worker lets the stages in flight finish before it
  *     abandons them to Temporal's retries
  * @param guardian the guardians the worker enables by itself
+ * @param registry where the model registry lives
  */
 @Validated
 @ConfigurationProperties("tollgate")
@@ -28,7 +29,17 @@ public record TollgateProperties(
     @Valid @DefaultValue Temporal temporal,
     @Valid @DefaultValue ArtifactsProperties artifacts,
     @NotNull @DefaultValue("3s") Duration shutdownGrace,
-    @Valid @DefaultValue Guardian guardian) {
+    @Valid @DefaultValue Guardian guardian,
+    @Valid @DefaultValue Registry registry) {
+
+  /**
+   * @param url JDBC URL of the registry database ({@code jdbc:postgresql://host/tollgate}); blank =
+   *     an H2 file under {@code home/registry}
+   */
+  public record Registry(
+      @DefaultValue("") String url,
+      @DefaultValue("") String user,
+      @DefaultValue("") String password) {}
 
   /**
    * @param specsDir a folder of specs whose guardians are enabled at start-up; {@code null} = none
