@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: finds a JDK >= 21, installs what the integration tests
-# drive (the Temporal CLI for `temporal server start-dev`, Chromium for the UI check; both cached),
+# drive (the Temporal CLI for `temporal server start-dev`, Chromium for the UI check, moto for S3,
+# PostgreSQL's server for the registry; all cached or from Debian's packages),
 # then the Maven build: the formatter check, every module's unit tests (Surefire), then the
 # integration tests (*IT, Failsafe, profile `it`) against a real Temporal dev server.
 # Extra arguments go to Maven (e.g. scripts/test.sh -pl workflows).
@@ -30,6 +31,14 @@ if ! MOTO_SERVER=$(scripts/install-moto.sh); then
 fi
 export MOTO_SERVER
 echo "using moto_server at $MOTO_SERVER"
+
+# PostgreSQL's server binaries: the registry tests start their own server from them.
+if ! TOLLGATE_PG_BIN=$(scripts/install-postgres.sh); then
+  echo "test.sh: PostgreSQL could not be installed (see above); the registry tests need it." >&2
+  exit 1
+fi
+export TOLLGATE_PG_BIN
+echo "using PostgreSQL binaries in $TOLLGATE_PG_BIN"
 
 # The compose file cannot be run here (no Docker engine); check what can be checked without one.
 scripts/check-compose.sh

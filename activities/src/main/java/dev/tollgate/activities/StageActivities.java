@@ -13,6 +13,9 @@ import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.JsonRegistryImport;
 import dev.tollgate.activities.registry.RegistryActivitiesImpl;
 import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.serving.InProcessServingClient;
+import dev.tollgate.activities.serving.ModelServing;
+import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.activities.validate.ValidateActivitiesImpl;
 import dev.tollgate.guardian.GuardianActivities;
@@ -88,6 +91,28 @@ public record StageActivities(
   public static StageActivities create(
       Path home, ArtifactStore artifacts, DatasetFiles datasets, JdbcRegistry registryDb) {
     Path root = home.toAbsolutePath().normalize();
+    ModelServing serving = new ModelServing(root.resolve("serving"), new ModelStore(artifacts));
+    return create(
+        home,
+        artifacts,
+        datasets,
+        registryDb,
+        new InProcessServingClient(serving),
+        serving::refresh);
+  }
+
+  /**
+   * As above, the smoke test reaching serving through {@code client} (HTTP in the worker) and
+   * {@code moved} told of every pointer change.
+   */
+  public static StageActivities create(
+      Path home,
+      ArtifactStore artifacts,
+      DatasetFiles datasets,
+      JdbcRegistry registryDb,
+      ServingClient client,
+      java.util.function.Consumer<String> moved) {
+    Path root = home.toAbsolutePath().normalize();
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
     JsonRegistryImport.run(root.resolve("registry"), registryDb);
@@ -96,7 +121,7 @@ public record StageActivities(
         new TrainActivitiesImpl(loader, models),
         new ValidateActivitiesImpl(loader, models, artifacts),
         registry,
-        new DeployActivitiesImpl(loader, models, root.resolve("serving")),
+        new DeployActivitiesImpl(loader, models, root.resolve("serving"), client, moved),
         new NotifyActivitiesImpl(new EventLog(root.resolve("events.jsonl"))),
         new GuardianActivitiesImpl(registry, models, loader));
   }

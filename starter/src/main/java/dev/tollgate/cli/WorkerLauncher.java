@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.worker.WorkerApplication;
 import dev.tollgate.worker.temporal.TemporalTarget;
 import java.util.List;
@@ -25,6 +26,13 @@ final class WorkerLauncher {
     try {
       return WorkerApplication.start(args.toArray(String[]::new));
     } catch (RuntimeException e) {
+      for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
+        if (c instanceof RegistryDatabase.RegistryUnavailable registry) {
+          // Like an unreachable Temporal server: something the worker needs is not there.
+          throw new CliFailure(
+              ExitCodes.UNREACHABLE, "the worker app did not start: " + registry.getMessage(), e);
+        }
+      }
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) root = root.getCause();
       throw new CliFailure(

@@ -2,6 +2,9 @@ package dev.tollgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.registry.JdbcRegistry;
+import dev.tollgate.activities.registry.RegistryActivitiesImpl;
+import dev.tollgate.activities.registry.RegistryDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +110,10 @@ class BadDataDemoTest {
 
   /** No version in the registry, no model stored, nothing served. */
   private void assertNothingKept() throws IOException {
-    for (String kept : new String[] {"registry", "artifacts/models", "serving"}) {
+    try (RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2Url(home()), null, null)) {
+      assertThat(new RegistryActivitiesImpl(new JdbcRegistry(db)).listModels()).isEmpty();
+    }
+    for (String kept : new String[] {"artifacts/models", "serving"}) {
       Path folder = home().resolve(kept);
       if (Files.exists(folder)) {
         try (Stream<Path> files = Files.walk(folder)) {

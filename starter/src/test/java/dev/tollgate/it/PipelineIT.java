@@ -53,8 +53,8 @@ class PipelineIT {
     assertThat(done.result().out()).contains("alice approved");
 
     WorkerHome home = stack.home();
-    assertThat(home.versionStages("it-deploy")).containsExactly("PRODUCTION");
-    assertThat(home.promotions("it-deploy")).isEqualTo(1);
+    assertThat(stack.registry().versionStages("it-deploy")).containsExactly("PRODUCTION");
+    assertThat(stack.registry().promotions("it-deploy")).isEqualTo(1);
     assertThat(home.serving("it-deploy").path("version").asInt()).isEqualTo(1);
   }
 
@@ -71,8 +71,8 @@ class PipelineIT {
     assertThat(done.outcome()).as(done.toString()).startsWith("REJECTED_BY_APPROVER");
     WorkerHome home = stack.home();
     assertThat(home.servingPointer("it-reject")).doesNotExist();
-    assertThat(home.versionStages("it-reject")).containsExactly("CANDIDATE");
-    assertThat(home.promotions("it-reject")).isZero();
+    assertThat(stack.registry().versionStages("it-reject")).containsExactly("NONE");
+    assertThat(stack.registry().promotions("it-reject")).isZero();
   }
 
   @Test
@@ -84,7 +84,7 @@ class PipelineIT {
     RunStatus done = runs.awaitFinished("it-timeout/r1", TO_END);
     assertThat(done.outcome()).as(done.toString()).startsWith("APPROVAL_TIMED_OUT");
     assertThat(stack.home().servingPointer("it-timeout")).doesNotExist();
-    assertThat(stack.home().promotions("it-timeout")).isZero();
+    assertThat(stack.registry().promotions("it-timeout")).isZero();
   }
 
   @Test

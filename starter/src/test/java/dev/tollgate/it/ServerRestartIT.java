@@ -94,9 +94,9 @@ class ServerRestartIT {
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
     RunStatus done = runs.awaitFinished(RUN, Duration.ofMinutes(2));
     assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED it-restart v1");
-    WorkerHome home = new WorkerHome(worker.home());
-    assertThat(home.versionStages("it-restart")).containsExactly("PRODUCTION");
-    assertThat(home.promotions("it-restart")).isEqualTo(1);
+    RegistryView registry = new RegistryView(cli);
+    assertThat(registry.versionStages("it-restart")).containsExactly("PRODUCTION");
+    assertThat(registry.promotions("it-restart")).isEqualTo(1);
     assertThat(worker.isAlive()).as("the same worker process did the work").isTrue();
   }
 }

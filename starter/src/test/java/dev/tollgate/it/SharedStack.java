@@ -83,6 +83,11 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
     return new Cli(server.address(), NAMESPACE);
   }
 
+  /** The shared worker's registry, read through the CLI. */
+  RegistryView registry() {
+    return new RegistryView(cli());
+  }
+
   /** Writes a spec (and its data) into the shared spec folder. */
   Path spec(ItSpecs.Spec spec) {
     return ItSpecs.write(specDir, spec);

@@ -57,11 +57,13 @@ class WorkerCrashIT {
       worker.kill();
 
       WorkerHome files = new WorkerHome(home);
-      assertThat(files.registryFile("it-crash"))
-          .as("killed while training: nothing may be registered yet")
-          .doesNotExist();
+      RegistryView registry = new RegistryView(cli);
 
       worker.startAgain();
+      // The lost attempt is retried only after its heartbeat timeout: nothing is registered yet.
+      assertThat(registry.versionStages("it-crash"))
+          .as("killed while training: nothing may be registered yet")
+          .isEmpty();
       // The lost attempt times out after its 30 s heartbeat timeout, then trains again.
       runs.awaitStage(RUN, "AWAITING_APPROVAL", Duration.ofMinutes(5));
       ProcResult approved = cli.approve(RUN, "bob");
@@ -69,8 +71,8 @@ class WorkerCrashIT {
       RunStatus done = runs.awaitFinished(RUN, Duration.ofMinutes(2));
       assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED it-crash v1");
 
-      assertThat(files.versionStages("it-crash")).containsExactly("PRODUCTION");
-      assertThat(files.promotions("it-crash")).isEqualTo(1);
+      assertThat(registry.versionStages("it-crash")).containsExactly("PRODUCTION");
+      assertThat(registry.promotions("it-crash")).isEqualTo(1);
       assertThat(files.serving("it-crash").path("version").asInt()).isEqualTo(1);
       assertThat(
               History.startedAttempts(

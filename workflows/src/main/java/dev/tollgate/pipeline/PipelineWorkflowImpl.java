@@ -46,6 +46,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
 
   private RunState state;
   private ApprovalGate gate;
+  private CandidateArchive archive;
 
   @Override
   public PipelineResult run(PipelineRequest request) {
@@ -54,6 +55,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     String runId = options.resolveRunId(Workflow.getInfo().getWorkflowId());
     state = new RunState(spec.model(), runId, RunVisibility.forRun(spec.model(), options));
     gate = new ApprovalGate(spec.approval(), spec.model());
+    archive = CandidateArchive.forRun(registry);
     Run run = new Run(spec, runId, options);
     try {
       run.execute();
@@ -192,7 +194,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                   runId,
                   trained.artifactUri(),
                   trained.modelDigest(),
-                  trained.metrics()));
+                  trained.metrics(),
+                  trained.dataDigest(),
+                  SpecDigest.of(spec)));
       state.setModelVersion(candidate.version());
       previous = registry.currentProduction(spec.model());
 
@@ -214,6 +218,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       if (!verdict.passed()) {
         state.markLastFailed("failed: " + names(verdict));
         outcome = Outcome.REJECTED_BY_VALIDATION;
+        archive.archive(candidate, runId, "rejected_by_validation: " + names(verdict));
         return;
       }
 
@@ -241,6 +246,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           decision = gate.deciding();
           state.markLastFailed("rejected by " + decision.by());
           outcome = Outcome.REJECTED_BY_APPROVER;
+          archive.archive(candidate, runId, "rejected_by_approver: " + decision.by());
           return false;
         }
         case TIMED_OUT -> {
@@ -250,6 +256,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           if (!approveOnTimeout) {
             state.markLastFailed("timed out after " + spec.approval().timeout());
             outcome = Outcome.APPROVAL_TIMED_OUT;
+            archive.archive(candidate, runId, "approval_timed_out");
             return false;
           }
         }
@@ -303,6 +310,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       }
       failure = "smoke test failed: " + smoke.message();
       outcome = spec.deploy().rollbackOnSmokeFailure() ? Outcome.ROLLED_BACK : Outcome.FAILED;
+      archive.archive(candidate, runId, "smoke_failed: " + smoke.message());
       state.markLastFailed(
           outcome == Outcome.ROLLED_BACK ? "rolled back: " + smoke.message() : failure);
     }

@@ -45,6 +45,10 @@ public interface RegistryActivities {
   @ActivityMethod
   void restoreProduction(RollbackRequest request);
 
+  /** Points an alias at a version ({@code challenger} or a free name; not {@code champion}). */
+  @ActivityMethod
+  void setAlias(AliasRequest request);
+
   /** A model's versions, aliases and audit trail ({@code tollgate models show}). */
   @ActivityMethod
   ModelRecord describeModel(String model);

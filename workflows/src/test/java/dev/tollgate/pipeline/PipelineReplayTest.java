@@ -35,7 +35,10 @@ class PipelineReplayTest {
         // a scheduled one whose run id comes from the workflow ID
         "histories/pipeline-deployed-v2.json",
         "histories/pipeline-drift-triggered-v2.json",
-        "histories/pipeline-scheduled-v2.json"
+        "histories/pipeline-scheduled-v2.json",
+        // version 3: rejected, timed-out and smoke-failed candidates are archived with a reason
+        "histories/pipeline-approval-timed-out-v3.json",
+        "histories/pipeline-deployed-v3.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
@@ -51,12 +54,12 @@ class PipelineReplayTest {
       f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
       deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
       assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, deployed, out.resolve("pipeline-deployed-v2.json"));
+      write(f, deployed, out.resolve("pipeline-deployed-v3.json"));
 
       WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
       assertThat(timedOut.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v2.json"));
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v3.json"));
 
       RunOptions drift =
           new RunOptions(
@@ -68,7 +71,7 @@ class PipelineReplayTest {
       WorkflowStub drifted = f.startRun(PipelineFixture.spec(1), drift.runId(), drift);
       assertThat(drifted.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, drifted, out.resolve("pipeline-drift-triggered-v2.json"));
+      write(f, drifted, out.resolve("pipeline-drift-triggered-v3.json"));
 
       RunOptions scheduled =
           new RunOptions(
@@ -77,7 +80,7 @@ class PipelineReplayTest {
           f.startRun(PipelineFixture.spec(1), "sched-2026-12-02T02:00:00Z", scheduled);
       PipelineResult result = nightly.getResult(PipelineResult.class);
       assertThat(result.runId()).isEqualTo("sched-2026-12-02T02-00-00Z");
-      write(f, nightly, out.resolve("pipeline-scheduled-v2.json"));
+      write(f, nightly, out.resolve("pipeline-scheduled-v3.json"));
     }
   }
 

@@ -144,6 +144,8 @@ class PipelineWorkflowTest {
     assertThat(result.outcome()).isEqualTo(Outcome.REJECTED_BY_APPROVER);
     assertThat(result.decision().comment()).isEqualTo("latency regressed");
     verify(f.deploy, never()).deploy(any());
+    verify(f.registry)
+        .archive(argThat(a -> a.version() == 1 && a.reason().equals("rejected_by_approver: bob")));
   }
 
   @Test
@@ -255,5 +257,22 @@ class PipelineWorkflowTest {
     assertThat(result.failure()).contains("prediction was NaN");
     verify(f.deploy).rollback(any(), argThat(v -> v.version() == 1));
     verify(f.registry, never()).promote(any());
+    // The registry goes back too: the candidate is archived, Production was never moved.
+    verify(f.registry)
+        .archive(argThat(a -> a.runId().equals("r9") && a.reason().startsWith("smoke_failed: ")));
+  }
+
+  @Test
+  void theRegistryGetsTheLineageDigests() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "lineage");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    verify(f.registry)
+        .registerCandidate(
+            argThat(
+                r ->
+                    r.dataSha256().equals(PipelineFixture.TRAINED.dataDigest())
+                        && r.specDigest().equals(SpecDigest.of(PipelineFixture.spec(1)))
+                        && r.specDigest().length() == 64));
   }
 }

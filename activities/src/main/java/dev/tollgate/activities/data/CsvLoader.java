@@ -47,6 +47,15 @@ public final class CsvLoader {
     DataFreshness.check(spec, files, now);
   }
 
+  /**
+   * The first {@code limit} complete rows of the spec's file as a client sends them to a served
+   * model: the schema's columns, numbers as numbers, categories as text.
+   */
+  public java.util.List<java.util.Map<String, Object>> sample(
+      DataSpec spec, DataSchema schema, int limit) {
+    return CsvSample.rows(files, spec.train(), schema, limit);
+  }
+
   /** When the dataset was last written (file time or S3 LastModified), or {@code null}. */
   public java.time.Instant lastModified(String uri) {
     return files.lastModified(uri);

@@ -7,6 +7,7 @@ import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.artifacts.PathLocks;
 import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.DeployRequest;
@@ -14,6 +15,7 @@ import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +32,23 @@ public final class DeployActivitiesImpl implements DeployActivities {
   private final ModelStore models;
   private final Path serving;
   private final SmokeTester smoke;
+  private final Consumer<String> moved;
 
-  public DeployActivitiesImpl(CsvLoader loader, ModelStore models, Path serving) {
+  /**
+   * @param client how the smoke test reaches serving (HTTP in the worker)
+   * @param moved told the model's name after each pointer change, so this process's serving looks
+   *     at the pointer at once (other processes see it within a quarter of a second)
+   */
+  public DeployActivitiesImpl(
+      CsvLoader loader,
+      ModelStore models,
+      Path serving,
+      ServingClient client,
+      Consumer<String> moved) {
     this.models = models;
     this.serving = serving.toAbsolutePath().normalize();
-    this.smoke = new SmokeTester(loader, models);
+    this.smoke = new SmokeTester(loader, models, client);
+    this.moved = moved;
   }
 
   @Override
@@ -71,6 +85,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
               version.version(),
               request.runId());
         });
+    moved.accept(version.model());
     return new Deployment(version, TARGET, current.toString(), request.data());
   }
 
@@ -123,6 +138,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
               failed.version().version(),
               previous == null ? "none" : previous.version());
         });
+    moved.accept(failed.version().model());
   }
 
   private Path folder(String model) {

@@ -16,6 +16,8 @@ import java.time.Instant;
  *
  * @param runId the run that produced the version
  * @param deployedBy the run that deployed it (differs from {@code runId} after a rollback)
+ * @param canary a newer version answering {@code percent} of the requests while it bakes, or {@code
+ *     null} (also in pointers written before canaries existed)
  */
 public record ServingPointer(
     String model,
@@ -24,7 +26,20 @@ public record ServingPointer(
     String artifactUri,
     String modelDigest,
     String deployedBy,
-    String deployedAt) {
+    String deployedAt,
+    Canary canary) {
+
+  /** The version on trial and its share of the traffic (1 – 99 %). */
+  public record Canary(
+      int version, String runId, String artifactUri, String modelDigest, int percent) {
+    static Canary of(ModelVersion v, int percent) {
+      return new Canary(v.version(), v.runId(), v.artifactUri(), v.modelDigest(), percent);
+    }
+
+    public boolean serves(ModelVersion v) {
+      return v != null && version == v.version() && modelDigest.equals(v.modelDigest());
+    }
+  }
 
   public static ServingPointer of(ModelVersion version, String deployedBy) {
     return new ServingPointer(
@@ -34,7 +49,21 @@ public record ServingPointer(
         version.artifactUri(),
         version.modelDigest(),
         deployedBy,
-        Instant.now().toString());
+        Instant.now().toString(),
+        null);
+  }
+
+  /** This pointer with {@code candidate} answering {@code percent} of the requests beside it. */
+  public ServingPointer withCanary(ModelVersion candidate, int percent) {
+    return new ServingPointer(
+        model,
+        version,
+        runId,
+        artifactUri,
+        modelDigest,
+        deployedBy,
+        deployedAt,
+        Canary.of(candidate, percent));
   }
 
   /** Whether this pointer serves exactly {@code version} (same number, same model bytes). */

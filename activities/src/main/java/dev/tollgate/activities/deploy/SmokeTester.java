@@ -3,88 +3,70 @@ package dev.tollgate.activities.deploy;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
-import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.spec.Task;
+import dev.tollgate.activities.serving.ServingAnswer;
+import dev.tollgate.activities.serving.ServingClient;
+import dev.tollgate.activities.serving.ServingError;
 import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
 import io.temporal.failure.ApplicationFailure;
-import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Checks a deployment the way serving will use it: follows {@code current.json} to the artifact,
- * verifies the model file against its digest, loads it and scores the first rows of the dataset,
- * encoded with the model's recorded schema. Every problem becomes a failed result with the reason,
- * never an exception: the workflow decides what a failed smoke test means (usually a rollback).
+ * Checks a deployment the way its clients will use it, through serving's own API ({@link
+ * ServingClient}: HTTP in the worker): the health check, the version the model serves, then a
+ * prediction for the first complete rows of the dataset, sent as JSON and answered by the deployed
+ * version with finite values. Every problem becomes a failed result with the reason, never an
+ * exception: the workflow decides what a failed smoke test means (usually a rollback).
  */
 final class SmokeTester {
   static final int ROWS = 20;
 
   private final CsvLoader loader;
   private final ModelStore models;
+  private final ServingClient client;
 
-  SmokeTester(CsvLoader loader, ModelStore models) {
+  SmokeTester(CsvLoader loader, ModelStore models, ServingClient client) {
     this.loader = loader;
     this.models = models;
+    this.client = client;
   }
 
   SmokeTestResult test(Deployment deployment) {
+    ModelVersion v = deployment.version();
     try {
-      ServingPointer pointer = ServingPointer.read(Path.of(deployment.location()));
-      if (pointer == null) {
-        return failed(0, deployment.location() + " does not exist: nothing is being served");
+      if (!client.healthy()) return failed(0, "serving does not answer its health check");
+      List<Integer> serving = client.versions(v.model());
+      if (!serving.contains(v.version())) {
+        return failed(0, v.model() + " serves " + serving + ", expected v" + v.version());
       }
-      if (!pointer.serves(deployment.version())) {
-        return failed(
-            0,
-            deployment.location()
-                + " serves v"
-                + pointer.version()
-                + ", expected "
-                + deployment.version().label());
+      ModelMetadata metadata = models.metadata(v.artifactUri());
+      List<Map<String, Object>> rows =
+          loader.sample(deployment.data(), metadata.schemaOrNumeric(), ROWS);
+      if (rows.isEmpty())
+        return failed(0, deployment.data().train() + " has no complete rows to score");
+      ServingAnswer answer = client.predict(v.model(), rows, v.version());
+      if (answer.version() != v.version()) {
+        return failed(0, "answered by v" + answer.version() + ", expected " + v.label());
       }
-      ModelStore.Loaded loaded =
-          models.load(pointer.artifactUri(), pointer.modelDigest(), deployment.data());
-      // Encoded as serving will: with the deployed model's own schema (categories, fill values).
-      ModelMetadata metadata = loaded.metadata();
-      Dataset data =
-          loader.loadWithSchema(deployment.data(), task(metadata), metadata.schemaOrNumeric());
-      int[] rows = data.firstRows(ROWS);
-      if (rows.length == 0) {
-        return failed(0, data.source() + " has no rows to score");
-      }
-      double[] predicted = loaded.model().predict(data, rows).values();
-      for (int i = 0; i < predicted.length; i++) {
-        if (!Double.isFinite(predicted[i])) {
-          return failed(
-              predicted.length,
-              "prediction for " + data.source() + " data row " + (i + 1) + " is " + predicted[i]);
+      for (int i = 0; i < answer.predictions().size(); i++) {
+        Object p = answer.predictions().get(i);
+        if (p == null || (p instanceof Double d && !Double.isFinite(d))) {
+          return failed(rows.size(), "prediction for data row " + (i + 1) + " is " + p);
         }
       }
       return new SmokeTestResult(
           true,
-          predicted.length,
-          deployment.version().label()
-              + " scored "
-              + predicted.length
-              + " rows of "
-              + data.source()
-              + ", all finite"
-              + (data.report().unseen().isEmpty()
-                  ? ""
-                  : " (categories unknown to the model: " + data.report().unseen() + ")"));
+          rows.size(),
+          v.label() + " answered " + rows.size() + " rows over its serving API, all finite");
+    } catch (ServingError e) {
+      return failed(0, "serving answered " + e.status() + ": " + e.getMessage());
     } catch (ApplicationFailure e) {
       return failed(0, e.getOriginalMessage());
     } catch (RuntimeException e) {
       return failed(0, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-  }
-
-  /** The task the model was trained for; artifacts that predate the field are regression. */
-  private static Task task(ModelMetadata metadata) {
-    return metadata.task() == null
-        ? Task.REGRESSION
-        : Task.valueOf(metadata.task().toUpperCase(Locale.ROOT));
   }
 
   private static SmokeTestResult failed(int rows, String message) {

@@ -1,6 +1,7 @@
 package dev.tollgate.activities.registry;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.stages.AliasRequest;
 import dev.tollgate.stages.ArchiveRequest;
 import dev.tollgate.stages.ModelRecord;
 import dev.tollgate.stages.ModelVersion;
@@ -110,6 +111,20 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
                   "rolled back: " + r.reason()));
         });
     log.info("rolled back model={} to={} by={}", r.model(), r.toVersion(), r.by());
+  }
+
+  @Override
+  public void setAlias(AliasRequest r) {
+    if (r.alias().equals(CHAMPION)) {
+      throw Failures.invalidData(
+          "champion follows Production: promote or roll back to move it, not alias");
+    }
+    if (!dev.tollgate.spec.PipelineSpec.MODEL_NAME.matcher(r.alias()).matches()) {
+      throw Failures.invalidData(
+          "alias '" + r.alias() + "': expected lower-case letters, digits, '.', '_' or '-'");
+    }
+    registry.alias(r.model(), r.alias(), r.version(), r.by());
+    log.info("alias model={} {} -> v{} by={}", r.model(), r.alias(), r.version(), r.by());
   }
 
   @Override

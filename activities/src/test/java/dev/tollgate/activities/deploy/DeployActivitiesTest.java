@@ -7,6 +7,8 @@ import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.serving.InProcessServingClient;
+import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
@@ -41,7 +43,14 @@ class DeployActivitiesTest {
   void setUp() throws IOException {
     data = TestData.data(TestData.linearCsv(home.resolve("data.csv"), 300, 3, 0));
     ModelStore models = new ModelStore(home.resolve("models"));
-    deploy = new DeployActivitiesImpl(new CsvLoader(), models, home.resolve("serving"));
+    ModelServing serving = new ModelServing(home.resolve("serving"), models);
+    deploy =
+        new DeployActivitiesImpl(
+            new CsvLoader(),
+            models,
+            home.resolve("serving"),
+            new InProcessServingClient(serving),
+            serving::refresh);
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
       env.registerActivitiesImplementations(new TrainActivitiesImpl(new CsvLoader(), models));
@@ -116,7 +125,7 @@ class DeployActivitiesTest {
     deploy.deploy(new DeployRequest(v2, LOCAL, data, "run-2"));
     SmokeTestResult smoke = deploy.smokeTest(first);
     assertThat(smoke.passed()).isFalse();
-    assertThat(smoke.message()).contains("serves v2, expected demo-model v1");
+    assertThat(smoke.message()).contains("demo-model serves [2], expected v1");
   }
 
   @Test

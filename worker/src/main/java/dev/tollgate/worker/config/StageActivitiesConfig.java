@@ -3,11 +3,15 @@ package dev.tollgate.worker.config;
 import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ArtifactStores;
+import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.s3.S3Access;
+import dev.tollgate.activities.serving.HttpServingClient;
+import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.train.Trainers;
+import dev.tollgate.worker.serving.ServingAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -46,18 +50,29 @@ public class StageActivitiesConfig {
     return RegistryDatabase.open(url, r.user(), r.password());
   }
 
+  /** Local serving: what the HTTP API answers with, from the home folder's serving pointers. */
+  @Bean
+  ModelServing modelServing(TollgateProperties properties, ArtifactStore artifacts) {
+    return new ModelServing(
+        properties.home().toAbsolutePath().resolve("serving"), new ModelStore(artifacts));
+  }
+
   @Bean
   StageActivities stageActivities(
       TollgateProperties properties,
       ArtifactStore artifacts,
       S3Access s3,
-      RegistryDatabase registry) {
+      RegistryDatabase registry,
+      ModelServing serving,
+      ServingAddress address) {
     warmUpXgboost();
     return StageActivities.create(
         properties.home().toAbsolutePath(),
         artifacts,
         new DatasetFiles(s3),
-        new JdbcRegistry(registry));
+        new JdbcRegistry(registry),
+        new HttpServingClient(address::uri),
+        serving::refresh);
   }
 
   /**

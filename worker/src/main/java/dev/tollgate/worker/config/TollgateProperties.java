@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  *     abandons them to Temporal's retries
  * @param guardian the guardians the worker enables by itself
  * @param registry where the model registry lives
+ * @param serving how the smoke test reaches local serving
  */
 @Validated
 @ConfigurationProperties("tollgate")
@@ -30,7 +31,14 @@ public record TollgateProperties(
     @Valid @DefaultValue ArtifactsProperties artifacts,
     @NotNull @DefaultValue("3s") Duration shutdownGrace,
     @Valid @DefaultValue Guardian guardian,
-    @Valid @DefaultValue Registry registry) {
+    @Valid @DefaultValue Registry registry,
+    @Valid @DefaultValue Serving serving) {
+
+  /**
+   * @param url base URL of the serving API for the smoke test (a load balancer in front of the
+   *     workers); blank = this worker's own HTTP port on loopback
+   */
+  public record Serving(@DefaultValue("") String url) {}
 
   /**
    * @param url JDBC URL of the registry database ({@code jdbc:postgresql://host/tollgate}); blank =

@@ -4,6 +4,7 @@ import dev.tollgate.activities.StageActivities;
 import dev.tollgate.guardian.GuardianWorkflowImpl;
 import dev.tollgate.pipeline.PipelineWorkflowImpl;
 import dev.tollgate.pipeline.TaskQueues;
+import dev.tollgate.registry.RegistryWorkflowImpl;
 import dev.tollgate.worker.config.TollgateProperties;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -51,7 +52,7 @@ public class PipelineWorkers implements SmartLifecycle {
     this.shutdownGrace = properties.shutdownGrace();
     Worker pipeline = factory.newWorker(TaskQueues.PIPELINE);
     pipeline.registerWorkflowImplementationTypes(
-        PipelineWorkflowImpl.class, GuardianWorkflowImpl.class);
+        PipelineWorkflowImpl.class, GuardianWorkflowImpl.class, RegistryWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(
         stages.validate(),
         stages.registry(),

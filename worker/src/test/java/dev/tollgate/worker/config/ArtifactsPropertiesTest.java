@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 class ArtifactsPropertiesTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(TollgateProperties.class)
-  @Import(StageActivitiesConfig.class)
+  @Import({StageActivitiesConfig.class, dev.tollgate.worker.serving.ServingAddress.class})
   static class Wiring {}
 
   private final ApplicationContextRunner runner =

@@ -1,0 +1,46 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.registry.RegistryRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate models alias MODEL NAME VERSION --by NAME}: a named pointer to a version. */
+@Command(
+    name = "alias",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Point an alias (challenger, or a name of your own) at a version. champion follows"
+          + " Production and moves only by promotion or rollback."
+    })
+final class ModelsAliasCommand extends CliCommand {
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "The model.")
+  String model;
+
+  @Parameters(index = "1", paramLabel = "NAME", description = "The alias, e.g. challenger.")
+  String alias;
+
+  @Parameters(index = "2", paramLabel = "VERSION", description = "The version it points at.")
+  int version;
+
+  @Option(
+      names = "--by",
+      required = true,
+      paramLabel = "NAME",
+      description = "Who, for the record.")
+  String by;
+
+  @Override
+  int execute() {
+    RegistryClient.ask(
+        connection,
+        new RegistryRequest(
+            RegistryRequest.Kind.ALIAS, Guardians.checkModel(model), alias, version, by));
+    out().println(model + " " + alias + " -> v" + version);
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.tollgate.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code tollgate models ...}: the model registry. */
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "The model registry: versions with their stage (none, staging, production, archived) and why,"
+          + " aliases (champion follows Production), lineage and the audit trail of every move.",
+      "Read through a worker (a short workflow), so only the Temporal address is needed."
+    },
+    subcommands = {ModelsListCommand.class, ModelsShowCommand.class, ModelsAliasCommand.class})
+final class ModelsCommand implements Runnable {
+  @Spec CommandSpec command;
+
+  @Override
+  public void run() {
+    command.commandLine().usage(command.commandLine().getOut());
+  }
+}

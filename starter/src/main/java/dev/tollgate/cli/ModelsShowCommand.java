@@ -1,0 +1,45 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.registry.RegistryRequest;
+import dev.tollgate.stages.ModelRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate models show MODEL}: versions, stages, aliases, lineage and audit trail. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Show one model: every version with its stage and why, metrics and lineage (run, artifact,"
+          + " model digest, data SHA-256, spec digest), aliases, and the audit trail (who moved"
+          + " which version from what to what, when, why, in which run)."
+    })
+final class ModelsShowCommand extends CliCommand {
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Parameters(paramLabel = "MODEL", description = "The model to show.")
+  String model;
+
+  @Option(names = "--json", description = "Print the record as JSON (for scripts and tests).")
+  boolean json;
+
+  @Override
+  int execute() throws Exception {
+    ModelRecord record =
+        RegistryClient.ask(connection, RegistryRequest.show(Guardians.checkModel(model)))
+            .getFirst();
+    if (json) {
+      out()
+          .println(
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(record));
+    } else {
+      ModelsPrinter.print(out(), record);
+    }
+    return ExitCodes.OK;
+  }
+}
