@@ -25,12 +25,13 @@ import picocli.CommandLine.Command;
       PendingCommand.class,
       ScheduleCommand.class,
       ModelsCommand.class,
+      RollbackCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",
     footerHeading = "%n",
     footer = {
-      "Client commands (run, status, approve, reject, runs, pending, schedule, models) talk to a Temporal server: --address or"
+      "Client commands (run, status, approve, reject, runs, pending, schedule, models, rollback) talk to a Temporal server: --address or"
           + " $TEMPORAL_ADDRESS, else localhost:7233. Start one with `tollgate worker`.",
       "Exit codes: 0 done (deployed, for a followed run), 1 not deployed or refused, 2 bad"
           + " command line or spec, 3 Temporal server unreachable."

@@ -5,12 +5,20 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 
 /** Turns an activity failure into one line for the result and the notification. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
   /** "train: TollgateInvalidData: load.csv row 17, column temperature: 'abc' is not a number". */
   static String describe(ActivityFailure e) {
-    String stage = e.getActivityType();
+    return e.getActivityType() + ": " + causeText(e, true);
+  }
+
+  /** Only what the activity said: "energy has no version 9 (registered: [1, 2])". */
+  public static String message(ActivityFailure e) {
+    return causeText(e, false);
+  }
+
+  private static String causeText(ActivityFailure e, boolean withType) {
     Throwable cause = e.getCause();
     while (cause instanceof TemporalFailure
         && cause.getCause() != null
@@ -18,11 +26,11 @@ final class Failures {
       cause = cause.getCause();
     }
     if (cause instanceof ApplicationFailure app) {
-      return stage + ": " + app.getType() + ": " + app.getOriginalMessage();
+      return (withType ? app.getType() + ": " : "") + app.getOriginalMessage();
     }
     if (cause instanceof TemporalFailure tf) {
-      return stage + ": " + tf.getOriginalMessage();
+      return tf.getOriginalMessage();
     }
-    return stage + ": " + (cause == null ? e.getMessage() : cause.getMessage());
+    return cause == null ? e.getMessage() : cause.getMessage();
   }
 }

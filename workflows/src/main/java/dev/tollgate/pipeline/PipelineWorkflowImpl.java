@@ -196,7 +196,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                   trained.modelDigest(),
                   trained.metrics(),
                   trained.dataDigest(),
-                  SpecDigest.of(spec)));
+                  SpecJson.digest(spec),
+                  SpecJson.json(spec)));
       state.setModelVersion(candidate.version());
       previous = registry.currentProduction(spec.model());
 

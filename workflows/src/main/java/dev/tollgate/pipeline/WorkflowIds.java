@@ -4,6 +4,7 @@ package dev.tollgate.pipeline;
 public final class WorkflowIds {
   public static final String PIPELINE_PREFIX = "pipeline/";
   public static final String GUARDIAN_PREFIX = "guardian/";
+  public static final String ROLLBACK_PREFIX = "rollback/";
 
   private WorkflowIds() {}
 
@@ -14,6 +15,11 @@ public final class WorkflowIds {
   /** The one guardian of a model: {@code guardian/<model>}. */
   public static String guardian(String model) {
     return GUARDIAN_PREFIX + model;
+  }
+
+  /** The rollback of a model, one at a time: {@code rollback/<model>}. */
+  public static String rollback(String model) {
+    return ROLLBACK_PREFIX + model;
   }
 
   /** Accepts what people type for a run: the full ID, or {@code <model>/<run-id>}. */

@@ -24,6 +24,8 @@ public record PipelineEvent(
   public enum Kind {
     APPROVAL_REQUESTED,
     APPROVAL_REMINDER,
-    FINISHED
+    FINISHED,
+    /** a rollback by hand ({@code tollgate rollback}) ended, restored or not */
+    ROLLED_BACK
   }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
  *
  * @param dataSha256 SHA-256 of the training data file; {@code null} in older payloads
  * @param specDigest SHA-256 of the spec the run used; {@code null} in older payloads
+ * @param specJson that spec as JSON (SpecJson), for a later rollback; {@code null} in older
+ *     payloads
  */
 public record RegisterRequest(
     String model,
@@ -15,7 +17,8 @@ public record RegisterRequest(
     String modelDigest,
     Map<String, Double> metrics,
     String dataSha256,
-    String specDigest) {
+    String specDigest,
+    String specJson) {
 
   public RegisterRequest {
     metrics = Map.copyOf(metrics);
@@ -28,6 +31,6 @@ public record RegisterRequest(
       String artifactUri,
       String modelDigest,
       Map<String, Double> metrics) {
-    this(model, runId, artifactUri, modelDigest, metrics, null, null);
+    this(model, runId, artifactUri, modelDigest, metrics, null, null, null);
   }
 }

@@ -272,7 +272,7 @@ class PipelineWorkflowTest {
             argThat(
                 r ->
                     r.dataSha256().equals(PipelineFixture.TRAINED.dataDigest())
-                        && r.specDigest().equals(SpecDigest.of(PipelineFixture.spec(1)))
+                        && r.specDigest().equals(SpecJson.digest(PipelineFixture.spec(1)))
                         && r.specDigest().length() == 64));
   }
 }

@@ -202,6 +202,9 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
               + (version.stageReason() == null ? "" : "; " + version.stageReason())
               + "): refused");
     }
-    return new RollbackPlan(current, RegistryReads.toModelVersion(model, version));
+    return new RollbackPlan(
+        current,
+        RegistryReads.toModelVersion(model, version),
+        RegistryReads.specJson(c, model, target));
   }
 }

@@ -86,6 +86,18 @@ final class RegistryReads {
     }
   }
 
+  /** The spec JSON a version was registered with, or {@code null}. */
+  static String specJson(Connection c, String model, int version) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT spec_json FROM model_version WHERE model = ? AND version = ?")) {
+      s.setString(1, model);
+      s.setInt(2, version);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
   /** Whether {@code runId} moved any version of the model to {@code to}. */
   static boolean movedBy(Connection c, String model, String runId, RegistryStage to)
       throws SQLException {

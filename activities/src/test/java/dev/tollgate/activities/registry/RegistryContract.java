@@ -53,7 +53,8 @@ abstract class RegistryContract {
         "digest-" + run,
         Map.of("rmse", 1.5),
         "data-" + run,
-        "spec-" + run);
+        "spec-" + run,
+        "{\"model\":\"energy\"}");
   }
 
   private ModelRecord record() {
@@ -204,6 +205,7 @@ abstract class RegistryContract {
         registry.planRollback(new RollbackRequest("energy", null, "rb-1", "carol", "latency"));
     assertThat(plan.current().version()).isEqualTo(2);
     assertThat(plan.target().version()).isEqualTo(1);
+    assertThat(plan.targetSpecJson()).isEqualTo("{\"model\":\"energy\"}");
     registry.restoreProduction(new RollbackRequest("energy", null, "rb-1", "carol", "latency"));
     registry.restoreProduction(
         new RollbackRequest("energy", null, "rb-1", "carol", "latency")); // retried

@@ -5,6 +5,7 @@ import dev.tollgate.guardian.GuardianWorkflowImpl;
 import dev.tollgate.pipeline.PipelineWorkflowImpl;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.registry.RegistryWorkflowImpl;
+import dev.tollgate.rollback.RollbackWorkflowImpl;
 import dev.tollgate.worker.config.TollgateProperties;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -52,7 +53,10 @@ public class PipelineWorkers implements SmartLifecycle {
     this.shutdownGrace = properties.shutdownGrace();
     Worker pipeline = factory.newWorker(TaskQueues.PIPELINE);
     pipeline.registerWorkflowImplementationTypes(
-        PipelineWorkflowImpl.class, GuardianWorkflowImpl.class, RegistryWorkflowImpl.class);
+        PipelineWorkflowImpl.class,
+        GuardianWorkflowImpl.class,
+        RegistryWorkflowImpl.class,
+        RollbackWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(
         stages.validate(),
         stages.registry(),

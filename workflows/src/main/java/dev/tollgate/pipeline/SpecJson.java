@@ -10,11 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The SHA-256 of a spec's content (its JSON form, keys sorted, without {@code source}, the file it
- * came from): the registry's lineage says which spec built a version. Pure, so workflow code may
- * compute it.
+ * A spec as the registry keeps it: its JSON (keys sorted) and the SHA-256 of its content (the JSON
+ * without {@code source}, the file it came from), so the lineage says which spec built a version
+ * and a rollback can redeploy with it. Pure, so workflow code may compute both.
  */
-public final class SpecDigest {
+public final class SpecJson {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .findAndRegisterModules()
@@ -22,9 +22,26 @@ public final class SpecDigest {
           .configure(
               com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
 
-  private SpecDigest() {}
+  private SpecJson() {}
 
-  public static String of(PipelineSpec spec) {
+  public static String json(PipelineSpec spec) {
+    try {
+      return JSON.writeValueAsString(spec);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the spec", e);
+    }
+  }
+
+  /** The spec {@link #json} wrote. */
+  public static PipelineSpec read(String json) {
+    try {
+      return JSON.readValue(json, PipelineSpec.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("not a spec: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  public static String digest(PipelineSpec spec) {
     try {
       ObjectNode tree = JSON.valueToTree(spec);
       tree.remove("source");
