@@ -6,6 +6,7 @@ import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
+import dev.tollgate.activities.deploy.ecs.EcsDeployer;
 import dev.tollgate.activities.guardian.GuardianActivitiesImpl;
 import dev.tollgate.activities.notify.EventLog;
 import dev.tollgate.activities.notify.NotifyActivitiesImpl;
@@ -13,6 +14,7 @@ import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.JsonRegistryImport;
 import dev.tollgate.activities.registry.RegistryActivitiesImpl;
 import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingClient;
@@ -112,6 +114,18 @@ public record StageActivities(
       JdbcRegistry registryDb,
       ServingClient client,
       java.util.function.Consumer<String> moved) {
+    return create(home, artifacts, datasets, registryDb, client, moved, null);
+  }
+
+  /** As above, with ECS deploys through {@code ecs} ({@code null}: target ecs refused). */
+  public static StageActivities create(
+      Path home,
+      ArtifactStore artifacts,
+      DatasetFiles datasets,
+      JdbcRegistry registryDb,
+      ServingClient client,
+      java.util.function.Consumer<String> moved,
+      EcsDeployer ecs) {
     Path root = home.toAbsolutePath().normalize();
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
@@ -121,7 +135,8 @@ public record StageActivities(
         new TrainActivitiesImpl(loader, models),
         new ValidateActivitiesImpl(loader, models, artifacts),
         registry,
-        new DeployActivitiesImpl(loader, models, root.resolve("serving"), client, moved),
+        new DeployActivitiesImpl(
+            loader, models, root.resolve("serving"), client, moved, ecs, HttpServingClient::of),
         new NotifyActivitiesImpl(new EventLog(root.resolve("events.jsonl"))),
         new GuardianActivitiesImpl(registry, models, loader));
   }

@@ -262,12 +262,9 @@ final class SectionReaders {
 
   static DeploySpec deploy(YamlSection s) {
     if (s == null) return new DeploySpec(DeploySpec.Target.LOCAL, true, null);
-    s.rejectUnknownKeys(Set.of("target", "rollback"));
+    s.rejectUnknownKeys(Set.of("target", "rollback", "ecs"));
     DeploySpec.Target target =
         enumValue(s, "target", DeploySpec.Target.class, DeploySpec.Target.LOCAL);
-    if (target == DeploySpec.Target.ECS) {
-      throw s.error("target", "ecs is not available in this version yet; expected local");
-    }
     boolean onSmoke = true;
     Double onDegradation = null;
     YamlSection r = s.section("rollback", false);
@@ -277,7 +274,28 @@ final class SectionReaders {
       onSmoke = b == null || b;
       onDegradation = r.has("on_degradation") ? share(r, "on_degradation", 0.2) : null;
     }
-    return new DeploySpec(target, onSmoke, onDegradation);
+    return new DeploySpec(target, onSmoke, onDegradation, ecs(s, target));
+  }
+
+  private static DeploySpec.Ecs ecs(YamlSection s, DeploySpec.Target target) {
+    YamlSection e = s.section("ecs", false);
+    if (target != DeploySpec.Target.ECS) {
+      if (e != null)
+        throw s.error("ecs", "applies to target: ecs only; remove it or set target: ecs");
+      return null;
+    }
+    if (e == null) throw s.error("ecs", "missing; target ecs needs {cluster, service, url}");
+    e.rejectUnknownKeys(Set.of("cluster", "service", "container", "url", "stable_timeout"));
+    String url = e.string("url", true);
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw e.error("url", "expected the service's http:// or https:// address, got '" + url + "'");
+    }
+    return new DeploySpec.Ecs(
+        e.string("cluster", true),
+        e.string("service", true),
+        e.string("container", false),
+        url,
+        e.duration("stable_timeout", false));
   }
 
   static NotifySpec notify(YamlSection s) {

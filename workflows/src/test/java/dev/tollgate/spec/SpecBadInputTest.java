@@ -85,6 +85,11 @@ class SpecBadInputTest {
         // Durations a timer cannot hold.
         "timeout: 72h|timeout: 99999999999999999999d|approval.timeout|expected a positive duration",
         "timeout: 72h|timeout: 4000d|approval.timeout|expected at most 3650d, got '4000d'",
+        // deploy.target ecs needs its service, and the section belongs to it.
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs}|deploy.ecs|missing; target ecs needs {cluster, service, url}",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs, ecs: {cluster: c, service: s}}|deploy.ecs.url|missing",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs, ecs: {cluster: c, service: s, url: energy:8080}}|deploy.ecs.url|expected the service's http:// or https:// address",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {ecs: {cluster: c, service: s, url: http://x}}|deploy.ecs|applies to target: ecs only",
         // data.max_classes belongs to classification.
         "min_rows: 100|max_classes: 10|data.max_classes|applies to task classification only",
       })

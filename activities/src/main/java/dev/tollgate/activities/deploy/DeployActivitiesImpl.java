@@ -7,6 +7,9 @@ import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.artifacts.PathLocks;
 import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.deploy.ecs.EcsDeployer;
+import dev.tollgate.activities.deploy.ecs.EcsLocation;
+import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.stages.DeployActivities;
@@ -14,8 +17,10 @@ import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,9 @@ public final class DeployActivitiesImpl implements DeployActivities {
   private final ModelStore models;
   private final Path serving;
   private final SmokeTester smoke;
+  private final ServingClient local;
+  private final Function<URI, ServingClient> remote;
+  private final EcsDeployer ecs;
   private final Consumer<String> moved;
 
   /**
@@ -45,24 +53,41 @@ public final class DeployActivitiesImpl implements DeployActivities {
       Path serving,
       ServingClient client,
       Consumer<String> moved) {
+    this(loader, models, serving, client, moved, null, HttpServingClient::of);
+  }
+
+  /**
+   * @param ecs the ECS deployer for {@code target: ecs} ({@code null}: refused as unsupported)
+   * @param remote the serving client of a service URL, for the smoke test of an ECS deployment
+   */
+  public DeployActivitiesImpl(
+      CsvLoader loader,
+      ModelStore models,
+      Path serving,
+      ServingClient client,
+      Consumer<String> moved,
+      EcsDeployer ecs,
+      Function<URI, ServingClient> remote) {
     this.models = models;
     this.serving = serving.toAbsolutePath().normalize();
-    this.smoke = new SmokeTester(loader, models, client);
+    this.smoke = new SmokeTester(loader, models);
+    this.local = client;
     this.moved = moved;
+    this.ecs = ecs;
+    this.remote = remote;
   }
 
   @Override
   public Deployment deploy(DeployRequest request) {
-    if (request.deploy().target() != DeploySpec.Target.LOCAL) {
-      throw Failures.unsupported(
-          "deploy target "
-              + request.deploy().target()
-              + " is not available yet; use target: local");
-    }
     ModelVersion version = request.version();
     if (!models.exists(version.artifactUri())) {
       throw Failures.artifactMismatch(
           version.label() + " has no whole model artifact at " + version.artifactUri());
+    }
+    if (request.deploy().target() == DeploySpec.Target.ECS) {
+      if (ecs == null)
+        throw Failures.unsupported("deploy target ecs: this worker has no ECS access");
+      return ecs.deploy(request);
     }
     Path dir = folder(version.model());
     Path current = dir.resolve("current.json");
@@ -91,7 +116,12 @@ public final class DeployActivitiesImpl implements DeployActivities {
 
   @Override
   public SmokeTestResult smokeTest(Deployment deployment) {
-    SmokeTestResult result = smoke.test(deployment);
+    SmokeTestResult result =
+        smoke.test(
+            deployment,
+            EcsDeployer.TARGET.equals(deployment.target())
+                ? remote.apply(URI.create(EcsLocation.parse(deployment.location()).url()))
+                : local);
     log.info(
         "smoke test model={} version={} passed={} message={}",
         deployment.version().model(),
@@ -103,6 +133,10 @@ public final class DeployActivitiesImpl implements DeployActivities {
 
   @Override
   public void rollback(Deployment failed, ModelVersion previous) {
+    if (EcsDeployer.TARGET.equals(failed.target())) {
+      ecs.rollback(failed); // the service goes back to the revision it ran before
+      return;
+    }
     Path dir = folder(failed.version().model());
     Path current = dir.resolve("current.json");
     PathLocks.withLock(

@@ -25,15 +25,14 @@ final class SmokeTester {
 
   private final CsvLoader loader;
   private final ModelStore models;
-  private final ServingClient client;
 
-  SmokeTester(CsvLoader loader, ModelStore models, ServingClient client) {
+  SmokeTester(CsvLoader loader, ModelStore models) {
     this.loader = loader;
     this.models = models;
-    this.client = client;
   }
 
-  SmokeTestResult test(Deployment deployment) {
+  /** Tests {@code deployment} through {@code client}, the serving API where it serves. */
+  SmokeTestResult test(Deployment deployment, ServingClient client) {
     ModelVersion v = deployment.version();
     try {
       if (!client.healthy()) return failed(0, "serving does not answer its health check");

@@ -32,6 +32,11 @@ public final class HttpServingClient implements ServingClient {
     this.base = base;
   }
 
+  /** A client of a fixed address (a service URL). */
+  public static HttpServingClient of(URI base) {
+    return new HttpServingClient(() -> base);
+  }
+
   @Override
   public List<Integer> versions(String model) {
     JsonNode info = send(HttpRequest.newBuilder(uri("/v1/models/" + model)).GET());

@@ -129,8 +129,13 @@ class DeployActivitiesTest {
   }
 
   @Test
-  void ecsIsNotAvailableYet() {
-    var ecs = new DeploySpec(DeploySpec.Target.ECS, true, null);
+  void ecsWithoutEcsAccessIsRefused() {
+    var ecs =
+        new DeploySpec(
+            DeploySpec.Target.ECS,
+            true,
+            null,
+            new DeploySpec.Ecs("c", "s", null, "http://s:8080", null));
     businessFailure(
         () -> deploy.deploy(new DeployRequest(v1, ecs, data, "run-1")), FailureTypes.UNSUPPORTED);
   }

@@ -5,6 +5,8 @@ import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ArtifactStores;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.deploy.ecs.EcsAccess;
+import dev.tollgate.activities.deploy.ecs.EcsDeployer;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.s3.S3Access;
@@ -50,6 +52,15 @@ public class StageActivitiesConfig {
     return RegistryDatabase.open(url, r.user(), r.password());
   }
 
+  /** ECS deploys (deploy.target: ecs); the client is built on first use. */
+  @Bean(destroyMethod = "close")
+  EcsAccess ecsAccess(TollgateProperties properties) {
+    TollgateProperties.Ecs e = properties.ecs();
+    return new EcsAccess(
+        e.endpoint() == null || e.endpoint().isBlank() ? null : java.net.URI.create(e.endpoint()),
+        e.region());
+  }
+
   /** Local serving: what the HTTP API answers with, from the home folder's serving pointers. */
   @Bean
   ModelServing modelServing(TollgateProperties properties, ArtifactStore artifacts) {
@@ -64,7 +75,8 @@ public class StageActivitiesConfig {
       S3Access s3,
       RegistryDatabase registry,
       ModelServing serving,
-      ServingAddress address) {
+      ServingAddress address,
+      EcsAccess ecs) {
     warmUpXgboost();
     return StageActivities.create(
         properties.home().toAbsolutePath(),
@@ -72,7 +84,8 @@ public class StageActivitiesConfig {
         new DatasetFiles(s3),
         new JdbcRegistry(registry),
         new HttpServingClient(address::uri),
-        serving::refresh);
+        serving::refresh,
+        new EcsDeployer(ecs, java.time.Duration.ofSeconds(2)));
   }
 
   /**

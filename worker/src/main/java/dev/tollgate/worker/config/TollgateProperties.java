@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param guardian the guardians the worker enables by itself
  * @param registry where the model registry lives
  * @param serving how the smoke test reaches local serving
+ * @param ecs how to reach ECS for {@code deploy.target: ecs}
  */
 @Validated
 @ConfigurationProperties("tollgate")
@@ -32,7 +33,14 @@ public record TollgateProperties(
     @NotNull @DefaultValue("3s") Duration shutdownGrace,
     @Valid @DefaultValue Guardian guardian,
     @Valid @DefaultValue Registry registry,
-    @Valid @DefaultValue Serving serving) {
+    @Valid @DefaultValue Serving serving,
+    @Valid @DefaultValue Ecs ecs) {
+
+  /**
+   * @param endpoint an ECS-compatible API (moto, a VPC endpoint); blank = AWS's for the region
+   * @param region blank = AWS_REGION, else us-east-1
+   */
+  public record Ecs(@DefaultValue("") String endpoint, @DefaultValue("") String region) {}
 
   /**
    * @param url base URL of the serving API for the smoke test (a load balancer in front of the

@@ -1,0 +1,190 @@
+package dev.tollgate.activities.deploy.ecs;
+
+import dev.tollgate.activities.Failures;
+import dev.tollgate.spec.DeploySpec;
+import dev.tollgate.stages.DeployRequest;
+import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.ModelVersion;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/**
+ * {@code deploy.target: ecs}: copies the service's current task definition into a new revision
+ * whose container carries the model ({@code TOLLGATE_MODEL_URI}, {@code _VERSION}, {@code _DIGEST}
+ * in its environment), points the service at it and waits until the service is stable (one
+ * deployment, on the new revision, running as many tasks as desired). A service that does not
+ * settle in {@code stable_timeout} is put back on its previous revision before the failure is
+ * raised, so nothing is left half-deployed. A retried deploy of the same model reuses the revision.
+ */
+public final class EcsDeployer {
+  public static final String TARGET = "ecs";
+  static final String MODEL_URI = "TOLLGATE_MODEL_URI";
+  static final String MODEL_VERSION = "TOLLGATE_MODEL_VERSION";
+  static final String MODEL_DIGEST = "TOLLGATE_MODEL_DIGEST";
+
+  private static final Logger log = LoggerFactory.getLogger(EcsDeployer.class);
+
+  private final EcsAccess ecs;
+  private final Duration poll;
+
+  public EcsDeployer(EcsAccess ecs, Duration poll) {
+    this.ecs = ecs;
+    this.poll = poll;
+  }
+
+  public Deployment deploy(DeployRequest request) {
+    DeploySpec.Ecs spec = request.deploy().ecs();
+    ModelVersion v = request.version();
+    EcsClient client = ecs.client();
+    Service service = service(client, spec);
+    String previous = service.taskDefinition();
+    TaskDefinition current =
+        client.describeTaskDefinition(r -> r.taskDefinition(previous)).taskDefinition();
+    String deployed;
+    if (carries(current, spec, v)) {
+      deployed = previous; // a retried deploy: the service already runs this model
+    } else {
+      deployed = register(client, current, spec, v);
+      client.updateService(
+          r -> r.cluster(spec.cluster()).service(spec.service()).taskDefinition(deployed));
+      log.info("ecs service {}/{} -> {} ({})", spec.cluster(), spec.service(), deployed, v.label());
+    }
+    if (!awaitStable(client, spec, deployed)) {
+      client.updateService(
+          r -> r.cluster(spec.cluster()).service(spec.service()).taskDefinition(previous));
+      throw Failures.invalidData(
+          "ecs service "
+              + spec.service()
+              + " did not become stable on "
+              + deployed
+              + " within "
+              + spec.stableTimeout()
+              + "; put back on "
+              + previous);
+    }
+    return new Deployment(
+        v,
+        TARGET,
+        new EcsLocation(spec.cluster(), spec.service(), deployed, previous, spec.url()).uri(),
+        request.data());
+  }
+
+  /** Puts the service back on the revision it ran before {@code failed}. */
+  public void rollback(Deployment failed) {
+    EcsLocation at = EcsLocation.parse(failed.location());
+    DeploySpec.Ecs spec = at.spec();
+    EcsClient client = ecs.client();
+    Service service = service(client, spec);
+    if (!service.taskDefinition().equals(at.deployed())) {
+      log.warn(
+          "rollback of {} skipped: the service runs {} now",
+          failed.version().label(),
+          service.taskDefinition());
+      return;
+    }
+    client.updateService(
+        r -> r.cluster(at.cluster()).service(at.service()).taskDefinition(at.previous()));
+    awaitStable(client, spec, at.previous());
+    log.info("ecs service {}/{} rolled back to {}", at.cluster(), at.service(), at.previous());
+  }
+
+  private static Service service(EcsClient client, DeploySpec.Ecs spec) {
+    DescribeServicesResponse d =
+        client.describeServices(r -> r.cluster(spec.cluster()).services(spec.service()));
+    if (d.services().isEmpty() || "INACTIVE".equals(d.services().getFirst().status())) {
+      throw Failures.invalidData(
+          "deploy.ecs.service: no service "
+              + spec.service()
+              + " in cluster "
+              + spec.cluster()
+              + (d.failures().isEmpty() ? "" : " (" + d.failures().getFirst().reason() + ")"));
+    }
+    return d.services().getFirst();
+  }
+
+  private static String register(
+      EcsClient client, TaskDefinition current, DeploySpec.Ecs spec, ModelVersion v) {
+    List<ContainerDefinition> containers = new ArrayList<>();
+    String target = container(current, spec);
+    for (ContainerDefinition c : current.containerDefinitions()) {
+      if (!c.name().equals(target)) {
+        containers.add(c);
+        continue;
+      }
+      List<KeyValuePair> env = new ArrayList<>();
+      for (KeyValuePair kv : c.environment()) {
+        if (!kv.name().startsWith("TOLLGATE_MODEL_")) env.add(kv);
+      }
+      env.add(KeyValuePair.builder().name(MODEL_URI).value(v.artifactUri()).build());
+      env.add(
+          KeyValuePair.builder().name(MODEL_VERSION).value(Integer.toString(v.version())).build());
+      env.add(KeyValuePair.builder().name(MODEL_DIGEST).value(v.modelDigest()).build());
+      containers.add(c.toBuilder().environment(env).build());
+    }
+    RegisterTaskDefinitionRequest.Builder r =
+        RegisterTaskDefinitionRequest.builder()
+            .family(current.family())
+            .containerDefinitions(containers)
+            .taskRoleArn(current.taskRoleArn())
+            .executionRoleArn(current.executionRoleArn())
+            .networkMode(current.networkMode())
+            .volumes(current.volumes())
+            .requiresCompatibilities(current.requiresCompatibilities())
+            .cpu(current.cpu())
+            .memory(current.memory());
+    return client.registerTaskDefinition(r.build()).taskDefinition().taskDefinitionArn();
+  }
+
+  private static String container(TaskDefinition td, DeploySpec.Ecs spec) {
+    if (spec.container() == null) return td.containerDefinitions().getFirst().name();
+    if (td.containerDefinitions().stream().noneMatch(c -> c.name().equals(spec.container()))) {
+      throw Failures.invalidData(
+          "deploy.ecs.container: "
+              + td.family()
+              + " has no container "
+              + spec.container()
+              + " (containers: "
+              + td.containerDefinitions().stream().map(ContainerDefinition::name).toList()
+              + ")");
+    }
+    return spec.container();
+  }
+
+  private static boolean carries(TaskDefinition td, DeploySpec.Ecs spec, ModelVersion v) {
+    String target = container(td, spec);
+    return td.containerDefinitions().stream()
+        .filter(c -> c.name().equals(target))
+        .flatMap(c -> c.environment().stream())
+        .anyMatch(kv -> kv.name().equals(MODEL_DIGEST) && kv.value().equals(v.modelDigest()));
+  }
+
+  /** The SDK waiter's rule: one deployment, on {@code arn}, running as many tasks as desired. */
+  private boolean awaitStable(EcsClient client, DeploySpec.Ecs spec, String arn) {
+    long deadline = System.nanoTime() + spec.stableTimeout().toNanos();
+    while (true) {
+      Service s = service(client, spec);
+      if (s.deployments().size() == 1
+          && s.taskDefinition().equals(arn)
+          && s.runningCount().equals(s.desiredCount())) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) return false;
+      try {
+        Thread.sleep(poll.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+}

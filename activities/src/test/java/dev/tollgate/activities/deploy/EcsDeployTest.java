@@ -1,0 +1,220 @@
+package dev.tollgate.activities.deploy;
+
+import static dev.tollgate.activities.ActivityTesting.businessFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.activities.TestData;
+import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.deploy.ecs.EcsAccess;
+import dev.tollgate.activities.deploy.ecs.EcsDeployer;
+import dev.tollgate.activities.s3.MotoServer;
+import dev.tollgate.activities.s3.MotoServerExtension;
+import dev.tollgate.activities.serving.ServingAnswer;
+import dev.tollgate.activities.serving.ServingClient;
+import dev.tollgate.activities.train.TrainActivitiesImpl;
+import dev.tollgate.pipeline.FailureTypes;
+import dev.tollgate.spec.DataSpec;
+import dev.tollgate.spec.DeploySpec;
+import dev.tollgate.spec.Task;
+import dev.tollgate.stages.DeployRequest;
+import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.SmokeTestResult;
+import dev.tollgate.stages.TrainActivities;
+import dev.tollgate.stages.TrainRequest;
+import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+
+/**
+ * {@code deploy.target: ecs} against a real ECS API (moto_server): the test creates the cluster, a
+ * task definition and a service, then checks the revisions the deploy registers and the task
+ * definition the service runs after deploy, a retried deploy and a rollback. The service's serving
+ * API is a stand-in that answers as the deployed version (moto runs no containers); the desired
+ * count is 0 for the same reason, so "stable" is reachable with the SDK waiter's own rule.
+ */
+@ExtendWith(MotoServerExtension.class)
+class EcsDeployTest {
+  @TempDir Path home;
+  private EcsClient ecs;
+  private DeployActivitiesImpl deploy;
+  private DataSpec data;
+  private ModelVersion v1;
+  private ModelVersion v2;
+  private String cluster;
+  private final List<String> smokeCalls = Collections.synchronizedList(new ArrayList<>());
+
+  @BeforeEach
+  void setUp(MotoServer moto) throws Exception {
+    EcsAccess access = new EcsAccess(moto.endpoint(), "us-east-1");
+    ecs = access.client();
+    cluster = "tollgate-" + UUID.randomUUID().toString().substring(0, 8);
+    ecs.createCluster(r -> r.clusterName(cluster));
+    ecs.registerTaskDefinition(
+        r ->
+            r.family("energy-" + cluster)
+                .containerDefinitions(
+                    ContainerDefinition.builder()
+                        .name("model")
+                        .image("tollgate/worker:0.1")
+                        .memory(512)
+                        .environment(
+                            KeyValuePair.builder().name("JAVA_OPTS").value("-Xmx400m").build())
+                        .build()));
+    ecs.createService(
+        r ->
+            r.cluster(cluster)
+                .serviceName("energy-svc")
+                .taskDefinition("energy-" + cluster)
+                .desiredCount(0));
+
+    data = TestData.data(TestData.linearCsv(home.resolve("data.csv"), 300, 3, 0));
+    ModelStore models = new ModelStore(home.resolve("models"));
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(new TrainActivitiesImpl(new CsvLoader(), models));
+      TrainActivities train =
+          env.newActivityStub(
+              TrainActivities.class, dev.tollgate.activities.ActivityTesting.OPTIONS);
+      v1 =
+          version(
+              1,
+              train.train(
+                  new TrainRequest(
+                      TestData.MODEL,
+                      "r1",
+                      Task.REGRESSION,
+                      data,
+                      TestData.training("linear", Map.of()))));
+      v2 =
+          version(
+              2,
+              train.train(
+                  new TrainRequest(
+                      TestData.MODEL, "r2", Task.REGRESSION, data, TestData.fastBoosting())));
+    } finally {
+      env.close();
+    }
+    ServingClient stub =
+        new ServingClient() {
+          @Override
+          public List<Integer> versions(String model) {
+            return List.of(servedVersion());
+          }
+
+          @Override
+          public boolean healthy() {
+            return true;
+          }
+
+          @Override
+          public ServingAnswer predict(
+              String model, List<Map<String, Object>> rows, Integer version) {
+            smokeCalls.add(model + " " + rows.size() + " rows");
+            return new ServingAnswer(
+                model,
+                servedVersion(),
+                false,
+                new ArrayList<>(Collections.nCopies(rows.size(), 1.0)),
+                null);
+          }
+        };
+    deploy =
+        new DeployActivitiesImpl(
+            new CsvLoader(),
+            models,
+            home.resolve("serving"),
+            null,
+            m -> {},
+            new EcsDeployer(access, Duration.ofMillis(200)),
+            uri -> stub);
+  }
+
+  /** The version the service's task definition carries: what its containers would serve. */
+  private int servedVersion() {
+    return Integer.parseInt(env(taskDefinition()).get("TOLLGATE_MODEL_VERSION"));
+  }
+
+  private static ModelVersion version(int n, dev.tollgate.stages.TrainedModel t) {
+    return new ModelVersion(
+        TestData.MODEL, n, "r" + n, t.artifactUri(), t.modelDigest(), t.metrics());
+  }
+
+  private DeploySpec spec(String service) {
+    return new DeploySpec(
+        DeploySpec.Target.ECS,
+        true,
+        null,
+        new DeploySpec.Ecs(
+            cluster, service, null, "http://energy.internal:8080", Duration.ofSeconds(20)));
+  }
+
+  private String taskDefinition() {
+    return ecs.describeServices(r -> r.cluster(cluster).services("energy-svc"))
+        .services()
+        .getFirst()
+        .taskDefinition();
+  }
+
+  private Map<String, String> env(String arn) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    ecs.describeTaskDefinition(r -> r.taskDefinition(arn))
+        .taskDefinition()
+        .containerDefinitions()
+        .getFirst()
+        .environment()
+        .forEach(kv -> out.put(kv.name(), kv.value()));
+    return out;
+  }
+
+  @Test
+  void deployRegistersARevisionWithTheModelAndRollbackRestoresThePreviousOne() {
+    String original = taskDefinition();
+    assertThat(original).endsWith(":1");
+
+    Deployment first = deploy.deploy(new DeployRequest(v1, spec("energy-svc"), data, "r1"));
+    assertThat(taskDefinition()).endsWith(":2");
+    assertThat(env(taskDefinition()))
+        .containsEntry("TOLLGATE_MODEL_URI", v1.artifactUri())
+        .containsEntry("TOLLGATE_MODEL_VERSION", "1")
+        .containsEntry("TOLLGATE_MODEL_DIGEST", v1.modelDigest())
+        .containsEntry("JAVA_OPTS", "-Xmx400m");
+    deploy.deploy(new DeployRequest(v1, spec("energy-svc"), data, "r1")); // retried
+    assertThat(taskDefinition()).as("a retry registers no revision").endsWith(":2");
+    SmokeTestResult smoke = deploy.smokeTest(first);
+    assertThat(smoke.passed()).as(smoke.message()).isTrue();
+    assertThat(smokeCalls).containsExactly(TestData.MODEL + " 20 rows");
+
+    Deployment second = deploy.deploy(new DeployRequest(v2, spec("energy-svc"), data, "r2"));
+    assertThat(taskDefinition()).endsWith(":3");
+    assertThat(env(taskDefinition())).containsEntry("TOLLGATE_MODEL_VERSION", "2");
+    deploy.rollback(second, v1);
+    assertThat(taskDefinition()).as("back on the revision serving v1").endsWith(":2");
+    assertThat(
+            ecs.listTaskDefinitions(r -> r.familyPrefix("energy-" + cluster)).taskDefinitionArns())
+        .hasSize(3);
+  }
+
+  @Test
+  void aServiceThatDoesNotExistIsNamed() {
+    var failure =
+        businessFailure(
+            () -> deploy.deploy(new DeployRequest(v1, spec("nope"), data, "r1")),
+            FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("deploy.ecs.service: no service nope in cluster " + cluster);
+  }
+}
