@@ -47,7 +47,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 compose=$root/docker/compose.yaml
 env_example=$root/docker/.env.example
 scripts=("$root/docker/temporal/setup-schema.sh" "$root/docker/temporal/setup-namespace.sh"
-  "$root/docker/minio/setup-bucket.sh")
+  "$root/docker/minio/setup-bucket.sh" "$root/docker/postgres/create-tollgate-db.sh")
 # The compose-go release that Docker Compose v5.7.0 is built with (its go.mod).
 compose_go=v2.16.2
 cache=${TOLLGATE_CACHE:-$HOME/.cache/tollgate}
@@ -278,6 +278,7 @@ cat >>"$work/with-secrets.env" <<'ENV'
 POSTGRES_PASSWORD=example-postgres-secret
 MINIO_ROOT_PASSWORD=example-minio-secret
 S3_SECRET_KEY=example-s3-secret
+TOLLGATE_DB_PASSWORD=example-tollgate-db-secret
 ENV
 if $print; then
   "$checker" "$compose" "$work/with-secrets.env" --print || fail "docker/compose.yaml (above)"
@@ -290,7 +291,7 @@ say "3. loading it with docker/.env.example as it is: must be refused for the bl
 if "$checker" "$compose" "$env_example" 2>"$work/refused.txt"; then
   fail "compose accepted .env.example with blank secrets; the \${VAR:?} guards are missing"
 fi
-for secret in POSTGRES_PASSWORD MINIO_ROOT_PASSWORD S3_SECRET_KEY; do
+for secret in POSTGRES_PASSWORD MINIO_ROOT_PASSWORD S3_SECRET_KEY TOLLGATE_DB_PASSWORD; do
   # The loader stops at the first missing one; check each guard by filling in the others.
   grep -v "^$secret=" "$work/with-secrets.env" >"$work/missing.env"
   if "$checker" "$compose" "$work/missing.env" 2>"$work/refused.txt"; then
@@ -299,7 +300,7 @@ for secret in POSTGRES_PASSWORD MINIO_ROOT_PASSWORD S3_SECRET_KEY; do
   grep -q "set $secret in docker/.env" "$work/refused.txt" ||
     fail "refusing a missing $secret does not say how to fix it: $(cat "$work/refused.txt")"
 done
-say "   refused, naming each of POSTGRES_PASSWORD, MINIO_ROOT_PASSWORD, S3_SECRET_KEY"
+say "   refused, naming each of POSTGRES_PASSWORD, MINIO_ROOT_PASSWORD, S3_SECRET_KEY, TOLLGATE_DB_PASSWORD"
 
 # ---- 4: .env.example documents exactly the variables compose.yaml reads.
 say "4. every variable of compose.yaml is in .env.example, and the other way round"
