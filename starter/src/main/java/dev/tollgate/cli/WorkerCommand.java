@@ -49,6 +49,14 @@ final class WorkerCommand extends CliCommand {
       description = "Folder for artifacts, the registry and events (default: .tollgate).")
   String home;
 
+  @Option(
+      names = "--registry-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "The model registry's database, e.g. jdbc:postgresql://db:5432/tollgate (default:"
+              + " $TOLLGATE_REGISTRY_URL, else an H2 file under the home folder).")
+  String registryUrl;
+
   @Mixin SecurityOptions security = new SecurityOptions();
 
   @Override
@@ -91,6 +99,7 @@ final class WorkerCommand extends CliCommand {
     if (namespace != null) args.add("--tollgate.temporal.namespace=" + namespace);
     if (embeddedPort != null) args.add("--tollgate.temporal.embedded-port=" + embeddedPort);
     if (home != null) args.add("--tollgate.home=" + home);
+    if (registryUrl != null) args.add("--tollgate.registry.url=" + registryUrl);
     args.addAll(security.asAppArgs());
     return args;
   }

@@ -79,6 +79,24 @@ class BadSpecTest {
   }
 
   @Test
+  void aWorkerWhoseRegistryDoesNotConnectStopsWithExitCode3() {
+    CliRun run =
+        CliRun.of(
+            "worker",
+            "--embedded-port",
+            "0",
+            "--home",
+            dir.resolve("home").toString(),
+            "--registry-url",
+            "jdbc:postgresql://127.0.0.1:1/tollgate");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err())
+        .contains("the model registry at jdbc:postgresql://127.0.0.1:1/tollgate cannot be used:")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void missingFileIsAUsageErrorToo() {
     CliRun run = CliRun.of("run", "--spec", dir.resolve("nope.yaml").toString());
 
