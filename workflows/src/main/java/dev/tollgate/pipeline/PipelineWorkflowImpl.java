@@ -5,14 +5,13 @@ import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.DeployActivities;
-import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.NotifyActivities;
 import dev.tollgate.stages.PipelineEvent;
-import dev.tollgate.stages.PromoteRequest;
 import dev.tollgate.stages.RegisterRequest;
 import dev.tollgate.stages.RegistryActivities;
+import dev.tollgate.stages.RollbackRequest;
 import dev.tollgate.stages.SmokeTestResult;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
@@ -286,27 +285,20 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
 
     /** Deploy, smoke-test, then promote; a failed smoke test is compensated by a rollback. */
     private void deployAndCheck() {
-      SmokeTestResult smoke =
+      DeployStage.Result deployed =
           state.stage(
               Stage.DEPLOYING,
-              () -> {
-                Deployment d =
-                    deploy.deploy(new DeployRequest(candidate, spec.deploy(), spec.data(), runId));
-                SmokeTestResult s = deploy.smokeTest(d);
-                if (!s.passed() && spec.deploy().rollbackOnSmokeFailure())
-                  deploy.rollback(d, previous);
-                if (s.passed()) {
-                  registry.promote(
-                      new PromoteRequest(spec.model(), candidate.version(), runId, decision.by()));
-                }
-                return s;
-              },
-              s ->
-                  s.passed()
-                      ? "smoke test passed (" + s.rowsScored() + " rows)"
+              () ->
+                  new DeployStage(deploy, registry)
+                      .run(spec, candidate, previous, runId, decision.by()),
+              r ->
+                  r.smoke().passed()
+                      ? "smoke test passed (" + r.smoke().rowsScored() + " rows)"
                       : "smoke test failed");
+      SmokeTestResult smoke = deployed.smoke();
       if (smoke.passed()) {
         outcome = Outcome.DEPLOYED;
+        if (spec.deploy().watch() != null) watch(deployed.deployment());
         return;
       }
       failure = "smoke test failed: " + smoke.message();
@@ -314,6 +306,34 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       archive.archive(candidate, runId, "smoke_failed: " + smoke.message());
       state.markLastFailed(
           outcome == Outcome.ROLLED_BACK ? "rolled back: " + smoke.message() : failure);
+    }
+
+    /**
+     * The degradation watch; a degraded model goes back to the previous one, serving and registry.
+     */
+    private void watch(Deployment d) {
+      DegradationWatch.Result w =
+          state.stage(
+              Stage.WATCHING,
+              () -> new DegradationWatch(deploy).run(spec, candidate, trained.metrics()),
+              DegradationWatch.Result::describe);
+      if (!w.degraded()) return;
+      if (previous == null) {
+        state.markLastFailed("degraded, and no earlier version to roll back to: " + w.reason());
+        return;
+      }
+      deploy.rollback(d, previous);
+      // Its own audit run id: this run's id already moved the candidate into Production.
+      registry.restoreProduction(
+          new RollbackRequest(
+              spec.model(),
+              previous.version(),
+              runId + "-watch",
+              "pipeline",
+              "degraded: " + w.reason()));
+      outcome = Outcome.ROLLED_BACK;
+      failure = "degraded: " + w.reason();
+      state.markLastFailed("rolled back: " + failure);
     }
 
     void fail(String cause) {

@@ -8,6 +8,8 @@ public enum Stage {
   VALIDATING,
   AWAITING_APPROVAL,
   DEPLOYING,
+  /** the degradation watch after a deploy ({@code deploy.rollback.watch}) */
+  WATCHING,
   NOTIFYING,
   COMPLETED
 }

@@ -9,9 +9,42 @@ import java.util.Objects;
  * @param rollbackOnSmokeFailure restore the previous Production version when the smoke test fails
  * @param rollbackOnDegradation relative degradation that triggers a rollback; {@code null} = off
  * @param ecs the ECS service for {@code target: ecs}, else {@code null}
+ * @param canary serve the candidate to a share of the requests first, else {@code null}
+ * @param watch the degradation watch after the deploy ({@code rollback.on_degradation}), else
+ *     {@code null}
  */
 public record DeploySpec(
-    Target target, boolean rollbackOnSmokeFailure, Double rollbackOnDegradation, Ecs ecs) {
+    Target target,
+    boolean rollbackOnSmokeFailure,
+    Double rollbackOnDegradation,
+    Ecs ecs,
+    Canary canary,
+    Watch watch) {
+
+  /**
+   * The candidate answers {@code percent} of the requests for {@code bake}, beside Production, then
+   * all of them. Local serving only; the first deployment of a model has no canary.
+   */
+  public record Canary(int percent, Duration bake) {
+    public Canary {
+      if (percent < 1 || percent > 99) {
+        throw new IllegalArgumentException("canary percent must be 1 to 99, got " + percent);
+      }
+      Objects.requireNonNull(bake, "bake");
+    }
+  }
+
+  /**
+   * After the deploy, for {@code window}: every {@code every}, the deployed model scores {@code
+   * data} (newly labelled rows; {@code null} = data.train) and is rolled back when its metric is
+   * worse than at validation by more than {@code rollback.on_degradation}.
+   */
+  public record Watch(Duration window, Duration every, String data) {
+    public Watch {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(every, "every");
+    }
+  }
 
   /** Deployment targets. */
   public enum Target {
@@ -49,6 +82,12 @@ public record DeploySpec(
 
   /** Local serving, the shape before ECS. */
   public DeploySpec(Target target, boolean rollbackOnSmokeFailure, Double rollbackOnDegradation) {
-    this(target, rollbackOnSmokeFailure, rollbackOnDegradation, null);
+    this(target, rollbackOnSmokeFailure, rollbackOnDegradation, null, null, null);
+  }
+
+  /** Without canary and watch. */
+  public DeploySpec(
+      Target target, boolean rollbackOnSmokeFailure, Double rollbackOnDegradation, Ecs ecs) {
+    this(target, rollbackOnSmokeFailure, rollbackOnDegradation, ecs, null, null);
   }
 }

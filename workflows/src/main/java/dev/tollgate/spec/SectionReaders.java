@@ -260,21 +260,25 @@ final class SectionReaders {
         () -> new ApprovalSpec(approvers, minApprovals, effectiveTimeout, reminders, onTimeout));
   }
 
-  static DeploySpec deploy(YamlSection s) {
+  static DeploySpec deploy(YamlSection s, Path baseDir) {
     if (s == null) return new DeploySpec(DeploySpec.Target.LOCAL, true, null);
-    s.rejectUnknownKeys(Set.of("target", "rollback", "ecs"));
+    s.rejectUnknownKeys(Set.of("target", "rollback", "ecs", "canary"));
     DeploySpec.Target target =
         enumValue(s, "target", DeploySpec.Target.class, DeploySpec.Target.LOCAL);
     boolean onSmoke = true;
     Double onDegradation = null;
+    DeploySpec.Watch watch = null;
     YamlSection r = s.section("rollback", false);
     if (r != null) {
-      r.rejectUnknownKeys(Set.of("on_smoke_failure", "on_degradation"));
+      r.rejectUnknownKeys(
+          Set.of("on_smoke_failure", "on_degradation", "watch", "check_every", "labelled_data"));
       Boolean b = r.bool("on_smoke_failure");
       onSmoke = b == null || b;
       onDegradation = r.has("on_degradation") ? share(r, "on_degradation", 0.2) : null;
+      watch = DeployKeys.watch(r, onDegradation, baseDir);
     }
-    return new DeploySpec(target, onSmoke, onDegradation, ecs(s, target));
+    return new DeploySpec(
+        target, onSmoke, onDegradation, ecs(s, target), DeployKeys.canary(s, target), watch);
   }
 
   private static DeploySpec.Ecs ecs(YamlSection s, DeploySpec.Target target) {

@@ -75,6 +75,13 @@ public final class SpecParser {
     Task task = SectionReaders.enumValue(top, "task", Task.class, Task.REGRESSION);
     TrainingSpec training = SectionReaders.training(top.section("training", true), task);
     DataSpec data = SectionReaders.data(top.section("data", true), baseDir, task);
+    DeploySpec deploy = SectionReaders.deploy(top.section("deploy", false), baseDir);
+    if (deploy.watch() != null && task == Task.ANOMALY) {
+      throw new SpecException(
+          source,
+          "deploy.rollback.watch",
+          "watches a labelled metric (rmse, accuracy): task regression or classification only");
+    }
     return new PipelineSpec(
         source,
         model,
@@ -83,7 +90,7 @@ public final class SpecParser {
         training,
         SectionReaders.validation(top.section("validation", false), task, data),
         SectionReaders.approval(top.section("approval", true)),
-        SectionReaders.deploy(top.section("deploy", false)),
+        deploy,
         SectionReaders.notify(top.section("notify", false)),
         ScheduleKeys.read(top.section("schedule", false), baseDir));
   }

@@ -16,6 +16,17 @@ public interface DeployActivities {
   SmokeTestResult smokeTest(Deployment deployment);
 
   /**
+   * Serves {@code request.version()} to {@code percent} % of the requests beside what serves now
+   * (local serving only). Idempotent.
+   */
+  @ActivityMethod
+  Deployment deployCanary(DeployRequest request, int percent);
+
+  /** The deployed version's metric on newly labelled data, for the degradation watch. */
+  @ActivityMethod
+  LiveScore scoreLive(LiveScoreRequest request);
+
+  /**
    * Restores {@code previous} at the target (or removes the deployment when there was none), the
    * compensation for {@link #deploy}.
    */

@@ -7,14 +7,19 @@ import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.artifacts.PathLocks;
 import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.deploy.ecs.EcsDeployer;
 import dev.tollgate.activities.deploy.ecs.EcsLocation;
+import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ServingClient;
+import dev.tollgate.activities.train.Scores;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.LiveScore;
+import dev.tollgate.stages.LiveScoreRequest;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
 import java.net.URI;
@@ -34,6 +39,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
   private static final Logger log = LoggerFactory.getLogger(DeployActivitiesImpl.class);
   static final String TARGET = "local";
 
+  private final CsvLoader loader;
   private final ModelStore models;
   private final Path serving;
   private final SmokeTester smoke;
@@ -68,6 +74,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
       Consumer<String> moved,
       EcsDeployer ecs,
       Function<URI, ServingClient> remote) {
+    this.loader = loader;
     this.models = models;
     this.serving = serving.toAbsolutePath().normalize();
     this.smoke = new SmokeTester(loader, models);
@@ -99,7 +106,8 @@ public final class DeployActivitiesImpl implements DeployActivities {
             return; // already deployed: a retried call must not overwrite previous.json
           }
           if (before != null) {
-            AtomicFiles.write(dir.resolve("previous.json"), Json.pretty(before));
+            // What a rollback restores: the version that served all requests, without a canary.
+            AtomicFiles.write(dir.resolve("previous.json"), Json.pretty(before.withoutCanary()));
           } else {
             ServingPointer.delete(dir.resolve("previous.json"));
           }
@@ -112,6 +120,55 @@ public final class DeployActivitiesImpl implements DeployActivities {
         });
     moved.accept(version.model());
     return new Deployment(version, TARGET, current.toString(), request.data());
+  }
+
+  @Override
+  public Deployment deployCanary(DeployRequest request, int percent) {
+    ModelVersion version = request.version();
+    if (request.deploy().target() != DeploySpec.Target.LOCAL) {
+      throw Failures.unsupported("canary deploys are for target local only");
+    }
+    if (!models.exists(version.artifactUri())) {
+      throw Failures.artifactMismatch(
+          version.label() + " has no whole model artifact at " + version.artifactUri());
+    }
+    Path dir = folder(version.model());
+    Path current = dir.resolve("current.json");
+    PathLocks.withLock(
+        dir.resolve(".lock"),
+        () -> {
+          ServingPointer before = ServingPointer.read(current);
+          if (before == null) {
+            throw Failures.invalidData(
+                version.model()
+                    + " serves nothing yet: a canary needs a version to share the traffic with");
+          }
+          if (before.canary() != null && before.canary().serves(version)) return; // a retry
+          before.withCanary(version, percent).write(current);
+          log.info(
+              "canary model={} version={} percent={}", version.model(), version.version(), percent);
+        });
+    moved.accept(version.model());
+    return new Deployment(version, TARGET, current.toString(), request.data());
+  }
+
+  @Override
+  public LiveScore scoreLive(LiveScoreRequest request) {
+    ModelVersion v = request.version();
+    ModelStore.Loaded loaded = models.load(v.artifactUri(), v.modelDigest(), null);
+    Dataset data =
+        loader.loadWithSchema(request.data(), request.task(), loaded.metadata().schemaOrNumeric());
+    int[] rows = data.allRows();
+    Predictions predictions = loaded.model().predict(data, rows);
+    Double value = Scores.of(request.task(), data, rows, predictions).get(request.metric());
+    log.info(
+        "live score model={} version={} {}={} rows={}",
+        v.model(),
+        v.version(),
+        request.metric(),
+        value,
+        rows.length);
+    return new LiveScore(request.metric(), value == null ? Double.NaN : value, rows.length);
   }
 
   @Override
@@ -143,6 +200,11 @@ public final class DeployActivitiesImpl implements DeployActivities {
         dir.resolve(".lock"),
         () -> {
           ServingPointer now = ServingPointer.read(current);
+          if (now != null && now.canary() != null && now.canary().serves(failed.version())) {
+            now.withoutCanary().write(current); // a canary is taken back: the rest never moved
+            log.info("canary {} withdrawn", failed.version().label());
+            return;
+          }
           if (previous == null ? now == null : now != null && now.serves(previous)) {
             return; // already rolled back: a retried call
           }

@@ -53,6 +53,12 @@ public record ServingPointer(
         null);
   }
 
+  /** This pointer with no canary. */
+  public ServingPointer withoutCanary() {
+    return new ServingPointer(
+        model, version, runId, artifactUri, modelDigest, deployedBy, deployedAt, null);
+  }
+
   /** This pointer with {@code candidate} answering {@code percent} of the requests beside it. */
   public ServingPointer withCanary(ModelVersion candidate, int percent) {
     return new ServingPointer(

@@ -25,6 +25,20 @@ public record XgboostModel(Booster booster, int classes) implements Predictor {
     }
   }
 
+  /**
+   * This booster predicting on one thread per call: for serving, where the parallelism is the
+   * concurrent requests, and an OpenMP team per one-row request only adds contention (2 cores, 20
+   * requests at once: docs/benchmarks.md). Call it on a booster of one's own, before sharing it.
+   */
+  public XgboostModel singleThreaded() {
+    try {
+      booster.setParam("nthread", 1);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost refused nthread=1: " + e, e);
+    }
+    return this;
+  }
+
   @Override
   public Predictions predict(Dataset data, int[] rows) {
     float[][] out;

@@ -167,7 +167,12 @@ public final class ModelServing {
   private ServedModel load(
       String model, int version, String uri, String digest, String since, String by) {
     ModelStore.Loaded loaded = models.load(uri, digest, null);
-    return new ServedModel(model, version, digest, since, by, loaded.model(), loaded.metadata());
+    // A booster of serving's own (every load reads a new one): one thread per request.
+    var predictor =
+        loaded.model() instanceof dev.tollgate.activities.models.XgboostModel x
+            ? x.singleThreaded()
+            : loaded.model();
+    return new ServedModel(model, version, digest, since, by, predictor, loaded.metadata());
   }
 
   private static ServingAnswer answer(ServedModel served, boolean canary, Predictions p) {
