@@ -38,7 +38,10 @@ class PipelineReplayTest {
         "histories/pipeline-scheduled-v2.json",
         // version 3: rejected, timed-out and smoke-failed candidates are archived with a reason
         "histories/pipeline-approval-timed-out-v3.json",
-        "histories/pipeline-deployed-v3.json"
+        "histories/pipeline-deployed-v3.json",
+        // a canary that baked, and a degradation watch that rolled back (DeployStagesTest)
+        "histories/pipeline-canary-v3.json",
+        "histories/pipeline-degraded-v3.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);

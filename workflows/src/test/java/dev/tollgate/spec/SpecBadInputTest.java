@@ -90,6 +90,12 @@ class SpecBadInputTest {
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs, ecs: {cluster: c, service: s}}|deploy.ecs.url|missing",
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs, ecs: {cluster: c, service: s, url: energy:8080}}|deploy.ecs.url|expected the service's http:// or https:// address",
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {ecs: {cluster: c, service: s, url: http://x}}|deploy.ecs|applies to target: ecs only",
+        // canary and degradation watch
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {canary: {percent: 0, bake: 30m}}|deploy.canary.percent|expected a whole number from 1 to 99, got 0",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {canary: {percent: 10}}|deploy.canary.bake|missing",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {rollback: {watch: 1h}}|deploy.rollback.watch|set rollback.on_degradation too",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {rollback: {on_degradation: 0.2, watch: 1h, check_every: 2h}}|deploy.rollback.check_every|expected 1m up to the watch (1h), got 2h",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {rollback: {check_every: 5m}}|deploy.rollback.check_every|applies with rollback.watch",
         // data.max_classes belongs to classification.
         "min_rows: 100|max_classes: 10|data.max_classes|applies to task classification only",
       })
@@ -121,6 +127,18 @@ class SpecBadInputTest {
         .isInstanceOf(SpecException.class)
         .hasMessageStartingWith(file + ": " + key + ": ")
         .hasMessageContaining(expected);
+  }
+
+  @Test
+  void canaryAndWatchAreRead() {
+    PipelineSpec spec =
+        parse(
+            SPEC
+                + "deploy:\n  canary: { percent: 10, bake: 30m }\n"
+                + "  rollback: { on_degradation: 0.2, watch: 1h, labelled_data: file:new.csv }\n");
+    assertThat(spec.deploy().canary().percent()).isEqualTo(10);
+    assertThat(spec.deploy().watch().every()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(spec.deploy().watch().data()).isEqualTo("file:///specs/new.csv");
   }
 
   @Test

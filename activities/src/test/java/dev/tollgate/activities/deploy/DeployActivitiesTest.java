@@ -36,6 +36,7 @@ class DeployActivitiesTest {
   @TempDir Path home;
   private DataSpec data;
   private DeployActivitiesImpl deploy;
+  private ModelServing serving;
   private ModelVersion v1;
   private ModelVersion v2;
 
@@ -43,7 +44,7 @@ class DeployActivitiesTest {
   void setUp() throws IOException {
     data = TestData.data(TestData.linearCsv(home.resolve("data.csv"), 300, 3, 0));
     ModelStore models = new ModelStore(home.resolve("models"));
-    ModelServing serving = new ModelServing(home.resolve("serving"), models);
+    serving = new ModelServing(home.resolve("serving"), models);
     deploy =
         new DeployActivitiesImpl(
             new CsvLoader(),
@@ -97,6 +98,47 @@ class DeployActivitiesTest {
     assertThat(Files.readAllBytes(current())).isEqualTo(servingV1); // exactly what was served
     deploy.rollback(second, v1); // idempotent
     assertThat(Files.readAllBytes(current())).isEqualTo(servingV1);
+  }
+
+  @Test
+  void aCanaryAnswersItsShareIsSmokeTestedAndIsWithdrawnByARollback() {
+    deploy.deploy(new DeployRequest(v1, LOCAL, data, "run-1"));
+    Deployment canary = deploy.deployCanary(new DeployRequest(v2, LOCAL, data, "run-2"), 30);
+    deploy.deployCanary(new DeployRequest(v2, LOCAL, data, "run-2"), 30); // retried
+    ServingPointer pointer = ServingPointer.read(current());
+    assertThat(pointer.version()).isEqualTo(1);
+    assertThat(pointer.canary().version()).isEqualTo(2);
+    assertThat(pointer.canary().percent()).isEqualTo(30);
+
+    SmokeTestResult smoke = deploy.smokeTest(canary);
+    assertThat(smoke.passed()).as(smoke.message()).isTrue();
+    java.util.Map<Integer, Integer> answered = new java.util.TreeMap<>();
+    for (int i = 0; i < 1000; i++) {
+      var a =
+          serving.predict(
+              TestData.MODEL, java.util.List.of(java.util.Map.of("x1", 1.0, "x2", 2.0)), null);
+      answered.merge(a.version(), 1, Integer::sum);
+    }
+    assertThat(answered.get(2)).as("about 30 %% to the canary: " + answered).isBetween(220, 380);
+
+    deploy.rollback(canary, v1);
+    assertThat(ServingPointer.read(current()).canary()).isNull();
+    assertThat(ServingPointer.read(current()).version()).isEqualTo(1);
+  }
+
+  @Test
+  void liveScoreIsTheMetricOnNewlyLabelledRows() throws IOException {
+    DataSpec labelled = TestData.data(TestData.linearCsv(home.resolve("labelled.csv"), 500, 9, 0));
+    var score =
+        deploy.scoreLive(
+            new dev.tollgate.stages.LiveScoreRequest(v2, Task.REGRESSION, labelled, "rmse"));
+    assertThat(score.rows()).isEqualTo(500);
+    assertThat(score.value()).isBetween(0.5, 3.0);
+    DataSpec shifted = TestData.data(TestData.linearCsv(home.resolve("shifted.csv"), 500, 9, 8));
+    var worse =
+        deploy.scoreLive(
+            new dev.tollgate.stages.LiveScoreRequest(v2, Task.REGRESSION, shifted, "rmse"));
+    assertThat(worse.value()).isGreaterThan(score.value() * 1.2);
   }
 
   @Test

@@ -1,0 +1,145 @@
+package dev.tollgate.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.spec.SpecParser;
+import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.LiveScore;
+import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.SmokeTestResult;
+import io.temporal.client.WorkflowStub;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The canary and the degradation watch of the deploy stage, with mocked stages, time skipped. */
+class DeployStagesTest {
+  private static final ModelVersion V0 =
+      new ModelVersion("energy-load", 0, "r0", "file:/artifacts/old/", "old", Map.of("rmse", 40.0));
+  private PipelineFixture f;
+
+  @BeforeEach
+  void setUp() {
+    f = new PipelineFixture();
+    when(f.registry.currentProduction(any())).thenReturn(V0);
+    when(f.deploy.deployCanary(any(), anyInt()))
+        .thenAnswer(a -> new Deployment(PipelineFixture.V1, "local", "/serving/energy-load", null));
+  }
+
+  @AfterEach
+  void tearDown() {
+    f.close();
+  }
+
+  private static PipelineSpec spec(String deploy) {
+    String yaml =
+        PipelineFixture.SPEC
+            .formatted(1)
+            .replace("deploy:\n  target: local\n  rollback: { on_smoke_failure: true }\n", deploy);
+    return SpecParser.parse(yaml, "test.yaml", Path.of("/"));
+  }
+
+  private PipelineResult approveAndFinish(WorkflowStub run) throws Exception {
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
+    return run.getResult(PipelineResult.class);
+  }
+
+  @Test
+  void aCanaryIsSmokeTestedAndBakedBeforeItTakesAllTheTraffic() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(spec("deploy:\n  canary: { percent: 10, bake: 30m }\n"), "c1");
+    PipelineResult r = approveAndFinish(run);
+    PipelineReplayTest.record(f, run, "pipeline-canary-v3.json");
+
+    assertThat(r.outcome()).isEqualTo(Outcome.DEPLOYED);
+    var order = inOrder(f.deploy, f.registry);
+    order.verify(f.deploy).deployCanary(any(), eq(10));
+    order.verify(f.deploy).smokeTest(any());
+    order.verify(f.deploy).deploy(any());
+    order.verify(f.deploy).smokeTest(any());
+    order.verify(f.registry).promote(any());
+    long deploying =
+        r.stages().stream()
+            .filter(s -> s.stage() == Stage.DEPLOYING)
+            .findFirst()
+            .orElseThrow()
+            .durationMillis();
+    assertThat(deploying).as("the bake is in the deploy stage").isGreaterThanOrEqualTo(30 * 60_000);
+  }
+
+  @Test
+  void aCanaryThatFailsItsSmokeTestIsWithdrawnAndNeverTakesAllTheTraffic() throws Exception {
+    when(f.deploy.smokeTest(any()))
+        .thenReturn(new SmokeTestResult(false, 0, "serving answered 500"));
+    f.start();
+    PipelineResult r =
+        approveAndFinish(f.startRun(spec("deploy:\n  canary: { percent: 10, bake: 30m }\n"), "c2"));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    verify(f.deploy).rollback(any(), argThat(v -> v.version() == 0));
+    verify(f.deploy, never()).deploy(any());
+    verify(f.registry, never()).promote(any());
+  }
+
+  @Test
+  void aDegradedModelIsRolledBackInServingAndTheRegistry() throws Exception {
+    // Validation said rmse 41.2; the third check sees 55 (more than 20 % worse).
+    when(f.deploy.scoreLive(any()))
+        .thenReturn(
+            new LiveScore("rmse", 42.0, 500),
+            new LiveScore("rmse", 44.0, 500),
+            new LiveScore("rmse", 55.0, 500));
+    f.start();
+    WorkflowStub run =
+        f.startRun(
+            spec("deploy:\n  rollback: { on_degradation: 0.2, watch: 1h, check_every: 10m }\n"),
+            "w1");
+    PipelineResult r = approveAndFinish(run);
+    PipelineReplayTest.record(f, run, "pipeline-degraded-v3.json");
+
+    assertThat(r.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(r.failure())
+        .isEqualTo(
+            "degraded: rmse 55.00 on 500 newly labelled rows vs 41.20 at validation, more than 20% worse");
+    verify(f.deploy, org.mockito.Mockito.times(3)).scoreLive(any());
+    verify(f.deploy).rollback(any(), argThat(v -> v.version() == 0));
+    verify(f.registry)
+        .restoreProduction(
+            argThat(
+                q ->
+                    q.toVersion() == 0
+                        && q.runId().equals("w1-watch")
+                        && q.reason().startsWith("degraded: rmse 55.00")));
+    assertThat(r.stages()).extracting(StageRecord::stage).contains(Stage.WATCHING);
+  }
+
+  @Test
+  void aModelThatHoldsIsDeployedAfterTheWholeWatch() throws Exception {
+    when(f.deploy.scoreLive(any())).thenReturn(new LiveScore("rmse", 43.0, 500));
+    f.start();
+    PipelineResult r =
+        approveAndFinish(
+            f.startRun(spec("deploy:\n  rollback: { on_degradation: 0.2, watch: 1h }\n"), "w2"));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.DEPLOYED);
+    verify(f.deploy, org.mockito.Mockito.times(6)).scoreLive(any()); // every 10 m, a sixth of 1 h
+    verify(f.registry, never()).restoreProduction(any());
+    StageRecord watching =
+        r.stages().stream().filter(s -> s.stage() == Stage.WATCHING).findFirst().orElseThrow();
+    assertThat(watching.summary()).isEqualTo("held for 6 checks (rmse 43.00 on 500 rows)");
+    assertThat(List.of(r.outcome())).containsExactly(Outcome.DEPLOYED);
+  }
+}
