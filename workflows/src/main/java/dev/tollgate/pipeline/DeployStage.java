@@ -9,6 +9,7 @@ import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.PromoteRequest;
 import dev.tollgate.stages.RegistryActivities;
 import dev.tollgate.stages.SmokeTestResult;
+import dev.tollgate.stages.StageRequest;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -29,13 +30,31 @@ final class DeployStage {
     this.registry = registry;
   }
 
+  /**
+   * A pre-production environment: deploy there, smoke-test, mark the version Staging. A failed
+   * smoke test takes the deployment back (the environment's previous version serves again).
+   */
+  Result inEnvironment(
+      PipelineSpec spec, DeploySpec.Environment env, ModelVersion candidate, String runId) {
+    DeploySpec ds = spec.deploy().in(env);
+    String name = env.servingName(spec.model(), false);
+    Deployment d = deploy.deploy(new DeployRequest(candidate, ds, spec.data(), runId, name));
+    SmokeTestResult s = deploy.smokeTest(d);
+    if (!s.passed()) {
+      if (ds.rollbackOnSmokeFailure()) deploy.rollback(d, null);
+      return new Result(s, d);
+    }
+    registry.stageVersion(new StageRequest(spec.model(), candidate.version(), runId, env.name()));
+    return new Result(s, d);
+  }
+
   Result run(
       PipelineSpec spec,
       ModelVersion candidate,
       ModelVersion previous,
       String runId,
       String approvedBy) {
-    DeploySpec ds = spec.deploy();
+    DeploySpec ds = production(spec.deploy());
     DeployRequest request = new DeployRequest(candidate, ds, spec.data(), runId);
     if (ds.canary() != null && previous != null) {
       Deployment canary = deploy.deployCanary(request, ds.canary().percent());
@@ -48,6 +67,20 @@ final class DeployStage {
     if (!s.passed()) return undone(ds, d, previous, s);
     registry.promote(new PromoteRequest(spec.model(), candidate.version(), runId, approvedBy));
     return new Result(s, d);
+  }
+
+  /** The production environment's deploy section: the last environment's, else the section's. */
+  private static DeploySpec production(DeploySpec ds) {
+    if (ds.environments().isEmpty()) return ds;
+    DeploySpec.Environment prod = ds.environments().getLast();
+    return new DeploySpec(
+        prod.target(),
+        ds.rollbackOnSmokeFailure(),
+        ds.rollbackOnDegradation(),
+        prod.ecs(),
+        ds.canary(),
+        ds.watch(),
+        null);
   }
 
   private Result undone(DeploySpec ds, Deployment d, ModelVersion previous, SmokeTestResult s) {

@@ -2,6 +2,7 @@ package dev.tollgate.pipeline;
 
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.ApprovalSpec;
+import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.DeployActivities;
@@ -222,9 +223,34 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         return;
       }
 
+      if (!staged()) return;
+
       if (!approved()) return;
 
       deployAndCheck();
+    }
+
+    /**
+     * The environments before the approval gate (staging): deployed and smoke-tested there, no one
+     * asked. A failed smoke test ends the run before anyone is asked to approve. Specs with
+     * environments did not exist before them, so older histories replay unchanged.
+     */
+    private boolean staged() {
+      for (DeploySpec.Environment env : spec.deploy().beforeApproval()) {
+        DeployStage.Result r =
+            state.stage(
+                Stage.STAGING,
+                () -> new DeployStage(deploy, registry).inEnvironment(spec, env, candidate, runId),
+                x -> env.name() + ": smoke test " + (x.smoke().passed() ? "passed" : "failed"));
+        if (!r.smoke().passed()) {
+          failure = env.name() + " smoke test failed: " + r.smoke().message();
+          outcome = Outcome.FAILED;
+          archive.archive(candidate, runId, env.name() + "_smoke_failed: " + r.smoke().message());
+          state.markLastFailed(failure);
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The approval gate; false when the run ends here (rejected or timed out). */

@@ -6,6 +6,8 @@ public enum Stage {
   SEARCHING,
   TRAINING,
   VALIDATING,
+  /** deployed and smoke-tested in a pre-production environment ({@code deploy.environments}) */
+  STAGING,
   AWAITING_APPROVAL,
   DEPLOYING,
   /** the degradation watch after a deploy ({@code deploy.rollback.watch}) */

@@ -21,6 +21,62 @@ final class DeployKeys {
     return new DeploySpec.Canary(percent, c.duration("bake", true));
   }
 
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,30}");
+
+  /**
+   * {@code deploy.environments: [{name: staging, approval: none}, {name: production}]}: every one
+   * but the last deployed before the approval gate (so {@code approval: none}), the last behind it;
+   * each with its own {@code target} and {@code ecs} (default: the deploy section's, for the last;
+   * local for the others).
+   */
+  static java.util.List<DeploySpec.Environment> environments(
+      YamlSection s, DeploySpec.Target target, DeploySpec.Ecs ecs) {
+    if (!s.has("environments")) return java.util.List.of();
+    com.fasterxml.jackson.databind.JsonNode list = s.raw("environments");
+    if (!list.isArray() || list.isEmpty()) {
+      throw s.error(
+          "environments",
+          "expected a list such as [{name: staging, approval: none}, {name: production}]");
+    }
+    java.util.List<DeploySpec.Environment> out = new java.util.ArrayList<>();
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String key = "environments[" + i + "]";
+      if (!list.get(i).isObject())
+        throw s.error(key, "expected a mapping such as {name: staging, approval: none}");
+      YamlSection e = new YamlSection(s.file(), s.key(key), list.get(i));
+      e.rejectUnknownKeys(Set.of("name", "approval", "target", "ecs"));
+      String name = e.string("name", true);
+      if (!NAME.matcher(name).matches()) {
+        throw e.error(
+            "name", "expected lower-case letters, digits and '-' (max 31), got '" + name + "'");
+      }
+      if (names.contains(name)) throw e.error("name", "'" + name + "' is listed twice");
+      names.add(name);
+      boolean last = i == list.size() - 1;
+      String approval = e.string("approval", false);
+      if (approval != null && !approval.equals("none") && !approval.equals("required")) {
+        throw e.error("approval", "expected none or required, got '" + approval + "'");
+      }
+      boolean required = approval == null ? last : approval.equals("required");
+      if (required != last) {
+        throw e.error(
+            "approval",
+            last
+                ? "the last environment is production: it is behind the approval gate (required)"
+                : "only the last environment waits for approval; those before it are none");
+      }
+      DeploySpec.Target t =
+          SectionReaders.enumValue(
+              e, "target", DeploySpec.Target.class, last ? target : DeploySpec.Target.LOCAL);
+      DeploySpec.Ecs envEcs =
+          e.has("ecs") || t != DeploySpec.Target.ECS || !last ? SectionReaders.ecs(e, t) : ecs;
+      out.add(new DeploySpec.Environment(name, required, t, envEcs));
+    }
+    return out;
+  }
+
   /** {@code watch} needs {@code on_degradation}; {@code check_every} defaults to a sixth of it. */
   static DeploySpec.Watch watch(YamlSection r, Double onDegradation, java.nio.file.Path baseDir) {
     Duration window = r.duration("watch", false);

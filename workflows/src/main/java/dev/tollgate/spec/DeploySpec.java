@@ -1,6 +1,7 @@
 package dev.tollgate.spec;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Objects;
  * @param canary serve the candidate to a share of the requests first, else {@code null}
  * @param watch the degradation watch after the deploy ({@code rollback.on_degradation}), else
  *     {@code null}
+ * @param environments the environments a candidate goes through, in order, the last being
+ *     production (behind the approval); empty = production only, with {@code target} and {@code
+ *     ecs} above
  */
 public record DeploySpec(
     Target target,
@@ -19,7 +23,26 @@ public record DeploySpec(
     Double rollbackOnDegradation,
     Ecs ecs,
     Canary canary,
-    Watch watch) {
+    Watch watch,
+    List<Environment> environments) {
+
+  /**
+   * One environment: where the candidate is deployed and smoke-tested there. Those before the last
+   * need no approval and are deployed before the gate (staging); the last is production.
+   *
+   * @param ecs its ECS service for {@code target: ecs}
+   */
+  public record Environment(String name, boolean approval, Target target, Ecs ecs) {
+    public Environment {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(target, "target");
+    }
+
+    /** Local serving's key for it: the model's own name in production, else model.env. */
+    public String servingName(String model, boolean production) {
+      return production ? model : model + "." + name;
+    }
+  }
 
   /**
    * The candidate answers {@code percent} of the requests for {@code bake}, beside Production, then
@@ -74,6 +97,7 @@ public record DeploySpec(
 
   public DeploySpec {
     Objects.requireNonNull(target, "target");
+    environments = environments == null ? List.of() : List.copyOf(environments);
     if (target == Target.ECS && ecs == null) {
       throw new IllegalArgumentException(
           "target ecs needs the ecs section (cluster, service, url)");
@@ -82,12 +106,22 @@ public record DeploySpec(
 
   /** Local serving, the shape before ECS. */
   public DeploySpec(Target target, boolean rollbackOnSmokeFailure, Double rollbackOnDegradation) {
-    this(target, rollbackOnSmokeFailure, rollbackOnDegradation, null, null, null);
+    this(target, rollbackOnSmokeFailure, rollbackOnDegradation, null, null, null, null);
   }
 
   /** Without canary and watch. */
   public DeploySpec(
       Target target, boolean rollbackOnSmokeFailure, Double rollbackOnDegradation, Ecs ecs) {
-    this(target, rollbackOnSmokeFailure, rollbackOnDegradation, ecs, null, null);
+    this(target, rollbackOnSmokeFailure, rollbackOnDegradation, ecs, null, null, null);
+  }
+
+  /** The environments deployed before the approval (staging): all but the last. */
+  public List<Environment> beforeApproval() {
+    return environments.size() <= 1 ? List.of() : environments.subList(0, environments.size() - 1);
+  }
+
+  /** This deploy section for one environment: its target and service, the rest shared. */
+  public DeploySpec in(Environment env) {
+    return new DeploySpec(env.target(), rollbackOnSmokeFailure, null, env.ecs(), null, null, null);
   }
 }

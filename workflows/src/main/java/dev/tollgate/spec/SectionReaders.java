@@ -262,7 +262,7 @@ final class SectionReaders {
 
   static DeploySpec deploy(YamlSection s, Path baseDir) {
     if (s == null) return new DeploySpec(DeploySpec.Target.LOCAL, true, null);
-    s.rejectUnknownKeys(Set.of("target", "rollback", "ecs", "canary"));
+    s.rejectUnknownKeys(Set.of("target", "rollback", "ecs", "canary", "environments"));
     DeploySpec.Target target =
         enumValue(s, "target", DeploySpec.Target.class, DeploySpec.Target.LOCAL);
     boolean onSmoke = true;
@@ -277,11 +277,18 @@ final class SectionReaders {
       onDegradation = r.has("on_degradation") ? share(r, "on_degradation", 0.2) : null;
       watch = DeployKeys.watch(r, onDegradation, baseDir);
     }
+    DeploySpec.Ecs ecs = ecs(s, target);
     return new DeploySpec(
-        target, onSmoke, onDegradation, ecs(s, target), DeployKeys.canary(s, target), watch);
+        target,
+        onSmoke,
+        onDegradation,
+        ecs,
+        DeployKeys.canary(s, target),
+        watch,
+        DeployKeys.environments(s, target, ecs));
   }
 
-  private static DeploySpec.Ecs ecs(YamlSection s, DeploySpec.Target target) {
+  static DeploySpec.Ecs ecs(YamlSection s, DeploySpec.Target target) {
     YamlSection e = s.section("ecs", false);
     if (target != DeploySpec.Target.ECS) {
       if (e != null)

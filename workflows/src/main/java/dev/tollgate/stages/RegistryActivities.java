@@ -30,6 +30,14 @@ public interface RegistryActivities {
   @ActivityMethod
   void promote(PromoteRequest request);
 
+  /**
+   * Marks a version as Staging (alias {@code challenger}) after it passed its smoke test in a
+   * pre-production environment; the previous Staging version is archived. Same call twice is a
+   * no-op.
+   */
+  @ActivityMethod
+  void stageVersion(StageRequest request);
+
   /** Archives a version with its reason ({@code smoke_failed}, ...). Same call twice is a no-op. */
   @ActivityMethod
   void archive(ArchiveRequest request);

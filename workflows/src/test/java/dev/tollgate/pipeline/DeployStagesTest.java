@@ -57,6 +57,44 @@ class DeployStagesTest {
     return run.getResult(PipelineResult.class);
   }
 
+  private static final String ENVIRONMENTS =
+      "deploy:\n  environments: [{name: staging, approval: none}, {name: production}]\n";
+
+  @Test
+  void stagingIsDeployedAndSmokeTestedBeforeTheApprovalThenProduction() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(spec(ENVIRONMENTS), "e1");
+    PipelineStatus waiting = f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    assertThat(waiting.history()).extracting(StageRecord::stage).contains(Stage.STAGING);
+    verify(f.deploy).deploy(argThat(d -> "energy-load.staging".equals(d.servingName())));
+    verify(f.registry)
+        .stageVersion(argThat(q -> q.environment().equals("staging") && q.version() == 1));
+    verify(f.registry, never()).promote(any());
+
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
+    PipelineResult r = run.getResult(PipelineResult.class);
+    assertThat(r.outcome()).isEqualTo(Outcome.DEPLOYED);
+    verify(f.deploy).deploy(argThat(d -> d.servingName() == null));
+    verify(f.registry).promote(any());
+    PipelineReplayTest.record(f, run, "pipeline-environments-v3.json");
+  }
+
+  @Test
+  void aFailedStagingSmokeTestEndsTheRunBeforeAnyoneIsAsked() {
+    when(f.deploy.smokeTest(any()))
+        .thenReturn(new SmokeTestResult(false, 0, "serving answered 404"));
+    f.start();
+    PipelineResult r = f.startRun(spec(ENVIRONMENTS), "e2").getResult(PipelineResult.class);
+
+    assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.failure()).isEqualTo("staging smoke test failed: serving answered 404");
+    verify(f.notify, never())
+        .publish(
+            argThat(e -> e.kind() == dev.tollgate.stages.PipelineEvent.Kind.APPROVAL_REQUESTED));
+    verify(f.registry).archive(argThat(a -> a.reason().startsWith("staging_smoke_failed: ")));
+    verify(f.deploy).rollback(any(), argThat(v -> v == null));
+  }
+
   @Test
   void aCanaryIsSmokeTestedAndBakedBeforeItTakesAllTheTraffic() throws Exception {
     f.start();

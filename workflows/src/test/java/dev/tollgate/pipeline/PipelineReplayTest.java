@@ -41,7 +41,9 @@ class PipelineReplayTest {
         "histories/pipeline-deployed-v3.json",
         // a canary that baked, and a degradation watch that rolled back (DeployStagesTest)
         "histories/pipeline-canary-v3.json",
-        "histories/pipeline-degraded-v3.json"
+        "histories/pipeline-degraded-v3.json",
+        // staging before the approval, then production (DeployStagesTest)
+        "histories/pipeline-environments-v3.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);

@@ -96,6 +96,12 @@ class SpecBadInputTest {
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {rollback: {watch: 1h}}|deploy.rollback.watch|set rollback.on_degradation too",
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {rollback: {on_degradation: 0.2, watch: 1h, check_every: 2h}}|deploy.rollback.check_every|expected 1m up to the watch (1h), got 2h",
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {rollback: {check_every: 5m}}|deploy.rollback.check_every|applies with rollback.watch",
+        // environments
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {environments: [{name: staging, approval: required}, {name: production}]}|deploy.environments[0].approval|only the last environment waits for approval; those before it are none",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {environments: [{name: staging, approval: none}]}|deploy.environments[0].approval|the last environment is production",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {environments: [{name: qa, approval: none}, {name: qa}]}|deploy.environments[1].name|'qa' is listed twice",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {environments: [{name: Staging, approval: none}, {name: production}]}|deploy.environments[0].name|expected lower-case letters",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {environments: []}|deploy.environments|expected a list such as",
         // data.max_classes belongs to classification.
         "min_rows: 100|max_classes: 10|data.max_classes|applies to task classification only",
       })

@@ -96,7 +96,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
         throw Failures.unsupported("deploy target ecs: this worker has no ECS access");
       return ecs.deploy(request);
     }
-    Path dir = folder(version.model());
+    Path dir = folder(request.servedAs());
     Path current = dir.resolve("current.json");
     PathLocks.withLock(
         dir.resolve(".lock"),
@@ -111,15 +111,16 @@ public final class DeployActivitiesImpl implements DeployActivities {
           } else {
             ServingPointer.delete(dir.resolve("previous.json"));
           }
-          ServingPointer.of(version, request.runId()).write(current);
+          ServingPointer.of(version, request.runId(), request.servedAs()).write(current);
           log.info(
               "deployed model={} version={} run={}",
               version.model(),
               version.version(),
               request.runId());
         });
-    moved.accept(version.model());
-    return new Deployment(version, TARGET, current.toString(), request.data());
+    moved.accept(request.servedAs());
+    return new Deployment(
+        version, TARGET, current.toString(), request.data(), request.servingName());
   }
 
   @Override
@@ -132,7 +133,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
       throw Failures.artifactMismatch(
           version.label() + " has no whole model artifact at " + version.artifactUri());
     }
-    Path dir = folder(version.model());
+    Path dir = folder(request.servedAs());
     Path current = dir.resolve("current.json");
     PathLocks.withLock(
         dir.resolve(".lock"),
@@ -148,8 +149,9 @@ public final class DeployActivitiesImpl implements DeployActivities {
           log.info(
               "canary model={} version={} percent={}", version.model(), version.version(), percent);
         });
-    moved.accept(version.model());
-    return new Deployment(version, TARGET, current.toString(), request.data());
+    moved.accept(request.servedAs());
+    return new Deployment(
+        version, TARGET, current.toString(), request.data(), request.servingName());
   }
 
   @Override
@@ -194,7 +196,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
       ecs.rollback(failed); // the service goes back to the revision it ran before
       return;
     }
-    Path dir = folder(failed.version().model());
+    Path dir = folder(failed.servedAs());
     Path current = dir.resolve("current.json");
     PathLocks.withLock(
         dir.resolve(".lock"),
@@ -219,12 +221,16 @@ public final class DeployActivitiesImpl implements DeployActivities {
           }
           Path saved = dir.resolve("previous.json");
           if (previous == null) {
-            ServingPointer.delete(current);
+            // No version named: what served before, if anything (a staging environment's last
+            // version; nothing after a model's first deployment, whose deploy left no previous).
+            ServingPointer remembered = ServingPointer.read(saved);
+            if (remembered == null) ServingPointer.delete(current);
+            else remembered.write(current);
           } else {
             ServingPointer remembered = ServingPointer.read(saved);
             (remembered != null && remembered.serves(previous)
                     ? remembered
-                    : ServingPointer.of(previous, failed.version().runId()))
+                    : ServingPointer.of(previous, failed.version().runId(), failed.servedAs()))
                 .write(current);
           }
           ServingPointer.delete(saved);
@@ -234,7 +240,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
               failed.version().version(),
               previous == null ? "none" : previous.version());
         });
-    moved.accept(failed.version().model());
+    moved.accept(failed.servedAs());
   }
 
   private Path folder(String model) {

@@ -42,8 +42,13 @@ public record ServingPointer(
   }
 
   public static ServingPointer of(ModelVersion version, String deployedBy) {
+    return of(version, deployedBy, version.model());
+  }
+
+  /** Served under {@code servedAs}: the model's name, or {@code model.staging} for staging. */
+  public static ServingPointer of(ModelVersion version, String deployedBy, String servedAs) {
     return new ServingPointer(
-        version.model(),
+        servedAs,
         version.version(),
         version.runId(),
         version.artifactUri(),

@@ -36,16 +36,17 @@ final class SmokeTester {
     ModelVersion v = deployment.version();
     try {
       if (!client.healthy()) return failed(0, "serving does not answer its health check");
-      List<Integer> serving = client.versions(v.model());
+      String name = deployment.servedAs();
+      List<Integer> serving = client.versions(name);
       if (!serving.contains(v.version())) {
-        return failed(0, v.model() + " serves " + serving + ", expected v" + v.version());
+        return failed(0, name + " serves " + serving + ", expected v" + v.version());
       }
       ModelMetadata metadata = models.metadata(v.artifactUri());
       List<Map<String, Object>> rows =
           loader.sample(deployment.data(), metadata.schemaOrNumeric(), ROWS);
       if (rows.isEmpty())
         return failed(0, deployment.data().train() + " has no complete rows to score");
-      ServingAnswer answer = client.predict(v.model(), rows, v.version());
+      ServingAnswer answer = client.predict(name, rows, v.version());
       if (answer.version() != v.version()) {
         return failed(0, "answered by v" + answer.version() + ", expected " + v.label());
       }

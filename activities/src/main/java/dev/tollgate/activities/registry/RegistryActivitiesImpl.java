@@ -11,6 +11,7 @@ import dev.tollgate.stages.RegistryActivities;
 import dev.tollgate.stages.RegistryStage;
 import dev.tollgate.stages.RollbackPlan;
 import dev.tollgate.stages.RollbackRequest;
+import dev.tollgate.stages.StageRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -62,6 +63,23 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
                 "replaced by v" + r.version()));
     if (moved)
       log.info("promoted model={} version={} by={}", r.model(), r.version(), r.approvedBy());
+  }
+
+  /** The alias that follows Staging. */
+  public static final String CHALLENGER = "challenger";
+
+  @Override
+  public void stageVersion(StageRequest r) {
+    registry.move(
+        new JdbcRegistry.Move(
+            r.model(),
+            r.version(),
+            RegistryStage.STAGING,
+            CHALLENGER,
+            r.runId(),
+            "pipeline",
+            "passed its smoke test in " + r.environment(),
+            "replaced in " + r.environment() + " by v" + r.version()));
   }
 
   @Override

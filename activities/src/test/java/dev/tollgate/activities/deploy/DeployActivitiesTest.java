@@ -127,6 +127,21 @@ class DeployActivitiesTest {
   }
 
   @Test
+  void aStagingEnvironmentServesUnderItsOwnNameAndItsRollbackRestoresItsLastVersion() {
+    String staging = TestData.MODEL + ".staging";
+    deploy.deploy(new DeployRequest(v1, LOCAL, data, "run-1", staging));
+    Deployment second = deploy.deploy(new DeployRequest(v2, LOCAL, data, "run-2", staging));
+    assertThat(second.servedAs()).isEqualTo(staging);
+    assertThat(deploy.smokeTest(second).passed()).isTrue();
+    assertThat(serving.served(staging).getFirst().version()).isEqualTo(2);
+    assertThat(current()).as("production is untouched").doesNotExist();
+
+    deploy.rollback(second, null);
+    Path pointer = home.resolve("serving/" + staging + "/current.json");
+    assertThat(ServingPointer.read(pointer).version()).isEqualTo(1);
+  }
+
+  @Test
   void liveScoreIsTheMetricOnNewlyLabelledRows() throws IOException {
     DataSpec labelled = TestData.data(TestData.linearCsv(home.resolve("labelled.csv"), 500, 9, 0));
     var score =
