@@ -209,6 +209,37 @@ class EcsDeployTest {
   }
 
   @Test
+  void aServiceThatNeverSettlesIsPutBackOnItsRevisionAndTheDeployFails() {
+    // One task desired, none running ever (moto runs no containers): never stable.
+    ecs.createService(
+        r ->
+            r.cluster(cluster)
+                .serviceName("busy-svc")
+                .taskDefinition("energy-" + cluster)
+                .desiredCount(1));
+    DeploySpec quick =
+        new DeploySpec(
+            DeploySpec.Target.ECS,
+            true,
+            null,
+            new DeploySpec.Ecs(cluster, "busy-svc", null, "http://x:8080", Duration.ofSeconds(1)));
+    var failure =
+        businessFailure(
+            () -> deploy.deploy(new DeployRequest(v1, quick, data, "r1")),
+            FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .contains("did not become stable")
+        .contains("put back on");
+    assertThat(
+            ecs.describeServices(r -> r.cluster(cluster).services("busy-svc"))
+                .services()
+                .getFirst()
+                .taskDefinition())
+        .as("the service runs its original revision")
+        .endsWith(":1");
+  }
+
+  @Test
   void aServiceThatDoesNotExistIsNamed() {
     var failure =
         businessFailure(
