@@ -71,7 +71,17 @@ class PipelineIT {
     assertThat(done.outcome()).as(done.toString()).startsWith("REJECTED_BY_APPROVER");
     WorkerHome home = stack.home();
     assertThat(home.servingPointer("it-reject")).doesNotExist();
-    assertThat(stack.registry().versionStages("it-reject")).containsExactly("NONE");
+    // The rejected candidate is archived with who rejected it, never promoted.
+    assertThat(stack.registry().versionStages("it-reject")).containsExactly("ARCHIVED");
+    assertThat(
+            stack
+                .registry()
+                .record("it-reject")
+                .path("versions")
+                .get(0)
+                .path("stageReason")
+                .asText())
+        .isEqualTo("rejected_by_approver: bob");
     assertThat(stack.registry().promotions("it-reject")).isZero();
   }
 
