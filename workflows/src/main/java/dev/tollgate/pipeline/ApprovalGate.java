@@ -26,6 +26,7 @@ final class ApprovalGate {
   private final String model;
   private final List<DecisionRecord> audit = new ArrayList<>();
   private final Map<String, DecisionRecord> accepted = new LinkedHashMap<>();
+  private final List<String> escalated = new ArrayList<>();
   private DecisionRecord rejection;
   private boolean open;
   private long sinceMillis;
@@ -44,13 +45,13 @@ final class ApprovalGate {
     if (d == null || d.by() == null || d.by().isBlank())
       return "a decision needs the approver's name";
     if (!open) return "no decision is awaited: the run is not at the approval gate";
-    if (!spec.isApprover(d.by())) {
+    if (!spec.isApprover(d.by()) && !escalated.contains(d.by())) {
       return "'"
           + d.by()
           + "' is not an approver of "
           + model
           + "; approvers: "
-          + String.join(", ", spec.approvers());
+          + String.join(", ", askedOf());
     }
     if (accepted.containsKey(d.by())) {
       return d.by() + " has already decided on this run";
@@ -79,23 +80,49 @@ final class ApprovalGate {
   }
 
   /**
-   * Waits for enough approvals or one rejection, sending a reminder at each offset from the spec,
-   * until the timeout. {@code remind} is called with the time waited so far.
+   * Waits for enough approvals or one rejection, sending a reminder at each offset from the spec
+   * and escalating at each {@code approval.escalate} offset (those people become approvers too),
+   * until the timeout. {@code remind} gets the time waited so far; {@code escalate} the names
+   * added. Without escalations the timers are those of the reminders alone, as before escalations
+   * existed.
    */
-  Result await(Consumer<Duration> remind) {
+  Result await(Consumer<Duration> remind, Consumer<List<String>> escalate) {
     open = true;
     sinceMillis = Workflow.currentTimeMillis();
     deadlineMillis = sinceMillis + spec.timeout().toMillis();
     try {
-      for (Duration reminder : spec.reminders()) {
-        if (waitUntil(sinceMillis + reminder.toMillis())) return settledResult();
-        remind.accept(reminder);
+      List<Duration> reminders = spec.reminders();
+      List<ApprovalSpec.Escalation> escalations = spec.escalate();
+      int r = 0;
+      int e = 0;
+      while (r < reminders.size() || e < escalations.size()) {
+        boolean escalation =
+            e < escalations.size()
+                && (r >= reminders.size()
+                    || escalations.get(e).after().compareTo(reminders.get(r)) <= 0);
+        Duration at = escalation ? escalations.get(e).after() : reminders.get(r);
+        if (waitUntil(sinceMillis + at.toMillis())) return settledResult();
+        if (escalation) {
+          List<String> to = escalations.get(e++).to();
+          escalated.addAll(to);
+          escalate.accept(to);
+        } else {
+          r++;
+          remind.accept(at);
+        }
       }
       if (waitUntil(deadlineMillis)) return settledResult();
       return Result.TIMED_OUT;
     } finally {
       open = false;
     }
+  }
+
+  /** Who may decide now: the spec's approvers and those escalated to. */
+  List<String> askedOf() {
+    List<String> all = new ArrayList<>(spec.approvers());
+    all.addAll(escalated);
+    return all;
   }
 
   /** On timeout with {@code on_timeout: approve}, the rule itself is the decision, on record. */
@@ -124,8 +151,7 @@ final class ApprovalGate {
   ApprovalWait waiting() {
     if (!open) return null;
     List<DecisionRecord> approvals = new ArrayList<>(accepted.values());
-    return new ApprovalWait(
-        spec.approvers(), spec.minApprovals(), sinceMillis, deadlineMillis, approvals);
+    return new ApprovalWait(askedOf(), spec.minApprovals(), sinceMillis, deadlineMillis, approvals);
   }
 
   List<DecisionRecord> audit() {

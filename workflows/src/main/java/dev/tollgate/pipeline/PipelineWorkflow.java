@@ -39,6 +39,13 @@ public interface PipelineWorkflow {
   @UpdateValidatorMethod(updateName = "decide")
   void validateDecide(DecisionRequest decision);
 
+  /**
+   * The approver a Slack user is ({@code notify.slack.approvers}), or {@code null}: Slack's buttons
+   * decide as that name, through {@link #decide} and its validator.
+   */
+  @QueryMethod
+  String approverForSlackUser(String slackUserId);
+
   /** Where the run is: stage, history with timings, figures, and who is asked while waiting. */
   @QueryMethod
   PipelineStatus status();

@@ -44,19 +44,37 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final NotifyActivities notify =
       Workflow.newActivityStub(NotifyActivities.class, StageOptions.notifyStage());
 
+  private PipelineSpec spec;
   private RunState state;
   private ApprovalGate gate;
   private CandidateArchive archive;
 
+  /** Run-started and decided events, added after runs were recorded without them. */
+  private boolean events;
+
+  static final String NOTIFY_EVENTS = "notify-events";
+
   @Override
   public PipelineResult run(PipelineRequest request) {
-    PipelineSpec spec = request.spec();
+    spec = request.spec();
     RunOptions options = request.options();
     String runId = options.resolveRunId(Workflow.getInfo().getWorkflowId());
     state = new RunState(spec.model(), runId, RunVisibility.forRun(spec.model(), options));
     gate = new ApprovalGate(spec.approval(), spec.model());
     archive = CandidateArchive.forRun(registry);
+    events = Workflow.getVersion(NOTIFY_EVENTS, Workflow.DEFAULT_VERSION, 1) >= 1;
     Run run = new Run(spec, runId, options);
+    if (events) {
+      publish(
+          event(
+              PipelineEvent.Kind.RUN_STARTED,
+              run,
+              spec.model() + " run " + runId + " started by " + options.triggeredBy(),
+              java.util.Map.of(
+                  "trigger", options.triggerOrManual().value(),
+                  "triggered_by", String.valueOf(options.triggeredBy()),
+                  "reason", options.reason() == null ? "" : options.reason())));
+    }
     try {
       run.execute();
     } catch (ActivityFailure e) {
@@ -88,6 +106,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   @Override
   public DecisionRecord decide(DecisionRequest decision) {
     return gate.receive(decision, "update");
+  }
+
+  @Override
+  public String approverForSlackUser(String slackUserId) {
+    return spec == null ? null : spec.notifications().slackApprovers().get(slackUserId);
   }
 
   @Override
@@ -134,6 +157,28 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       fields.put("html_report", r.validation().htmlReportUri());
     }
     if (r.failure() != null) fields.put("failure", r.failure());
+    if (events) {
+      if (r.previousProduction() != null)
+        fields.put("previous_version", Integer.toString(r.previousProduction()));
+      if (r.validation() != null) {
+        if (r.validation().baselineMetrics() != null) {
+          r.validation()
+              .baselineMetrics()
+              .forEach((k, v) -> fields.put("previous_" + k, Figures.number(v)));
+        }
+        List<String> failed = new java.util.ArrayList<>();
+        for (var c : r.validation().failures()) {
+          failed.add(
+              c.name()
+                  + " "
+                  + (c.value() == null ? "n/a" : Figures.number(c.value()))
+                  + " ("
+                  + c.threshold()
+                  + ")");
+        }
+        if (!failed.isEmpty()) fields.put("failed_checks", String.join("; ", failed));
+      }
+    }
     return event(PipelineEvent.Kind.FINISHED, run, r.headline(), fields);
   }
 
@@ -264,8 +309,21 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       ApprovalGate.Result result =
           state.stage(
               Stage.AWAITING_APPROVAL,
-              () -> gate.await(this::remind),
+              () -> gate.await(this::remind, this::escalated),
               r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      if (events && result != ApprovalGate.Result.TIMED_OUT) {
+        DecisionRecord d = gate.deciding();
+        publish(
+            event(
+                PipelineEvent.Kind.DECIDED,
+                this,
+                candidate.label() + (d.approve() ? " approved by " : " rejected by ") + d.by(),
+                java.util.Map.of(
+                    "decided_by", d.by(),
+                    "approved", Boolean.toString(d.approve()),
+                    "comment", d.comment() == null ? "" : d.comment(),
+                    "via", String.valueOf(d.via()))));
+      }
       switch (result) {
         case APPROVED -> decision = gate.deciding();
         case REJECTED -> {
@@ -298,6 +356,22 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       if (verdict.htmlReportUri() != null) fields.put("html_report", verdict.htmlReportUri());
       fields.put("summary", ValidationText.render(candidate.label(), verdict, trained.metrics()));
       return fields;
+    }
+
+    private void escalated(List<String> to) {
+      publish(
+          event(
+              PipelineEvent.Kind.APPROVAL_ESCALATED,
+              this,
+              candidate.label()
+                  + " waits for approval: now asking "
+                  + String.join(", ", to)
+                  + " too",
+              java.util.Map.of(
+                  "approvers", String.join(",", gate.askedOf()),
+                  "escalated_to", String.join(",", to),
+                  "summary",
+                      ValidationText.render(candidate.label(), verdict, trained.metrics()))));
     }
 
     private void remind(Duration waited) {

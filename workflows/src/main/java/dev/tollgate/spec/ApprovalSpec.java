@@ -13,7 +13,26 @@ public record ApprovalSpec(
     int minApprovals,
     Duration timeout,
     List<Duration> reminders,
-    TimeoutAction onTimeout) {
+    TimeoutAction onTimeout,
+    List<Escalation> escalate) {
+
+  /** After {@code after} of waiting, {@code to} become approvers too and are told. */
+  public record Escalation(Duration after, List<String> to) {
+    public Escalation {
+      Objects.requireNonNull(after, "after");
+      to = List.copyOf(to);
+    }
+  }
+
+  /** Without escalation: the shape before it. */
+  public ApprovalSpec(
+      List<String> approvers,
+      int minApprovals,
+      Duration timeout,
+      List<Duration> reminders,
+      TimeoutAction onTimeout) {
+    this(approvers, minApprovals, timeout, reminders, onTimeout, null);
+  }
 
   /** What a run does when the approval wait times out. */
   public enum TimeoutAction {
@@ -24,6 +43,10 @@ public record ApprovalSpec(
   public ApprovalSpec {
     approvers = List.copyOf(approvers);
     reminders = reminders.stream().sorted().toList();
+    escalate =
+        escalate == null
+            ? List.of()
+            : escalate.stream().sorted(java.util.Comparator.comparing(Escalation::after)).toList();
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(onTimeout, "on_timeout");
     if (approvers.isEmpty()) {
@@ -49,5 +72,12 @@ public record ApprovalSpec(
 
   public boolean isApprover(String name) {
     return approvers.contains(name);
+  }
+
+  /** Everyone who may ever decide: the approvers and every escalation's. */
+  public List<String> everyone() {
+    List<String> all = new java.util.ArrayList<>(approvers);
+    escalate.forEach(e -> e.to().stream().filter(n -> !all.contains(n)).forEach(all::add));
+    return all;
   }
 }

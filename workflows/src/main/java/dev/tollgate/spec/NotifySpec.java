@@ -1,9 +1,46 @@
 package dev.tollgate.spec;
 
+import java.util.List;
+import java.util.Map;
+
 /**
- * Where people hear about a run. Secrets (Slack token, webhook) come from the environment, never
- * from the spec.
+ * Where people hear about a run. Secrets (Slack token, webhook signing) come from the environment,
+ * never from the spec.
  *
  * @param slackChannel {@code null} when the spec has no Slack section
+ * @param slackApprovers Slack user id to approver name, for approvals from Slack's buttons
+ * @param on the events to send ({@link #EVENTS}); empty = all of them
+ * @param webhookUrl a URL that gets every event as JSON (POST), or {@code null}
  */
-public record NotifySpec(String slackChannel) {}
+public record NotifySpec(
+    String slackChannel, Map<String, String> slackApprovers, List<String> on, String webhookUrl) {
+
+  /** The event names of {@code notify.on}. */
+  public static final List<String> EVENTS =
+      List.of(
+          "run_started",
+          "approval_requested",
+          "reminder",
+          "escalated",
+          "decided",
+          "validation_failed",
+          "deployed",
+          "rolled_back",
+          "failed",
+          "rejected",
+          "timed_out");
+
+  public NotifySpec {
+    slackApprovers = slackApprovers == null ? Map.of() : Map.copyOf(slackApprovers);
+    on = on == null ? List.of() : List.copyOf(on);
+  }
+
+  /** Slack's channel only: the shape before approvals from Slack, event filters and webhooks. */
+  public NotifySpec(String slackChannel) {
+    this(slackChannel, null, null, null);
+  }
+
+  public boolean wants(String event) {
+    return on.isEmpty() || on.contains(event);
+  }
+}

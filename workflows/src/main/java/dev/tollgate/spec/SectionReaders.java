@@ -227,7 +227,8 @@ final class SectionReaders {
   }
 
   static ApprovalSpec approval(YamlSection s) {
-    s.rejectUnknownKeys(Set.of("approvers", "min_approvals", "timeout", "reminders", "on_timeout"));
+    s.rejectUnknownKeys(
+        Set.of("approvers", "min_approvals", "timeout", "reminders", "on_timeout", "escalate"));
     List<String> approvers = s.distinctStrings("approvers", true);
     Integer min = s.integer("min_approvals", false);
     Duration timeout = s.duration("timeout", false);
@@ -254,10 +255,51 @@ final class SectionReaders {
                 + Durations.format(reminders.get(i)));
       }
     }
+    List<ApprovalSpec.Escalation> escalate = escalations(s, approvers, effectiveTimeout);
     return build(
         s,
         "approvers",
-        () -> new ApprovalSpec(approvers, minApprovals, effectiveTimeout, reminders, onTimeout));
+        () ->
+            new ApprovalSpec(
+                approvers, minApprovals, effectiveTimeout, reminders, onTimeout, escalate));
+  }
+
+  /** {@code approval.escalate: [{after: 24h, to: [carol]}]}: sooner than the timeout, new names. */
+  private static List<ApprovalSpec.Escalation> escalations(
+      YamlSection s, List<String> approvers, Duration timeout) {
+    if (!s.has("escalate")) return List.of();
+    com.fasterxml.jackson.databind.JsonNode list = s.raw("escalate");
+    if (!list.isArray())
+      throw s.error("escalate", "expected a list such as [{after: 24h, to: [carol]}]");
+    List<ApprovalSpec.Escalation> out = new java.util.ArrayList<>();
+    List<String> named = new java.util.ArrayList<>(approvers);
+    for (int i = 0; i < list.size(); i++) {
+      String key = "escalate[" + i + "]";
+      if (!list.get(i).isObject())
+        throw s.error(key, "expected a mapping such as {after: 24h, to: [carol]}");
+      YamlSection e = new YamlSection(s.file(), s.key(key), list.get(i));
+      e.rejectUnknownKeys(Set.of("after", "to"));
+      Duration after = e.duration("after", true);
+      if (after.compareTo(timeout) >= 0) {
+        throw e.error(
+            "after",
+            "expected sooner than the timeout ("
+                + Durations.format(timeout)
+                + "), got "
+                + Durations.format(after));
+      }
+      List<String> to = e.distinctStrings("to", true);
+      if (to.isEmpty()) throw e.error("to", "expected at least one name");
+      for (int j = 0; j < to.size(); j++) {
+        if (named.contains(to.get(j))) {
+          throw new SpecException(
+              s.file(), e.key("to") + "[" + j + "]", "'" + to.get(j) + "' is an approver already");
+        }
+        named.add(to.get(j));
+      }
+      out.add(new ApprovalSpec.Escalation(after, to));
+    }
+    return out;
   }
 
   static DeploySpec deploy(YamlSection s, Path baseDir) {
@@ -311,11 +353,40 @@ final class SectionReaders {
 
   static NotifySpec notify(YamlSection s) {
     if (s == null) return new NotifySpec(null);
-    s.rejectUnknownKeys(Set.of("slack"));
+    s.rejectUnknownKeys(Set.of("slack", "on", "webhook"));
+    List<String> on = s.distinctStrings("on", false);
+    for (int i = 0; i < on.size(); i++) {
+      if (!NotifySpec.EVENTS.contains(on.get(i))) {
+        throw new SpecException(
+            s.file(),
+            s.key("on") + "[" + i + "]",
+            "expected one of " + NotifySpec.EVENTS + ", got '" + on.get(i) + "'");
+      }
+    }
+    String webhook = null;
+    YamlSection w = s.section("webhook", false);
+    if (w != null) {
+      w.rejectUnknownKeys(Set.of("url"));
+      webhook = w.string("url", true);
+      if (!webhook.startsWith("https://") && !webhook.startsWith("http://")) {
+        throw w.error("url", "expected an http:// or https:// URL, got '" + webhook + "'");
+      }
+    }
     YamlSection slack = s.section("slack", false);
-    if (slack == null) return new NotifySpec(null);
-    slack.rejectUnknownKeys(Set.of("channel"));
-    return new NotifySpec(slack.string("channel", true));
+    if (slack == null) return new NotifySpec(null, null, on, webhook);
+    slack.rejectUnknownKeys(Set.of("channel", "approvers"));
+    Map<String, String> approvers = new java.util.LinkedHashMap<>();
+    YamlSection a = slack.section("approvers", false);
+    if (a != null) {
+      for (Iterator<String> it = a.keys(); it.hasNext(); ) {
+        String user = it.next();
+        if (!user.matches("[UW][A-Z0-9]{2,20}")) {
+          throw a.error(user, "expected a Slack user id such as U024BE7LH as the key");
+        }
+        approvers.put(user, a.string(user, true));
+      }
+    }
+    return new NotifySpec(slack.string("channel", true), approvers, on, webhook);
   }
 
   static Double share(YamlSection s, String key, double fallback) {

@@ -82,6 +82,23 @@ public final class SpecParser {
           "deploy.rollback.watch",
           "watches a labelled metric (rmse, accuracy): task regression or classification only");
     }
+    ApprovalSpec approval = SectionReaders.approval(top.section("approval", true));
+    NotifySpec notify = SectionReaders.notify(top.section("notify", false));
+    notify
+        .slackApprovers()
+        .forEach(
+            (user, name) -> {
+              if (!approval.everyone().contains(name)) {
+                throw new SpecException(
+                    source,
+                    "notify.slack.approvers." + user,
+                    "'"
+                        + name
+                        + "' is not an approver (approval.approvers: "
+                        + approval.everyone()
+                        + ")");
+              }
+            });
     return new PipelineSpec(
         source,
         model,
@@ -89,9 +106,9 @@ public final class SpecParser {
         data,
         training,
         SectionReaders.validation(top.section("validation", false), task, data),
-        SectionReaders.approval(top.section("approval", true)),
+        approval,
         deploy,
-        SectionReaders.notify(top.section("notify", false)),
+        notify,
         ScheduleKeys.read(top.section("schedule", false), baseDir));
   }
 }

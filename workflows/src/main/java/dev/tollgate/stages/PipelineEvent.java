@@ -22,8 +22,14 @@ public record PipelineEvent(
 
   /** The events a pipeline emits. */
   public enum Kind {
+    /** a run began (who or what started it) */
+    RUN_STARTED,
     APPROVAL_REQUESTED,
     APPROVAL_REMINDER,
+    /** more approvers were asked ({@code approval.escalate}) */
+    APPROVAL_ESCALATED,
+    /** someone approved or rejected */
+    DECIDED,
     FINISHED,
     /** a rollback by hand ({@code tollgate rollback}) ended, restored or not */
     ROLLED_BACK

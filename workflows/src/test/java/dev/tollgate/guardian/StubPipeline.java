@@ -57,6 +57,11 @@ public class StubPipeline implements PipelineWorkflow {
   public void validateDecide(DecisionRequest decision) {}
 
   @Override
+  public String approverForSlackUser(String slackUserId) {
+    return null;
+  }
+
+  @Override
   public PipelineStatus status() {
     return null;
   }

@@ -77,7 +77,7 @@ class PipelineWorkflowTest {
             argThat(
                 e ->
                     e.kind() == PipelineEvent.Kind.FINISHED
-                        && e.fields().get("outcome").equals("DEPLOYED")));
+                        && java.util.Objects.equals(e.fields().get("outcome"), "DEPLOYED")));
   }
 
   @Test
@@ -118,6 +118,76 @@ class PipelineWorkflowTest {
   }
 
   @Test
+  void escalationAddsApproversAtItsTimeAndTellsThem() throws Exception {
+    String yaml =
+        PipelineFixture.SPEC
+            .formatted(1)
+            .replace(
+                "  on_timeout: reject\n",
+                "  on_timeout: reject\n  escalate: [{after: 24h, to: [carol]}]\n");
+    f.start();
+    WorkflowStub run =
+        f.startRun(
+            dev.tollgate.spec.SpecParser.parse(yaml, "e.yaml", java.nio.file.Path.of("/")), "esc");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    assertThatThrownBy(
+            () ->
+                run.update(
+                    "decide", DecisionRecord.class, new DecisionRequest(true, "carol", "early")))
+        .rootCause()
+        .hasMessageContaining("'carol' is not an approver of energy-load; approvers: alice, bob");
+
+    f.env.sleep(
+        java.time.Duration.ofHours(25)); // past the 4 h and 24 h reminders and the escalation
+    PipelineStatus waiting = run.query("status", PipelineStatus.class);
+    assertThat(waiting.approval().askedOf()).containsExactly("alice", "bob", "carol");
+    DecisionRecord carol =
+        run.update("decide", DecisionRecord.class, new DecisionRequest(true, "carol", "lgtm"));
+    assertThat(carol.accepted()).isTrue();
+    assertThat(run.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
+
+    var order = org.mockito.Mockito.inOrder(f.notify);
+    order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.RUN_STARTED));
+    order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.APPROVAL_REQUESTED));
+    order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.APPROVAL_REMINDER));
+    order
+        .verify(f.notify)
+        .publish(
+            argThat(
+                e ->
+                    e.kind() == PipelineEvent.Kind.APPROVAL_ESCALATED
+                        && e.fields().get("escalated_to").equals("carol")));
+    order
+        .verify(f.notify)
+        .publish(
+            argThat(
+                e ->
+                    e.kind() == PipelineEvent.Kind.DECIDED
+                        && e.fields().get("decided_by").equals("carol")));
+    order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.FINISHED));
+  }
+
+  @Test
+  void anEscalationStillEndsAtTheTimeout() {
+    String yaml =
+        PipelineFixture.SPEC
+            .formatted(1)
+            .replace(
+                "  on_timeout: reject\n",
+                "  on_timeout: reject\n  escalate: [{after: 24h, to: [carol]}]\n");
+    f.start();
+    PipelineResult r =
+        f.startRun(
+                dev.tollgate.spec.SpecParser.parse(yaml, "e.yaml", java.nio.file.Path.of("/")),
+                "esc2")
+            .getResult(PipelineResult.class);
+    assertThat(r.outcome()).isEqualTo(Outcome.APPROVAL_TIMED_OUT);
+    verify(f.notify, org.mockito.Mockito.times(2))
+        .publish(argThat(e -> e.kind() == PipelineEvent.Kind.APPROVAL_REMINDER));
+    verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.APPROVAL_ESCALATED));
+  }
+
+  @Test
   void failedValidationEndsWithoutDeployButStillNotifies() {
     when(f.validate.validate(any())).thenReturn(PipelineFixture.FAILED);
     f.start();
@@ -129,7 +199,10 @@ class PipelineWorkflowTest {
     verify(f.deploy, never()).deploy(any());
     verify(f.registry, never()).promote(any());
     verify(f.notify)
-        .publish(argThat(e -> e.fields().get("outcome").equals("REJECTED_BY_VALIDATION")));
+        .publish(
+            argThat(
+                e ->
+                    java.util.Objects.equals(e.fields().get("outcome"), "REJECTED_BY_VALIDATION")));
   }
 
   @Test
@@ -240,7 +313,8 @@ class PipelineWorkflowTest {
             "Train: TollgateInvalidData: load.csv row 17, column temperature: 'abc' is not a number");
     assertThat(result.stages().get(0).ok()).isFalse();
     verify(f.train, times(1)).train(any());
-    verify(f.notify).publish(argThat(e -> e.fields().get("outcome").equals("FAILED")));
+    verify(f.notify)
+        .publish(argThat(e -> java.util.Objects.equals(e.fields().get("outcome"), "FAILED")));
   }
 
   @Test
