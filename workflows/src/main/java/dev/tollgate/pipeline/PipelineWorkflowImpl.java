@@ -8,8 +8,6 @@ import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
-import dev.tollgate.stages.NotifyActivities;
-import dev.tollgate.stages.PipelineEvent;
 import dev.tollgate.stages.RegisterRequest;
 import dev.tollgate.stages.RegistryActivities;
 import dev.tollgate.stages.RollbackRequest;
@@ -41,18 +39,12 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       Workflow.newActivityStub(RegistryActivities.class, StageOptions.registry());
   private final DeployActivities deploy =
       Workflow.newActivityStub(DeployActivities.class, StageOptions.deploy());
-  private final NotifyActivities notify =
-      Workflow.newActivityStub(NotifyActivities.class, StageOptions.notifyStage());
 
   private PipelineSpec spec;
   private RunState state;
   private ApprovalGate gate;
   private CandidateArchive archive;
-
-  /** Run-started and decided events, added after runs were recorded without them. */
-  private boolean events;
-
-  static final String NOTIFY_EVENTS = "notify-events";
+  private RunNotices notices;
 
   @Override
   public PipelineResult run(PipelineRequest request) {
@@ -62,25 +54,22 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     state = new RunState(spec.model(), runId, RunVisibility.forRun(spec.model(), options));
     gate = new ApprovalGate(spec.approval(), spec.model());
     archive = CandidateArchive.forRun(registry);
-    events = Workflow.getVersion(NOTIFY_EVENTS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    notices = RunNotices.forRun(spec, runId);
     Run run = new Run(spec, runId, options);
-    if (events) {
-      publish(
-          event(
-              PipelineEvent.Kind.RUN_STARTED,
-              run,
-              spec.model() + " run " + runId + " started by " + options.triggeredBy(),
-              java.util.Map.of(
-                  "trigger", options.triggerOrManual().value(),
-                  "triggered_by", String.valueOf(options.triggeredBy()),
-                  "reason", options.reason() == null ? "" : options.reason())));
-    }
+    notices.started(options);
     try {
       run.execute();
     } catch (ActivityFailure e) {
       run.fail(Failures.describe(e));
     }
-    state.stage(Stage.NOTIFYING, () -> publish(finished(run)), ignored -> "sent");
+    state.stage(
+        Stage.NOTIFYING,
+        () -> {
+          notices.finished(run.result(), options);
+          notices.awaitDelivered();
+          return null;
+        },
+        ignored -> "sent");
     String headline = run.result().headline();
     state.finish(run.outcome, headline);
     log.info("{} {}", runId, headline);
@@ -126,60 +115,6 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     }
     DecisionRecord record = gate.receive(decision, "signal");
     if (!record.accepted()) log.warn("decision by signal ignored: {}", record.note());
-  }
-
-  private Void publish(PipelineEvent event) {
-    try {
-      notify.publish(event);
-    } catch (ActivityFailure e) {
-      // A lost notification must not change what happened to the model.
-      log.warn("notification failed: {}", Failures.describe(e));
-    }
-    return null;
-  }
-
-  private PipelineEvent event(
-      PipelineEvent.Kind kind, Run run, String message, java.util.Map<String, String> fields) {
-    return new PipelineEvent(
-        kind, run.spec.model(), run.runId, Workflow.getInfo().getWorkflowId(), message, fields);
-  }
-
-  private PipelineEvent finished(Run run) {
-    PipelineResult r = run.result();
-    java.util.Map<String, String> fields = new java.util.TreeMap<>();
-    fields.put("outcome", r.outcome().name());
-    fields.put("trigger", run.options.triggerOrManual().value());
-    if (r.modelVersion() != null) fields.put("version", Integer.toString(r.modelVersion()));
-    r.metrics().forEach((k, v) -> fields.put(k, Figures.number(v)));
-    if (r.decision() != null) fields.put("decided_by", r.decision().by());
-    if (r.validation() != null) fields.put("report", r.validation().reportUri());
-    if (r.validation() != null && r.validation().htmlReportUri() != null) {
-      fields.put("html_report", r.validation().htmlReportUri());
-    }
-    if (r.failure() != null) fields.put("failure", r.failure());
-    if (events) {
-      if (r.previousProduction() != null)
-        fields.put("previous_version", Integer.toString(r.previousProduction()));
-      if (r.validation() != null) {
-        if (r.validation().baselineMetrics() != null) {
-          r.validation()
-              .baselineMetrics()
-              .forEach((k, v) -> fields.put("previous_" + k, Figures.number(v)));
-        }
-        List<String> failed = new java.util.ArrayList<>();
-        for (var c : r.validation().failures()) {
-          failed.add(
-              c.name()
-                  + " "
-                  + (c.value() == null ? "n/a" : Figures.number(c.value()))
-                  + " ("
-                  + c.threshold()
-                  + ")");
-        }
-        if (!failed.isEmpty()) fields.put("failed_checks", String.join("; ", failed));
-      }
-    }
-    return event(PipelineEvent.Kind.FINISHED, run, r.headline(), fields);
   }
 
   /** One run's mutable progress; the stages in order. */
@@ -300,30 +235,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
 
     /** The approval gate; false when the run ends here (rejected or timed out). */
     private boolean approved() {
-      publish(
-          event(
-              PipelineEvent.Kind.APPROVAL_REQUESTED,
-              this,
-              "Approve " + candidate.label() + " (" + Figures.keyMetrics(trained.metrics()) + ")?",
-              approvalFields()));
+      notices.approvalRequested(candidate, verdict, trained.metrics());
       ApprovalGate.Result result =
           state.stage(
               Stage.AWAITING_APPROVAL,
               () -> gate.await(this::remind, this::escalated),
               r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-      if (events && result != ApprovalGate.Result.TIMED_OUT) {
-        DecisionRecord d = gate.deciding();
-        publish(
-            event(
-                PipelineEvent.Kind.DECIDED,
-                this,
-                candidate.label() + (d.approve() ? " approved by " : " rejected by ") + d.by(),
-                java.util.Map.of(
-                    "decided_by", d.by(),
-                    "approved", Boolean.toString(d.approve()),
-                    "comment", d.comment() == null ? "" : d.comment(),
-                    "via", String.valueOf(d.via()))));
-      }
+      if (result != ApprovalGate.Result.TIMED_OUT) notices.decided(candidate, gate.deciding());
       switch (result) {
         case APPROVED -> decision = gate.deciding();
         case REJECTED -> {
@@ -348,39 +266,16 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       return true;
     }
 
-    /** Who is asked, where the reports are, and the boxed summary the approver reads. */
-    private java.util.Map<String, String> approvalFields() {
-      java.util.Map<String, String> fields = new java.util.TreeMap<>();
-      fields.put("approvers", String.join(",", spec.approval().approvers()));
-      if (verdict.reportUri() != null) fields.put("report", verdict.reportUri());
-      if (verdict.htmlReportUri() != null) fields.put("html_report", verdict.htmlReportUri());
-      fields.put("summary", ValidationText.render(candidate.label(), verdict, trained.metrics()));
-      return fields;
-    }
-
     private void escalated(List<String> to) {
-      publish(
-          event(
-              PipelineEvent.Kind.APPROVAL_ESCALATED,
-              this,
-              candidate.label()
-                  + " waits for approval: now asking "
-                  + String.join(", ", to)
-                  + " too",
-              java.util.Map.of(
-                  "approvers", String.join(",", gate.askedOf()),
-                  "escalated_to", String.join(",", to),
-                  "summary",
-                      ValidationText.render(candidate.label(), verdict, trained.metrics()))));
+      notices.escalated(
+          candidate,
+          to,
+          gate.askedOf(),
+          ValidationText.render(candidate.label(), verdict, trained.metrics()));
     }
 
     private void remind(Duration waited) {
-      publish(
-          event(
-              PipelineEvent.Kind.APPROVAL_REMINDER,
-              this,
-              candidate.label() + " still waits for approval (" + waited + ")",
-              java.util.Map.of("approvers", String.join(",", spec.approval().approvers()))));
+      notices.reminder(candidate, waited);
     }
 
     /** Deploy, smoke-test, then promote; a failed smoke test is compensated by a rollback. */

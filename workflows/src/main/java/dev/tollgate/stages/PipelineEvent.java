@@ -1,5 +1,6 @@
 package dev.tollgate.stages;
 
+import dev.tollgate.spec.NotifySpec;
 import java.util.Map;
 
 /**
@@ -7,6 +8,10 @@ import java.util.Map;
  *
  * @param kind what happened (approval requested, reminder, finished)
  * @param fields the figures that go with it (outcome, version, metrics, who decided)
+ * @param route where the run's spec wants it sent ({@code notify:}); {@code null} = the worker's
+ *     defaults (events of rollbacks by hand, and runs recorded before routes)
+ * @param seq the event's number within its run (1, 2, ...): with the run id, the key that makes a
+ *     retried delivery a no-op; 0 for events without one
  */
 public record PipelineEvent(
     Kind kind,
@@ -14,10 +19,23 @@ public record PipelineEvent(
     String runId,
     String workflowId,
     String message,
-    Map<String, String> fields) {
+    Map<String, String> fields,
+    NotifySpec route,
+    int seq) {
 
   public PipelineEvent {
     fields = Map.copyOf(fields);
+  }
+
+  /** An event with no route and no number (the worker's defaults apply). */
+  public PipelineEvent(
+      Kind kind,
+      String model,
+      String runId,
+      String workflowId,
+      String message,
+      Map<String, String> fields) {
+    this(kind, model, runId, workflowId, message, fields, null, 0);
   }
 
   /** The events a pipeline emits. */

@@ -43,7 +43,14 @@ class PipelineReplayTest {
         "histories/pipeline-canary-v3.json",
         "histories/pipeline-degraded-v3.json",
         // staging before the approval, then production (DeployStagesTest)
-        "histories/pipeline-environments-v3.json"
+        "histories/pipeline-environments-v3.json",
+        // marker notify-events: numbered, routed notifications sent in order without holding the
+        // run up; RUN_STARTED, DECIDED and escalations (PipelineWorkflowTest)
+        "histories/pipeline-deployed-v4.json",
+        "histories/pipeline-approval-timed-out-v4.json",
+        "histories/pipeline-drift-triggered-v4.json",
+        "histories/pipeline-scheduled-v4.json",
+        "histories/pipeline-escalated-v4.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
@@ -59,12 +66,12 @@ class PipelineReplayTest {
       f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
       deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
       assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, deployed, out.resolve("pipeline-deployed-v3.json"));
+      write(f, deployed, out.resolve("pipeline-deployed-v4.json"));
 
       WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
       assertThat(timedOut.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v3.json"));
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v4.json"));
 
       RunOptions drift =
           new RunOptions(
@@ -76,7 +83,7 @@ class PipelineReplayTest {
       WorkflowStub drifted = f.startRun(PipelineFixture.spec(1), drift.runId(), drift);
       assertThat(drifted.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, drifted, out.resolve("pipeline-drift-triggered-v3.json"));
+      write(f, drifted, out.resolve("pipeline-drift-triggered-v4.json"));
 
       RunOptions scheduled =
           new RunOptions(
@@ -85,7 +92,7 @@ class PipelineReplayTest {
           f.startRun(PipelineFixture.spec(1), "sched-2026-12-02T02:00:00Z", scheduled);
       PipelineResult result = nightly.getResult(PipelineResult.class);
       assertThat(result.runId()).isEqualTo("sched-2026-12-02T02-00-00Z");
-      write(f, nightly, out.resolve("pipeline-scheduled-v3.json"));
+      write(f, nightly, out.resolve("pipeline-scheduled-v4.json"));
     }
   }
 

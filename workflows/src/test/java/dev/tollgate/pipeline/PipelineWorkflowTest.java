@@ -165,6 +165,7 @@ class PipelineWorkflowTest {
                     e.kind() == PipelineEvent.Kind.DECIDED
                         && e.fields().get("decided_by").equals("carol")));
     order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.FINISHED));
+    PipelineReplayTest.record(f, run, "pipeline-escalated-v4.json");
   }
 
   @Test

@@ -1,0 +1,43 @@
+package dev.tollgate.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The fields of a finished run's event that compare and time it: the version it replaces and that
+ * version's metrics (for "rmse 25.8, 1.2 better than v3"), the checks that failed with value and
+ * threshold, and each stage's duration in milliseconds ({@code stage_ms.<stage>}), which the notify
+ * activity turns into metrics.
+ */
+final class FinishedFields {
+  private FinishedFields() {}
+
+  static void addComparison(PipelineResult r, Map<String, String> fields) {
+    if (r.previousProduction() != null) {
+      fields.put("previous_version", Integer.toString(r.previousProduction()));
+    }
+    if (r.validation() != null) {
+      if (r.validation().baselineMetrics() != null) {
+        r.validation()
+            .baselineMetrics()
+            .forEach((k, v) -> fields.put("previous_" + k, Figures.number(v)));
+      }
+      List<String> failed = new ArrayList<>();
+      for (var c : r.validation().failures()) {
+        String value = c.value() == null ? "n/a" : Figures.number(c.value());
+        failed.add(c.name() + " " + value + " (" + c.threshold() + ")");
+      }
+      if (!failed.isEmpty()) fields.put("failed_checks", String.join("; ", failed));
+    }
+    for (StageRecord s : r.stages()) {
+      // A stage that ran twice (two staging environments) is reported with its total time.
+      String key = "stage_ms." + s.stage().name().toLowerCase(Locale.ROOT);
+      fields.merge(
+          key,
+          Long.toString(s.durationMillis()),
+          (a, b) -> Long.toString(Long.parseLong(a) + Long.parseLong(b)));
+    }
+  }
+}
