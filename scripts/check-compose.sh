@@ -3,10 +3,10 @@
 # the reason) on the first problem. What it checks, and what only a Docker host can check, is in
 # docs/deploy.md ("What was and was not verified").
 #
-#   scripts/check-compose.sh            the file checks (1-5 below), about a minute the first time
+#   scripts/check-compose.sh            the file checks (1-6 below), about a minute the first time
 #   scripts/check-compose.sh --print    the same, then print the resolved compose model
 #                                       (what `docker compose config` prints), with example secrets
-#   scripts/check-compose.sh --servers  the file checks, then 6-7 below (10 minutes or more the first
+#   scripts/check-compose.sh --servers  the file checks, then 7-8 below (10 minutes or more the first
 #                                       time: it builds the Temporal server and MinIO from source;
 #                                       about a minute after)
 #
@@ -17,27 +17,33 @@
 #    Any warning the loader logs counts as a failure.
 # 2. Checks what the loader does not, but `docker compose up` would trip on: every service awaited
 #    with service_healthy has a healthcheck in the file; every service awaited with
-#    service_completed_successfully does not restart; every bind-mounted file from this
-#    repository, the build context and the Dockerfile exist; every image has a pinned tag.
+#    service_completed_successfully does not restart; every bind-mounted file or folder from this
+#    repository (Temporal's dynamic config, the setup scripts, prometheus.yml, Grafana's
+#    provisioning and dashboards), the build context and the Dockerfile exist; every image has a
+#    pinned tag.
 # 3. Loads docker/.env.example as it is (secrets blank) and expects compose to refuse it, naming
 #    each required secret.
 # 4. Every ${VARIABLE} of compose.yaml is documented in .env.example, and every variable of
 #    .env.example is used.
 # 5. shellcheck (POSIX sh) on the scripts the one-shot containers run.
+# 6. scripts/check-dashboard.sh: the Grafana dashboard against Grafana's schema (@grafana/schema at
+#    GRAFANA_VERSION, with tsc), its queries against Prometheus's PromQL parser and Tollgate's
+#    metrics, and prometheus.yml against Prometheus's config loader (both at PROMETHEUS_VERSION).
 #
 # With --servers, the one-shot containers' scripts run for real, outside Docker, each with the
 # environment its service gets in compose.yaml (only host names, ports and paths replaced):
-# 6. Temporal: a private PostgreSQL (Debian's), temporal-sql-tool and temporal-server built at the
+# 7. Temporal: a private PostgreSQL (Debian's), temporal-sql-tool and temporal-server built at the
 #    compose file's TEMPORAL_VERSION from the Go module proxy, and the Temporal CLI
 #    (scripts/install-temporal-cli.sh). setup-schema.sh runs twice; the dynamic config passes the
 #    server's own validate-dynamic-config; the server starts on the compose environment (embedded
 #    config template, as the image does) and its gRPC port opens; setup-namespace.sh runs twice and
 #    the namespace (with its retention) and the four search attributes (with their types) exist.
-# 7. MinIO: the minio server and mc built from the Go module proxy (source snapshots, not the
+# 8. MinIO: the minio server and mc built from the Go module proxy (source snapshots, not the
 #    images' exact releases); setup-bucket.sh runs twice; the worker's user can write and read in
 #    the bucket and cannot create another bucket.
 #
-# Needs Go (1.24 or newer; modules come from the Go module proxy) and shellcheck; --servers also
+# Needs Go (1.24 or newer; modules come from the Go module proxy), shellcheck, and Node.js with npm
+# (for 6; npm packages from the npm registry); --servers also
 # PostgreSQL's server programs, nc and getent. What is missing is installed with apt-get when
 # running as root (Debian's shellcheck, postgresql, netcat-openbsd), else named. The Go programs
 # are built once into $TOLLGATE_CACHE (default ~/.cache/tollgate).
@@ -279,6 +285,7 @@ POSTGRES_PASSWORD=example-postgres-secret
 MINIO_ROOT_PASSWORD=example-minio-secret
 S3_SECRET_KEY=example-s3-secret
 TOLLGATE_DB_PASSWORD=example-tollgate-db-secret
+GRAFANA_ADMIN_PASSWORD=example-grafana-secret
 ENV
 if $print; then
   "$checker" "$compose" "$work/with-secrets.env" --print || fail "docker/compose.yaml (above)"
@@ -291,7 +298,7 @@ say "3. loading it with docker/.env.example as it is: must be refused for the bl
 if "$checker" "$compose" "$env_example" 2>"$work/refused.txt"; then
   fail "compose accepted .env.example with blank secrets; the \${VAR:?} guards are missing"
 fi
-for secret in POSTGRES_PASSWORD MINIO_ROOT_PASSWORD S3_SECRET_KEY TOLLGATE_DB_PASSWORD; do
+for secret in POSTGRES_PASSWORD MINIO_ROOT_PASSWORD S3_SECRET_KEY TOLLGATE_DB_PASSWORD GRAFANA_ADMIN_PASSWORD; do
   # The loader stops at the first missing one; check each guard by filling in the others.
   grep -v "^$secret=" "$work/with-secrets.env" >"$work/missing.env"
   if "$checker" "$compose" "$work/missing.env" 2>"$work/refused.txt"; then
@@ -300,7 +307,7 @@ for secret in POSTGRES_PASSWORD MINIO_ROOT_PASSWORD S3_SECRET_KEY TOLLGATE_DB_PA
   grep -q "set $secret in docker/.env" "$work/refused.txt" ||
     fail "refusing a missing $secret does not say how to fix it: $(cat "$work/refused.txt")"
 done
-say "   refused, naming each of POSTGRES_PASSWORD, MINIO_ROOT_PASSWORD, S3_SECRET_KEY, TOLLGATE_DB_PASSWORD"
+say "   refused, naming each of POSTGRES_PASSWORD, MINIO_ROOT_PASSWORD, S3_SECRET_KEY, TOLLGATE_DB_PASSWORD, GRAFANA_ADMIN_PASSWORD"
 
 # ---- 4: .env.example documents exactly the variables compose.yaml reads.
 say "4. every variable of compose.yaml is in .env.example, and the other way round"
@@ -325,6 +332,10 @@ if ! command -v shellcheck >/dev/null; then
   fi
 fi
 shellcheck -s sh "${scripts[@]}" || fail "shellcheck (above)"
+
+# ---- 6: the dashboard and the Prometheus config (no Grafana or Prometheus server needed).
+say "6. the Grafana dashboard and prometheus.yml (scripts/check-dashboard.sh)"
+TOLLGATE_CACHE=$cache "$root/scripts/check-dashboard.sh" || fail "scripts/check-dashboard.sh (above)"
 say "OK: docker/compose.yaml loads cleanly, and its helper files pass"
 
 $servers || exit 0
@@ -420,10 +431,10 @@ fi
 bin=$work/bin
 mkdir -p "$bin"
 
-# ---- 6. Temporal on PostgreSQL.
+# ---- 7. Temporal on PostgreSQL.
 temporal_version=$(sed -n 's/^TEMPORAL_VERSION=//p' "$env_example")
 [ -n "$temporal_version" ] || fail "no TEMPORAL_VERSION in $env_example"
-say "6. Temporal $temporal_version on PostgreSQL, with the setup scripts and the compose environment"
+say "7. Temporal $temporal_version on PostgreSQL, with the setup scripts and the compose environment"
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt /usr/lib/postgresql/15/bin/initdb postgresql
 pgbin=$(dirname "$(printf '%s\n' /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 pgctl=$pgbin/pg_ctl
@@ -509,12 +520,12 @@ for expected in TollgateModel:KEYWORD TollgateStage:KEYWORD TollgateOutcome:KEYW
 done
 say "   setup-namespace.sh ran twice: namespace $namespace (retention $retention), 4 search attributes"
 
-# ---- 7. MinIO and the bucket script.
+# ---- 8. MinIO and the bucket script.
 # Source snapshots from the Go module proxy, newest there: MinIO's community edition is archived,
 # and its release tags (the images') are not Go module versions.
 minio_module=github.com/minio/minio@v0.0.0-20260212201848-7aac2a2c5b7c
 mc_module=github.com/minio/mc@v0.0.0-20250313080218-cf909e1063a9
-say "7. MinIO with setup-bucket.sh and the compose environment"
+say "8. MinIO with setup-bucket.sh and the compose environment"
 minio=$(go_tool "$minio_module" minio)
 mc=$(go_tool "$mc_module" mc)
 ln -s "$mc" "$bin/mc"

@@ -7,9 +7,11 @@ import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.registry.RegistryWorkflowImpl;
 import dev.tollgate.rollback.RollbackWorkflowImpl;
 import dev.tollgate.worker.config.TollgateProperties;
+import dev.tollgate.worker.logging.LoggingInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +50,12 @@ public class PipelineWorkers implements SmartLifecycle {
       StageActivities stages,
       TemporalTarget target,
       TollgateProperties properties) {
-    this.factory = WorkerFactory.newInstance(client);
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new LoggingInterceptor())
+                .build());
     this.target = target;
     this.shutdownGrace = properties.shutdownGrace();
     Worker pipeline = factory.newWorker(TaskQueues.PIPELINE);
