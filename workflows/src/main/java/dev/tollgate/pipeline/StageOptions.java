@@ -34,10 +34,19 @@ public final class StageOptions {
     return base(Duration.ofMinutes(15), 3).build();
   }
 
-  /** Notification must never decide an outcome; a few tries, then the run goes on without it. */
+  /**
+   * Notification must never decide an outcome. Tried again (backing off to once a minute, sooner
+   * when Slack's Retry-After says so) for up to {@link #NOTIFY_DELIVERY} in all, which rides out a
+   * Slack outage of a few minutes; after that the run goes on and the loss is counted.
+   */
   public static ActivityOptions notifyStage() {
-    return base(Duration.ofMinutes(1), 5).build();
+    return ActivityOptions.newBuilder(base(Duration.ofSeconds(30), 0).build())
+        .setScheduleToCloseTimeout(NOTIFY_DELIVERY)
+        .build();
   }
+
+  /** How long a notification may take to be delivered, retries included. */
+  public static final Duration NOTIFY_DELIVERY = Duration.ofMinutes(10);
 
   private static ActivityOptions.Builder base(Duration startToClose, int maxAttempts) {
     return ActivityOptions.newBuilder()

@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param registry where the model registry lives
  * @param serving how the smoke test reaches local serving
  * @param ecs how to reach ECS for {@code deploy.target: ecs}
+ * @param slack how to reach Slack (notifications, approvals from its buttons)
  */
 @Validated
 @ConfigurationProperties("tollgate")
@@ -34,7 +35,34 @@ public record TollgateProperties(
     @Valid @DefaultValue Guardian guardian,
     @Valid @DefaultValue Registry registry,
     @Valid @DefaultValue Serving serving,
-    @Valid @DefaultValue Ecs ecs) {
+    @Valid @DefaultValue Ecs ecs,
+    @Valid @DefaultValue Slack slack) {
+
+  /**
+   * Slack. Secrets come from the environment only (never from a spec or a payload).
+   *
+   * @param botToken {@code xoxb-...} (SLACK_BOT_TOKEN): chat.postMessage, threads, buttons; blank =
+   *     no Web API
+   * @param webhookUrl an incoming webhook (SLACK_WEBHOOK_URL), used when there is no bot token:
+   *     messages without threads or working buttons
+   * @param signingSecret (SLACK_SIGNING_SECRET) verifies requests to {@code /slack/interactions};
+   *     blank = the endpoint refuses every request
+   * @param apiUrl the Web API's URL prefix; tests point it at a local stand-in for slack.com
+   * @param channel where runs whose spec names no {@code notify.slack.channel} are announced; blank
+   *     = only runs that name one
+   */
+  public record Slack(
+      @DefaultValue("") String botToken,
+      @DefaultValue("") String webhookUrl,
+      @DefaultValue("") String signingSecret,
+      @DefaultValue("https://slack.com/api/") String apiUrl,
+      @DefaultValue("") String channel) {
+
+    /** Whether any way of posting to Slack is configured. */
+    public boolean configured() {
+      return !botToken.isBlank() || !webhookUrl.isBlank();
+    }
+  }
 
   /**
    * @param endpoint an ECS-compatible API (moto, a VPC endpoint); blank = AWS's for the region
