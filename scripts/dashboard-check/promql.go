@@ -27,7 +27,7 @@ var families = map[string]struct {
 	"tollgate_approval_wait_seconds":      {"timer", []string{"model", "decision"}},
 	"tollgate_drift_share":                {"gauge", []string{"model"}},
 	"tollgate_rollbacks_total":            {"counter", []string{"model", "reason"}},
-	"tollgate_notifications_failed_total": {"counter", []string{"channel", "event"}},
+	"tollgate_notifications_failed_total": {"counter", []string{"model", "event"}},
 	"tollgate_serving_requests_total":     {"counter", []string{"model", "version", "status"}},
 	"tollgate_serving_latency_seconds":    {"timer", []string{"model"}},
 }

@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,64 @@ class WorkerApplicationSmokeTest {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
     assertThat(health.body()).contains("\"temporal\"");
+
+    assertMetricsOfTheRun(result);
+  }
+
+  /** What an operator's Prometheus scrapes after that run and one prediction. */
+  private void assertMetricsOfTheRun(PipelineResult result) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> predicted =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + httpPort + "/v1/models/smoke-model/predict"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rows\": [{\"x1\": 1, \"x2\": 2}]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(predicted.statusCode()).as(predicted.body()).isEqualTo(200);
+    String scrape =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + httpPort + "/actuator/prometheus"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+
+    assertThat(sample(scrape, "tollgate_pipeline_runs_total", "outcome=\"deployed\""))
+        .isEqualTo(1.0);
+    assertThat(sample(scrape, "tollgate_stage_duration_seconds_count", "stage=\"training\""))
+        .isEqualTo(1.0);
+    assertThat(sample(scrape, "tollgate_stage_duration_seconds_sum", "stage=\"training\""))
+        .isPositive();
+    assertThat(sample(scrape, "tollgate_approval_wait_seconds_count", "decision=\"approved\""))
+        .isEqualTo(1.0);
+    assertThat(sample(scrape, "tollgate_serving_requests_total", "status=\"200\"")).isEqualTo(1.0);
+    assertThat(sample(scrape, "tollgate_serving_latency_seconds_count", "model=")).isEqualTo(1.0);
+    assertThat(scrape).contains("tollgate_stage_duration_seconds_bucket{");
+    var drift =
+        result.validation().checks().stream()
+            .filter(c -> c.name().equals("drift.share"))
+            .findFirst();
+    if (drift.isPresent() && drift.get().value() != null) {
+      assertThat(sample(scrape, "tollgate_drift_share", "model=\"smoke-model\""))
+          .isCloseTo(drift.get().value(), org.assertj.core.data.Offset.offset(0.01));
+    }
+  }
+
+  /**
+   * The value of the one series of {@code name} for smoke-model whose labels include {@code label}.
+   */
+  private static double sample(String scrape, String name, String label) {
+    List<String> lines =
+        scrape
+            .lines()
+            .filter(l -> l.startsWith(name + "{"))
+            .filter(l -> l.contains("model=\"smoke-model\"") && l.contains(label))
+            .toList();
+    assertThat(lines).as(name + " with " + label + " in\n" + scrape).hasSize(1);
+    String line = lines.getFirst();
+    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
   private static void awaitApprovalGate(PipelineWorkflow wf) throws InterruptedException {

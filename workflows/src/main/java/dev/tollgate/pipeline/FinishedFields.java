@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The fields of a finished run's event that compare and time it: the version it replaces and that
  * version's metrics (for "rmse 25.8, 1.2 better than v3"), the checks that failed with value and
- * threshold, and each stage's duration in milliseconds ({@code stage_ms.<stage>}), which the notify
- * activity turns into metrics.
+ * threshold, the drift share validation measured, and each stage's duration in milliseconds ({@code
+ * stage_ms.<stage>}), which the notify activity turns into metrics.
  */
 final class FinishedFields {
   private FinishedFields() {}
@@ -30,6 +30,12 @@ final class FinishedFields {
         failed.add(c.name() + " " + value + " (" + c.threshold() + ")");
       }
       if (!failed.isEmpty()) fields.put("failed_checks", String.join("; ", failed));
+      for (var c : r.validation().checks()) {
+        // the tollgate_drift_share gauge (the name is the drift check's, DriftCheck.NAME)
+        if (c.name().equals("drift.share") && c.value() != null) {
+          fields.put("drift_share", Figures.number(c.value()));
+        }
+      }
     }
     for (StageRecord s : r.stages()) {
       // A stage that ran twice (two staging environments) is reported with its total time.

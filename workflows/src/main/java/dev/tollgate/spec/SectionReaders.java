@@ -108,19 +108,16 @@ final class SectionReaders {
               + task.name().toLowerCase(Locale.ROOT)
               + " has no trainer in this version yet; expected regression");
     }
+    String choices =
+        "expected one of "
+            + new java.util.TreeSet<>(Algorithms.supported(task))
+            + " for task "
+            + task.name().toLowerCase(Locale.ROOT);
+    // A missing algorithm lists the choices, as a wrong one does (not just "expected text").
+    if (!s.has("algorithm")) throw s.error("algorithm", "missing; " + choices);
     String algorithm = s.string("algorithm", true);
     List<Algorithms.Param> allowed = Algorithms.params(task, algorithm);
-    if (allowed == null) {
-      throw s.error(
-          "algorithm",
-          "expected one of "
-              + new java.util.TreeSet<>(Algorithms.supported(task))
-              + " for task "
-              + task.name().toLowerCase(Locale.ROOT)
-              + ", got '"
-              + algorithm
-              + "'");
-    }
+    if (allowed == null) throw s.error("algorithm", choices + ", got '" + algorithm + "'");
     Map<String, Double> params = new HashMap<>();
     YamlSection p = s.section("params", false);
     if (p != null) {

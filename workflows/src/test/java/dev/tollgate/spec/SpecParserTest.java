@@ -109,6 +109,7 @@ class SpecParserTest {
         "target: local|target: moon|deploy.target|expected one of [local, ecs], got 'moon'",
         "train: file:data/load.csv|train: http://x/y.csv|data.train|expected a file: or s3:// URI",
         "cron: \"0 2 * * *\"|cron: \"every night\"|schedule.cron|expected five fields",
+        "algorithm: gradient_boosting|# algorithm left out|training.algorithm|missing; expected one of [gradient_boosting, lasso, linear, random_forest, ridge, smile_gradient_boosting] for task regression",
       })
   void refusesBadValuesNamingFileKeyAndExpectation(
       String from, String to, String key, String expected) {

@@ -3,9 +3,9 @@ package dev.tollgate.activities.notify;
 import dev.tollgate.stages.PipelineEvent;
 
 /**
- * One place a pipeline event goes (the events file, metrics, Slack, a webhook). The notify
- * activity hands each event to each sink once: a sink that succeeded is not called again when the
- * activity is retried for another sink's sake.
+ * One place a pipeline event goes (the events file, metrics, Slack, a webhook). The notify activity
+ * hands each event to each sink once: a sink that succeeded is not called again when the activity
+ * is retried for another sink's sake.
  */
 public interface EventSink {
 

@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/models")
 public class ServingController {
   private final ModelServing serving;
+  private final ServingMeters meters;
 
-  public ServingController(ModelServing serving) {
+  public ServingController(ModelServing serving, ServingMeters meters) {
     this.serving = serving;
+    this.meters = meters;
   }
 
   @GetMapping
@@ -67,6 +69,21 @@ public class ServingController {
       @PathVariable String name,
       @RequestBody Map<String, Object> body,
       @RequestParam(name = "version", required = false) Integer version) {
+    long started = System.nanoTime();
+    try {
+      ServingAnswer answer = serving.predict(name, rows(body), version);
+      meters.record(name, answer.version(), 200, System.nanoTime() - started);
+      return answer;
+    } catch (ServingError e) {
+      meters.record(name, null, e.status(), System.nanoTime() - started);
+      throw e;
+    } catch (RuntimeException e) {
+      meters.record(name, null, 500, System.nanoTime() - started);
+      throw e;
+    }
+  }
+
+  private static List<Map<String, Object>> rows(Map<String, Object> body) {
     Object rows = body.get("rows");
     if (!(rows instanceof List<?> list)) {
       throw new ServingError(
@@ -81,7 +98,7 @@ public class ServingController {
       Map<String, Object> fields = (Map<String, Object>) row;
       typed.add(fields);
     }
-    return serving.predict(name, typed, version);
+    return typed;
   }
 
   @ExceptionHandler(ServingError.class)

@@ -1,0 +1,117 @@
+package dev.tollgate.activities.metrics;
+
+import dev.tollgate.activities.notify.EventSink;
+import dev.tollgate.stages.PipelineEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The pipeline's metrics, recorded from the events a run publishes: a run's outcome, its stages'
+ * durations, the approval wait and rollbacks all come from its FINISHED event, a rollback by hand
+ * from its ROLLED_BACK event. As an {@link EventSink} of the notify activity each event is recorded
+ * once, however often the activity is retried, and never by workflow code (which Temporal replays).
+ *
+ * <p>Names (Prometheus adds {@code _total} and {@code _seconds_*}): {@value #RUNS}, {@value
+ * #STAGE_DURATION}, {@value #APPROVAL_WAIT}, {@value #ROLLBACKS}; docs/observability.md.
+ */
+public final class PipelineMetrics implements EventSink {
+  static final String RUNS = "tollgate_pipeline_runs";
+  static final String STAGE_DURATION = "tollgate_stage_duration";
+  static final String APPROVAL_WAIT = "tollgate_approval_wait";
+  static final String ROLLBACKS = "tollgate_rollbacks";
+  private static final String STAGE_MS = "stage_ms.";
+
+  private final MeterRegistry meters;
+  private final DriftShares drift;
+
+  public PipelineMetrics(MeterRegistry meters, DriftShares drift) {
+    this.meters = meters;
+    this.drift = drift;
+  }
+
+  @Override
+  public String name() {
+    return "metrics";
+  }
+
+  @Override
+  public void accept(PipelineEvent event) {
+    switch (event.kind()) {
+      case FINISHED -> finished(event.model(), event.fields());
+      case ROLLED_BACK -> {
+        if (Boolean.parseBoolean(event.fields().get("restored"))) rollback(event.model(), "manual");
+      }
+      default -> {}
+    }
+  }
+
+  private void finished(String model, Map<String, String> fields) {
+    String outcome = fields.getOrDefault("outcome", "UNKNOWN").toLowerCase(Locale.ROOT);
+    Counter.builder(RUNS)
+        .description("Pipeline runs by how they ended and what started them")
+        .tags(
+            "model", model, "outcome", outcome, "trigger", fields.getOrDefault("trigger", "manual"))
+        .register(meters)
+        .increment();
+    fields.forEach(
+        (key, ms) -> {
+          if (key.startsWith(STAGE_MS)) {
+            stageTimer(model, key.substring(STAGE_MS.length())).record(millis(ms));
+          }
+        });
+    String waited = fields.get(STAGE_MS + "awaiting_approval");
+    if (waited != null) {
+      Timer.builder(APPROVAL_WAIT)
+          .description("How long candidates waited for their approval decision")
+          .tags("model", model, "decision", decision(outcome))
+          .publishPercentileHistogram()
+          .register(meters)
+          .record(millis(waited));
+    }
+    if (outcome.equals("rolled_back")) rollback(model, rollbackReason(fields.get("failure")));
+    String share = fields.get("drift_share");
+    if (share != null) drift.record(model, Double.parseDouble(share));
+  }
+
+  private Timer stageTimer(String model, String stage) {
+    return Timer.builder(STAGE_DURATION)
+        .description("How long each pipeline stage took, per run")
+        .tags("model", model, "stage", stage)
+        .publishPercentileHistogram()
+        .register(meters);
+  }
+
+  private void rollback(String model, String reason) {
+    Counter.builder(ROLLBACKS)
+        .description("Rollbacks by cause: failed smoke test, degradation watch, or by hand")
+        .tags("model", model, "reason", reason)
+        .register(meters)
+        .increment();
+  }
+
+  /** The decision that ended an approval wait, from the run's outcome. */
+  static String decision(String outcome) {
+    return switch (outcome) {
+      case "rejected_by_approver" -> "rejected";
+      case "approval_timed_out" -> "timed_out";
+      default -> "approved";
+    };
+  }
+
+  /** A few fixed values, so the label stays small whatever the failure text says. */
+  static String rollbackReason(String failure) {
+    if (failure == null) return "other";
+    if (failure.startsWith("degraded")) return "degradation";
+    if (failure.contains("canary")) return "canary";
+    if (failure.startsWith("smoke test failed")) return "smoke_failure";
+    return "other";
+  }
+
+  private static Duration millis(String ms) {
+    return Duration.ofMillis(Long.parseLong(ms));
+  }
+}
