@@ -53,7 +53,7 @@ final class StatusPrinter {
     line("stage", "finished");
     history(r.stages());
     metrics(r.metrics());
-    if (r.decision() != null) decisions(List.of(r.decision()));
+    if (!r.decisions().isEmpty()) decisions(r.decisions());
     line("outcome", r.headline());
     if (r.failure() != null && !r.failure().isBlank()) line("cause", r.failure());
     if (r.validation() != null) {

@@ -140,6 +140,15 @@ final class ApprovalGate {
     return record;
   }
 
+  /**
+   * The decisions that settled the gate, in the order received: every approval of the quorum, or
+   * the rejection (approvals taken before it stay on the audit trail, not here).
+   */
+  List<DecisionRecord> settling() {
+    if (rejection != null) return List.of(rejection);
+    return List.copyOf(accepted.values());
+  }
+
   /** The decision that settled the gate: the rejection, or the last approval needed. */
   DecisionRecord deciding() {
     if (rejection != null) return rejection;

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param previousProduction the Production version before this run, {@code null} if none
  * @param failure the cause when the outcome is FAILED or ROLLED_BACK
  * @param search every trial of the hyperparameter search, {@code null} when the spec has none
+ * @param decisions every decision the gate took, in order (each approval of a quorum, a rejection,
+ *     or the timeout rule); empty when the gate was not reached and in results of runs recorded
+ *     before the field (those have {@link #decision} only)
  */
 public record PipelineResult(
     Outcome outcome,
@@ -25,7 +28,49 @@ public record PipelineResult(
     List<StageRecord> stages,
     Integer previousProduction,
     String failure,
-    SearchSummary search) {
+    SearchSummary search,
+    List<DecisionRecord> decisions) {
+
+  public PipelineResult {
+    decisions = decisions == null ? List.of() : List.copyOf(decisions);
+  }
+
+  /** Without the list of decisions: {@code decision} alone, if any. */
+  public PipelineResult(
+      Outcome outcome,
+      String model,
+      String runId,
+      Integer modelVersion,
+      Map<String, Double> metrics,
+      ValidationVerdict validation,
+      DecisionRecord decision,
+      List<StageRecord> stages,
+      Integer previousProduction,
+      String failure,
+      SearchSummary search) {
+    this(
+        outcome,
+        model,
+        runId,
+        modelVersion,
+        metrics,
+        validation,
+        decision,
+        stages,
+        previousProduction,
+        failure,
+        search,
+        decision == null ? List.of() : List.of(decision));
+  }
+
+  /**
+   * Who made the decision, every one of them: "alice, bob" for a quorum of two, the rejecter, or
+   * "tollgate" for the timeout rule; {@code null} when the gate was not reached.
+   */
+  public String decidedBy() {
+    if (decisions.isEmpty()) return decision == null ? null : decision.by();
+    return String.join(", ", decisions.stream().map(DecisionRecord::by).toList());
+  }
 
   /** "DEPLOYED energy-load v1 (rmse 41.2, r2 0.87)". */
   public String headline() {

@@ -128,6 +128,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     ModelVersion previous;
     ValidationVerdict verdict;
     DecisionRecord decision;
+    List<DecisionRecord> decisions = List.of();
     String failure;
     SearchSummary search;
 
@@ -243,9 +244,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
       if (result != ApprovalGate.Result.TIMED_OUT) notices.decided(candidate, gate.deciding());
       switch (result) {
-        case APPROVED -> decision = gate.deciding();
+        case APPROVED -> {
+          decision = gate.deciding();
+          decisions = gate.settling();
+        }
         case REJECTED -> {
           decision = gate.deciding();
+          decisions = gate.settling();
           state.markLastFailed("rejected by " + decision.by());
           outcome = Outcome.REJECTED_BY_APPROVER;
           archive.archive(candidate, runId, "rejected_by_approver: " + decision.by());
@@ -255,6 +260,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           boolean approveOnTimeout =
               spec.approval().onTimeout() == ApprovalSpec.TimeoutAction.APPROVE;
           decision = gate.recordTimeout(approveOnTimeout);
+          decisions = List.of(decision);
           if (!approveOnTimeout) {
             state.markLastFailed("timed out after " + spec.approval().timeout());
             outcome = Outcome.APPROVAL_TIMED_OUT;
@@ -285,7 +291,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               Stage.DEPLOYING,
               () ->
                   new DeployStage(deploy, registry)
-                      .run(spec, candidate, previous, runId, decision.by()),
+                      .run(spec, candidate, previous, runId, approvedBy()),
               r ->
                   r.smoke().passed()
                       ? "smoke test passed (" + r.smoke().rowsScored() + " rows)"
@@ -336,6 +342,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       failure = cause;
     }
 
+    /** Everyone whose approval made the quorum ("alice, bob"), as the registry records it. */
+    private String approvedBy() {
+      return String.join(", ", decisions.stream().map(DecisionRecord::by).toList());
+    }
+
     PipelineResult result() {
       return new PipelineResult(
           outcome,
@@ -348,7 +359,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           state.history(),
           previous == null ? null : previous.version(),
           failure,
-          search);
+          search,
+          decisions);
     }
 
     private String names(ValidationVerdict v) {

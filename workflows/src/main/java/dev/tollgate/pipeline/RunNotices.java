@@ -118,7 +118,9 @@ final class RunNotices {
     fields.put("trigger", options.triggerOrManual().value());
     if (r.modelVersion() != null) fields.put("version", Integer.toString(r.modelVersion()));
     r.metrics().forEach((k, v) -> fields.put(k, Figures.number(v)));
-    if (r.decision() != null) fields.put("decided_by", r.decision().by());
+    if (r.decision() != null) fields.put("decided_by", r.decidedBy());
+    if (current && !r.decisions().isEmpty())
+      fields.put("decisions", Decisions.describe(r.decisions()));
     if (r.validation() != null) fields.put("report", r.validation().reportUri());
     if (r.validation() != null && r.validation().htmlReportUri() != null) {
       fields.put("html_report", r.validation().htmlReportUri());

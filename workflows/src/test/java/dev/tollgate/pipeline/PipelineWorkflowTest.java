@@ -265,6 +265,39 @@ class PipelineWorkflowTest {
   }
 
   @Test
+  void everyApprovalOfAQuorumIsInTheResultTheRegistryAndTheNotification() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(2), "quorum");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "bob", "numbers ok"));
+    f.env.sleep(java.time.Duration.ofMinutes(5));
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
+    PipelineResult result = run.getResult(PipelineResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.DEPLOYED);
+    assertThat(result.decisions())
+        .extracting(DecisionRecord::by, DecisionRecord::comment, DecisionRecord::via)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("bob", "numbers ok", "update"),
+            org.assertj.core.groups.Tuple.tuple("alice", "lgtm", "update"));
+    assertThat(result.decisions().get(1).atMillis() - result.decisions().get(0).atMillis())
+        .isGreaterThanOrEqualTo(java.time.Duration.ofMinutes(5).toMillis());
+    assertThat(result.decidedBy()).isEqualTo("bob, alice");
+    verify(f.registry).promote(argThat(p -> p.approvedBy().equals("bob, alice")));
+    verify(f.notify)
+        .publish(
+            argThat(
+                e ->
+                    e.kind() == PipelineEvent.Kind.FINISHED
+                        && "bob, alice".equals(e.fields().get("decided_by"))
+                        && e.fields()
+                            .get("decisions")
+                            .matches(
+                                "bob approved via update at .*: numbers ok; alice approved via update"
+                                    + " at .*: lgtm")));
+  }
+
+  @Test
   void signalFromUnlistedApproverIsAuditedAndIgnored() throws Exception {
     f.start();
     WorkflowStub run = f.startRun(PipelineFixture.spec(1), "r6");
