@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * Each metric of the candidate beside the Production model's on the same holdout: one row per
  * metric, two horizontal bars, each row on its own scale (rmse and r2 do not share one), the value
- * at the end of each bar.
+ * at the end of each bar. Without a Production model the candidate's bar is drawn on the metric's
+ * own range (0-1 for shares such as r2 and auc, a labelled axis otherwise).
  */
 final class MetricBars {
   static final int WIDTH = 760;
@@ -44,6 +45,12 @@ final class MetricBars {
       double c = m.getValue();
       double lo = Math.min(0, base == null ? c : Math.min(c, base));
       double hi = Math.max(0, base == null ? c : Math.max(c, base));
+      if (baseline == null) {
+        // Alone, a bar scaled to itself is always full width and says nothing: shares get their
+        // 0-1 range, other metrics an axis up to a round number above the value.
+        hi = MetricDirection.higherIsBetter(m.getKey()) ? 1 : roundUp(hi);
+        axis(svg, lo, hi, left, right, top + BAR + 4);
+      }
       if (hi == lo) hi = lo + 1;
       double zero = left + (0 - lo) / (hi - lo) * (right - left);
       Charts.text(svg, left - 8, top + BAR + 2, m.getKey(), "end", "al");
@@ -65,6 +72,26 @@ final class MetricBars {
       Charts.line(svg, zero, top - 2, zero, top + 2 * BAR + 4, "axis");
     }
     return Charts.close(svg);
+  }
+
+  /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code v} (v > 0). */
+  static double roundUp(double v) {
+    if (!(v > 0)) return 1;
+    double power = Math.pow(10, Math.floor(Math.log10(v)));
+    for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+      if (step * power >= v) return step * power;
+    }
+    return 10 * power;
+  }
+
+  /** Tick labels under a lone bar: where its scale starts, its middle and its end. */
+  private static void axis(
+      StringBuilder svg, double lo, double hi, double left, double right, double y) {
+    for (double f : new double[] {0, 0.5, 1}) {
+      double x = left + f * (right - left);
+      Charts.line(svg, x, y, x, y + 3, "axis");
+      Charts.text(svg, x, y + 13, num(lo + f * (hi - lo)), "middle", "tk");
+    }
   }
 
   /** " (+0.7 %, worse)": the candidate against Production, judged by the metric's direction. */
