@@ -8,7 +8,10 @@ import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
 import dev.tollgate.activities.deploy.ecs.EcsDeployer;
 import dev.tollgate.activities.guardian.GuardianActivitiesImpl;
+import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.notify.EventLog;
+import dev.tollgate.activities.notify.EventSink;
+import dev.tollgate.activities.notify.JdbcDeliveryLedger;
 import dev.tollgate.activities.notify.NotifyActivitiesImpl;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.JsonRegistryImport;
@@ -27,6 +30,8 @@ import dev.tollgate.stages.RegistryActivities;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.ValidateActivities;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -126,6 +131,24 @@ public record StageActivities(
       ServingClient client,
       java.util.function.Consumer<String> moved,
       EcsDeployer ecs) {
+    return create(home, artifacts, datasets, registryDb, client, moved, ecs, List.of(), null);
+  }
+
+  /**
+   * As above, each event also handed to {@code sinks} (metrics, Slack, a webhook) after the events
+   * file, once per event and sink (the registry database keeps the ledger), and the guardian's
+   * drift measurements to {@code drift} ({@code null}: not recorded).
+   */
+  public static StageActivities create(
+      Path home,
+      ArtifactStore artifacts,
+      DatasetFiles datasets,
+      JdbcRegistry registryDb,
+      ServingClient client,
+      java.util.function.Consumer<String> moved,
+      EcsDeployer ecs,
+      List<EventSink> sinks,
+      DriftShares drift) {
     Path root = home.toAbsolutePath().normalize();
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
@@ -137,8 +160,17 @@ public record StageActivities(
         registry,
         new DeployActivitiesImpl(
             loader, models, root.resolve("serving"), client, moved, ecs, HttpServingClient::of),
-        new NotifyActivitiesImpl(new EventLog(root.resolve("events.jsonl"))),
-        new GuardianActivitiesImpl(registry, models, loader));
+        new NotifyActivitiesImpl(
+            eventSinks(new EventLog(root.resolve("events.jsonl")), sinks),
+            new JdbcDeliveryLedger(registryDb.database().dataSource())),
+        new GuardianActivitiesImpl(registry, models, loader, drift));
+  }
+
+  private static List<EventSink> eventSinks(EventLog events, List<EventSink> others) {
+    List<EventSink> all = new ArrayList<>();
+    all.add(events);
+    all.addAll(others);
+    return all;
   }
 
   /** Every implementation, for {@code Worker.registerActivitiesImplementations(...)}. */

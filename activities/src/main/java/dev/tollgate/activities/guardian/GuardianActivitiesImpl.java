@@ -7,6 +7,7 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.ReferenceSample;
+import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.validate.DataDrift;
 import dev.tollgate.activities.validate.DriftDetails;
 import dev.tollgate.guardian.GuardianActivities;
@@ -35,10 +36,19 @@ public final class GuardianActivitiesImpl implements GuardianActivities {
   private final ModelStore models;
   private final CsvLoader loader;
 
+  private final DriftShares drift;
+
   public GuardianActivitiesImpl(RegistryActivities registry, ModelStore models, CsvLoader loader) {
+    this(registry, models, loader, null);
+  }
+
+  /** As above, each measured drift share set on {@code drift}'s gauge ({@code null}: not). */
+  public GuardianActivitiesImpl(
+      RegistryActivities registry, ModelStore models, CsvLoader loader, DriftShares drift) {
     this.registry = registry;
     this.models = models;
     this.loader = loader;
+    this.drift = drift;
   }
 
   @Override
@@ -94,6 +104,8 @@ public final class GuardianActivitiesImpl implements GuardianActivities {
             now,
             notCompared(request, schema, production));
     log.info("inspected {} for {}: {}", uri, request.model(), found.describe());
+    if (drift != null)
+      drift.record(request.model(), judged.share()); // a level: a retry sets it again
     return found;
   }
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * with one call under {@link PathLocks}, so concurrent notifications (threads or worker processes)
  * never interleave within a line.
  */
-public final class EventLog {
+public final class EventLog implements EventSink {
   private final Path file;
 
   /** One line of the file. */
@@ -38,6 +38,16 @@ public final class EventLog {
 
   public Path file() {
     return file;
+  }
+
+  @Override
+  public String name() {
+    return "events";
+  }
+
+  @Override
+  public void accept(PipelineEvent event) {
+    append(event);
   }
 
   public void append(PipelineEvent event) {

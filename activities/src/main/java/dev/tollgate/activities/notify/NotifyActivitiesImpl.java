@@ -2,35 +2,67 @@ package dev.tollgate.activities.notify;
 
 import dev.tollgate.stages.NotifyActivities;
 import dev.tollgate.stages.PipelineEvent;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes pipeline events to the log (one {@code key=value} line, easy to grep and to parse) and
- * to the events file. Slack arrives later behind the same activity.
+ * Publishes pipeline events: one {@code key=value} log line (easy to grep and to parse), then each
+ * sink in turn (the events file, metrics, Slack, a webhook). A sink that fails does not stop the
+ * others; the activity then fails with that sink's error and is retried by its policy, and the
+ * {@link DeliveryLedger} makes the retry skip the sinks that already delivered, so nothing is
+ * posted or counted twice.
  */
 public final class NotifyActivitiesImpl implements NotifyActivities {
   private static final Logger log = LoggerFactory.getLogger(NotifyActivitiesImpl.class);
 
-  private final EventLog events;
+  private final List<EventSink> sinks;
+  private final DeliveryLedger ledger;
 
+  public NotifyActivitiesImpl(List<EventSink> sinks, DeliveryLedger ledger) {
+    this.sinks = List.copyOf(sinks);
+    this.ledger = ledger;
+  }
+
+  /** The events file alone, every attempt delivering (tools, tests). */
   public NotifyActivitiesImpl(EventLog events) {
-    this.events = events;
+    this(List.of(events), DeliveryLedger.none());
   }
 
   @Override
   public void publish(PipelineEvent event) {
     log.info(
-        "event={} model={} run={} outcome={} workflow={} message=\"{}\"",
+        "event={} model={} run={} seq={} outcome={} workflow={} message=\"{}\"",
         event.kind(),
         event.model(),
         event.runId(),
+        event.seq(),
         event.fields().getOrDefault("outcome", "-"),
         event.workflowId(),
         event.message() == null ? "" : event.message().replace("\"", "'"));
     String summary = event.fields().get("summary");
     if (summary != null)
       log.info("validation of {} run={}:\n{}", event.model(), event.runId(), summary);
-    events.append(event);
+    RuntimeException failed = null;
+    for (EventSink sink : sinks) {
+      if (ledger.delivered(event, sink.name())) continue;
+      try {
+        sink.accept(event);
+      } catch (RuntimeException e) {
+        log.warn(
+            "{} could not take {} #{} of {}: {}",
+            sink.name(),
+            event.kind(),
+            event.seq(),
+            event.runId(),
+            e.getMessage());
+        if (failed == null) failed = e;
+        continue;
+      }
+      ledger.record(event, sink.name());
+    }
+    // The first failure as it was thrown: an ApplicationFailure keeps its retry delay
+    // (Retry-After).
+    if (failed != null) throw failed;
   }
 }

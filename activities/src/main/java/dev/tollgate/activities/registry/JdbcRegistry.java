@@ -30,7 +30,7 @@ public final class JdbcRegistry {
     this.db = db;
   }
 
-  RegistryDatabase database() {
+  public RegistryDatabase database() {
     return db;
   }
 

@@ -7,6 +7,9 @@ import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.deploy.ecs.EcsAccess;
 import dev.tollgate.activities.deploy.ecs.EcsDeployer;
+import dev.tollgate.activities.metrics.DriftShares;
+import dev.tollgate.activities.metrics.PipelineMetrics;
+import dev.tollgate.activities.notify.EventSink;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.s3.S3Access;
@@ -14,6 +17,8 @@ import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.train.Trainers;
 import dev.tollgate.worker.serving.ServingAddress;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -68,6 +73,21 @@ public class StageActivitiesConfig {
         properties.home().toAbsolutePath().resolve("serving"), new ModelStore(artifacts));
   }
 
+  /** The drift gauge, set by validation's and the guardian's measurements. */
+  @Bean
+  DriftShares driftShares(MeterRegistry meters) {
+    return new DriftShares(meters);
+  }
+
+  /**
+   * Where events go beyond the events file: metrics always; Slack and webhooks when configured
+   * (every {@link EventSink} bean is one).
+   */
+  @Bean
+  PipelineMetrics pipelineMetrics(MeterRegistry meters, DriftShares drift) {
+    return new PipelineMetrics(meters, drift);
+  }
+
   @Bean
   StageActivities stageActivities(
       TollgateProperties properties,
@@ -76,7 +96,9 @@ public class StageActivitiesConfig {
       RegistryDatabase registry,
       ModelServing serving,
       ServingAddress address,
-      EcsAccess ecs) {
+      EcsAccess ecs,
+      List<EventSink> sinks,
+      DriftShares drift) {
     warmUpXgboost();
     return StageActivities.create(
         properties.home().toAbsolutePath(),
@@ -85,7 +107,9 @@ public class StageActivitiesConfig {
         new JdbcRegistry(registry),
         new HttpServingClient(address::uri),
         serving::refresh,
-        new EcsDeployer(ecs, java.time.Duration.ofSeconds(2)));
+        new EcsDeployer(ecs, java.time.Duration.ofSeconds(2)),
+        sinks,
+        drift);
   }
 
   /**
