@@ -99,7 +99,7 @@ final class SectionReaders {
   }
 
   static TrainingSpec training(YamlSection s, Task task) {
-    s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout", "search"));
+    s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout", "search", "stratify"));
     if (Algorithms.supported(task).isEmpty()) {
       throw new SpecException(
           s.file(),
@@ -150,13 +150,22 @@ final class SectionReaders {
     if (holdout != null && !(holdout > 0 && holdout < 1)) {
       throw s.error("holdout", "expected a share between 0 and 1 such as 0.2, got " + holdout);
     }
+    Boolean stratify = s.bool("stratify");
+    if (Boolean.TRUE.equals(stratify) && task != Task.CLASSIFICATION) {
+      throw s.error(
+          "stratify",
+          "only a classification holdout can be stratified (it keeps each class's share);"
+              + " task is "
+              + task.name().toLowerCase(Locale.ROOT));
+    }
     YamlSection search = s.section("search", false);
     return new TrainingSpec(
         algorithm,
         params,
         seed == null ? 42 : seed,
         holdout == null ? 0.2 : holdout,
-        search == null ? null : SearchReader.read(search, task, algorithm, TaskMetrics.of(task)));
+        search == null ? null : SearchReader.read(search, task, algorithm, TaskMetrics.of(task)),
+        stratify);
   }
 
   static ValidationSpec validation(YamlSection s, Task task, DataSpec data) {

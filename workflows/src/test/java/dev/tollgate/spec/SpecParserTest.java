@@ -133,6 +133,27 @@ class SpecParserTest {
           .replace("  range: { sigma: 3, max_outlier_share: 0.05 }\n", "");
 
   @Test
+  void stratifyIsForClassificationAndABoolean() {
+    assertThatThrownBy(() -> parse(VALID.replace("holdout: 0.2", "holdout: 0.2\n  stratify: true")))
+        .hasMessageStartingWith("energy.yaml: training.stratify: ")
+        .hasMessageContaining("only a classification holdout can be stratified");
+    assertThatThrownBy(
+            () -> parse(CLASSIFICATION.replace("holdout: 0.2", "holdout: 0.2\n  stratify: maybe")))
+        .hasMessageStartingWith("energy.yaml: training.stratify: ")
+        .hasMessageContaining("expected true or false");
+  }
+
+  @Test
+  void aClassificationHoldoutIsStratifiedUnlessTheSpecSaysNot() {
+    assertThat(parse(CLASSIFICATION).training().stratified(true)).isTrue();
+    PipelineSpec off =
+        parse(CLASSIFICATION.replace("holdout: 0.2", "holdout: 0.2\n  stratify: false"));
+    assertThat(off.training().stratify()).isFalse();
+    assertThat(off.training().stratified(true)).isFalse();
+    assertThat(parse(VALID).training().stratified(false)).isFalse();
+  }
+
+  @Test
   void readsClassificationAndAnomalySpecsWithTheirOwnMetrics() {
     PipelineSpec spec = parse(CLASSIFICATION);
     assertThat(spec.task()).isEqualTo(Task.CLASSIFICATION);

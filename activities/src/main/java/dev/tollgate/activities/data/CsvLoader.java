@@ -143,7 +143,10 @@ public final class CsvLoader {
       ClassLabels classes =
           labels ? ClassLabels.of(table.target(), in.name, spec.classLimit()) : null;
       long[] times = table.time() == null ? null : toLongs(table.time().numbers());
-      DataSchema schema = recorded != null ? recorded : fit(table, times, training);
+      DataSchema schema =
+          recorded != null
+              ? recorded
+              : fit(table, times, classes == null ? null : classes.y(), training);
       OneHotEncoder encoded = OneHotEncoder.encode(schema, table);
       return new Dataset(
           in.name,
@@ -165,16 +168,14 @@ public final class CsvLoader {
     }
   }
 
-  private static DataSchema fit(RawTable table, long[] times, TrainingSpec training) {
+  /** The encoding learnt from the training rows alone: the same split training will use. */
+  private static DataSchema fit(
+      RawTable table, long[] times, double[] classes, TrainingSpec training) {
     if (training == null) {
       int[] all = java.util.stream.IntStream.range(0, table.rows()).toArray();
       return SchemaFitter.fit(table, all);
     }
-    HoldoutSplit split =
-        times != null
-            ? HoldoutSplit.byTime(times, training.holdout())
-            : HoldoutSplit.of(table.rows(), training.seed(), training.holdout());
-    return SchemaFitter.fit(table, split.train());
+    return SchemaFitter.fit(table, HoldoutSplit.of(table.rows(), times, classes, training).train());
   }
 
   private static long[] toLongs(double[] millis) {

@@ -2,25 +2,102 @@ package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.spec.TrainingSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * Which rows train the model and which are held out to score it. A pure function of the data and
  * the spec, so train and validate (and a retried attempt) see the same holdout without passing row
  * lists through the workflow. With {@code data.timestamp} the holdout is the latest rows, as a
- * model is used on data newer than what it learnt from; otherwise a seeded random sample.
+ * model is used on data newer than what it learnt from; otherwise a seeded random sample,
+ * stratified by class for classification.
  *
  * @param train row indices, ascending
  * @param holdout row indices, ascending
  */
 public record HoldoutSplit(int[] train, int[] holdout) {
 
-  /** The split the spec asks for: by time when the dataset has timestamps, else seeded random. */
+  /**
+   * The split the spec asks for: by time when the dataset has timestamps, else seeded random,
+   * stratified by class for classification unless {@code training.stratify: false}.
+   */
   public static HoldoutSplit of(Dataset data, TrainingSpec training) {
-    return data.timestamps() != null
-        ? byTime(data.timestamps(), training.holdout())
-        : of(data.rows(), training.seed(), training.holdout());
+    return of(data.rows(), data.timestamps(), data.isClassification() ? data.y() : null, training);
+  }
+
+  /**
+   * As above, from the loader's parts: {@code classes} the class index of each row ({@code null}
+   * unless classification), {@code times} the rows' times ({@code null} without a timestamp).
+   */
+  public static HoldoutSplit of(int rows, long[] times, double[] classes, TrainingSpec training) {
+    if (times != null) return byTime(times, training.holdout());
+    if (classes != null && training.stratified(true)) {
+      return stratified(classes, training.seed(), training.holdout());
+    }
+    return of(rows, training.seed(), training.holdout());
+  }
+
+  /**
+   * Holds out each class's share of {@code round(rows × share)} rows (largest remainders get the
+   * rows left over), each class's rows shuffled with one {@code new Random(seed)}, classes taken in
+   * the order they first appear. A class keeps at least one row for training; a class of one row
+   * trains only.
+   */
+  public static HoldoutSplit stratified(double[] classes, long seed, double share) {
+    int rows = classes.length;
+    int held = held(rows, share);
+    Map<Double, List<Integer>> byClass = new LinkedHashMap<>();
+    for (int row = 0; row < rows; row++) {
+      byClass.computeIfAbsent(classes[row], c -> new ArrayList<>()).add(row);
+    }
+    List<List<Integer>> groups = new ArrayList<>(byClass.values());
+    int[] quota = quotas(groups, held, rows);
+    Random random = new Random(seed);
+    boolean[] out = new boolean[rows];
+    for (int g = 0; g < groups.size(); g++) {
+      List<Integer> members = new ArrayList<>(groups.get(g));
+      Collections.shuffle(members, random);
+      for (int i = 0; i < quota[g]; i++) out[members.get(i)] = true;
+    }
+    return fromMask(out);
+  }
+
+  /** Largest-remainder shares of {@code held}, each below its class's size when it has 2 rows+. */
+  private static int[] quotas(List<List<Integer>> groups, int held, int rows) {
+    int[] quota = new int[groups.size()];
+    double[] remainder = new double[groups.size()];
+    int given = 0;
+    for (int g = 0; g < groups.size(); g++) {
+      double exact = (double) groups.get(g).size() * held / rows;
+      quota[g] = (int) Math.floor(exact);
+      remainder[g] = exact - quota[g];
+      given += quota[g];
+    }
+    Integer[] order = new Integer[groups.size()];
+    Arrays.setAll(order, g -> g);
+    Arrays.sort(order, (a, b) -> Double.compare(remainder[b], remainder[a]));
+    for (int i = 0; given < held && i < order.length; i++, given++) quota[order[i]]++;
+    for (int g = 0; g < groups.size(); g++) {
+      quota[g] = Math.min(quota[g], Math.max(0, groups.get(g).size() - 1));
+    }
+    return quota;
+  }
+
+  private static HoldoutSplit fromMask(boolean[] out) {
+    int held = 0;
+    for (boolean o : out) held += o ? 1 : 0;
+    int[] holdout = new int[held];
+    int[] train = new int[out.length - held];
+    for (int row = 0, h = 0, t = 0; row < out.length; row++) {
+      if (out[row]) holdout[h++] = row;
+      else train[t++] = row;
+    }
+    return new HoldoutSplit(train, holdout);
   }
 
   /**
@@ -62,13 +139,7 @@ public record HoldoutSplit(int[] train, int[] holdout) {
     for (int row = rows - 1; row >= 0; row--) {
       out[row] = times[row] > cut || (times[row] == cut && ties-- > 0);
     }
-    int[] holdout = new int[held];
-    int[] train = new int[rows - held];
-    for (int row = 0, h = 0, t = 0; row < rows; row++) {
-      if (out[row]) holdout[h++] = row;
-      else train[t++] = row;
-    }
-    return new HoldoutSplit(train, holdout);
+    return fromMask(out);
   }
 
   private static int held(int rows, double share) {

@@ -127,7 +127,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             Instant.now().toString(),
             drift == null ? null : drift.details(),
             request.trigger(),
-            request.evidence());
+            request.evidence(),
+            HoldoutCounts.of(data, split, spec.training()));
     ValidationReport.Written written = report.writeTo(reports);
     var html = ValidationHtml.write(reports, report, holdout, baselineMetrics, written.uri());
     log.info(

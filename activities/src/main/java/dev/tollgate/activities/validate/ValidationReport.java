@@ -20,6 +20,7 @@ import java.util.Map;
  * @param trigger what started the run ("drift by guardian: ..."), or {@code null}
  * @param triggerEvidence the guardian's data check behind a drift or volume trigger, or {@code
  *     null}
+ * @param holdout how many rows (per class, for classification) the metrics were scored on
  */
 public record ValidationReport(
     String model,
@@ -33,7 +34,8 @@ public record ValidationReport(
     String createdAt,
     DriftDetails drift,
     String trigger,
-    DataInspection triggerEvidence) {
+    DataInspection triggerEvidence,
+    HoldoutCounts holdout) {
 
   /** Where a report was written and the SHA-256 of its bytes. */
   public record Written(String uri, String digest) {}

@@ -120,6 +120,31 @@ class ValidateClassificationTest {
     assertThat(verdict.passed()).as("%s", verdict.checks()).isTrue();
   }
 
+  @Test
+  void validationJsonSaysWhatTheHoldoutHeldPerClass() throws IOException {
+    Trained trained = stages.train(spec, 1);
+    ValidationVerdict verdict = stages.validate(spec, trained, null);
+
+    var json =
+        dev.tollgate.activities.artifacts.Json.mapper()
+            .readTree(
+                dev.tollgate.activities.artifacts.FileUris.artifact(verdict.reportUri()).toFile());
+    var holdout = json.get("holdout");
+    assertThat(holdout.get("rows").asInt()).isEqualTo(300);
+    assertThat(holdout.get("train_rows").asInt()).isEqualTo(1200);
+    assertThat(holdout.get("split").asText()).isEqualTo("stratified");
+    int zeros = holdout.get("classes").get("0").asInt();
+    int ones = holdout.get("classes").get("1").asInt();
+    assertThat(zeros + ones).isEqualTo(300);
+    long onesInFile =
+        Files.readAllLines(home.resolve("data/labels.csv")).stream()
+            .skip(1)
+            .filter(l -> l.endsWith(",1"))
+            .count();
+    assertThat(ones)
+        .isCloseTo((int) Math.round(onesInFile * 0.2), org.assertj.core.data.Offset.offset(1));
+  }
+
   private static CheckResult.Status status(ValidationVerdict verdict, String name) {
     return check(verdict, name).status();
   }

@@ -18,7 +18,13 @@ class ArtifactsPropertiesTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(TollgateProperties.class)
   @Import({StageActivitiesConfig.class, dev.tollgate.worker.serving.ServingAddress.class})
-  static class Wiring {}
+  static class Wiring {
+    /** Actuator's registry in the application; the stage wiring records metrics into it. */
+    @org.springframework.context.annotation.Bean
+    io.micrometer.core.instrument.MeterRegistry meters() {
+      return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    }
+  }
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner().withUserConfiguration(Wiring.class);
