@@ -1,7 +1,9 @@
 package dev.tollgate.worker.slack;
 
+import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -14,6 +16,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.tollgate.pipeline.DecisionRecord;
@@ -157,7 +160,15 @@ final class ApprovalActions {
     if (channel == null || ts == null) return;
     List<LayoutBlock> blocks = new ArrayList<>();
     if (original != null) {
-      for (LayoutBlock b : original) if (!(b instanceof ActionsBlock)) blocks.add(b);
+      for (LayoutBlock b : original) {
+        if (b instanceof ActionsBlock) continue;
+        // "Approval needed: ..." would read as still open; the header says what happened instead.
+        if (b instanceof HeaderBlock) {
+          blocks.add(header(h -> h.text(plainText(headline(text)))));
+        } else {
+          blocks.add(b);
+        }
+      }
     }
     blocks.add(section(s -> s.text(markdownText(text))));
     try {
@@ -166,6 +177,13 @@ final class ApprovalActions {
     } catch (IOException | SlackApiException e) {
       log.warn("chat.update of {} in {} failed: {}", ts, channel, e.toString());
     }
+  }
+
+  /** "energy-load v3 approved by alice (from Slack): ..." → "energy-load v3 approved by alice". */
+  private static String headline(String text) {
+    int cut = text.indexOf(" (from Slack)");
+    String h = cut < 0 ? text : text.substring(0, cut);
+    return h.length() <= 150 ? h : h.substring(0, 149) + "…";
   }
 
   private static void ephemeral(MethodsClient slack, String channel, String user, String text) {

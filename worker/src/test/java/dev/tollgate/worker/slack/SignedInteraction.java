@@ -50,6 +50,7 @@ record SignedInteraction(String body, String timestamp, String signature) {
          "channel":{"id":"C0ML","name":"ml-deploys"},
          "message":{"type":"message","ts":"1700000000.000100","text":"energy-load v1 awaits approval",
            "blocks":[
+             {"type":"header","block_id":"title","text":{"type":"plain_text","text":"Approval needed: energy-load v1"}},
              {"type":"section","block_id":"head","text":{"type":"mrkdwn","text":"*energy-load v1* awaits approval"}},
              {"type":"actions","block_id":"decide","elements":[
                {"type":"button","action_id":"tollgate_approve","text":{"type":"plain_text","text":"Approve"},"value":"%2$s"},

@@ -77,7 +77,9 @@ class SlackInteractionsTest {
     assertThat(update.field("blocks"))
         .contains("approved by alice")
         .contains("awaits approval")
-        .doesNotContain("tollgate_approve");
+        .doesNotContain("tollgate_approve")
+        .doesNotContain("Approval needed")
+        .contains("\"type\":\"header\"");
     assertThat(slack.calls("users.info")).as("the spec's map is enough").isEmpty();
     assertThat(slack.calls("chat.postEphemeral")).isEmpty();
   }
