@@ -1,0 +1,19 @@
+package dev.tollgate.worker.slack;
+
+import dev.tollgate.worker.config.TollgateProperties;
+import io.temporal.client.WorkflowClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The endpoint always exists, so a Slack app pointed at a worker without the secret gets a clear
+ * refusal (and the worker a log line) rather than a 404 that looks like a wrong URL.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SlackInteractionsConfig {
+
+  @Bean
+  SlackInteractions slackInteractions(TollgateProperties properties, WorkflowClient temporal) {
+    return SlackInteractions.create(properties.slack(), temporal);
+  }
+}
