@@ -101,6 +101,7 @@ final class OutcomeMessages {
     if (previous != null) s.append(", replacing v").append(Mrkdwn.escape(previous));
     String by = f.get("decided_by");
     if (by != null && !by.isBlank()) s.append(". Approved by ").append(Mrkdwn.escape(by));
+    s.append('.');
     blocks.add(text(s.toString()));
     List<String> metrics = MetricFields.of(f, METRICS_SHOWN);
     if (!metrics.isEmpty()) blocks.add(fields(metrics));

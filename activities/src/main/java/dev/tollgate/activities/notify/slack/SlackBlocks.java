@@ -55,7 +55,7 @@ final class SlackBlocks {
     String fence = "```";
     String marker = "\n… (cut: the reports have the rest)";
     int room = SECTION_MAX - 2 * fence.length() - 2;
-    String body = Mrkdwn.escape(text).replace(fence, "'''");
+    String body = Mrkdwn.escape(text.stripTrailing()).replace(fence, "'''");
     if (body.length() > room) body = body.substring(0, room - marker.length()) + marker;
     String fenced = fence + "\n" + body + "\n" + fence;
     return Blocks.section(s -> s.text(markdownText(fenced)));
