@@ -94,6 +94,12 @@ final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /** The next call gets {@code status} and {@code body} (e.g. an incoming webhook's 404). */
+  synchronized FakeSlack answerNext(int status, String body) {
+    scripted.add(new Answer(status, Map.of(), body));
+    return this;
+  }
+
   synchronized FakeSlack errorNext(String error) {
     scripted.add(new Answer(200, Map.of(), "{\"ok\":false,\"error\":\"" + error + "\"}"));
     return this;
