@@ -24,12 +24,6 @@ import java.util.Map;
  * Slack users ({@code notify.slack.approvers}) are mentioned, so Slack notifies them.
  */
 final class ApprovalMessages {
-  /** The ids the interactivity endpoint dispatches on; the button's value is the workflow id. */
-  static final String APPROVE_ACTION = "tollgate_approve";
-
-  static final String REJECT_ACTION = "tollgate_reject";
-  static final String DECISION_BLOCK = "tollgate_decision";
-
   private final ReportLinks links;
 
   ApprovalMessages(ReportLinks links) {
@@ -112,13 +106,13 @@ final class ApprovalMessages {
         List.of(
             button(
                 b ->
-                    b.actionId(APPROVE_ACTION)
+                    b.actionId(SlackMessages.APPROVE_ACTION)
                         .value(e.workflowId())
                         .style("primary")
                         .text(plainText("Approve"))),
             button(
                 b ->
-                    b.actionId(REJECT_ACTION)
+                    b.actionId(SlackMessages.REJECT_ACTION)
                         .value(e.workflowId())
                         .style("danger")
                         .text(plainText("Reject"))
@@ -134,7 +128,7 @@ final class ApprovalMessages {
                                         .confirm(plainText("Reject"))
                                         .deny(plainText("Cancel"))
                                         .style("danger")))));
-    return Blocks.actions(DECISION_BLOCK, elements);
+    return Blocks.actions(SlackMessages.DECISION_BLOCK, elements);
   }
 
   /** The same decision from a terminal, with the real CLI's syntax. */

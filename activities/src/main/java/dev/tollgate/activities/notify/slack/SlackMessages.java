@@ -16,6 +16,16 @@ import java.util.Map;
  * about the approval gate and {@link OutcomeMessages} those about how a run ended.
  */
 public final class SlackMessages {
+  /**
+   * The buttons of approval messages, for the interactivity endpoint to dispatch on: each button's
+   * {@code value} is the run's workflow id, and both sit in the actions block {@link
+   * #DECISION_BLOCK}.
+   */
+  public static final String APPROVE_ACTION = "tollgate_approve";
+
+  public static final String REJECT_ACTION = "tollgate_reject";
+  public static final String DECISION_BLOCK = "tollgate_decision";
+
   private final ApprovalMessages approvals;
   private final OutcomeMessages outcomes;
 
