@@ -1,0 +1,31 @@
+package dev.tollgate.activities.notify.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.activities.registry.RegistryDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcSlackThreadsTest {
+  @TempDir Path home;
+
+  @Test
+  void theFirstRootOfARunWinsAndOutlivesTheProcess() {
+    try (RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2Url(home), null, null)) {
+      SlackThreads threads = new JdbcSlackThreads(db.dataSource());
+      assertThat(threads.root("run-1")).isNull();
+
+      threads.remember("run-1", "C1", "1.000001");
+      threads.remember("run-1", "C2", "2.000002");
+      threads.remember("run-2", "C1", "3.000003");
+
+      assertThat(threads.root("run-1")).isEqualTo(new SlackThreads.Root("C1", "1.000001"));
+      assertThat(threads.root("run-2")).isEqualTo(new SlackThreads.Root("C1", "3.000003"));
+    }
+    try (RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2Url(home), null, null)) {
+      assertThat(new JdbcSlackThreads(db.dataSource()).root("run-1"))
+          .isEqualTo(new SlackThreads.Root("C1", "1.000001"));
+    }
+  }
+}
