@@ -84,6 +84,7 @@ public class StageActivitiesConfig {
    * (every {@link EventSink} bean is one).
    */
   @Bean
+  @org.springframework.core.annotation.Order(1)
   PipelineMetrics pipelineMetrics(MeterRegistry meters, DriftShares drift) {
     return new PipelineMetrics(meters, drift);
   }

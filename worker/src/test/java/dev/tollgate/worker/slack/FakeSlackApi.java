@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A stand-in for slack.com's Web API on a free local port: records every call (method and form
@@ -27,6 +29,9 @@ final class FakeSlackApi implements AutoCloseable {
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, String> emails;
+  private volatile BooleanSupplier down = () -> false;
+  private final AtomicInteger posted = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
 
   FakeSlackApi(Map<String, String> emailsBySlackUser) throws IOException {
     this.emails = emailsBySlackUser;
@@ -38,6 +43,17 @@ final class FakeSlackApi implements AutoCloseable {
   /** The prefix for {@code tollgate.slack.api-url}. */
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  /** Answers every call with 500 while {@code outage} holds (an outage on the test's clock). */
+  FakeSlackApi downWhile(BooleanSupplier outage) {
+    this.down = outage;
+    return this;
+  }
+
+  /** Calls answered 500 by an outage. */
+  int refused() {
+    return refused.get();
   }
 
   /** The calls to {@code method}, in order. */
@@ -56,6 +72,12 @@ final class FakeSlackApi implements AutoCloseable {
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, String> fields = form(body);
+    if (down.getAsBoolean()) {
+      refused.incrementAndGet();
+      exchange.sendResponseHeaders(500, -1);
+      exchange.close();
+      return;
+    }
     calls.add(new Call(method, fields));
     String json =
         switch (method) {
@@ -69,6 +91,9 @@ final class FakeSlackApi implements AutoCloseable {
                   + "\",\"ts\":\""
                   + fields.get("ts")
                   + "\"}";
+          case "chat.postMessage" ->
+              "{\"ok\":true,\"channel\":\"C0DEPLOYS\",\"ts\":\"1700000000.%06d\"}"
+                  .formatted(posted.incrementAndGet());
           case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1700000099.000200\"}";
           case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\",\"type\":\"modal\"}}";
           default -> "{\"ok\":true}";

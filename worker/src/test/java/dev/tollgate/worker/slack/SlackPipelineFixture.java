@@ -78,13 +78,21 @@ final class SlackPipelineFixture implements AutoCloseable {
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
 
   SlackPipelineFixture() {
+    this(null);
+  }
+
+  /** As above, events published by {@code realNotify} ({@code null}: a mock that drops them). */
+  SlackPipelineFixture(NotifyActivities realNotify) {
     TrainActivities train = mock(TrainActivities.class, withSettings().withoutAnnotations());
     ValidateActivities validate =
         mock(ValidateActivities.class, withSettings().withoutAnnotations());
     RegistryActivities registry =
         mock(RegistryActivities.class, withSettings().withoutAnnotations());
     DeployActivities deploy = mock(DeployActivities.class, withSettings().withoutAnnotations());
-    NotifyActivities notify = mock(NotifyActivities.class, withSettings().withoutAnnotations());
+    NotifyActivities notify =
+        realNotify != null
+            ? realNotify
+            : mock(NotifyActivities.class, withSettings().withoutAnnotations());
     when(train.train(any()))
         .thenReturn(new TrainedModel("file:/artifacts/abc/", "abc", "d1", 800, 200, METRICS, 1200));
     when(registry.registerCandidate(any())).thenReturn(V1);
@@ -114,9 +122,9 @@ final class SlackPipelineFixture implements AutoCloseable {
     return env.getWorkflowClient();
   }
 
-  /** Starts a run and waits (without skipping time) until it asks for approval. */
-  WorkflowStub runAwaitingApproval(String runId) throws InterruptedException {
-    PipelineSpec spec = SpecParser.parse(SPEC, "slack.yaml", Path.of("/"));
+  /** Starts a run of {@code yaml}. */
+  WorkflowStub start(String yaml, String runId) {
+    PipelineSpec spec = SpecParser.parse(yaml, "slack.yaml", Path.of("/"));
     PipelineWorkflow wf =
         client()
             .newWorkflowStub(
@@ -127,7 +135,12 @@ final class SlackPipelineFixture implements AutoCloseable {
                     .build());
     WorkflowClient.start(
         wf::run, new PipelineRequest(spec, new RunOptions(runId, "test", "slack")));
-    WorkflowStub run = WorkflowStub.fromTyped(wf);
+    return WorkflowStub.fromTyped(wf);
+  }
+
+  /** Starts a run and waits (without skipping time) until it asks for approval. */
+  WorkflowStub runAwaitingApproval(String runId) throws InterruptedException {
+    WorkflowStub run = start(SPEC, runId);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       PipelineStatus s = run.query("status", PipelineStatus.class);

@@ -1,6 +1,5 @@
 package dev.tollgate.activities.notify.slack;
 
-import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static dev.tollgate.activities.notify.slack.SlackBlocks.context;
@@ -45,7 +44,7 @@ final class ApprovalMessages {
     if (summary != null && !summary.isBlank()) blocks.add(preformatted(summary));
     String reports = links.line(f);
     if (!reports.isEmpty()) blocks.add(text(reports));
-    if (interactive) blocks.add(buttons(e, subject));
+    if (interactive) blocks.add(buttons(e));
     blocks.add(cli(e));
     blocks.add(SlackMessages.footer(e));
     return new SlackMessage(SlackMessages.fallback(e), blocks, true);
@@ -77,7 +76,7 @@ final class ApprovalMessages {
                 + people(f.get("approvers"), e.route())));
     String summary = f.get("summary");
     if (summary != null && !summary.isBlank()) blocks.add(preformatted(summary));
-    if (interactive) blocks.add(buttons(e, subject(e)));
+    if (interactive) blocks.add(buttons(e));
     blocks.add(cli(e));
     return new SlackMessage(SlackMessages.fallback(e), blocks, true);
   }
@@ -101,7 +100,7 @@ final class ApprovalMessages {
     return new SlackMessage(SlackMessages.fallback(e), blocks, false);
   }
 
-  private static LayoutBlock buttons(PipelineEvent e, String subject) {
+  private static LayoutBlock buttons(PipelineEvent e) {
     List<BlockElement> elements =
         List.of(
             button(
@@ -115,19 +114,7 @@ final class ApprovalMessages {
                     b.actionId(SlackMessages.REJECT_ACTION)
                         .value(e.workflowId())
                         .style("danger")
-                        .text(plainText("Reject"))
-                        .confirm(
-                            confirmationDialog(
-                                c ->
-                                    c.title(plainText("Reject?"))
-                                        .text(
-                                            plainText(
-                                                SlackBlocks.cut(
-                                                    "Reject " + subject + "? It will not deploy.",
-                                                    300)))
-                                        .confirm(plainText("Reject"))
-                                        .deny(plainText("Cancel"))
-                                        .style("danger")))));
+                        .text(plainText("Reject")))); // asks for the reason in a modal
     return Blocks.actions(SlackMessages.DECISION_BLOCK, elements);
   }
 
