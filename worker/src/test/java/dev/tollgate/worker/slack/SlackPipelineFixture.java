@@ -75,7 +75,7 @@ final class SlackPipelineFixture implements AutoCloseable {
   private static final ModelVersion V1 =
       new ModelVersion(MODEL, 1, "r1", "file:/artifacts/abc/", "abc", METRICS);
 
-  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final TestWorkflowEnvironment env;
 
   SlackPipelineFixture() {
     this(null);
@@ -83,6 +83,13 @@ final class SlackPipelineFixture implements AutoCloseable {
 
   /** As above, events published by {@code realNotify} ({@code null}: a mock that drops them). */
   SlackPipelineFixture(NotifyActivities realNotify) {
+    this(realNotify, io.temporal.testing.TestEnvironmentOptions.getDefaultInstance());
+  }
+
+  /** As above, the test server built with {@code options} (a metrics scope, say). */
+  SlackPipelineFixture(
+      NotifyActivities realNotify, io.temporal.testing.TestEnvironmentOptions options) {
+    env = TestWorkflowEnvironment.newInstance(options);
     TrainActivities train = mock(TrainActivities.class, withSettings().withoutAnnotations());
     ValidateActivities validate =
         mock(ValidateActivities.class, withSettings().withoutAnnotations());
