@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ScheduleCommand.class,
       ModelsCommand.class,
       RollbackCommand.class,
+      ExportHistoriesCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",
