@@ -60,6 +60,10 @@ public final class StageHarness implements AutoCloseable {
     return v;
   }
 
+  public RegistryActivities registry() {
+    return registry;
+  }
+
   public TrainActivities train() {
     return train;
   }

@@ -49,6 +49,41 @@ final class DataKeys {
     return max;
   }
 
+  private static final java.util.regex.Pattern SIZE =
+      java.util.regex.Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB)?");
+
+  /**
+   * {@code max_bytes}: a whole number of bytes, or with a decimal unit ({@code 500MB}, {@code
+   * 2GB}).
+   */
+  static Long maxBytes(YamlSection s) {
+    if (!s.has("max_bytes")) return null;
+    com.fasterxml.jackson.databind.JsonNode v = s.raw("max_bytes");
+    String text = v.asText().trim().toUpperCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher m = SIZE.matcher(text);
+    if (!(v.isIntegralNumber() || v.isTextual()) || !m.matches()) {
+      throw s.error(
+          "max_bytes",
+          "expected a size such as 500MB, 2GB or a number of bytes, got '" + v.asText() + "'");
+    }
+    long unit =
+        switch (m.group(2) == null ? "B" : m.group(2)) {
+          case "KB" -> 1_000L;
+          case "MB" -> 1_000_000L;
+          case "GB" -> 1_000_000_000L;
+          case "TB" -> 1_000_000_000_000L;
+          default -> 1L;
+        };
+    long bytes;
+    try {
+      bytes = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw s.error("max_bytes", "too large: '" + v.asText() + "'");
+    }
+    if (bytes < 1) throw s.error("max_bytes", "expected a positive size, got '" + v.asText() + "'");
+    return bytes;
+  }
+
   static String timestamp(YamlSection s, String target, List<String> features) {
     String timestamp = s.string("timestamp", false);
     if (timestamp != null && (timestamp.equals(target) || features.contains(timestamp))) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param missing what to do with missing values; {@code null} (older payloads) means {@code FAIL}
  * @param maxClasses most distinct target values a classification may have; {@code null} (older
  *     payloads, other tasks) means {@link #DEFAULT_MAX_CLASSES}
+ * @param maxBytes the largest dataset file a stage will read (the table is held in memory); {@code
+ *     null} (older payloads, specs without it) means {@link #DEFAULT_MAX_BYTES}
  */
 public record DataSpec(
     String train,
@@ -26,7 +28,11 @@ public record DataSpec(
     List<String> categorical,
     String timestamp,
     MissingPolicy missing,
-    Integer maxClasses) {
+    Integer maxClasses,
+    Long maxBytes) {
+
+  /** 1 GiB: a CSV that size takes several GiB of heap once parsed into columns. */
+  public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
   /**
    * More distinct labels than this is almost always a regression target given to a classifier (a
@@ -64,9 +70,36 @@ public record DataSpec(
     if (maxClasses != null && maxClasses < 2) {
       throw new IllegalArgumentException("max_classes must be at least 2, got " + maxClasses);
     }
+    if (maxBytes != null && maxBytes < 1) {
+      throw new IllegalArgumentException("max_bytes must be positive, got " + maxBytes);
+    }
   }
 
-  /** Every key but {@code max_classes}, which takes its default. */
+  /** Every key but {@code max_bytes}, which takes its default. */
+  public DataSpec(
+      String train,
+      String target,
+      List<String> features,
+      int minRows,
+      Duration maxAge,
+      List<String> categorical,
+      String timestamp,
+      MissingPolicy missing,
+      Integer maxClasses) {
+    this(
+        train,
+        target,
+        features,
+        minRows,
+        maxAge,
+        categorical,
+        timestamp,
+        missing,
+        maxClasses,
+        null);
+  }
+
+  /** Every key but {@code max_classes} and {@code max_bytes}, which take their defaults. */
   public DataSpec(
       String train,
       String target,
@@ -88,12 +121,26 @@ public record DataSpec(
   /** The same columns and rules over another file ({@code schedule.drift_data}). */
   public DataSpec withTrain(String uri) {
     return new DataSpec(
-        uri, target, features, minRows, maxAge, categorical, timestamp, missing, maxClasses);
+        uri,
+        target,
+        features,
+        minRows,
+        maxAge,
+        categorical,
+        timestamp,
+        missing,
+        maxClasses,
+        maxBytes);
   }
 
   /** The classification limit on distinct target values, its default when the spec has none. */
   public int classLimit() {
     return maxClasses == null ? DEFAULT_MAX_CLASSES : maxClasses;
+  }
+
+  /** The file size limit, its default when the spec has none. */
+  public long byteLimit() {
+    return maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
   }
 
   public boolean isCategorical(String feature) {

@@ -49,7 +49,8 @@ final class SectionReaders {
             "categorical",
             "timestamp",
             "missing",
-            "max_classes"));
+            "max_classes",
+            "max_bytes"));
     String train = datasetUri(s, "train", baseDir);
     String target = s.string("target", true);
     List<String> features = DataKeys.features(s, target);
@@ -59,6 +60,7 @@ final class SectionReaders {
     String timestamp = DataKeys.timestamp(s, target, features);
     MissingPolicy missing = enumValue(s, "missing", MissingPolicy.class, MissingPolicy.FAIL);
     Integer maxClasses = DataKeys.maxClasses(s, task);
+    Long maxBytes = DataKeys.maxBytes(s);
     return build(
         s,
         "features",
@@ -72,7 +74,8 @@ final class SectionReaders {
                 categorical,
                 timestamp,
                 missing,
-                maxClasses));
+                maxClasses,
+                maxBytes));
   }
 
   /**

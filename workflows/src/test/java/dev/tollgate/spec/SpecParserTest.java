@@ -133,6 +133,29 @@ class SpecParserTest {
           .replace("  range: { sigma: 3, max_outlier_share: 0.05 }\n", "");
 
   @Test
+  void maxBytesTakesASizeWithADecimalUnitOrBytes() {
+    assertThat(parse(VALID).data().byteLimit()).isEqualTo(DataSpec.DEFAULT_MAX_BYTES);
+    assertThat(
+            parse(VALID.replace("min_rows: 1000", "min_rows: 1000\n  max_bytes: 2GB"))
+                .data()
+                .maxBytes())
+        .isEqualTo(2_000_000_000L);
+    assertThat(
+            parse(VALID.replace("min_rows: 1000", "min_rows: 1000\n  max_bytes: 5000"))
+                .data()
+                .maxBytes())
+        .isEqualTo(5000L);
+    assertThatThrownBy(
+            () -> parse(VALID.replace("min_rows: 1000", "min_rows: 1000\n  max_bytes: lots")))
+        .hasMessageStartingWith("energy.yaml: data.max_bytes: ")
+        .hasMessageContaining("expected a size such as 500MB");
+    assertThatThrownBy(
+            () -> parse(VALID.replace("min_rows: 1000", "min_rows: 1000\n  max_bytes: 0")))
+        .hasMessageStartingWith("energy.yaml: data.max_bytes: ")
+        .hasMessageContaining("positive");
+  }
+
+  @Test
   void stratifyIsForClassificationAndABoolean() {
     assertThatThrownBy(() -> parse(VALID.replace("holdout: 0.2", "holdout: 0.2\n  stratify: true")))
         .hasMessageStartingWith("energy.yaml: training.stratify: ")

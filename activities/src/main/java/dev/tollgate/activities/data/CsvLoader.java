@@ -121,7 +121,7 @@ public final class CsvLoader {
       DataSpec spec, Task task, DataSchema recorded, TrainingSpec training, boolean withTarget) {
     boolean labels = withTarget && task == Task.CLASSIFICATION;
     String target = withTarget ? spec.target() : null;
-    try (DatasetFiles.Local local = files.open(spec.train());
+    try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit());
         DatasetInput in = DatasetInput.open(local.path(), spec.train())) {
       RawTable table =
           recorded == null

@@ -15,7 +15,22 @@ import java.util.function.IntConsumer;
 final class CsvReader {
   static final int PROGRESS_EVERY = 1 << 16;
 
+  /**
+   * What the UTF-8 decoder puts where bytes are not UTF-8 (a Latin-1 or Windows-1252 export):
+   * refused at its row rather than read as a category or a number that is not one.
+   */
+  private static final char NOT_UTF8 = '\uFFFD';
+
   private CsvReader() {}
+
+  private static RuntimeException notUtf8(String name, int row) {
+    return Failures.invalidData(
+        name
+            + " row "
+            + row
+            + " holds bytes that are not UTF-8 text (a Latin-1 or Windows-1252 export?): save"
+            + " the file as UTF-8");
+  }
 
   static void read(BufferedReader in, RawTable table, IntConsumer progress) throws IOException {
     String name = table.source();
@@ -24,6 +39,7 @@ final class CsvReader {
       throw Failures.invalidData(name + " is empty: expected a header line naming the columns");
     }
     CsvLine fields = new CsvLine();
+    if (header.indexOf(NOT_UTF8) >= 0) throw notUtf8(name, 1);
     int width = fields.split(header.replace("\uFEFF", ""));
     refuseRepeatedNames(name, fields.all());
     List<RawColumn> used = table.all();
@@ -33,6 +49,7 @@ final class CsvReader {
     while ((line = in.readLine()) != null) {
       row++;
       if (line.isBlank()) continue;
+      if (line.indexOf(NOT_UTF8) >= 0) throw notUtf8(name, row);
       if (fields.split(line) != width) {
         throw Failures.invalidData(
             name + " row " + row + " has " + fields.size() + " fields, the header has " + width);

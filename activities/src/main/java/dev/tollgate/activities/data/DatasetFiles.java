@@ -47,10 +47,25 @@ public final class DatasetFiles {
   }
 
   public Local open(String uri) {
+    return open(uri, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #open(String)}, refusing a dataset over {@code maxBytes} ({@code data.max_bytes})
+   * before reading or downloading any of it.
+   */
+  public Local open(String uri, long maxBytes) {
     if (!S3Location.isS3(uri)) {
-      return new Local(FileUris.dataset(uri), null); // the loader names a missing local file
+      Path file = FileUris.dataset(uri);
+      if (Files.isRegularFile(file)) checkSize(uri, size(file), maxBytes);
+      return new Local(file, null); // the loader names a missing local file
     }
     S3Location at = location(uri);
+    if (maxBytes < Long.MAX_VALUE) {
+      new S3Objects(s3.client())
+          .head(at)
+          .ifPresent(h -> checkSize(uri, h.contentLength(), maxBytes));
+    }
     Path dir;
     try {
       dir = Files.createTempDirectory("tollgate-dataset-");
@@ -70,6 +85,28 @@ public final class DatasetFiles {
       throw Failures.invalidData("dataset " + uri + " does not exist (no such S3 object)");
     }
     return local;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the size of " + file, e);
+    }
+  }
+
+  private static void checkSize(String uri, long bytes, long maxBytes) {
+    if (bytes > maxBytes) {
+      throw Failures.invalidData(
+          "dataset "
+              + uri
+              + " is "
+              + bytes
+              + " bytes, over data.max_bytes ("
+              + maxBytes
+              + " bytes): raise data.max_bytes if the worker has the memory for it, or sample the"
+              + " data");
+    }
   }
 
   /** When the dataset was last written, or {@code null} when it does not exist. */

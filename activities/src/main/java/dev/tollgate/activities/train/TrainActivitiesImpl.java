@@ -121,6 +121,8 @@ public final class TrainActivitiesImpl implements TrainActivities {
     HoldoutSplit split = HoldoutSplit.of(data, request.training());
     if (task == Task.CLASSIFICATION) {
       ClassTargets.requireTwoClasses(data, split.train());
+    } else if (task == Task.REGRESSION) {
+      RegressionTargets.requireVariation(data, split.train());
     }
 
     beats.phase("training", split.train().length);
