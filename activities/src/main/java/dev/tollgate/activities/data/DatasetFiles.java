@@ -62,8 +62,11 @@ public final class DatasetFiles {
     }
     S3Location at = location(uri);
     if (maxBytes < Long.MAX_VALUE) {
+      // by the object's metadata, before downloading; a server that gives no length is checked
+      // on the downloaded copy below
       new S3Objects(s3.client())
           .head(at)
+          .filter(h -> h.contentLength() != null)
           .ifPresent(h -> checkSize(uri, h.contentLength(), maxBytes));
     }
     Path dir;
@@ -83,6 +86,12 @@ public final class DatasetFiles {
     if (!found) {
       local.close();
       throw Failures.invalidData("dataset " + uri + " does not exist (no such S3 object)");
+    }
+    try {
+      checkSize(uri, size(local.path()), maxBytes);
+    } catch (RuntimeException e) {
+      local.close();
+      throw e;
     }
     return local;
   }

@@ -77,6 +77,27 @@ class S3DatasetTest {
   }
 
   @Test
+  void anObjectOverDataMaxBytesIsRefusedAndNoCopyIsLeft() throws IOException {
+    Path csv = TestData.linearCsv(dir.resolve("big.csv"), 200, 3, 0);
+    s3.client()
+        .putObject(b -> b.bucket(s3.bucket()).key("data/big.csv"), RequestBody.fromFile(csv));
+    String uri = s3.uri("data/big.csv");
+    DataSpec small =
+        new DataSpec(uri, "y", List.of("x1", "x2"), 10, null, List.of(), null, null, null, 1000L);
+
+    var failure = businessFailure(() -> loader.load(small), FailureTypes.INVALID_DATA);
+
+    assertThat(failure.getOriginalMessage())
+        .startsWith(
+            "dataset " + uri + " is " + Files.size(csv) + " bytes, over data.max_bytes (1000");
+    try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(temp.filter(p -> p.getFileName().toString().startsWith("tollgate-dataset-")))
+          .as("no downloaded copy left behind")
+          .allSatisfy(p -> assertThat(p.resolve("big.csv")).doesNotExist());
+    }
+  }
+
+  @Test
   void aMissingObjectIsInvalidDataNamingTheUri() {
     String uri = s3.uri("data/none.csv");
     var failure = businessFailure(() -> loader.load(spec(uri, null)), FailureTypes.INVALID_DATA);
