@@ -1,11 +1,13 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.codec.Keyring;
+import dev.tollgate.codec.TollgateDataConverter;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.stages.TrainProgress;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.converter.GlobalDataConverter;
+import io.temporal.common.converter.DataConverter;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -25,6 +27,9 @@ final class ProgressLines {
     this.out = out;
   }
 
+  /** Heartbeat details are payloads too: read with the keyring the connection uses. */
+  private final DataConverter converter = TollgateDataConverter.of(System.getenv(Keyring.ENV));
+
   void look(PipelineWorkflow workflow, PipelineStatus status) {
     long now = System.currentTimeMillis();
     if (status.stage() != Stage.TRAINING || now - lastLook < EVERY_MILLIS) return;
@@ -33,8 +38,7 @@ final class ProgressLines {
     try {
       progress =
           TrainingProgress.of(
-              WorkflowStub.fromTyped(workflow).describe().getRawDescription(),
-              GlobalDataConverter.get());
+              WorkflowStub.fromTyped(workflow).describe().getRawDescription(), converter);
     } catch (RuntimeException notNow) {
       return; // progress is a courtesy: the next look may work, the run goes on either way
     }

@@ -1,5 +1,7 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.codec.Keyring;
+import dev.tollgate.codec.TollgateDataConverter;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
@@ -25,7 +27,12 @@ final class TemporalConnection implements AutoCloseable {
     this.stubs = stubs;
     this.client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(options.namespace).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(options.namespace)
+                // the worker's keyring (TOLLGATE_CODEC_KEY): what it encrypts, the CLI reads
+                .setDataConverter(TollgateDataConverter.of(System.getenv(Keyring.ENV)))
+                .build());
   }
 
   static TemporalConnection open(ConnectionOptions options) {
@@ -54,6 +61,7 @@ final class TemporalConnection implements AutoCloseable {
         stubs,
         io.temporal.client.schedules.ScheduleClientOptions.newBuilder()
             .setNamespace(options.namespace)
+            .setDataConverter(client.getOptions().getDataConverter()) // the schedule's run inputs
             .build());
   }
 

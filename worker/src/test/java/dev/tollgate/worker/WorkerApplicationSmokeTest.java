@@ -42,14 +42,26 @@ import org.springframework.test.context.DynamicPropertySource;
  * approval Update, and the health endpoint. One run end to end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(
+    org.springframework.boot.test.system.OutputCaptureExtension.class)
 class WorkerApplicationSmokeTest {
   private static final Path HOME = tempHome();
+  // secrets and private values that must show up neither in Temporal's history nor in the log
+  private static final String CODEC_KEY =
+      java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+  private static final String BOT_TOKEN = "xoxb-SMOKE-TOKEN-SENTINEL";
+  private static final String SIGNING_SECRET = "signing-SECRET-SENTINEL";
+  private static final String DATA_FILE = "private-SENTINEL-data.csv";
+  private static final String COMMENT = "comment-SENTINEL";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("tollgate.home", HOME::toString);
     registry.add("tollgate.temporal.address", () -> "");
     registry.add("tollgate.temporal.embedded-port", () -> "0");
+    registry.add("tollgate.codec.key", () -> "smoke1:" + CODEC_KEY);
+    registry.add("tollgate.slack.bot-token", () -> BOT_TOKEN);
+    registry.add("tollgate.slack.signing-secret", () -> SIGNING_SECRET);
   }
 
   @Autowired WorkflowClient client;
@@ -57,7 +69,8 @@ class WorkerApplicationSmokeTest {
   @LocalServerPort int httpPort;
 
   @Test
-  void runsAPipelineEndToEndOnTheEmbeddedServer() throws Exception {
+  void runsAPipelineEndToEndOnTheEmbeddedServer(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     assertThat(target.embedded()).isTrue();
     PipelineSpec spec = SpecParser.parse(writeSpec(writeCsv()));
     PipelineWorkflow wf =
@@ -72,7 +85,7 @@ class WorkerApplicationSmokeTest {
     WorkflowStub run = WorkflowStub.fromTyped(wf);
 
     awaitApprovalGate(wf);
-    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "smoke"));
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", COMMENT));
     PipelineResult result =
         run.getResult(60, java.util.concurrent.TimeUnit.SECONDS, PipelineResult.class);
 
@@ -95,6 +108,23 @@ class WorkerApplicationSmokeTest {
     assertThat(health.body()).contains("\"temporal\"");
 
     assertMetricsOfTheRun(result);
+    assertNothingPrivateInTheHistoryOrTheLog(run.getExecution().getWorkflowId(), output);
+  }
+
+  /**
+   * With tollgate.codec.key set, the server holds every payload encrypted: the data path, the
+   * approver's comment and the metrics are not in the history's bytes, while the result above was
+   * read through the same client. Tokens and keys never reach the log.
+   */
+  private void assertNothingPrivateInTheHistoryOrTheLog(String workflowId, CharSequence log) {
+    byte[] history = client.fetchHistory(workflowId).getHistory().toByteArray();
+    String raw = new String(history, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(raw).contains("binary/encrypted", "smoke1");
+    // search attributes stay in clear by design (json/plain: model, stage, outcome), for filtering
+    assertThat(raw).doesNotContain(DATA_FILE, COMMENT, "gradient_boosting", "approvers");
+    String logged = log.toString();
+    assertThat(logged).contains("payload codec: AES-GCM, keys [smoke1]");
+    assertThat(logged).doesNotContain(CODEC_KEY, BOT_TOKEN, SIGNING_SECRET);
   }
 
   /** What an operator's Prometheus scrapes after that run and one prediction. */
@@ -185,7 +215,7 @@ class WorkerApplicationSmokeTest {
       double y = 3 * x1 - 2 * x2 + random.nextGaussian() * 0.5;
       csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f%n", x1, x2, y));
     }
-    Path file = HOME.resolve("data.csv");
+    Path file = HOME.resolve(DATA_FILE);
     Files.writeString(file, csv);
     return file;
   }

@@ -62,6 +62,22 @@ public record TollgateProperties(
     public boolean configured() {
       return !botToken.isBlank() || !webhookUrl.isBlank();
     }
+
+    /** Which secrets are set, never their values. */
+    @Override
+    public String toString() {
+      return "Slack[botToken="
+          + (botToken.isBlank() ? "" : "***")
+          + ", webhookUrl="
+          + (webhookUrl.isBlank() ? "" : "***")
+          + ", signingSecret="
+          + (signingSecret.isBlank() ? "" : "***")
+          + ", apiUrl="
+          + apiUrl
+          + ", channel="
+          + channel
+          + "]";
+    }
   }
 
   /**
@@ -83,7 +99,19 @@ public record TollgateProperties(
   public record Registry(
       @DefaultValue("") String url,
       @DefaultValue("") String user,
-      @DefaultValue("") String password) {}
+      @DefaultValue("") String password) {
+    /** Without the password: properties end up in logs and actuator output. */
+    @Override
+    public String toString() {
+      return "Registry[url="
+          + url
+          + ", user="
+          + user
+          + ", password="
+          + (password.isEmpty() ? "" : "***")
+          + "]";
+    }
+  }
 
   /**
    * @param specsDir a folder of specs whose guardians are enabled at start-up; {@code null} = none

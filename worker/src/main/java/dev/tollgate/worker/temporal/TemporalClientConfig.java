@@ -2,13 +2,20 @@ package dev.tollgate.worker.temporal;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import dev.tollgate.codec.Keyring;
+import dev.tollgate.codec.TollgateDataConverter;
 import dev.tollgate.worker.config.TollgateProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class TemporalClientConfig {
+  private static final Logger log = LoggerFactory.getLogger(TemporalClientConfig.class);
 
   /** Starts the embedded server when no address is configured; closes it with the app. */
   @Bean(destroyMethod = "close")
@@ -52,9 +60,28 @@ public class TemporalClientConfig {
             .build());
   }
 
+  /**
+   * Payloads encrypted with {@code tollgate.codec.key} (env TOLLGATE_CODEC_KEY) when set: the
+   * workers read and write through this client's converter. A key that cannot be used stops the
+   * worker here, naming its id and the problem (never the key).
+   */
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalTarget target) {
+  DataConverter dataConverter(@Value("${tollgate.codec.key:}") String codecKey) {
+    Optional<Keyring> keyring = Keyring.parse(codecKey);
+    keyring.ifPresentOrElse(
+        k -> log.info("payload codec: AES-GCM, keys {} (the first encrypts)", k.ids()),
+        () -> log.info("payload codec: none (tollgate.codec.key is not set): payloads in clear"));
+    return TollgateDataConverter.of(keyring);
+  }
+
+  @Bean
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, TemporalTarget target, DataConverter converter) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(target.namespace()).build());
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(target.namespace())
+            .setDataConverter(converter)
+            .build());
   }
 }

@@ -35,6 +35,28 @@ public record SlackSettings(
     return !botToken.isBlank() || !webhookUrl.isBlank();
   }
 
+  /** Which secrets are set, never their values. */
+  @Override
+  public String toString() {
+    return "SlackSettings[botToken="
+        + hidden(botToken)
+        + ", webhookUrl="
+        + hidden(webhookUrl)
+        + ", signingSecret="
+        + hidden(signingSecret)
+        + ", apiUrl="
+        + apiUrl
+        + ", channel="
+        + channel
+        + ", reportBaseUrl="
+        + reportBaseUrl
+        + "]";
+  }
+
+  private static String hidden(String secret) {
+    return secret.isEmpty() ? "" : "***";
+  }
+
   private static String blankIfNull(String s) {
     return s == null ? "" : s.trim();
   }

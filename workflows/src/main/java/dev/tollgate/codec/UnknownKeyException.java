@@ -1,0 +1,30 @@
+package dev.tollgate.codec;
+
+import io.temporal.payload.codec.PayloadCodecException;
+
+/**
+ * A payload encrypted with a key this process does not hold: usually a key that was removed from
+ * the keyring while histories encrypted with it still exist, or a worker and a CLI configured with
+ * different keyrings.
+ */
+public final class UnknownKeyException extends PayloadCodecException {
+  private final String keyId;
+
+  public UnknownKeyException(String keyId, Keyring keyring) {
+    super(
+        "payload is encrypted with key id '"
+            + keyId
+            + "', which is not in this process's keyring "
+            + keyring.ids()
+            + "; keys come from "
+            + Keyring.SETTING
+            + " (env "
+            + Keyring.ENV
+            + "): add the old key back after the current one to read older histories");
+    this.keyId = keyId;
+  }
+
+  public String keyId() {
+    return keyId;
+  }
+}
