@@ -107,7 +107,7 @@ final class DemoCommand extends CliCommand {
               + target.address()
               + ")");
       out.flush();
-      StageFollower follower = new StageFollower(out, Duration.ofMillis(250));
+      StageFollower follower = new StageFollower(out, Duration.ofMillis(250), client);
       PipelineResult result =
           follower.follow(run.workflow(), status -> decide(out, client, spec, run, status, as));
       int exit = ResultPrinter.print(out, result);

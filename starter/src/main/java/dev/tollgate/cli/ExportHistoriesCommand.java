@@ -94,7 +94,7 @@ final class ExportHistoriesCommand extends CliCommand {
     String types = String.join(", ", TYPES.stream().map(t -> "'" + t + "'").toList());
     String q = "ExecutionStatus = 'Completed' AND WorkflowType IN (" + types + ")";
     if (model != null) {
-      if (!model.matches("[a-z0-9][a-z0-9._-]*")) {
+      if (!dev.tollgate.spec.PipelineSpec.MODEL_NAME.matcher(model).matches()) {
         throw new CliFailure(ExitCodes.USAGE, "--model: not a model name: '" + model + "'");
       }
       q +=

@@ -1,7 +1,5 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.codec.Keyring;
-import dev.tollgate.codec.TollgateDataConverter;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.Stage;
@@ -20,15 +18,15 @@ final class ProgressLines {
   private static final long EVERY_MILLIS = 2_000;
 
   private final PrintWriter out;
+  private final DataConverter converter;
   private long lastLook;
   private String lastShown = "";
 
-  ProgressLines(PrintWriter out) {
+  /** {@code converter}: the client's, as heartbeat details are payloads too (maybe encrypted). */
+  ProgressLines(PrintWriter out, DataConverter converter) {
     this.out = out;
+    this.converter = converter;
   }
-
-  /** Heartbeat details are payloads too: read with the keyring the connection uses. */
-  private final DataConverter converter = TollgateDataConverter.of(System.getenv(Keyring.ENV));
 
   void look(PipelineWorkflow workflow, PipelineStatus status) {
     long now = System.currentTimeMillis();

@@ -76,7 +76,7 @@ final class RunCommand extends CliCommand {
           printNextSteps(out, spec, run.shortName());
           return ExitCodes.OK;
         }
-        StageFollower follower = new StageFollower(out, Duration.ofMillis(250));
+        StageFollower follower = new StageFollower(out, Duration.ofMillis(250), temporal.client());
         PipelineResult result =
             follower.follow(
                 run.workflow(),

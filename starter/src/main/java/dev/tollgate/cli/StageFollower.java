@@ -4,6 +4,7 @@ import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.StageRecord;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
@@ -30,10 +31,10 @@ final class StageFollower {
   private final ProgressLines progress;
   private int printed;
 
-  StageFollower(PrintWriter out, Duration pollEvery) {
+  StageFollower(PrintWriter out, Duration pollEvery, WorkflowClient client) {
     this.out = out;
     this.pollEvery = pollEvery;
-    this.progress = new ProgressLines(out);
+    this.progress = new ProgressLines(out, client.getOptions().getDataConverter());
   }
 
   /** Blocks until the run ends and returns its result; the stages are printed on the way. */

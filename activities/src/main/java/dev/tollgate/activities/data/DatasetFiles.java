@@ -52,7 +52,7 @@ public final class DatasetFiles {
 
   /**
    * As {@link #open(String)}, refusing a dataset over {@code maxBytes} ({@code data.max_bytes})
-   * before reading or downloading any of it.
+   * before reading it (a local file) or before downloading its body (an S3 object).
    */
   public Local open(String uri, long maxBytes) {
     if (!S3Location.isS3(uri)) {
@@ -61,14 +61,6 @@ public final class DatasetFiles {
       return new Local(file, null); // the loader names a missing local file
     }
     S3Location at = location(uri);
-    if (maxBytes < Long.MAX_VALUE) {
-      // by the object's metadata, before downloading; a server that gives no length is checked
-      // on the downloaded copy below
-      new S3Objects(s3.client())
-          .head(at)
-          .filter(h -> h.contentLength() != null)
-          .ifPresent(h -> checkSize(uri, h.contentLength(), maxBytes));
-    }
     Path dir;
     try {
       dir = Files.createTempDirectory("tollgate-dataset-");
@@ -78,7 +70,11 @@ public final class DatasetFiles {
     Local local = new Local(dir.resolve(at.fileName()), dir);
     boolean found;
     try {
-      found = new S3Objects(s3.client()).download(at, local.path());
+      // refused by the declared length before the body is read; a response without one is
+      // checked on the copy below
+      found =
+          new S3Objects(s3.client())
+              .download(at, local.path(), length -> checkSize(uri, length, maxBytes));
     } catch (RuntimeException e) {
       local.close(); // a failed download (retried by Temporal) must not leave its copy behind
       throw e;

@@ -35,11 +35,24 @@ public record HoldoutSplit(int[] train, int[] holdout) {
    * unless classification), {@code times} the rows' times ({@code null} without a timestamp).
    */
   public static HoldoutSplit of(int rows, long[] times, double[] classes, TrainingSpec training) {
-    if (times != null) return byTime(times, training.holdout());
-    if (classes != null && training.stratified(true)) {
-      return stratified(classes, training.seed(), training.holdout());
-    }
-    return of(rows, training.seed(), training.holdout());
+    return switch (kind(times != null, classes != null, training)) {
+      case TIME -> byTime(times, training.holdout());
+      case STRATIFIED -> stratified(classes, training.seed(), training.holdout());
+      case RANDOM -> of(rows, training.seed(), training.holdout());
+    };
+  }
+
+  /** How a holdout is drawn; the name is what validation.json says ({@code split}). */
+  public enum Kind {
+    TIME,
+    STRATIFIED,
+    RANDOM
+  }
+
+  /** The one rule for which split a dataset gets: time wins, then classes unless turned off. */
+  public static Kind kind(boolean timestamps, boolean classification, TrainingSpec training) {
+    if (timestamps) return Kind.TIME;
+    return training.stratified(classification) ? Kind.STRATIFIED : Kind.RANDOM;
   }
 
   /**

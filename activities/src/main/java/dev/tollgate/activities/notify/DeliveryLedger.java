@@ -1,6 +1,7 @@
 package dev.tollgate.activities.notify;
 
 import dev.tollgate.stages.PipelineEvent;
+import java.util.Set;
 
 /**
  * What has been delivered where, so that a retried notify activity hands an event only to the sinks
@@ -10,7 +11,8 @@ import dev.tollgate.stages.PipelineEvent;
  */
 public interface DeliveryLedger {
 
-  boolean delivered(PipelineEvent event, String sink);
+  /** The sinks that have delivered {@code event} already (empty for an unnumbered one). */
+  Set<String> delivered(PipelineEvent event);
 
   void record(PipelineEvent event, String sink);
 
@@ -18,8 +20,8 @@ public interface DeliveryLedger {
   static DeliveryLedger none() {
     return new DeliveryLedger() {
       @Override
-      public boolean delivered(PipelineEvent event, String sink) {
-        return false;
+      public Set<String> delivered(PipelineEvent event) {
+        return Set.of();
       }
 
       @Override

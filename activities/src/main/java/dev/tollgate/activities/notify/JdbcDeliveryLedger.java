@@ -1,5 +1,6 @@
 package dev.tollgate.activities.notify;
 
+import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.stages.PipelineEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -16,8 +19,6 @@ import javax.sql.DataSource;
  * (the worker dies in between); Slack's and the webhook's receivers see the event's number to tell.
  */
 public final class JdbcDeliveryLedger implements DeliveryLedger {
-  private static final String UNIQUE_VIOLATION = "23505";
-
   private final DataSource db;
 
   public JdbcDeliveryLedger(DataSource db) {
@@ -25,16 +26,19 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
   }
 
   @Override
-  public boolean delivered(PipelineEvent event, String sink) {
-    if (event.seq() <= 0) return false;
+  public Set<String> delivered(PipelineEvent event) {
+    if (event.seq() <= 0) return Set.of();
     try (Connection c = db.getConnection();
         PreparedStatement q =
             c.prepareStatement(
-                "SELECT 1 FROM notification_delivery WHERE run_id = ? AND seq = ? AND sink = ?")) {
-      bind(q, event, sink);
+                "SELECT sink FROM notification_delivery WHERE run_id = ? AND seq = ?")) {
+      q.setString(1, event.runId());
+      q.setInt(2, event.seq());
+      Set<String> sinks = new HashSet<>();
       try (ResultSet rs = q.executeQuery()) {
-        return rs.next();
+        while (rs.next()) sinks.add(rs.getString(1));
       }
+      return sinks;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the notification ledger: " + e.getMessage(), e);
     }
@@ -48,20 +52,15 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
             c.prepareStatement(
                 "INSERT INTO notification_delivery (run_id, seq, sink, delivered_at)"
                     + " VALUES (?, ?, ?, ?)")) {
-      bind(q, event, sink);
+      q.setString(1, event.runId());
+      q.setInt(2, event.seq());
+      q.setString(3, sink);
       q.setTimestamp(4, Timestamp.from(Instant.now()));
       q.executeUpdate();
     } catch (SQLException e) {
       // Two attempts raced and both delivered: the row exists, which is all the ledger needs.
-      if (UNIQUE_VIOLATION.equals(e.getSQLState())) return;
+      if (RegistryDatabase.isDuplicateKey(e)) return;
       throw new IllegalStateException("cannot write the notification ledger: " + e.getMessage(), e);
     }
-  }
-
-  private static void bind(PreparedStatement q, PipelineEvent event, String sink)
-      throws SQLException {
-    q.setString(1, event.runId());
-    q.setInt(2, event.seq());
-    q.setString(3, sink);
   }
 }

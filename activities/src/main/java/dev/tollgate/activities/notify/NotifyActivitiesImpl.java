@@ -44,8 +44,9 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
     if (summary != null)
       log.info("validation of {} run={}:\n{}", event.model(), event.runId(), summary);
     RuntimeException failed = null;
+    java.util.Set<String> done = ledger.delivered(event);
     for (EventSink sink : sinks) {
-      if (ledger.delivered(event, sink.name())) continue;
+      if (done.contains(sink.name())) continue;
       try {
         sink.accept(event);
       } catch (RuntimeException e) {

@@ -261,7 +261,7 @@ public final class JdbcRegistry {
       s.setString(3, model);
       s.executeUpdate();
     } catch (SQLException e) {
-      if (!"23505".equals(e.getSQLState())) throw unavailable(e);
+      if (!RegistryDatabase.isDuplicateKey(e)) throw unavailable(e);
     }
   }
 

@@ -67,6 +67,14 @@ public final class RegistryDatabase implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * Whether {@code e} is a unique-key violation (SQLState 23505 in H2 and PostgreSQL): the row a
+   * concurrent or retried insert wanted is there already.
+   */
+  public static boolean isDuplicateKey(java.sql.SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
   Connection connection() throws SQLException {
     return pool.getConnection();
   }

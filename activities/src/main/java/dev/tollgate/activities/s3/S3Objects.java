@@ -53,9 +53,27 @@ public final class S3Objects {
 
   /** Copies the object to {@code target} (written aside, then renamed); false when missing. */
   public boolean download(S3Location at, Path target) {
+    return download(at, target, length -> {});
+  }
+
+  /**
+   * As above, {@code announced} first shown the length the response declares (when it declares
+   * one), before a byte of the body is read: it may throw to refuse the object, and the connection
+   * is then dropped instead of drained.
+   */
+  public boolean download(S3Location at, Path target, java.util.function.LongConsumer announced) {
     Path tmp = target.resolveSibling(target.getFileName() + ".part");
     try (ResponseInputStream<GetObjectResponse> in =
         s3.getObject(b -> b.bucket(at.bucket()).key(at.key()))) {
+      Long length = in.response().contentLength();
+      if (length != null) {
+        try {
+          announced.accept(length);
+        } catch (RuntimeException refused) {
+          in.abort();
+          throw refused;
+        }
+      }
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       return true;

@@ -12,16 +12,14 @@ import java.util.Map;
  *
  * @param rows holdout rows
  * @param trainRows rows the candidate was trained on
- * @param stratified whether each class kept its share of the rows ({@code training.stratify})
- * @param split "time" (the latest rows), "stratified" or "random"
+ * @param split "time" (the latest rows), "stratified" (each class kept its share) or "random"
  * @param classes holdout rows per class label, in class order; {@code null} unless classification
  */
-public record HoldoutCounts(
-    int rows, int trainRows, boolean stratified, String split, Map<String, Integer> classes) {
+public record HoldoutCounts(int rows, int trainRows, String split, Map<String, Integer> classes) {
 
   static HoldoutCounts of(Dataset data, HoldoutSplit split, TrainingSpec training) {
-    boolean byTime = data.timestamps() != null;
-    boolean stratified = !byTime && training.stratified(data.isClassification());
+    HoldoutSplit.Kind kind =
+        HoldoutSplit.kind(data.timestamps() != null, data.isClassification(), training);
     Map<String, Integer> classes = null;
     if (data.isClassification()) {
       classes = new LinkedHashMap<>();
@@ -32,8 +30,7 @@ public record HoldoutCounts(
     return new HoldoutCounts(
         split.holdout().length,
         split.train().length,
-        stratified,
-        byTime ? "time" : stratified ? "stratified" : "random",
+        kind.name().toLowerCase(java.util.Locale.ROOT),
         classes);
   }
 }

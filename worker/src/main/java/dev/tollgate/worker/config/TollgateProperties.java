@@ -58,11 +58,6 @@ public record TollgateProperties(
       @DefaultValue("https://slack.com/api/") String apiUrl,
       @DefaultValue("") String channel) {
 
-    /** Whether any way of posting to Slack is configured. */
-    public boolean configured() {
-      return !botToken.isBlank() || !webhookUrl.isBlank();
-    }
-
     /** Which secrets are set, never their values. */
     @Override
     public String toString() {

@@ -1,14 +1,13 @@
 package dev.tollgate.worker.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import dev.tollgate.worker.config.TollgateProperties;
+import dev.tollgate.activities.notify.slack.SlackClient;
+import dev.tollgate.activities.notify.slack.SlackSettings;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class SlackInteractions {
   }
 
   /** The App for these settings, or the refusing endpoint when there is no signing secret. */
-  public static SlackInteractions create(TollgateProperties.Slack slack, WorkflowClient temporal) {
+  public static SlackInteractions create(SlackSettings slack, WorkflowClient temporal) {
     if (slack.signingSecret().isBlank()) {
       log.info(
           "Slack buttons are off: /slack/interactions refuses every request until"
@@ -45,14 +44,11 @@ public final class SlackInteractions {
           "SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: clicks are verified, but"
               + " Tollgate cannot look users up, answer them or update the message");
     }
-    SlackConfig config = new SlackConfig();
-    String prefix = slack.apiUrl().endsWith("/") ? slack.apiUrl() : slack.apiUrl() + "/";
-    config.setMethodsEndpointUrlPrefix(prefix);
     AppConfig appConfig =
         AppConfig.builder()
             .signingSecret(slack.signingSecret())
             .singleTeamBotToken(slack.botToken().isBlank() ? null : slack.botToken())
-            .slack(Slack.getInstance(config))
+            .slack(SlackClient.create(slack.apiUrl()))
             .build();
     App app = new App(appConfig);
     new ApprovalActions(temporal).register(app);

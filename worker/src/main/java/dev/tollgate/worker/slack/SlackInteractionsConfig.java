@@ -1,6 +1,6 @@
 package dev.tollgate.worker.slack;
 
-import dev.tollgate.worker.config.TollgateProperties;
+import dev.tollgate.activities.notify.slack.SlackSettings;
 import io.temporal.client.WorkflowClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 public class SlackInteractionsConfig {
 
   @Bean
-  SlackInteractions slackInteractions(TollgateProperties properties, WorkflowClient temporal) {
-    return SlackInteractions.create(properties.slack(), temporal);
+  SlackInteractions slackInteractions(SlackSettings slack, WorkflowClient temporal) {
+    return SlackInteractions.create(slack, temporal);
   }
 }

@@ -9,7 +9,6 @@ import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.Stage;
-import dev.tollgate.worker.config.TollgateProperties;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.time.Instant;
@@ -248,8 +247,9 @@ class SlackInteractionsTest {
   }
 
   private MockMvc endpoint(String secret) {
-    TollgateProperties.Slack settings =
-        new TollgateProperties.Slack("xoxb-test", "", secret, slack.url(), "");
+    var settings =
+        new dev.tollgate.activities.notify.slack.SlackSettings(
+            "xoxb-test", "", secret, slack.url(), "", "");
     SlackInteractions interactions = SlackInteractions.create(settings, temporal.client());
     return MockMvcBuilders.standaloneSetup(new SlackInteractionsController(interactions)).build();
   }

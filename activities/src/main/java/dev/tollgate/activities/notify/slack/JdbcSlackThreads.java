@@ -1,5 +1,6 @@
 package dev.tollgate.activities.notify.slack;
 
+import dev.tollgate.activities.registry.RegistryDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,13 +50,8 @@ public final class JdbcSlackThreads implements SlackThreads {
       q.setString(5, runId);
       q.executeUpdate();
     } catch (SQLException e) {
-      if (isDuplicateKey(e)) return;
+      if (RegistryDatabase.isDuplicateKey(e)) return;
       throw new IllegalStateException("cannot record the Slack thread of run " + runId, e);
     }
-  }
-
-  /** SQLState class 23 (integrity constraint violation): H2's 23505, PostgreSQL's 23505. */
-  private static boolean isDuplicateKey(SQLException e) {
-    return e.getSQLState() != null && e.getSQLState().startsWith("23");
   }
 }

@@ -11,9 +11,10 @@ import okhttp3.OkHttpClient;
  * still act behind Temporal's back: OkHttp silently re-sends a request after some connection
  * failures (a message could be posted twice, outside the delivery record), and "stats" make the
  * client call {@code auth.test} before the first request and keep rate-limit metrics in background
- * threads. Both are off.
+ * threads. Both are off. Posting (the notify sink) and answering clicks (the worker's Bolt app)
+ * share it.
  */
-final class SlackClient {
+public final class SlackClient {
   /** Connect, write and read together: a stuck call fails and is retried, it does not hang. */
   private static final int CALL_TIMEOUT_MILLIS = 30_000;
 
@@ -22,7 +23,7 @@ final class SlackClient {
   /**
    * @param apiUrl the Web API's URL prefix, ending in a slash ({@link SlackSettings#apiUrl()})
    */
-  static Slack create(String apiUrl) {
+  public static Slack create(String apiUrl) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
