@@ -18,22 +18,28 @@ final class ItSpecs {
    * A spec for one model: which boosting algorithm, how much data, how many trees, how long the
    * approval may take.
    */
-  record Spec(String model, String algorithm, int rows, int trees, String approvalTimeout) {
+  record Spec(
+      String model, String algorithm, int rows, int trees, String approvalTimeout, String webhook) {
     /** Small and quick: a few seconds of training with the default trainer (XGBoost). */
     static Spec quick(String model) {
-      return new Spec(model, "gradient_boosting", 3000, 40, "10m");
+      return new Spec(model, "gradient_boosting", 3000, 40, "10m", null);
     }
 
     Spec approvalTimeout(String timeout) {
-      return new Spec(model, algorithm, rows, trees, timeout);
+      return new Spec(model, algorithm, rows, trees, timeout, webhook);
     }
 
     Spec size(int rows, int trees) {
-      return new Spec(model, algorithm, rows, trees, approvalTimeout);
+      return new Spec(model, algorithm, rows, trees, approvalTimeout, webhook);
     }
 
     Spec algorithm(String name) {
-      return new Spec(model, name, rows, trees, approvalTimeout);
+      return new Spec(model, name, rows, trees, approvalTimeout, webhook);
+    }
+
+    /** Every event also goes to this URL as JSON ({@code notify.webhook.url}). */
+    Spec webhook(String url) {
+      return new Spec(model, algorithm, rows, trees, approvalTimeout, url);
     }
   }
 
@@ -71,7 +77,10 @@ final class ItSpecs {
               on_timeout: reject
             deploy:
               target: local
-            """,
+            """
+                + (spec.webhook() == null
+                    ? ""
+                    : "notify:\n  webhook: { url: \"" + spec.webhook() + "\" }\n"),
             spec.model(),
             data,
             spec.algorithm(),

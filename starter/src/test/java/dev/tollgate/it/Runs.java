@@ -18,14 +18,23 @@ final class Runs {
     return RunStatus.of(cli.status(run));
   }
 
-  /** Waits until {@code status} reports {@code stage} (e.g. AWAITING_APPROVAL). */
+  /**
+   * Waits until {@code status} reports {@code stage} (e.g. AWAITING_APPROVAL); fails at once when
+   * the run ends without getting there.
+   */
   RunStatus awaitStage(String run, String stage, Duration timeout) {
-    return Await.until(
-        run + " to reach stage " + stage,
-        timeout,
-        () -> status(run),
-        s -> s.result().exitCode() == 0 && stage.equals(s.stage()),
-        hint);
+    RunStatus seen =
+        Await.until(
+            run + " to reach stage " + stage,
+            timeout,
+            () -> status(run),
+            s -> s.result().exitCode() == 0 && (stage.equals(s.stage()) || s.finished()),
+            hint);
+    if (!stage.equals(seen.stage())) {
+      throw new AssertionError(
+          run + " ended before reaching stage " + stage + ":\n" + seen + "\n" + hint.get());
+    }
+    return seen;
   }
 
   /** Waits until the run has ended and {@code status} prints its outcome. */

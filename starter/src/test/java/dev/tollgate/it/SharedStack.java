@@ -20,6 +20,13 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For the guardian's own worker, killed between two ticks. */
   static final String GUARDIAN_NAMESPACE = "it-guardian";
 
+  /** One per fault test class, each with its own worker (FaultIT's and the others). */
+  static final String KILL_NAMESPACE = "it-kill";
+
+  static final String S3_FAULT_NAMESPACE = "it-s3-fault";
+  static final String DB_FAULT_NAMESPACE = "it-db-fault";
+  static final String TWO_WORKERS_NAMESPACE = "it-two-workers";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -55,7 +62,14 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
 
   private static synchronized SharedStack start() {
     TemporalDevServer server =
-        TemporalDevServer.start("shared", CRASH_NAMESPACE, GUARDIAN_NAMESPACE);
+        TemporalDevServer.start(
+            "shared",
+            CRASH_NAMESPACE,
+            GUARDIAN_NAMESPACE,
+            KILL_NAMESPACE,
+            S3_FAULT_NAMESPACE,
+            DB_FAULT_NAMESPACE,
+            TWO_WORKERS_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

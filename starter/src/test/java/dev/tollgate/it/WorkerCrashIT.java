@@ -71,6 +71,16 @@ class WorkerCrashIT {
       RunStatus done = runs.awaitFinished(RUN, Duration.ofMinutes(2));
       assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED it-crash v1");
 
+      java.util.List<Integer> trains =
+          History.startedAttempts(server, SharedStack.CRASH_NAMESPACE, "pipeline/" + RUN, "Train");
+      FaultReport.row(
+          "WorkerCrashIT",
+          "worker SIGKILL in train",
+          1,
+          1,
+          (registry.versionStages("it-crash").size() - 1)
+              + (registry.promotions("it-crash") - 1)
+              + (trains.size() - 1));
       assertThat(registry.versionStages("it-crash")).containsExactly("PRODUCTION");
       assertThat(registry.promotions("it-crash")).isEqualTo(1);
       assertThat(files.serving("it-crash").path("version").asInt()).isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.tollgate.it;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,18 +17,29 @@ final class WorkerProcess implements AutoCloseable {
   private final String address;
   private final String namespace;
   private final Path home;
+  private final Map<String, String> env;
   private BackgroundProcess process;
 
-  private WorkerProcess(String name, String address, String namespace, Path home) {
+  private WorkerProcess(
+      String name, String address, String namespace, Path home, Map<String, String> env) {
     this.name = name;
     this.address = address;
     this.namespace = namespace;
     this.home = home;
+    this.env = env;
   }
 
   /** Starts a worker and waits until it says it is ready (it polls both task queues then). */
   static WorkerProcess start(String name, String address, String namespace, Path home) {
-    WorkerProcess worker = new WorkerProcess(name, address, namespace, home);
+    return start(name, address, namespace, home, Map.of());
+  }
+
+  /**
+   * The same, with settings from the environment (TOLLGATE_ARTIFACTS, TOLLGATE_REGISTRY_URL...).
+   */
+  static WorkerProcess start(
+      String name, String address, String namespace, Path home, Map<String, String> env) {
+    WorkerProcess worker = new WorkerProcess(name, address, namespace, home, env);
     worker.launch();
     return worker;
   }
@@ -38,6 +50,11 @@ final class WorkerProcess implements AutoCloseable {
 
   Path log() {
     return ItSettings.logDir().resolve("worker-" + name + ".log");
+  }
+
+  /** Its process id: Temporal names a worker {@code pid@host}. */
+  long pid() {
+    return process.pid();
   }
 
   boolean isAlive() {
@@ -85,8 +102,9 @@ final class WorkerProcess implements AutoCloseable {
             "--home",
             home.toString());
     // Port 0: the worker's HTTP endpoints on any free port, so several workers never clash.
-    Map<String, String> env = Map.of("TOLLGATE_HTTP_PORT", "0");
-    process = BackgroundProcess.start("worker-" + name, command, env, log());
+    Map<String, String> all = new HashMap<>(Map.of("TOLLGATE_HTTP_PORT", "0"));
+    all.putAll(env);
+    process = BackgroundProcess.start("worker-" + name, command, all, log());
     process.awaitLog("Tollgate worker ready", START_TIMEOUT);
   }
 }

@@ -17,13 +17,21 @@ public final class StageOptions {
         .setTaskQueue(TaskQueues.TRAINING)
         // 30 s: a dead training worker is noticed (and the attempt retried) within half a minute,
         // and the SDK forwards progress heartbeats about every 24 s for `tollgate status`.
-        .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .setHeartbeatTimeout(LIVENESS)
         .build();
   }
 
+  /**
+   * Validation and deploy heartbeat through the worker's liveness interceptor: without a heartbeat
+   * timeout, a worker killed in the middle of the stage would hold the run for the whole
+   * start-to-close timeout (15-20 minutes) before the retry (found by StageKillIT).
+   */
   public static ActivityOptions validate() {
-    return base(Duration.ofMinutes(20), 3).build();
+    return base(Duration.ofMinutes(20), 3).setHeartbeatTimeout(LIVENESS).build();
   }
+
+  /** How soon a dead worker is noticed in a stage that heartbeats. */
+  public static final Duration LIVENESS = Duration.ofSeconds(30);
 
   /** Registry calls are short and idempotent: retry them more. */
   public static ActivityOptions registry() {
@@ -31,7 +39,7 @@ public final class StageOptions {
   }
 
   public static ActivityOptions deploy() {
-    return base(Duration.ofMinutes(15), 3).build();
+    return base(Duration.ofMinutes(15), 3).setHeartbeatTimeout(LIVENESS).build();
   }
 
   /**

@@ -31,8 +31,8 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     try (Connection c = db.getConnection();
         PreparedStatement q =
             c.prepareStatement(
-                "SELECT sink FROM notification_delivery WHERE run_id = ? AND seq = ?")) {
-      q.setString(1, event.runId());
+                "SELECT sink FROM notification_delivery WHERE workflow_id = ? AND seq = ?")) {
+      q.setString(1, event.workflowId());
       q.setInt(2, event.seq());
       Set<String> sinks = new HashSet<>();
       try (ResultSet rs = q.executeQuery()) {
@@ -50,9 +50,9 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     try (Connection c = db.getConnection();
         PreparedStatement q =
             c.prepareStatement(
-                "INSERT INTO notification_delivery (run_id, seq, sink, delivered_at)"
+                "INSERT INTO notification_delivery (workflow_id, seq, sink, delivered_at)"
                     + " VALUES (?, ?, ?, ?)")) {
-      q.setString(1, event.runId());
+      q.setString(1, event.workflowId());
       q.setInt(2, event.seq());
       q.setString(3, sink);
       q.setTimestamp(4, Timestamp.from(Instant.now()));

@@ -53,11 +53,15 @@ class NotifyDeliveryOnceTest {
   }
 
   private static PipelineEvent event(String run, int seq) {
+    return event("energy", run, seq);
+  }
+
+  private static PipelineEvent event(String model, String run, int seq) {
     return new PipelineEvent(
         PipelineEvent.Kind.FINISHED,
-        "energy",
+        model,
         run,
-        "pipeline/energy/" + run,
+        "pipeline/" + model + "/" + run,
         "deployed",
         Map.of("outcome", "DEPLOYED"),
         null,
@@ -99,6 +103,19 @@ class NotifyDeliveryOnceTest {
 
     assertThat(first.taken).containsExactly(1);
     assertThat(second.taken).containsExactly(2, 1);
+  }
+
+  /** Run ids repeat across models (two models' runs both called r1): each gets its events. */
+  @Test
+  void runsOfTwoModelsWithTheSameRunIdAreDeliveredApart() {
+    CountingSink webhook = new CountingSink("webhook", 0);
+    var notify =
+        new NotifyActivitiesImpl(List.of(webhook), new JdbcDeliveryLedger(db.dataSource()));
+    notify.publish(event("energy", "r1", 1));
+    notify.publish(event("churn", "r1", 1));
+    notify.publish(event("churn", "r1", 1)); // the retry of churn's: skipped
+
+    assertThat(webhook.taken).containsExactly(1, 1);
   }
 
   @Test

@@ -39,7 +39,7 @@ public final class PostgresServer implements AutoCloseable {
     this.port = port;
   }
 
-  static PostgresServer start() throws IOException, InterruptedException {
+  public static PostgresServer start() throws IOException, InterruptedException {
     Path bin = binaries();
     Path dir = Files.createTempDirectory("tollgate-pg-");
     Path data = dir.resolve("data");
@@ -60,6 +60,25 @@ public final class PostgresServer implements AutoCloseable {
         dir);
     int port = freePort();
     PostgresServer server = new PostgresServer(bin, data, port);
+    server.launch();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-stop"));
+    return server;
+  }
+
+  /** Stops the server as an outage does (connections dropped); the data stays for a restart. */
+  public void stopServer() throws IOException, InterruptedException {
+    run(
+        command(bin, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop"),
+        data.getParent());
+  }
+
+  /** Starts it again after {@link #stopServer()}, on the same port with the same data. */
+  public void startAgain() throws IOException, InterruptedException {
+    launch();
+  }
+
+  private void launch() throws IOException, InterruptedException {
+    Path dir = data.getParent();
     String options =
         "-c listen_addresses=127.0.0.1 -c port=" + port + " -k " + dir + " -c fsync=off";
     run(
@@ -77,8 +96,6 @@ public final class PostgresServer implements AutoCloseable {
             options,
             "start"),
         dir);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-stop"));
-    return server;
   }
 
   /** A new, empty database on this server; its JDBC URL. */
@@ -98,9 +115,7 @@ public final class PostgresServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      run(
-          command(bin, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop"),
-          data.getParent());
+      stopServer();
     } catch (IOException | InterruptedException | IllegalStateException ignored) {
       // already stopped
     }

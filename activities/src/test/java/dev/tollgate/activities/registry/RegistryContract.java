@@ -61,6 +61,44 @@ abstract class RegistryContract {
     return registry.describeModel("energy");
   }
 
+  /**
+   * The notification tables share the registry's database and its migrations: keyed by workflow id
+   * (V4), so two models' runs with the same run id keep their ledger rows and threads apart.
+   */
+  @Test
+  void notificationTablesAreKeyedByWorkflowIdOnThisDatabase() {
+    var ledger = new dev.tollgate.activities.notify.JdbcDeliveryLedger(db.dataSource());
+    var threads = new dev.tollgate.activities.notify.slack.JdbcSlackThreads(db.dataSource());
+    var energy =
+        new dev.tollgate.stages.PipelineEvent(
+            dev.tollgate.stages.PipelineEvent.Kind.FINISHED,
+            "energy",
+            "r1",
+            "pipeline/energy/r1",
+            "deployed",
+            java.util.Map.of(),
+            null,
+            4);
+    var churn =
+        new dev.tollgate.stages.PipelineEvent(
+            energy.kind(),
+            "churn",
+            "r1",
+            "pipeline/churn/r1",
+            "deployed",
+            java.util.Map.of(),
+            null,
+            4);
+    ledger.record(energy, "slack");
+    ledger.record(energy, "slack"); // a raced second attempt: one row
+    threads.remember("pipeline/energy/r1", "C1", "1.1");
+
+    assertThat(ledger.delivered(energy)).containsExactly("slack");
+    assertThat(ledger.delivered(churn)).isEmpty();
+    assertThat(threads.root("pipeline/churn/r1")).isNull();
+    assertThat(threads.root("pipeline/energy/r1").ts()).isEqualTo("1.1");
+  }
+
   @Test
   void registeringTheSameRunTwiceGivesTheSameVersionWithItsLineage() {
     ModelVersion first = registry.registerCandidate(candidate("run-a"));

@@ -38,7 +38,7 @@ public final class MotoServer implements AutoCloseable {
     return endpoint;
   }
 
-  static MotoServer start() throws IOException, InterruptedException {
+  public static MotoServer start() throws IOException, InterruptedException {
     Path executable = MotoInstall.server();
     int port = freePort();
     Path log = Path.of("target", "moto-server.log").toAbsolutePath();

@@ -10,16 +10,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A loopback HTTP proxy between the SDK and moto that writes down every request ("PUT
  * /bucket/key?partNumber=1 → 200") and can answer the next requests of one method with a 503, as an
  * overloaded S3 does. It shows what went over the wire: that a second write of the same bytes sends
  * no PUT, that a large file went up in parts, that a 503 was retried.
+ *
+ * <p>For the fault tests it can also stage an outage (every request answered 503 for a while,
+ * starting at a given request) and hold one request until released, so a test knows a stage is in
+ * the middle of an S3 call when it kills the worker.
  */
 public final class RecordingS3Proxy implements AutoCloseable {
   /** Headers the JDK client sets itself (or refuses): everything else is passed on unchanged. */
@@ -33,11 +42,15 @@ public final class RecordingS3Proxy implements AutoCloseable {
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final AtomicInteger failures = new AtomicInteger();
   private volatile String failMethod = "";
+  private volatile Outage outage;
+  private final List<Hold> holds = new CopyOnWriteArrayList<>();
 
   public RecordingS3Proxy(URI target) throws IOException {
     this.target = target;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    // One thread per request: a held request must not stall the others.
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -60,12 +73,97 @@ public final class RecordingS3Proxy implements AutoCloseable {
     failures.set(count);
   }
 
+  /**
+   * From the first request that {@code trigger} accepts ("METHOD /bucket/key?query"), answers every
+   * request with 503 for {@code length}, as an S3 outage does.
+   */
+  public void outageFrom(Predicate<String> trigger, Duration length) {
+    outage = new Outage(trigger, length);
+  }
+
+  /** How many requests the outage has answered with 503 so far. */
+  public int outageFailures() {
+    Outage current = outage;
+    return current == null ? 0 : current.failed.get();
+  }
+
+  /** Holds the first request {@code matcher} accepts until {@link Hold#release()}. */
+  public Hold holdFirst(Predicate<String> matcher) {
+    Hold hold = new Hold(matcher);
+    holds.add(hold);
+    return hold;
+  }
+
+  /** One held request: the test waits for it to arrive, then lets it through. */
+  public static final class Hold {
+    private final Predicate<String> matcher;
+    private final CountDownLatch arrived = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile String request;
+
+    private Hold(Predicate<String> matcher) {
+      this.matcher = matcher;
+    }
+
+    /** Waits until the request is being held; its "METHOD path", or fails after {@code limit}. */
+    public String awaitArrived(Duration limit) throws InterruptedException {
+      if (!arrived.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("no request matching the hold arrived within " + limit);
+      }
+      return request;
+    }
+
+    /** Lets the held request through (to a client that may have died in the meantime). */
+    public void release() {
+      released.countDown();
+    }
+
+    private synchronized boolean claims(String line) {
+      if (request != null || !matcher.test(line)) return false;
+      request = line;
+      return true;
+    }
+
+    private void await() throws InterruptedException {
+      arrived.countDown();
+      released.await();
+    }
+  }
+
+  private static final class Outage {
+    private final Predicate<String> trigger;
+    private final Duration length;
+    private final AtomicInteger failed = new AtomicInteger();
+    private volatile long endsAt; // System.nanoTime(); 0 = not started
+
+    private Outage(Predicate<String> trigger, Duration length) {
+      this.trigger = trigger;
+      this.length = length;
+    }
+
+    private synchronized boolean fails(String line) {
+      if (endsAt == 0 && trigger.test(line)) endsAt = System.nanoTime() + length.toNanos();
+      boolean during = endsAt != 0 && System.nanoTime() < endsAt;
+      if (during) failed.incrementAndGet();
+      return during;
+    }
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().toString();
       byte[] body = exchange.getRequestBody().readAllBytes(); // all of it, even when failing
-      if (method.equals(failMethod) && failures.getAndDecrement() > 0) {
+      String line = method + " " + path;
+      for (Hold hold : holds) {
+        if (hold.claims(line)) {
+          log.add(line + " → held");
+          hold.await();
+        }
+      }
+      Outage current = outage;
+      boolean down = current != null && current.fails(line);
+      if (down || method.equals(failMethod) && failures.getAndDecrement() > 0) {
         log.add(method + " " + path + " → 503");
         byte[] error =
             "<Error><Code>ServiceUnavailable</Code><Message>injected</Message></Error>"
@@ -122,6 +220,7 @@ public final class RecordingS3Proxy implements AutoCloseable {
 
   @Override
   public void close() {
+    holds.forEach(Hold::release);
     server.stop(0);
     client.close();
   }

@@ -54,7 +54,7 @@ public class PipelineWorkers implements SmartLifecycle {
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new LoggingInterceptor())
+                .setWorkerInterceptors(new LoggingInterceptor(), new LivenessInterceptor())
                 .build());
     this.target = target;
     this.shutdownGrace = properties.shutdownGrace();

@@ -65,7 +65,7 @@ public final class SlackSink implements EventSink {
   }
 
   private void postAsBot(PipelineEvent e, String channel) {
-    SlackThreads.Root root = threads.root(e.runId());
+    SlackThreads.Root root = threads.root(e.workflowId());
     SlackMessage m = messages.render(e, true);
     // A reply goes where the root is: Slack answers the root with the channel's id, which is
     // what a thread_ts must be paired with.
@@ -97,7 +97,7 @@ public final class SlackSink implements EventSink {
    */
   private void remember(PipelineEvent e, ChatPostMessageResponse r) {
     try {
-      threads.remember(e.runId(), r.getChannel(), r.getTs());
+      threads.remember(e.workflowId(), r.getChannel(), r.getTs());
     } catch (RuntimeException ex) {
       log.warn("Slack thread of run {} not recorded: {}", e.runId(), ex.getMessage());
     }

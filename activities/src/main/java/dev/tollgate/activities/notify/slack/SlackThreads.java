@@ -10,11 +10,11 @@ public interface SlackThreads {
   record Root(String channel, String ts) {}
 
   /** The run's first message, or {@code null} when none was posted yet. */
-  Root root(String runId);
+  Root root(String workflowId);
 
   /**
    * Records the run's first message; when one is recorded already it stays (the first root wins),
    * so a message posted twice in a race does not move the thread.
    */
-  void remember(String runId, String channel, String ts);
+  void remember(String workflowId, String channel, String ts);
 }

@@ -11,20 +11,22 @@ class JdbcSlackThreadsTest {
   @TempDir Path home;
 
   @Test
-  void theFirstRootOfARunWinsAndOutlivesTheProcess() {
+  void theFirstRootOfARunWinsAndOutlivesTheProcessAndRunIdsOfTwoModelsDoNotMeet() {
     try (RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2Url(home), null, null)) {
       SlackThreads threads = new JdbcSlackThreads(db.dataSource());
-      assertThat(threads.root("run-1")).isNull();
+      assertThat(threads.root("pipeline/energy/r1")).isNull();
 
-      threads.remember("run-1", "C1", "1.000001");
-      threads.remember("run-1", "C2", "2.000002");
-      threads.remember("run-2", "C1", "3.000003");
+      threads.remember("pipeline/energy/r1", "C1", "1.000001");
+      threads.remember("pipeline/energy/r1", "C2", "2.000002");
+      threads.remember("pipeline/churn/r1", "C1", "3.000003");
 
-      assertThat(threads.root("run-1")).isEqualTo(new SlackThreads.Root("C1", "1.000001"));
-      assertThat(threads.root("run-2")).isEqualTo(new SlackThreads.Root("C1", "3.000003"));
+      assertThat(threads.root("pipeline/energy/r1"))
+          .isEqualTo(new SlackThreads.Root("C1", "1.000001"));
+      assertThat(threads.root("pipeline/churn/r1"))
+          .isEqualTo(new SlackThreads.Root("C1", "3.000003"));
     }
     try (RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2Url(home), null, null)) {
-      assertThat(new JdbcSlackThreads(db.dataSource()).root("run-1"))
+      assertThat(new JdbcSlackThreads(db.dataSource()).root("pipeline/energy/r1"))
           .isEqualTo(new SlackThreads.Root("C1", "1.000001"));
     }
   }

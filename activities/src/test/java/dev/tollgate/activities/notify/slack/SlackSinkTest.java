@@ -81,7 +81,7 @@ class SlackSinkTest {
     List<FakeSlack.Request> posts = slack.requests(POST);
     assertThat(posts).hasSize(3);
     assertThat(posts.get(0).form()).doesNotContainKey("thread_ts");
-    assertThat(threads.root(SampleEvents.RUN))
+    assertThat(threads.root(SampleEvents.WORKFLOW))
         .isEqualTo(new SlackThreads.Root(FakeSlack.CHANNEL_ID, "1700000000.000001"));
     Map<String, String> second = posts.get(1).form();
     assertThat(second.get("thread_ts")).isEqualTo("1700000000.000001");
@@ -104,10 +104,10 @@ class SlackSinkTest {
               assertThat(f.isNonRetryable()).isFalse();
             });
     assertThat(slack.requests(POST)).hasSize(1); // one try, no retry of the client's own
-    assertThat(threads.root(SampleEvents.RUN)).isNull();
+    assertThat(threads.root(SampleEvents.WORKFLOW)).isNull();
 
     sink.accept(SampleEvents.runStarted()); // Temporal's retry
-    assertThat(threads.root(SampleEvents.RUN)).isNotNull();
+    assertThat(threads.root(SampleEvents.WORKFLOW)).isNotNull();
   }
 
   @Test
@@ -189,7 +189,7 @@ class SlackSinkTest {
         .isEqualTo(
             Golden.pretty(
                 com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(expected.blocks())));
-    assertThat(threads.root(SampleEvents.RUN)).isNull();
+    assertThat(threads.root(SampleEvents.WORKFLOW)).isNull();
   }
 
   @Test
