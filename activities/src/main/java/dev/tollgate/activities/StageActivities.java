@@ -133,24 +133,6 @@ public record StageActivities(
       ServingClient client,
       java.util.function.Consumer<String> moved,
       EcsDeployer ecs) {
-    return create(home, artifacts, datasets, registryDb, client, moved, ecs, List.of(), null);
-  }
-
-  /**
-   * As above, each event also handed to {@code sinks} (metrics, Slack, a webhook) after the events
-   * file, once per event and sink (the registry database keeps the ledger), and the guardian's
-   * drift measurements to {@code drift} ({@code null}: not recorded).
-   */
-  public static StageActivities create(
-      Path home,
-      ArtifactStore artifacts,
-      DatasetFiles datasets,
-      JdbcRegistry registryDb,
-      ServingClient client,
-      java.util.function.Consumer<String> moved,
-      EcsDeployer ecs,
-      List<EventSink> sinks,
-      DriftShares drift) {
     return create(
         home,
         artifacts,
@@ -159,14 +141,17 @@ public record StageActivities(
         client,
         moved,
         ecs,
-        sinks,
-        drift,
+        List.of(),
+        null,
         new MlflowTracker(new TrackingFailures(null)));
   }
 
   /**
-   * As above, runs whose spec has {@code tracking.mlflow} logged to MLflow through {@code tracker}
-   * (validation) and MLflow's {@code champion} alias moved with Production (registry).
+   * As above, each event also handed to {@code sinks} (metrics, Slack, a webhook) after the events
+   * file, once per event and sink (the registry database keeps the ledger), and the guardian's
+   * drift measurements to {@code drift} ({@code null}: not recorded); runs whose spec has {@code
+   * tracking.mlflow} logged to MLflow through {@code tracker} (validation), MLflow's {@code
+   * champion} alias moved with Production (registry).
    */
   public static StageActivities create(
       Path home,
