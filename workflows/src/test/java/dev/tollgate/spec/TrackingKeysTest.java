@@ -12,19 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code tracking}: every key, its default, and each bad value refused on its own key. */
 class TrackingKeysTest {
-  private static final String SPEC =
-      """
-      model: energy-load
-      data:
-        train: file:load.csv
-        target: load
-        features: [temperature]
-      training:
-        algorithm: gradient_boosting
-      approval:
-        approvers: [alice]
-      %s
-      """;
+  private static final String SPEC = MinimalSpec.YAML + "%s\n";
 
   private static PipelineSpec spec(String tracking) {
     return SpecParser.parse(SPEC.formatted(tracking), "e.yaml", Path.of("/specs"));

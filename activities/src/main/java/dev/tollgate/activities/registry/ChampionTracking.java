@@ -50,6 +50,21 @@ final class ChampionTracking {
     }
   }
 
+  /** As {@link #moved}, for the version now in Production (after a rollback). */
+  void movedToProduction(String model) {
+    if (tracker == null) return;
+    int version;
+    try {
+      var production = registry.production(model);
+      if (production.isEmpty()) return;
+      version = production.get().version();
+    } catch (RuntimeException e) {
+      log.warn("tracking model={}: Production could not be read: {}", model, e.toString());
+      return;
+    }
+    moved(model, version);
+  }
+
   private TrackingSpec.Mlflow server(String model, int version) throws Exception {
     try (Connection c = registry.database().connection()) {
       TrackingSpec.Mlflow own = mlflow(RegistryReads.specJson(c, model, version));

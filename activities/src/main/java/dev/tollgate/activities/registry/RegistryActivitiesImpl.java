@@ -142,7 +142,7 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
                   "rolled back: " + r.reason()));
         });
     log.info("rolled back model={} to={} by={}", r.model(), r.toVersion(), r.by());
-    registry.production(r.model()).ifPresent(p -> tracking.moved(r.model(), p.version()));
+    tracking.movedToProduction(r.model());
   }
 
   @Override

@@ -16,6 +16,9 @@ final class MlflowRuns {
   /** The tag that ties an MLflow run to the Tollgate run that logged it. */
   static final String RUN_TAG = "tollgate.run_id";
 
+  /** The Tollgate model whose run it is. */
+  static final String MODEL_TAG = "tollgate.model";
+
   private static final String PROXY_SCHEME = "mlflow-artifacts:/";
   private static final int PARAM_LIMIT = 6000;
   private static final int BATCH = 100;
@@ -51,8 +54,12 @@ final class MlflowRuns {
         .asText();
   }
 
-  /** The run tagged with {@code tollgateRunId} in the experiment, created when there is none. */
-  Run findOrCreate(String experimentId, String tollgateRunId, String runName) {
+  /**
+   * The run of {@code model} tagged with {@code tollgateRunId} in the experiment, created when
+   * there is none. Both tags, as run ids are unique per model only and models may share an
+   * experiment.
+   */
+  Run findOrCreate(String experimentId, String model, String tollgateRunId, String runName) {
     JsonNode found =
         client.post(
             "runs/search",
@@ -60,7 +67,15 @@ final class MlflowRuns {
                 "experiment_ids",
                 List.of(experimentId),
                 "filter",
-                "tags.`" + RUN_TAG + "` = '" + tollgateRunId + "'",
+                "tags.`"
+                    + RUN_TAG
+                    + "` = '"
+                    + tollgateRunId
+                    + "' and tags.`"
+                    + MODEL_TAG
+                    + "` = '"
+                    + model
+                    + "'",
                 "max_results",
                 1));
     JsonNode runs = found.path("runs");
@@ -76,7 +91,9 @@ final class MlflowRuns {
                 "start_time",
                 System.currentTimeMillis(),
                 "tags",
-                List.of(Map.of("key", RUN_TAG, "value", tollgateRunId))));
+                List.of(
+                    Map.of("key", RUN_TAG, "value", tollgateRunId),
+                    Map.of("key", MODEL_TAG, "value", model))));
     return run(created.path("run"));
   }
 

@@ -53,6 +53,7 @@ public final class MlflowTracker {
       opened =
           runs.findOrCreate(
               runs.experimentId(m.experiment()),
+              run.model(),
               run.runId(),
               run.model() + " v" + run.version() + " (" + run.runId() + ")");
       runs.log(opened, run.params(), run.metrics(), run.tags());
@@ -113,7 +114,7 @@ public final class MlflowTracker {
         "tollgate",
         "mlflow.source.type",
         "JOB",
-        "tollgate.model",
+        MlflowRuns.MODEL_TAG,
         model,
         MlflowModels.VERSION_TAG,
         Integer.toString(version));

@@ -135,6 +135,7 @@ class MlflowTrackingTest {
     Map<String, String> tags = pairs(run1.path("data").path("tags"));
     assertThat(tags)
         .containsEntry("tollgate.run_id", "run-1")
+        .containsEntry("tollgate.model", "demo-model")
         .containsEntry("tollgate.version", "1")
         .containsEntry("tollgate.validation", "passed")
         .containsEntry("tollgate.model_digest", first.version().modelDigest());
