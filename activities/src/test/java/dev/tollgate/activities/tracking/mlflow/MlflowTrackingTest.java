@@ -232,6 +232,29 @@ class MlflowTrackingTest {
         .containsEntry("move_champion", 1.0);
   }
 
+  @Test
+  void artifactsTheServerDoesNotProxyAreAWarningAndTheRunIsLoggedAllTheSame(@TempDir Path dir)
+      throws Exception {
+    // An experiment whose artifacts live in a folder (as on a server run with
+    // --no-serve-artifacts): MLflow's REST API cannot write there.
+    String experiment =
+        mlflow
+            .post(
+                "experiments/create",
+                Map.of("name", "energy-plain", "artifact_location", dir.toUri().toString()))
+            .path("experiment_id")
+            .asText();
+    Candidate c = run(spec(mlflow.uri(), "energy-plain", TestData.fastBoosting()), "run-1");
+
+    assertThat(c.verdict().passed()).as(c.verdict().checks().toString()).isTrue();
+    assertThat(check(c.verdict(), "mlflow").message())
+        .contains("start the server with --serve-artifacts")
+        .contains("the run goes on without tracking");
+    assertThat(metrics(onlyRun(experiment, "run-1"))).containsKey("rmse");
+    assertThat(meters.find(TrackingFailures.NAME).tag("call", "log_artifacts").counter().count())
+        .isEqualTo(1.0);
+  }
+
   /** One run's train, register (with its spec, as the pipeline does) and validate. */
   private Candidate run(PipelineSpec spec, String runId) {
     TrainedModel trained =
