@@ -33,7 +33,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MlflowTrackingTest {
   @TempDir static Path serverDir;
   private static MlflowServer mlflow;
+  private static MlflowReadBack read;
 
   @TempDir Path home;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -63,6 +63,7 @@ class MlflowTrackingTest {
   @BeforeAll
   static void startMlflow() throws Exception {
     mlflow = MlflowServer.start(serverDir);
+    read = new MlflowReadBack(mlflow);
   }
 
   @AfterAll
@@ -114,16 +115,11 @@ class MlflowTrackingTest {
         .contains("no MLflow model version holds the champion alias");
     assertThat(first.verdict().checks()).extracting(CheckResult::name).doesNotContain("mlflow");
 
-    String experiment =
-        mlflow
-            .get("experiments/get-by-name", Map.of("experiment_name", "energy-bridge"))
-            .path("experiment")
-            .path("experiment_id")
-            .asText();
-    JsonNode run1 = onlyRun(experiment, "run-1");
+    String experiment = read.experimentId("energy-bridge");
+    JsonNode run1 = read.onlyRun(experiment, "run-1");
     String run1Id = run1.path("info").path("run_id").asText();
     assertThat(run1.path("info").path("status").asText()).isEqualTo("FINISHED");
-    Map<String, String> params = pairs(run1.path("data").path("params"));
+    Map<String, String> params = MlflowReadBack.pairs(run1.path("data").path("params"));
     assertThat(params)
         .containsEntry("algorithm", "gradient_boosting")
         .containsEntry("trees", "120")
@@ -132,21 +128,21 @@ class MlflowTrackingTest {
         .containsEntry("holdout", "0.2")
         .containsEntry("data.target", "y")
         .containsEntry("data.features", "x1,x2");
-    Map<String, String> tags = pairs(run1.path("data").path("tags"));
+    Map<String, String> tags = MlflowReadBack.pairs(run1.path("data").path("tags"));
     assertThat(tags)
         .containsEntry("tollgate.run_id", "run-1")
         .containsEntry("tollgate.model", "demo-model")
         .containsEntry("tollgate.version", "1")
         .containsEntry("tollgate.validation", "passed")
         .containsEntry("tollgate.model_digest", first.version().modelDigest());
-    Map<String, Double> metrics = metrics(run1);
+    Map<String, Double> metrics = MlflowReadBack.metrics(run1);
     assertThat(metrics.keySet()).contains("rmse", "mae", "r2");
     assertThat(metrics.get("rmse")).isCloseTo(first.trained().metrics().get("rmse"), within(1e-9));
 
     // The artifacts: both reports, byte for byte, and the model folder.
-    assertThat(artifactPaths(run1Id, "validation"))
+    assertThat(read.artifactPaths(run1Id, "validation"))
         .containsExactlyInAnyOrder("validation/validation.json", "validation/validation.html");
-    assertThat(artifactPaths(run1Id, "model"))
+    assertThat(read.artifactPaths(run1Id, "model"))
         .contains("model/metadata.json")
         .anyMatch(p -> p.startsWith("model/model."));
     String root = run1.path("info").path("artifact_uri").asText().replace("mlflow-artifacts:/", "");
@@ -156,14 +152,15 @@ class MlflowTrackingTest {
             Files.readAllBytes(home.resolve("artifacts/reports/demo-model/v1/validation.json")));
 
     // The model version mirrors Tollgate's v1 and points at the run's model folder.
-    JsonNode v1 = modelVersion(1);
+    JsonNode v1 = read.modelVersion(1);
     assertThat(v1.path("run_id").asText()).isEqualTo(run1Id);
     assertThat(v1.path("source").asText()).endsWith(run1Id + "/artifacts/model");
 
     // A retried validation logs into the same run and registers no second version or point.
     validate.validate(first.request());
-    assertThat(onlyRun(experiment, "run-1").path("info").path("run_id").asText()).isEqualTo(run1Id);
-    assertThat(versions()).hasSize(1);
+    assertThat(read.onlyRun(experiment, "run-1").path("info").path("run_id").asText())
+        .isEqualTo(run1Id);
+    assertThat(read.versions()).hasSize(1);
     assertThat(
             mlflow
                 .get("metrics/get-history", Map.of("run_id", run1Id, "metric_key", "rmse"))
@@ -173,7 +170,7 @@ class MlflowTrackingTest {
     // Promotion moves the champion to v1 (twice is harmless).
     registry.promote(new PromoteRequest("demo-model", 1, "run-1", "alice"));
     registry.promote(new PromoteRequest("demo-model", 1, "run-1", "alice"));
-    assertThat(champion()).isEqualTo(v1.path("version").asText());
+    assertThat(read.champion()).isEqualTo(v1.path("version").asText());
 
     // Run 2: a much weaker model must beat the champion's logged rmse, and cannot.
     Candidate weak = run(spec(mlflow.uri(), "energy-bridge", TestData.weakBoosting()), "run-2");
@@ -182,21 +179,21 @@ class MlflowTrackingTest {
     assertThat(gate.message())
         .contains("MLflow's champion (version " + v1.path("version").asText() + ", Tollgate v1)");
     assertThat(weak.verdict().passed()).isFalse();
-    assertThat(pairs(onlyRun(experiment, "run-2").path("data").path("tags")))
+    assertThat(MlflowReadBack.pairs(read.onlyRun(experiment, "run-2").path("data").path("tags")))
         .containsEntry("tollgate.validation", "failed");
 
     // Run 3: as good as the champion (within the tolerance): passes, is promoted, is champion.
     Candidate third = run(good, "run-3");
     assertThat(check(third.verdict(), "champion.rmse").status()).isEqualTo(CheckResult.Status.PASS);
     registry.promote(new PromoteRequest("demo-model", 3, "run-3", "alice"));
-    assertThat(champion()).isEqualTo(modelVersion(3).path("version").asText());
+    assertThat(read.champion()).isEqualTo(read.modelVersion(3).path("version").asText());
 
     // A rollback puts Production, and MLflow's champion, back on v1.
     registry.restoreProduction(
         new RollbackRequest("demo-model", null, "rollback/demo-model/1", "bob", "bad outputs"));
     assertThat(registry.currentProduction("demo-model").version()).isEqualTo(1);
-    assertThat(champion()).isEqualTo(v1.path("version").asText());
-    assertThat(versions()).hasSize(3);
+    assertThat(read.champion()).isEqualTo(v1.path("version").asText());
+    assertThat(read.versions()).hasSize(3);
     assertThat(meters.find(TrackingFailures.NAME).counters()).isEmpty();
   }
 
@@ -250,7 +247,7 @@ class MlflowTrackingTest {
     assertThat(check(c.verdict(), "mlflow").message())
         .contains("start the server with --serve-artifacts")
         .contains("the run goes on without tracking");
-    assertThat(metrics(onlyRun(experiment, "run-1"))).containsKey("rmse");
+    assertThat(MlflowReadBack.metrics(read.onlyRun(experiment, "run-1"))).containsKey("rmse");
     assertThat(meters.find(TrackingFailures.NAME).tag("call", "log_artifacts").counter().count())
         .isEqualTo(1.0);
   }
@@ -310,70 +307,5 @@ class MlflowTrackingTest {
         .filter(c -> c.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no check " + name + " in " + verdict.checks()));
-  }
-
-  private static JsonNode onlyRun(String experiment, String runId) throws Exception {
-    JsonNode runs =
-        mlflow
-            .post(
-                "runs/search",
-                Map.of(
-                    "experiment_ids",
-                    List.of(experiment),
-                    "filter",
-                    "tags.`tollgate.run_id` = '" + runId + "'"))
-            .path("runs");
-    assertThat(runs).as("MLflow runs tagged " + runId).hasSize(1);
-    return runs.get(0);
-  }
-
-  private static Map<String, String> pairs(JsonNode list) {
-    Map<String, String> out = new HashMap<>();
-    list.forEach(p -> out.put(p.path("key").asText(), p.path("value").asText()));
-    return out;
-  }
-
-  private static Map<String, Double> metrics(JsonNode run) {
-    Map<String, Double> out = new HashMap<>();
-    run.path("data")
-        .path("metrics")
-        .forEach(m -> out.put(m.path("key").asText(), m.path("value").asDouble()));
-    return out;
-  }
-
-  private static List<String> artifactPaths(String runId, String path) throws Exception {
-    List<String> out = new ArrayList<>();
-    mlflow
-        .get("artifacts/list", Map.of("run_id", runId, "path", path))
-        .path("files")
-        .forEach(f -> out.add(f.path("path").asText()));
-    return out;
-  }
-
-  private static JsonNode modelVersion(int tollgateVersion) throws Exception {
-    JsonNode found =
-        mlflow
-            .get(
-                "model-versions/search",
-                Map.of(
-                    "filter",
-                    "name = 'demo-model' and tags.`tollgate.version` = '" + tollgateVersion + "'"))
-            .path("model_versions");
-    assertThat(found).as("MLflow versions of Tollgate v" + tollgateVersion).hasSize(1);
-    return found.get(0);
-  }
-
-  private static JsonNode versions() throws Exception {
-    return mlflow
-        .get("model-versions/search", Map.of("filter", "name = 'demo-model'"))
-        .path("model_versions");
-  }
-
-  private static String champion() throws Exception {
-    return mlflow
-        .get("registered-models/alias", Map.of("name", "demo-model", "alias", "champion"))
-        .path("model_version")
-        .path("version")
-        .asText();
   }
 }
