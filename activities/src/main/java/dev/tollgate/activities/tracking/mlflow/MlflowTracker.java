@@ -29,7 +29,10 @@ public final class MlflowTracker {
   public MlflowTracker(TrackingFailures failures) {
     this(
         failures,
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(),
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build(),
         Duration.ofSeconds(60),
         Duration.ofSeconds(5));
   }

@@ -62,4 +62,20 @@ class MlflowTrackerTest {
       for (Socket s : held) s.close();
     }
   }
+
+  @Test
+  void entriesWithoutAValueAreLeftOutRatherThanStoppingTheLogging() {
+    Map<String, String> params = new java.util.HashMap<>(Map.of("algorithm", "linear"));
+    params.put("search", null);
+    Map<String, Double> metrics = new java.util.HashMap<>(Map.of("rmse", 1.5, "r2", Double.NaN));
+    metrics.put("auc", null);
+    Map<String, String> tags = new java.util.HashMap<>();
+    tags.put("tollgate.data_sha256", null);
+
+    TrackedRun run = new TrackedRun("m", 1, "run-1", params, metrics, tags);
+
+    assertThat(run.params()).containsExactly(Map.entry("algorithm", "linear"));
+    assertThat(run.metrics()).containsExactly(Map.entry("rmse", 1.5));
+    assertThat(run.tags()).isEmpty();
+  }
 }
