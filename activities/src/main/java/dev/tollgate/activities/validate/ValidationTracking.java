@@ -5,6 +5,7 @@ import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
 import dev.tollgate.activities.tracking.mlflow.RunFacts;
 import dev.tollgate.activities.tracking.mlflow.Session;
+import dev.tollgate.activities.tracking.mlflow.TrackedRun;
 import dev.tollgate.spec.TrackingSpec;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.ValidationRequest;
@@ -34,7 +35,22 @@ final class ValidationTracking {
   /** The run's tracking, or {@code null} when the spec (or this worker) has none. */
   Session open(ValidationRequest request, Map<String, Double> metrics) {
     TrackingSpec.Mlflow m = mlflow(request);
-    return m == null ? null : tracker.open(m, RunFacts.of(request, metrics));
+    if (m == null) return null;
+    TrackedRun run;
+    try {
+      run = RunFacts.of(request, metrics);
+    } catch (RuntimeException e) {
+      // a fact that cannot be read must not stop validation: log the metrics alone
+      run =
+          new TrackedRun(
+              request.spec().model(),
+              request.candidate().version(),
+              request.runId(),
+              Map.of(),
+              metrics,
+              Map.of());
+    }
+    return tracker.open(m, run);
   }
 
   /** The champion gate's checks, and the warning when the run could not be logged. */
