@@ -4,6 +4,7 @@ import dev.tollgate.spec.TrackingSpec;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The MLflow bridge as the activities use it. The validate activity {@link #open opens} a run's
@@ -17,9 +18,18 @@ public final class MlflowTracker {
   public static final String CHAMPION = "champion";
 
   private final TrackingFailures failures;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Duration timeout;
   private final Duration aliasTimeout;
+
+  /** One client for the JVM, built on first use: a worker whose specs never track starts none. */
+  private static final class Shared {
+    static final HttpClient HTTP =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
+  }
 
   /**
    * Answers are awaited 60 s in validation (a model upload may take a while; the stage has 20 min)
@@ -27,18 +37,19 @@ public final class MlflowTracker {
    * not time out a promotion).
    */
   public MlflowTracker(TrackingFailures failures) {
-    this(
-        failures,
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3))
-            .build(),
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(5));
+    this(failures, () -> Shared.HTTP, Duration.ofSeconds(60), Duration.ofSeconds(5));
   }
 
   MlflowTracker(
       TrackingFailures failures, HttpClient http, Duration timeout, Duration aliasTimeout) {
+    this(failures, () -> http, timeout, aliasTimeout);
+  }
+
+  private MlflowTracker(
+      TrackingFailures failures,
+      Supplier<HttpClient> http,
+      Duration timeout,
+      Duration aliasTimeout) {
     this.failures = failures;
     this.http = http;
     this.timeout = timeout;
@@ -47,7 +58,7 @@ public final class MlflowTracker {
 
   /** The run's MLflow run, found by its Tollgate run id or created, with params and metrics. */
   public Session open(TrackingSpec.Mlflow m, TrackedRun run) {
-    MlflowClient client = new MlflowClient(m.uri(), http, timeout);
+    MlflowClient client = new MlflowClient(m.uri(), http.get(), timeout);
     MlflowRuns runs = new MlflowRuns(client);
     MlflowModels models = new MlflowModels(client);
     MlflowRuns.Run opened = null;
@@ -88,7 +99,7 @@ public final class MlflowTracker {
    */
   public String moveChampion(TrackingSpec.Mlflow m, String model, int version) {
     try {
-      MlflowModels models = new MlflowModels(new MlflowClient(m.uri(), http, aliasTimeout));
+      MlflowModels models = new MlflowModels(new MlflowClient(m.uri(), http.get(), aliasTimeout));
       String mlflowVersion = models.versionOf(m.registeredModel(), version);
       if (mlflowVersion == null) {
         throw new MlflowException(

@@ -56,6 +56,7 @@ class MlflowTrackingTest {
   @TempDir Path home;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private TestActivityEnvironment env;
+  private RegistryDatabase database;
   private TrainActivities train;
   private ValidateActivities validate;
   private RegistryActivities registry;
@@ -74,6 +75,7 @@ class MlflowTrackingTest {
   @BeforeEach
   void wireStages() {
     Path root = home.toAbsolutePath();
+    database = RegistryDatabase.open(RegistryDatabase.h2Url(root), null, null);
     var artifacts = new LocalArtifactStore(root.resolve("artifacts"));
     var serving =
         new ModelServing(
@@ -83,7 +85,7 @@ class MlflowTrackingTest {
             root,
             artifacts,
             DatasetFiles.localOnly(),
-            new JdbcRegistry(RegistryDatabase.open(RegistryDatabase.h2Url(root), null, null)),
+            new JdbcRegistry(database),
             new InProcessServingClient(serving),
             serving::refresh,
             null,
@@ -100,6 +102,8 @@ class MlflowTrackingTest {
   @AfterEach
   void closeEnvironment() {
     env.close();
+    // the H2 files must be closed before the home folder is removed
+    database.close();
   }
 
   @Test
