@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: finds a JDK >= 21, installs what the integration tests
 # drive (the Temporal CLI for `temporal server start-dev`, Chromium for the UI check, moto for S3,
-# PostgreSQL's server for the registry; all cached or from Debian's packages),
+# MLflow's tracking server for the MLflow bridge, PostgreSQL's server for the registry; all cached
+# or from Debian's packages),
 # then the Maven build: the formatter check, every module's unit tests (Surefire), then the
 # integration tests (*IT, Failsafe, profile `it`) against a real Temporal dev server.
 # Extra arguments go to Maven (e.g. scripts/test.sh -pl workflows).
@@ -31,6 +32,14 @@ if ! MOTO_SERVER=$(scripts/install-moto.sh); then
 fi
 export MOTO_SERVER
 echo "using moto_server at $MOTO_SERVER"
+
+# MLflow's tracking server (PyPI, cached venv): the MLflow bridge's tests start their own from it.
+if ! MLFLOW_BIN=$(scripts/install-mlflow.sh); then
+  echo "test.sh: mlflow could not be installed (see above); the MLflow bridge's tests need it." >&2
+  exit 1
+fi
+export MLFLOW_BIN
+echo "using mlflow at $MLFLOW_BIN"
 
 # PostgreSQL's server binaries: the registry tests start their own server from them.
 if ! TOLLGATE_PG_BIN=$(scripts/install-postgres.sh); then

@@ -21,6 +21,8 @@ import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingClient;
+import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
+import dev.tollgate.activities.tracking.mlflow.TrackingFailures;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.activities.validate.ValidateActivitiesImpl;
 import dev.tollgate.guardian.GuardianActivities;
@@ -131,13 +133,25 @@ public record StageActivities(
       ServingClient client,
       java.util.function.Consumer<String> moved,
       EcsDeployer ecs) {
-    return create(home, artifacts, datasets, registryDb, client, moved, ecs, List.of(), null);
+    return create(
+        home,
+        artifacts,
+        datasets,
+        registryDb,
+        client,
+        moved,
+        ecs,
+        List.of(),
+        null,
+        new MlflowTracker(new TrackingFailures(null)));
   }
 
   /**
    * As above, each event also handed to {@code sinks} (metrics, Slack, a webhook) after the events
    * file, once per event and sink (the registry database keeps the ledger), and the guardian's
-   * drift measurements to {@code drift} ({@code null}: not recorded).
+   * drift measurements to {@code drift} ({@code null}: not recorded); runs whose spec has {@code
+   * tracking.mlflow} logged to MLflow through {@code tracker} (validation), MLflow's {@code
+   * champion} alias moved with Production (registry).
    */
   public static StageActivities create(
       Path home,
@@ -148,15 +162,16 @@ public record StageActivities(
       java.util.function.Consumer<String> moved,
       EcsDeployer ecs,
       List<EventSink> sinks,
-      DriftShares drift) {
+      DriftShares drift,
+      MlflowTracker tracker) {
     Path root = home.toAbsolutePath().normalize();
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
     JsonRegistryImport.run(root.resolve("registry"), registryDb);
-    RegistryActivities registry = new RegistryActivitiesImpl(registryDb);
+    RegistryActivities registry = new RegistryActivitiesImpl(registryDb, tracker);
     return new StageActivities(
         new TrainActivitiesImpl(loader, models),
-        new ValidateActivitiesImpl(loader, models, artifacts),
+        new ValidateActivitiesImpl(loader, models, artifacts, tracker),
         registry,
         new DeployActivitiesImpl(
             loader, models, root.resolve("serving"), client, moved, ecs, HttpServingClient::of),

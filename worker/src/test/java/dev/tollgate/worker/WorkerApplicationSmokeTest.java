@@ -39,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The worker app as shipped: embedded Temporal, real stages (Smile training on a small CSV), the
- * approval Update, and the health endpoint. One run end to end.
+ * approval Update, and the health endpoint. One run end to end, tracked in an MLflow server that
+ * cannot be reached: it deploys all the same.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.junit.jupiter.api.extension.ExtendWith(
@@ -53,6 +54,8 @@ class WorkerApplicationSmokeTest {
   private static final String SIGNING_SECRET = "signing-SECRET-SENTINEL";
   private static final String DATA_FILE = "private-SENTINEL-data.csv";
   private static final String COMMENT = "comment-SENTINEL";
+  // an MLflow server that is not there: tracking must not change the run's outcome
+  private static final String NO_MLFLOW = "http://127.0.0.1:" + closedPort();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -95,6 +98,13 @@ class WorkerApplicationSmokeTest {
     assertThat(result.validation().reportUri()).startsWith("file:");
     assertThat(Path.of(URI.create(result.validation().reportUri()))).exists();
     assertThat(HOME.resolve("events.jsonl")).content().contains("DEPLOYED");
+    assertThat(result.validation().checks())
+        .anySatisfy(
+            c -> {
+              assertThat(c.name()).isEqualTo("mlflow");
+              assertThat(c.status()).isEqualTo(dev.tollgate.stages.CheckResult.Status.SKIPPED);
+              assertThat(c.message()).contains("MLflow at " + NO_MLFLOW, "unreachable");
+            });
 
     HttpResponse<String> health =
         HttpClient.newHttpClient()
@@ -160,6 +170,11 @@ class WorkerApplicationSmokeTest {
                 - sample(before, "tollgate_serving_latency_seconds_count", "model="))
         .isEqualTo(1.0);
     assertThat(scrape).contains("tollgate_stage_duration_seconds_bucket{");
+    // the unreachable MLflow: logging the run and moving the champion, one failure each
+    assertThat(sample(scrape, "tollgate_tracking_failures_total", "call=\"log_run\""))
+        .isEqualTo(1.0);
+    assertThat(sample(scrape, "tollgate_tracking_failures_total", "call=\"move_champion\""))
+        .isEqualTo(1.0);
     var drift =
         result.validation().checks().stream()
             .filter(c -> c.name().equals("drift.share"))
@@ -230,9 +245,18 @@ class WorkerApplicationSmokeTest {
         training: { algorithm: gradient_boosting, params: { trees: 60, max_depth: 4 }, seed: 3 }
         validation: { thresholds: { r2: { min: 0.8 } } }
         approval: { approvers: [alice], timeout: 1h }
+        tracking: { mlflow: { uri: "%s", experiment: smoke } }
         """
-            .formatted(csv.getFileName()));
+            .formatted(csv.getFileName(), NO_MLFLOW));
     return file;
+  }
+
+  private static int closedPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Path tempHome() {

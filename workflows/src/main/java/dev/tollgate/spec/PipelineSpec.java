@@ -1,5 +1,6 @@
 package dev.tollgate.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -9,6 +10,8 @@ import java.util.regex.Pattern;
  *
  * @param source where the spec came from (a file name), for messages
  * @param schedule optional; {@code null} when the spec has no schedule section
+ * @param tracking optional; {@code null} when the spec has no tracking section (then left out of
+ *     the spec's JSON, so the digest of a spec without one is what it was before tracking existed)
  */
 public record PipelineSpec(
     String source,
@@ -20,7 +23,8 @@ public record PipelineSpec(
     ApprovalSpec approval,
     DeploySpec deploy,
     NotifySpec notifications,
-    ScheduleSpec schedule) {
+    ScheduleSpec schedule,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TrackingSpec tracking) {
 
   /** Model names become workflow IDs, file names and search attributes: keep them plain. */
   public static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -38,5 +42,31 @@ public record PipelineSpec(
     Objects.requireNonNull(approval, "approval");
     Objects.requireNonNull(deploy, "deploy");
     Objects.requireNonNull(notifications, "notifications");
+  }
+
+  /** Without tracking: the shape before the MLflow bridge. */
+  public PipelineSpec(
+      String source,
+      String model,
+      Task task,
+      DataSpec data,
+      TrainingSpec training,
+      ValidationSpec validation,
+      ApprovalSpec approval,
+      DeploySpec deploy,
+      NotifySpec notifications,
+      ScheduleSpec schedule) {
+    this(
+        source,
+        model,
+        task,
+        data,
+        training,
+        validation,
+        approval,
+        deploy,
+        notifications,
+        schedule,
+        null);
   }
 }

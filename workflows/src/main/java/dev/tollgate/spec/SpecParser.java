@@ -64,7 +64,8 @@ public final class SpecParser {
             "approval",
             "deploy",
             "notify",
-            "schedule"));
+            "schedule",
+            "tracking"));
 
     String model = top.string("model", true);
     if (!PipelineSpec.MODEL_NAME.matcher(model).matches()) {
@@ -109,6 +110,7 @@ public final class SpecParser {
         approval,
         deploy,
         notify,
-        ScheduleKeys.read(top.section("schedule", false), baseDir));
+        ScheduleKeys.read(top.section("schedule", false), baseDir),
+        TrackingKeys.read(top.section("tracking", false), model, task));
   }
 }

@@ -11,20 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code schedule}: every key, its default, and each bad value refused on its own key. */
 class ScheduleKeysTest {
-  private static final String SPEC =
-      """
-      model: energy-load
-      data:
-        train: file:load.csv
-        target: load
-        features: [temperature]
-      training:
-        algorithm: gradient_boosting
-      approval:
-        approvers: [alice]
-      schedule:
-      %s
-      """;
+  private static final String SPEC = MinimalSpec.YAML + "schedule:\n%s\n";
 
   private static ScheduleSpec parse(String schedule) {
     String indented = "  " + schedule.replace("\n", "\n  ");

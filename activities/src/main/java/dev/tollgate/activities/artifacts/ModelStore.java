@@ -100,6 +100,22 @@ public final class ModelStore {
     return readMetadata(artifacts.get(key), artifactUri);
   }
 
+  /**
+   * The files of a stored model by name: its metadata, the model file and, when stored, the
+   * reference sample, for copies elsewhere (MLflow's artifact store).
+   */
+  public java.util.Map<String, byte[]> files(String artifactUri) {
+    String folder = artifacts.key(artifactUri);
+    java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+    ModelMetadata metadata = metadata(artifactUri);
+    out.put(METADATA_FILE, artifacts.get(folder + "/" + METADATA_FILE));
+    out.put(modelFileName(metadata), artifacts.get(folder + "/" + modelFileName(metadata)));
+    if (artifacts.exists(folder + "/" + REFERENCE_FILE)) {
+      out.put(REFERENCE_FILE, artifacts.get(folder + "/" + REFERENCE_FILE));
+    }
+    return out;
+  }
+
   /** Whether {@code artifactUri} names a whole stored model (an unknown place is a failure). */
   public boolean exists(String artifactUri) {
     String folder = artifacts.key(artifactUri);

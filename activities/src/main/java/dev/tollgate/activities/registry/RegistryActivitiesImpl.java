@@ -1,6 +1,7 @@
 package dev.tollgate.activities.registry;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
 import dev.tollgate.stages.AliasRequest;
 import dev.tollgate.stages.ArchiveRequest;
 import dev.tollgate.stages.ModelRecord;
@@ -31,9 +32,19 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
   private static final Logger log = LoggerFactory.getLogger(RegistryActivitiesImpl.class);
 
   private final JdbcRegistry registry;
+  private final ChampionTracking tracking;
 
   public RegistryActivitiesImpl(JdbcRegistry registry) {
+    this(registry, null);
+  }
+
+  /**
+   * @param tracker moves MLflow's {@code champion} alias with Production, for models whose spec has
+   *     {@code tracking.mlflow}; {@code null}: not tracked
+   */
+  public RegistryActivitiesImpl(JdbcRegistry registry, MlflowTracker tracker) {
     this.registry = registry;
+    this.tracking = new ChampionTracking(registry, tracker);
   }
 
   @Override
@@ -63,6 +74,8 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
                 "replaced by v" + r.version()));
     if (moved)
       log.info("promoted model={} version={} by={}", r.model(), r.version(), r.approvedBy());
+    // Also on a retry that finds the move made: the alias may be what the first attempt missed.
+    tracking.moved(r.model(), r.version());
   }
 
   /** The alias that follows Staging. */
@@ -129,6 +142,7 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
                   "rolled back: " + r.reason()));
         });
     log.info("rolled back model={} to={} by={}", r.model(), r.toVersion(), r.by());
+    tracking.movedToProduction(r.model());
   }
 
   @Override

@@ -133,9 +133,7 @@ final class BaselineCheck {
     if (c == null || b == null) {
       return Checks.skipped(name, threshold, metric + " is undefined on this holdout");
     }
-    // Relative worsening: positive when the candidate is worse. The floor keeps a perfect
-    // baseline (rmse 0) from dividing by zero.
-    double worse = (higherIsBetter ? b - c : c - b) / Math.max(Math.abs(b), 1e-12);
+    double worse = Checks.worsening(higherIsBetter, c, b);
     boolean ok = worse <= tolerance;
     return Checks.judged(
         name,

@@ -17,6 +17,15 @@ final class Checks {
     return new CheckResult(name, null, threshold, Status.SKIPPED, reason);
   }
 
+  /**
+   * How much worse {@code candidate} is than {@code reference}, relative to it: positive when
+   * worse. The floor keeps a perfect reference (rmse 0) from dividing by zero.
+   */
+  static double worsening(boolean higherIsBetter, double candidate, double reference) {
+    return (higherIsBetter ? reference - candidate : candidate - reference)
+        / Math.max(Math.abs(reference), 1e-12);
+  }
+
   /** Four significant digits: enough to read, stable across platforms (no locale commas). */
   static String fmt(double value) {
     return String.format(Locale.ROOT, "%.4g", value);

@@ -8,6 +8,8 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
+import dev.tollgate.activities.tracking.mlflow.Session;
 import dev.tollgate.activities.train.Scores;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.ValidationSpec;
@@ -36,11 +38,22 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
   private final CsvLoader loader;
   private final ModelStore models;
   private final ArtifactStore reports;
+  private final ValidationTracking tracking;
 
   public ValidateActivitiesImpl(CsvLoader loader, ModelStore models, ArtifactStore reports) {
+    this(loader, models, reports, null);
+  }
+
+  /**
+   * @param tracker logs each run to the MLflow server of its spec's {@code tracking.mlflow}; {@code
+   *     null}: such sections are ignored
+   */
+  public ValidateActivitiesImpl(
+      CsvLoader loader, ModelStore models, ArtifactStore reports, MlflowTracker tracker) {
     this.loader = loader;
     this.models = models;
     this.reports = reports;
+    this.tracking = new ValidationTracking(tracker);
   }
 
   @Override
@@ -72,6 +85,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             predictions.values(),
             Scores.of(spec.task(), data, split.holdout(), predictions));
 
+    Session tracked = tracking.open(request, holdout.metrics());
     ModelVersion baseline = request.baseline();
     // The Production model is read only when a check compares with it; a missing or altered
     // Production artifact is then unusable input, not a skipped check. Its columns are compared
@@ -112,6 +126,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     CheckResult unseen =
         UnseenCategoriesCheck.run(data, baseData, baseline == null ? null : baseline.label());
     if (unseen != null) checks.add(unseen);
+    checks.addAll(tracking.checks(request, tracked, holdout.metrics()));
 
     boolean passed = checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAIL);
     var report =
@@ -131,6 +146,15 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             HoldoutCounts.of(data, split, spec.training()));
     ValidationReport.Written written = report.writeTo(reports);
     var html = ValidationHtml.write(reports, report, holdout, baselineMetrics, written.uri());
+    checks =
+        tracking.finish(
+            tracked,
+            checks,
+            passed,
+            reports,
+            List.of(written.uri(), html.uri()),
+            models,
+            candidate.artifactUri());
     log.info(
         "validated model={} version={} run={} passed={} failures={}",
         candidate.model(),

@@ -15,6 +15,8 @@ import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.s3.S3Access;
 import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ModelServing;
+import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
+import dev.tollgate.activities.tracking.mlflow.TrackingFailures;
 import dev.tollgate.activities.train.Trainers;
 import dev.tollgate.worker.serving.ServingAddress;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,7 +101,8 @@ public class StageActivitiesConfig {
       ServingAddress address,
       EcsAccess ecs,
       List<EventSink> sinks,
-      DriftShares drift) {
+      DriftShares drift,
+      MeterRegistry meters) {
     warmUpXgboost();
     return StageActivities.create(
         properties.home().toAbsolutePath(),
@@ -110,7 +113,8 @@ public class StageActivitiesConfig {
         serving::refresh,
         new EcsDeployer(ecs, java.time.Duration.ofSeconds(2)),
         sinks,
-        drift);
+        drift,
+        new MlflowTracker(new TrackingFailures(meters)));
   }
 
   /**

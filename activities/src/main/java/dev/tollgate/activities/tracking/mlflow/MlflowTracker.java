@@ -1,0 +1,136 @@
+package dev.tollgate.activities.tracking.mlflow;
+
+import dev.tollgate.spec.TrackingSpec;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The MLflow bridge as the activities use it. The validate activity {@link #open opens} a run's
+ * tracking (params, holdout metrics, tags; the champion's metrics when the spec gates on them) and
+ * {@link Session#finish finishes} it with the reports and model files and a model version; the
+ * registry activities {@link #moveChampion move the champion alias} on promotion and rollback.
+ * Nothing here throws: a failed call is a warning ({@link TrackingFailures}), never a failed run.
+ */
+public final class MlflowTracker {
+  /** MLflow's alias for the version in Production (Tollgate's alias of the same name). */
+  public static final String CHAMPION = "champion";
+
+  private final TrackingFailures failures;
+  private final Supplier<HttpClient> http;
+  private final Duration timeout;
+  private final Duration aliasTimeout;
+
+  /** One client for the JVM, built on first use: a worker whose specs never track starts none. */
+  private static final class Shared {
+    static final HttpClient HTTP =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
+  }
+
+  /**
+   * Answers are awaited 60 s in validation (a model upload may take a while; the stage has 20 min)
+   * and 5 s when moving the alias (the registry stage has 30 s an attempt, and a slow MLflow must
+   * not time out a promotion).
+   */
+  public MlflowTracker(TrackingFailures failures) {
+    this(failures, () -> Shared.HTTP, Duration.ofSeconds(60), Duration.ofSeconds(5));
+  }
+
+  MlflowTracker(
+      TrackingFailures failures, HttpClient http, Duration timeout, Duration aliasTimeout) {
+    this(failures, () -> http, timeout, aliasTimeout);
+  }
+
+  private MlflowTracker(
+      TrackingFailures failures,
+      Supplier<HttpClient> http,
+      Duration timeout,
+      Duration aliasTimeout) {
+    this.failures = failures;
+    this.http = http;
+    this.timeout = timeout;
+    this.aliasTimeout = aliasTimeout;
+  }
+
+  /** The run's MLflow run, found by its Tollgate run id or created, with params and metrics. */
+  public Session open(TrackingSpec.Mlflow m, TrackedRun run) {
+    MlflowClient client = new MlflowClient(m.uri(), http.get(), timeout);
+    MlflowRuns runs = new MlflowRuns(client);
+    MlflowModels models = new MlflowModels(client);
+    MlflowRuns.Run opened = null;
+    String warning = null;
+    try {
+      opened =
+          runs.findOrCreate(
+              runs.experimentId(m.experiment()),
+              run.model(),
+              run.runId(),
+              run.model() + " v" + run.version() + " (" + run.runId() + ")");
+      runs.log(opened, run.params(), run.metrics(), run.tags());
+    } catch (RuntimeException e) {
+      warning = failures.record(run.model(), "log_run", m.uri(), e);
+    }
+    Session.Champion champion = null;
+    String championWarning = null;
+    if (m.champion() != null) {
+      try {
+        MlflowModels.Aliased aliased = models.alias(m.registeredModel(), CHAMPION);
+        champion =
+            aliased == null || aliased.runId() == null
+                ? null
+                : new Session.Champion(
+                    aliased.version(), aliased.tollgateVersion(), runs.metrics(aliased.runId()));
+      } catch (RuntimeException e) {
+        championWarning = failures.record(run.model(), "read_champion", m.uri(), e);
+      }
+    }
+    return new Session(m, run, runs, models, opened, warning, champion, championWarning, failures);
+  }
+
+  /**
+   * Points MLflow's {@code champion} alias at the model version mirroring Tollgate's {@code
+   * version}. Setting an alias twice is harmless, so a retried promotion or rollback is too.
+   *
+   * @return {@code null} when moved, else the warning
+   */
+  public String moveChampion(TrackingSpec.Mlflow m, String model, int version) {
+    try {
+      MlflowModels models = new MlflowModels(new MlflowClient(m.uri(), http.get(), aliasTimeout));
+      String mlflowVersion = models.versionOf(m.registeredModel(), version);
+      if (mlflowVersion == null) {
+        throw new MlflowException(
+            0,
+            null,
+            m.registeredModel()
+                + " has no MLflow model version tagged "
+                + MlflowModels.VERSION_TAG
+                + "="
+                + version
+                + " (its validation was not logged to MLflow)");
+      }
+      models.setAlias(m.registeredModel(), CHAMPION, mlflowVersion);
+      return null;
+    } catch (RuntimeException e) {
+      return failures.record(model, "move_champion", m.uri(), e);
+    }
+  }
+
+  /**
+   * Tags that say where a Tollgate run came from; {@code mlflow.source.name} shows in MLflow's UI.
+   */
+  public static Map<String, String> sourceTags(String model, int version) {
+    return Map.of(
+        "mlflow.source.name",
+        "tollgate",
+        "mlflow.source.type",
+        "JOB",
+        MlflowRuns.MODEL_TAG,
+        model,
+        MlflowModels.VERSION_TAG,
+        Integer.toString(version));
+  }
+}

@@ -1,0 +1,107 @@
+package dev.tollgate.activities.validate;
+
+import dev.tollgate.activities.artifacts.ArtifactStore;
+import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
+import dev.tollgate.activities.tracking.mlflow.RunFacts;
+import dev.tollgate.activities.tracking.mlflow.Session;
+import dev.tollgate.activities.tracking.mlflow.TrackedRun;
+import dev.tollgate.spec.TrackingSpec;
+import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.ValidationRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validation's side of the MLflow bridge, for a spec with {@code tracking.mlflow}: opens the MLflow
+ * run before the checks (so the champion gate has its metrics and an unreachable server is in the
+ * report), and logs the written reports and the model files after them. A failure becomes a skipped
+ * check named {@value #CHECK} with the warning: it never fails the validation.
+ */
+final class ValidationTracking {
+  static final String CHECK = "mlflow";
+
+  private final MlflowTracker tracker;
+
+  /**
+   * @param tracker {@code null}: tracking sections are ignored (tools and tests without it)
+   */
+  ValidationTracking(MlflowTracker tracker) {
+    this.tracker = tracker;
+  }
+
+  /** The run's tracking, or {@code null} when the spec (or this worker) has none. */
+  Session open(ValidationRequest request, Map<String, Double> metrics) {
+    TrackingSpec.Mlflow m = mlflow(request);
+    if (m == null) return null;
+    TrackedRun run;
+    try {
+      run = RunFacts.of(request, metrics);
+    } catch (RuntimeException e) {
+      // a fact that cannot be read must not stop validation: log the metrics alone
+      run =
+          new TrackedRun(
+              request.spec().model(),
+              request.candidate().version(),
+              request.runId(),
+              Map.of(),
+              metrics,
+              Map.of());
+    }
+    return tracker.open(m, run);
+  }
+
+  /** The champion gate's checks, and the warning when the run could not be logged. */
+  List<CheckResult> checks(ValidationRequest request, Session s, Map<String, Double> metrics) {
+    if (s == null) return List.of();
+    List<CheckResult> out = new ArrayList<>();
+    TrackingSpec.Champion gate = mlflow(request).champion();
+    if (gate != null) out.addAll(ChampionCheck.run(gate, s, metrics));
+    if (s.warning() != null) out.add(warning(s.warning()));
+    return out;
+  }
+
+  /**
+   * Uploads the reports and model files, registers the model version and closes the MLflow run.
+   *
+   * @return {@code checks}, with the warning added when this part failed
+   */
+  List<CheckResult> finish(
+      Session s,
+      List<CheckResult> checks,
+      boolean passed,
+      ArtifactStore reports,
+      List<String> reportUris,
+      ModelStore models,
+      String modelUri) {
+    if (s == null || s.warning() != null) return checks;
+    String late;
+    try {
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      for (String uri : reportUris) {
+        String key = reports.key(uri);
+        files.put("validation/" + key.substring(key.lastIndexOf('/') + 1), reports.get(key));
+      }
+      models.files(modelUri).forEach((name, bytes) -> files.put("model/" + name, bytes));
+      late = s.finish(files, Map.of("tollgate.validation", passed ? "passed" : "failed"));
+    } catch (RuntimeException e) {
+      late = "MLflow: the reports or model files could not be read for upload (" + e + ")";
+    }
+    if (late == null) return checks;
+    List<CheckResult> out = new ArrayList<>(checks);
+    out.add(warning(late));
+    return out;
+  }
+
+  private TrackingSpec.Mlflow mlflow(ValidationRequest request) {
+    var tracking = request.spec().tracking();
+    return tracker == null || tracking == null ? null : tracking.mlflow();
+  }
+
+  private static CheckResult warning(String warning) {
+    return Checks.skipped(
+        CHECK, "logged to MLflow", warning + "; the run goes on without tracking");
+  }
+}
