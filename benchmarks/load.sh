@@ -88,4 +88,4 @@ out="benchmarks/results/load-$pipelines-$waiting.txt"
     dev.tollgate.benchmarks.LoadBenchmark "127.0.0.1:$port" load "$work/template.yaml" \
     "$worker" "$pipelines" "$waiting"
   echo "worker errors in its log: $(grep -c ' ERROR ' "$work/worker.log" || true)"
-} 2>&1 | tee "$out"
+} 2>&1 | grep -v --line-buffered '^WARNING\|shutdownNow' | tee "$out"
