@@ -52,4 +52,13 @@ echo "using PostgreSQL binaries in $TOLLGATE_PG_BIN"
 # The compose file cannot be run here (no Docker engine); check what can be checked without one.
 scripts/check-compose.sh
 
-exec ./mvnw -B verify -Pit -Dtollgate.temporal.cli="$temporal_cli" -Dtollgate.chromium="$chromium" "$@"
+status=0
+./mvnw -B verify -Pit -Dtollgate.temporal.cli="$temporal_cli" -Dtollgate.chromium="$chromium" "$@" ||
+  status=$?
+# The fault tests' figures (faults injected, runs completed, duplicates), when they ran.
+report=starter/target/it-artifacts/fault-report.md
+if [[ -f $report ]]; then
+  echo "Fault tests ($report):"
+  cat "$report"
+fi
+exit "$status"

@@ -17,6 +17,15 @@ final class FaultReport {
 
   private FaultReport() {}
 
+  // A fresh report per test run: the first row of this JVM starts the file again.
+  static {
+    try {
+      Files.deleteIfExists(file());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Path file() {
     return ItSettings.artifactDir().resolve("fault-report.md");
   }
