@@ -2,6 +2,7 @@ package dev.tollgate.worker.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.notify.slack.FakeSlack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SlackInteractionsHttpTest {
   private static final String SECRET = "http-test-signing-secret";
   private static final Path HOME = home();
-  private static final FakeSlackApi SLACK = fakeSlack();
+  private static final FakeSlack SLACK = fakeSlack();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -40,7 +41,7 @@ class SlackInteractionsHttpTest {
     registry.add("tollgate.temporal.embedded-port", () -> "0");
     registry.add("tollgate.slack.signing-secret", () -> SECRET);
     registry.add("tollgate.slack.bot-token", () -> "xoxb-test");
-    registry.add("tollgate.slack.api-url", SLACK::url);
+    registry.add("tollgate.slack.api-url", SLACK::apiUrl);
   }
 
   @LocalServerPort int port;
@@ -85,9 +86,9 @@ class SlackInteractionsHttpTest {
             HttpResponse.BodyHandlers.ofString());
   }
 
-  private static FakeSlackApi fakeSlack() {
+  private static FakeSlack fakeSlack() {
     try {
-      return new FakeSlackApi(Map.of());
+      return new FakeSlack(Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

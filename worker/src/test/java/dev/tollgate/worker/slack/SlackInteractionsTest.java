@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.tollgate.activities.notify.slack.FakeSlack;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
@@ -32,14 +33,13 @@ class SlackInteractionsTest {
   private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
   private SlackPipelineFixture temporal;
-  private FakeSlackApi slack;
+  private FakeSlack slack;
   private MockMvc mvc;
 
   @BeforeEach
   void start() throws Exception {
     temporal = new SlackPipelineFixture();
-    slack =
-        new FakeSlackApi(Map.of("U0BOB", "Bob@example.com", "U0MALLORY", "mallory@example.com"));
+    slack = new FakeSlack(Map.of("U0BOB", "Bob@example.com", "U0MALLORY", "mallory@example.com"));
     mvc = endpoint(SECRET);
   }
 
@@ -66,9 +66,9 @@ class SlackInteractionsTest {
     assertThat(result.decision().comment()).isEqualTo("approved from Slack");
     assertThat(result.decision().via()).isEqualTo("update");
 
-    List<FakeSlackApi.Call> updates = slack.calls("chat.update");
+    List<FakeSlack.Request> updates = slack.calls("chat.update");
     assertThat(updates).hasSize(1);
-    FakeSlackApi.Call update = updates.getFirst();
+    FakeSlack.Request update = updates.getFirst();
     assertThat(update.field("channel")).isEqualTo("C0ML");
     assertThat(update.field("ts")).isEqualTo("1700000000.000100");
     assertThat(update.field("text")).isEqualTo("energy-load v1 approved by alice (from Slack)");
@@ -110,7 +110,7 @@ class SlackInteractionsTest {
                 SECRET, SignedInteraction.click("tollgate_approve", id, "U0MALLORY")));
 
     assertThat(answer.getStatus()).isEqualTo(200);
-    List<FakeSlackApi.Call> notes = slack.calls("chat.postEphemeral");
+    List<FakeSlack.Request> notes = slack.calls("chat.postEphemeral");
     assertThat(notes).hasSize(1);
     assertThat(notes.getFirst().field("user")).isEqualTo("U0MALLORY");
     assertThat(notes.getFirst().field("channel")).isEqualTo("C0ML");
@@ -167,7 +167,7 @@ class SlackInteractionsTest {
 
     assertThat(clicked.getStatus()).isEqualTo(200);
     assertUndecided(run);
-    List<FakeSlackApi.Call> opened = slack.calls("views.open");
+    List<FakeSlack.Request> opened = slack.calls("views.open");
     assertThat(opened).hasSize(1);
     assertThat(opened.getFirst().field("trigger_id")).isEqualTo("1111.2222.trigger");
     JsonObject view = JsonParser.parseString(opened.getFirst().field("view")).getAsJsonObject();
@@ -188,7 +188,7 @@ class SlackInteractionsTest {
     assertThat(result.outcome()).isEqualTo(Outcome.REJECTED_BY_APPROVER);
     assertThat(result.decision().by()).isEqualTo("alice");
     assertThat(result.decision().comment()).isEqualTo("drift on temperature");
-    FakeSlackApi.Call update = slack.calls("chat.update").getFirst();
+    FakeSlack.Request update = slack.calls("chat.update").getFirst();
     assertThat(update.field("channel")).isEqualTo("C0ML");
     assertThat(update.field("ts")).isEqualTo("1700000000.000100");
     assertThat(update.field("text"))
@@ -249,7 +249,7 @@ class SlackInteractionsTest {
   private MockMvc endpoint(String secret) {
     var settings =
         new dev.tollgate.activities.notify.slack.SlackSettings(
-            "xoxb-test", "", secret, slack.url(), "", "");
+            "xoxb-test", "", secret, slack.apiUrl(), "", "");
     SlackInteractions interactions = SlackInteractions.create(settings, temporal.client());
     return MockMvcBuilders.standaloneSetup(new SlackInteractionsController(interactions)).build();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.activities.notify.EventSink;
 import dev.tollgate.activities.notify.JdbcDeliveryLedger;
 import dev.tollgate.activities.notify.NotifyActivitiesImpl;
+import dev.tollgate.activities.notify.slack.FakeSlack;
 import dev.tollgate.activities.notify.slack.JdbcSlackThreads;
 import dev.tollgate.activities.notify.slack.SlackSettings;
 import dev.tollgate.activities.notify.slack.SlackSink;
@@ -51,11 +52,11 @@ class SlackOutageTest {
             taken.add(event);
           }
         };
-    try (FakeSlackApi slack = new FakeSlackApi(Map.of());
+    try (FakeSlack slack = new FakeSlack(Map.of());
         RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2Url(home), null, null)) {
       SlackSink sink =
           new SlackSink(
-              new SlackSettings("xoxb-test", "", "", slack.url(), "", ""),
+              new SlackSettings("xoxb-test", "", "", slack.apiUrl(), "", ""),
               new JdbcSlackThreads(db.dataSource()));
       var notify =
           new NotifyActivitiesImpl(
@@ -87,7 +88,7 @@ class SlackOutageTest {
         assertThat(Duration.ofMillis(took)).isLessThan(Duration.ofHours(1).plus(OUTAGE));
         assertThat(slack.refused()).as("Slack was down when the run began").isPositive();
 
-        List<FakeSlackApi.Call> posts = slack.calls("chat.postMessage");
+        List<FakeSlack.Request> posts = slack.calls("chat.postMessage");
         List<Integer> seqs = taken.stream().map(PipelineEvent::seq).sorted().toList();
         assertThat(taken).extracting(PipelineEvent::kind).contains(PipelineEvent.Kind.FINISHED);
         assertThat(seqs).as("every event once").doesNotHaveDuplicates();

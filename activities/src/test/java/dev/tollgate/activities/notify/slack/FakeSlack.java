@@ -14,21 +14,30 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A local stand-in for slack.com (and for any webhook receiver): records every request and answers
  * like Slack does — {@code chat.postMessage} with {@code ok:true}, the channel's id and a new
  * {@code ts} each time; an incoming webhook ({@code /webhook}) and a plain one ({@code /hook}) with
  * 200. Told to, it answers the next calls with 429 and a Retry-After, with 500, or with {@code
- * ok:false} and an error.
+ * ok:false} and an error, or with 500 while an outage lasts. The worker's tests use it too (the
+ * activities' test-jar), for Bolt's calls: auth.test, users.info (with the profile e-mails it was
+ * given), chat.update, chat.postEphemeral and views.open answer as Slack would.
  */
-final class FakeSlack implements AutoCloseable {
-  static final String CHANNEL_ID = "C0TOLLGATE";
+public final class FakeSlack implements AutoCloseable {
+  public static final String CHANNEL_ID = "C0TOLLGATE";
 
   /** One request as received. */
-  record Request(String method, String path, Map<String, String> headers, String body) {
+  public record Request(String method, String path, Map<String, String> headers, String body) {
+    /** One form field of a Web API call, or {@code null}. */
+    public String field(String name) {
+      return form().get(name);
+    }
+
     /** The form parameters of a Web API call. */
-    Map<String, String> form() {
+    public Map<String, String> form() {
       Map<String, String> out = new LinkedHashMap<>();
       if (body.isEmpty()) return out;
       for (String pair : body.split("&")) {
@@ -42,7 +51,7 @@ final class FakeSlack implements AutoCloseable {
       return out;
     }
 
-    String header(String name) {
+    public String header(String name) {
       for (var h : headers.entrySet()) if (h.getKey().equalsIgnoreCase(name)) return h.getValue();
       return null;
     }
@@ -53,16 +62,25 @@ final class FakeSlack implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new ArrayList<>();
   private final Deque<Answer> scripted = new ArrayDeque<>();
+  private final Map<String, String> emails;
+  private volatile BooleanSupplier down = () -> false;
+  private final AtomicInteger refused = new AtomicInteger();
   private int ts;
 
-  FakeSlack() throws IOException {
+  public FakeSlack() throws IOException {
+    this(Map.of());
+  }
+
+  /** {@code emailsBySlackUser}: the profile e-mails users.info answers with. */
+  public FakeSlack(Map<String, String> emailsBySlackUser) throws IOException {
+    this.emails = Map.copyOf(emailsBySlackUser);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  /** The Web API prefix to give {@link SlackSettings#apiUrl()}. */
-  String apiUrl() {
+  /** The Web API prefix to give {@link SlackSettings#apiUrl()} ({@code tollgate.slack.api-url}). */
+  public String apiUrl() {
     return base() + "/api/";
   }
 
@@ -105,8 +123,31 @@ final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /** Answers every call with 500 while {@code outage} holds (an outage on the test's clock). */
+  public FakeSlack downWhile(BooleanSupplier outage) {
+    this.down = outage;
+    return this;
+  }
+
+  /** Calls answered 500 by an outage (not recorded as requests). */
+  public int refused() {
+    return refused.get();
+  }
+
   synchronized List<Request> requests() {
     return List.copyOf(requests);
+  }
+
+  /** The Web API calls of {@code method} (e.g. "chat.update"), in order. */
+  public synchronized List<Request> calls(String method) {
+    return requests("/api/" + method);
+  }
+
+  /** Every Web API call except the auth.test Bolt makes to learn who the bot is. */
+  public synchronized List<Request> callsButAuth() {
+    return requests.stream()
+        .filter(r -> r.path().startsWith("/api/") && !r.path().equals("/api/auth.test"))
+        .toList();
   }
 
   /** The requests that reached a path, e.g. "/api/chat.postMessage". */
@@ -118,10 +159,18 @@ final class FakeSlack implements AutoCloseable {
     String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();
     x.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
+    if (down.getAsBoolean()) {
+      refused.incrementAndGet();
+      x.sendResponseHeaders(500, -1);
+      x.close();
+      return;
+    }
     Answer answer;
     synchronized (this) {
-      requests.add(new Request(x.getRequestMethod(), x.getRequestURI().getPath(), headers, body));
-      answer = scripted.isEmpty() ? normal(x.getRequestURI().getPath()) : scripted.poll();
+      Request request =
+          new Request(x.getRequestMethod(), x.getRequestURI().getPath(), headers, body);
+      requests.add(request);
+      answer = scripted.isEmpty() ? normal(request) : scripted.poll();
     }
     answer.headers().forEach((k, v) -> x.getResponseHeaders().add(k, v));
     boolean json = answer.body().startsWith("{");
@@ -134,16 +183,33 @@ final class FakeSlack implements AutoCloseable {
   }
 
   /** What Slack answers a call that goes through. */
-  private Answer normal(String path) {
-    if (path.equals("/api/chat.postMessage")) {
-      String next = "1700000000.%06d".formatted(++ts);
-      return new Answer(
-          200,
-          Map.of(),
-          "{\"ok\":true,\"channel\":\"" + CHANNEL_ID + "\",\"ts\":\"" + next + "\"}");
-    }
-    if (path.startsWith("/api/")) return new Answer(200, Map.of(), "{\"ok\":true}");
-    return new Answer(200, Map.of(), "ok");
+  private Answer normal(Request request) {
+    String path = request.path();
+    if (!path.startsWith("/api/")) return new Answer(200, Map.of(), "ok");
+    String json =
+        switch (path.substring("/api/".length())) {
+          case "chat.postMessage" ->
+              "{\"ok\":true,\"channel\":\"%s\",\"ts\":\"1700000000.%06d\"}"
+                  .formatted(CHANNEL_ID, ++ts);
+          case "auth.test" ->
+              "{\"ok\":true,\"team\":\"Tollgate\",\"user\":\"tollgate\",\"team_id\":\"T0TEAM\","
+                  + "\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}";
+          case "users.info" -> userInfo(request.field("user"));
+          case "chat.update" ->
+              "{\"ok\":true,\"channel\":\"%s\",\"ts\":\"%s\"}"
+                  .formatted(request.field("channel"), request.field("ts"));
+          case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1700000099.000200\"}";
+          case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\",\"type\":\"modal\"}}";
+          default -> "{\"ok\":true}";
+        };
+    return new Answer(200, Map.of(), json);
+  }
+
+  private String userInfo(String user) {
+    String email = emails.get(user);
+    if (email == null) return "{\"ok\":false,\"error\":\"user_not_found\"}";
+    return "{\"ok\":true,\"user\":{\"id\":\"%s\",\"name\":\"someone\",\"profile\":{\"email\":\"%s\"}}}"
+        .formatted(user, email);
   }
 
   @Override
