@@ -18,7 +18,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -246,7 +245,4 @@ public final class LoadBenchmark {
   private static double seconds(long nanos) {
     return nanos / 1e9;
   }
-
-  /** How often the worker's memory is sampled. */
-  static final Duration SAMPLE_EVERY = Duration.ofMillis(500);
 }

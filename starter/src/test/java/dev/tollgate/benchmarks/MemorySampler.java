@@ -3,10 +3,13 @@ package dev.tollgate.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The resident memory of another process (the worker), from /proc, every 500 ms: now and peak. */
 final class MemorySampler implements AutoCloseable {
+  private static final Duration EVERY = Duration.ofMillis(500);
+
   private final Path status;
   private final AtomicLong currentKb = new AtomicLong();
   private final AtomicLong peakKb = new AtomicLong();
@@ -41,7 +44,7 @@ final class MemorySampler implements AutoCloseable {
     while (!Thread.currentThread().isInterrupted()) {
       sample();
       try {
-        Thread.sleep(LoadBenchmark.SAMPLE_EVERY);
+        Thread.sleep(EVERY);
       } catch (InterruptedException e) {
         return;
       }

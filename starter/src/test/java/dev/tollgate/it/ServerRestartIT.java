@@ -2,7 +2,7 @@ package dev.tollgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.s3.RecordingS3Proxy;
+import dev.tollgate.activities.tools.RequestHold;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +121,7 @@ class ServerRestartIT {
     assertThat(cli.run("run", "--spec", spec.toString(), "--run-id", "r1").exitCode()).isZero();
     runs.awaitStage(run, "AWAITING_APPROVAL", Duration.ofMinutes(3));
 
-    RecordingS3Proxy.Hold deploying =
+    RequestHold deploying =
         faults
             .s3()
             .holdFirst(

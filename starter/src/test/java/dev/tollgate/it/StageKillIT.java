@@ -2,7 +2,7 @@ package dev.tollgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.s3.RecordingS3Proxy;
+import dev.tollgate.activities.tools.RequestHold;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,7 +81,7 @@ class StageKillIT {
     if (!worker.isAlive()) worker.startAgain();
 
     // Validation reads the candidate from the store; its first GET of the model is held.
-    RecordingS3Proxy.Hold validating =
+    RequestHold validating =
         stage == Stage.VALIDATE
             ? faults.s3().holdFirst(request("GET ", modelKeys, "/model.ubj"))
             : null;
@@ -95,18 +95,16 @@ class StageKillIT {
       worker.startAgain();
     }
     // Deploy reads the version's metadata first: its first GET after the approval is held.
-    RecordingS3Proxy.Hold deploying =
-        stage == Stage.DEPLOY
-            ? faults.s3().holdFirst(request("GET ", modelKeys, "/metadata.json"))
-            : null;
-    if (stage == Stage.NOTIFY) faults.webhook().holdFirst(model, "deployed");
+    // Notify's delivery of "deployed" to the webhook is held at the receiver.
+    RequestHold afterApproval =
+        switch (stage) {
+          case DEPLOY -> faults.s3().holdFirst(request("GET ", modelKeys, "/metadata.json"));
+          case NOTIFY -> faults.webhook().holdFirst(model, "deployed");
+          default -> null;
+        };
     ProcResult approved = cli.approve(run, "bob");
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
-    if (deploying != null) killDuring(deploying);
-    if (stage == Stage.NOTIFY) {
-      faults.webhook().awaitHeld(Duration.ofMinutes(2));
-      restart(faults.webhook()::release);
-    }
+    if (afterApproval != null) killDuring(afterApproval);
 
     RunStatus done = runs.awaitFinished(run, Duration.ofMinutes(3));
     assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED " + model + " v1");
@@ -152,14 +150,10 @@ class StageKillIT {
   }
 
   /** Waits for the held call, kills the worker while it is in it, then starts a new worker. */
-  private static void killDuring(RecordingS3Proxy.Hold hold) throws InterruptedException {
+  private static void killDuring(RequestHold hold) throws InterruptedException {
     hold.awaitArrived(Duration.ofMinutes(2));
-    restart(hold::release);
-  }
-
-  private static void restart(Runnable release) {
     worker.kill();
-    release.run(); // to a dead client: the call never returns to anyone
+    hold.release(); // to a dead client: the call never returns to anyone
     worker.startAgain();
   }
 

@@ -3,7 +3,7 @@ package dev.tollgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.registry.PostgresServer;
-import dev.tollgate.activities.s3.RecordingS3Proxy;
+import dev.tollgate.activities.tools.RequestHold;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ class TwoWorkersIT {
       try (WorkerProcess a = start("two-a", namespace, env);
           WorkerProcess b = start("two-b", namespace, env)) {
         // The first model upload is held; whichever worker makes it is the one that dies.
-        RecordingS3Proxy.Hold storing =
+        RequestHold storing =
             faults.s3().holdFirst(line -> line.startsWith("PUT ") && line.contains("/model.ubj"));
         for (String model : models) {
           Path spec = ItSpecs.write(specs, ItSpecs.Spec.quick(model));

@@ -2,22 +2,21 @@ package dev.tollgate.it;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.activities.tools.RequestHold;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The receiving end of a spec's {@code notify.webhook}: answers 200 and writes down each delivery
  * by its {@code X-Tollgate-Event} id ({@code <run_id>/<seq>}), the key a receiver dedupes on. It
  * can hold the first delivery of one event until released, so a test knows the notify stage is in
- * the middle of a call when it kills the worker.
+ * the middle of a call when it kills the worker; the held delivery is then answered 503, as its
+ * sender is gone.
  */
 final class WebhookReceiver implements AutoCloseable {
   /** One delivery: the event id header and the JSON body. */
@@ -33,10 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-  private volatile CountDownLatch heldArrived = new CountDownLatch(0);
-  private volatile CountDownLatch heldReleased = new CountDownLatch(0);
-  private volatile String holdEvent;
-  private volatile String holdModel;
+  private volatile RequestHold hold;
 
   WebhookReceiver() {
     try {
@@ -53,25 +49,16 @@ final class WebhookReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
-  /**
-   * Holds the next delivery of {@code event} (e.g. "deployed") of {@code model} until {@link
-   * #release()}.
-   */
-  synchronized void holdFirst(String model, String event) {
-    heldArrived = new CountDownLatch(1);
-    heldReleased = new CountDownLatch(1);
-    holdModel = model;
-    holdEvent = event;
-  }
-
-  void awaitHeld(Duration limit) throws InterruptedException {
-    if (!heldArrived.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("no " + holdEvent + " delivery within " + limit + ": " + deliveries);
-    }
-  }
-
-  void release() {
-    heldReleased.countDown();
+  /** Holds the next delivery of {@code event} (e.g. "deployed") of {@code model} until released. */
+  RequestHold holdFirst(String model, String event) {
+    RequestHold next =
+        new RequestHold(
+            body -> {
+              Delivery d = new Delivery(null, body);
+              return d.is(event) && d.of(model);
+            });
+    hold = next;
+    return next;
   }
 
   /** Deliveries answered with 200 (a held one counts only if its sender was still there). */
@@ -98,8 +85,9 @@ final class WebhookReceiver implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Delivery delivery =
           new Delivery(exchange.getRequestHeaders().getFirst("X-Tollgate-Event"), body);
-      if (claimsHold(delivery)) {
-        heldReleased.await();
+      RequestHold current = hold;
+      if (current != null && current.claims(body)) {
+        current.hold();
         // The sender was killed meanwhile: its connection is gone, so this one is not delivered.
         exchange.sendResponseHeaders(503, -1);
         return;
@@ -111,16 +99,10 @@ final class WebhookReceiver implements AutoCloseable {
     }
   }
 
-  private synchronized boolean claimsHold(Delivery delivery) {
-    if (holdEvent == null || heldArrived.getCount() == 0) return false;
-    if (!delivery.is(holdEvent) || !delivery.of(holdModel)) return false;
-    heldArrived.countDown();
-    return true;
-  }
-
   @Override
   public void close() {
-    release();
+    RequestHold current = hold;
+    if (current != null) current.release();
     server.stop(0);
   }
 }

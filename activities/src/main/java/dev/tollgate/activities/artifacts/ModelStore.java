@@ -107,8 +107,9 @@ public final class ModelStore {
   public java.util.Map<String, byte[]> files(String artifactUri) {
     String folder = artifacts.key(artifactUri);
     java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
-    ModelMetadata metadata = metadata(artifactUri);
-    out.put(METADATA_FILE, artifacts.get(folder + "/" + METADATA_FILE));
+    byte[] metadataBytes = artifacts.get(folder + "/" + METADATA_FILE); // one read: parsed and kept
+    ModelMetadata metadata = readMetadata(metadataBytes, artifactUri);
+    out.put(METADATA_FILE, metadataBytes);
     out.put(modelFileName(metadata), artifacts.get(folder + "/" + modelFileName(metadata)));
     if (artifacts.exists(folder + "/" + REFERENCE_FILE)) {
       out.put(REFERENCE_FILE, artifacts.get(folder + "/" + REFERENCE_FILE));

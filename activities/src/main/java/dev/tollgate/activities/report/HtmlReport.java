@@ -48,15 +48,16 @@ public record HtmlReport(
   public record FeatureSample(String name, double[] reference, double[] current) {}
 
   /** Where the page was written and the SHA-256 of its bytes. */
-  public record Written(String uri, String digest) {}
+  public record Written(String uri, String digest, byte[] bytes) {}
 
   public static String key(String model, int version) {
     return "reports/" + ModelNames.check(model) + "/v" + version + "/validation.html";
   }
 
   public Written writeTo(ArtifactStore store) {
-    var written = store.put(key(model, version), render().getBytes(StandardCharsets.UTF_8));
-    return new Written(written.uri(), written.sha256());
+    byte[] bytes = render().getBytes(StandardCharsets.UTF_8);
+    var written = store.put(key(model, version), bytes);
+    return new Written(written.uri(), written.sha256(), bytes);
   }
 
   public String render() {

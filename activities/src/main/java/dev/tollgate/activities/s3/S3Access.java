@@ -1,5 +1,6 @@
 package dev.tollgate.activities.s3;
 
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -8,6 +9,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -47,14 +50,7 @@ public final class S3Access implements AutoCloseable {
         S3Client.builder()
             .credentialsProvider(DefaultCredentialsProvider.builder().build())
             .forcePathStyle(s.pathStyle())
-            // The standard strategy: exponential backoff with jitter on 5xx, throttling and I/O
-            // errors; only the number of attempts is ours.
-            .overrideConfiguration(
-                o ->
-                    o.retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(s.maxAttempts())
-                            .build()));
+            .overrideConfiguration(o -> o.retryStrategy(retryStrategy(s.maxAttempts())));
     Region region = region(s);
     builder.region(region == null ? Region.US_EAST_1 : region);
     if (region == null) {
@@ -71,6 +67,27 @@ public final class S3Access implements AutoCloseable {
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
     return builder.build();
+  }
+
+  /**
+   * The SDK's standard strategy (retries on 5xx, throttling and I/O errors), made patient enough to
+   * ride out an S3 outage inside the stage: the SDK's own backoff (100 ms base, 20 s cap, and a
+   * token bucket that stops retrying when many calls fail) spent five attempts in seconds, so a 30
+   * s outage failed all three attempts of the train stage within six seconds, each retraining the
+   * model (found by S3OutageIT). Here: 1 s doubling to 15 s, half jitter (each wait between half
+   * and all of that), for both kinds of failure, and no circuit breaker: with the default 12
+   * attempts a call waits at least 60 s and at most 2 min in all before its failure goes up to
+   * Temporal's retry policy.
+   */
+  static RetryStrategy retryStrategy(int maxAttempts) {
+    BackoffStrategy backoff =
+        BackoffStrategy.exponentialDelayHalfJitter(Duration.ofSeconds(1), Duration.ofSeconds(15));
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(backoff)
+        .circuitBreakerEnabled(false)
+        .build();
   }
 
   /**

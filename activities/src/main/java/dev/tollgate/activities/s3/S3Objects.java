@@ -29,23 +29,12 @@ public final class S3Objects {
   public static final long MULTIPART_THRESHOLD = 16L * 1024 * 1024;
 
   private final S3Client s3;
-  private final S3Patience patience;
 
-  /** With {@link S3Patience#DEFAULT}: an outage of up to two minutes is waited out. */
   public S3Objects(S3Client s3) {
-    this(s3, S3Patience.DEFAULT);
-  }
-
-  public S3Objects(S3Client s3, S3Patience patience) {
     this.s3 = s3;
-    this.patience = patience;
   }
 
   public Optional<HeadObjectResponse> head(S3Location at) {
-    return patience.call("HEAD " + at, () -> headOnce(at));
-  }
-
-  private Optional<HeadObjectResponse> headOnce(S3Location at) {
     try {
       return Optional.of(s3.headObject(b -> b.bucket(at.bucket()).key(at.key())));
     } catch (S3Exception e) {
@@ -54,10 +43,6 @@ public final class S3Objects {
   }
 
   public Optional<byte[]> get(S3Location at) {
-    return patience.call("GET " + at, () -> getOnce(at));
-  }
-
-  private Optional<byte[]> getOnce(S3Location at) {
     try {
       return Optional.of(
           s3.getObjectAsBytes(b -> b.bucket(at.bucket()).key(at.key())).asByteArray());
@@ -77,11 +62,6 @@ public final class S3Objects {
    * is then dropped instead of drained.
    */
   public boolean download(S3Location at, Path target, java.util.function.LongConsumer announced) {
-    return patience.call("GET " + at, () -> downloadOnce(at, target, announced));
-  }
-
-  private boolean downloadOnce(
-      S3Location at, Path target, java.util.function.LongConsumer announced) {
     Path tmp = target.resolveSibling(target.getFileName() + ".part");
     try (ResponseInputStream<GetObjectResponse> in =
         s3.getObject(b -> b.bucket(at.bucket()).key(at.key()))) {
@@ -105,10 +85,6 @@ public final class S3Objects {
   }
 
   public void put(S3Location at, byte[] bytes, String sha256) {
-    patience.run("PUT " + at, () -> putOnce(at, bytes, sha256));
-  }
-
-  private void putOnce(S3Location at, byte[] bytes, String sha256) {
     if (bytes.length > MULTIPART_THRESHOLD) {
       S3Multipart.upload(s3, at, new java.io.ByteArrayInputStream(bytes), Map.of(SHA256, sha256));
       return;
@@ -119,10 +95,6 @@ public final class S3Objects {
   }
 
   public void put(S3Location at, Path file, String sha256) {
-    patience.run("PUT " + at, () -> putOnce(at, file, sha256));
-  }
-
-  private void putOnce(S3Location at, Path file, String sha256) {
     try {
       if (Files.size(file) <= MULTIPART_THRESHOLD) {
         s3.putObject(

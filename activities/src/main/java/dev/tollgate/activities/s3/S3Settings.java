@@ -24,8 +24,11 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, int max
     }
   }
 
-  /** AWS itself, region and credentials from the environment, the SDK's usual retries. */
+  /** Attempts per call unless configured: at least a minute of waiting out an outage. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 12;
+
+  /** AWS itself, region and credentials from the environment, the default attempts. */
   public static S3Settings defaults() {
-    return new S3Settings(null, null, false, 5);
+    return new S3Settings(null, null, false, DEFAULT_MAX_ATTEMPTS);
   }
 }

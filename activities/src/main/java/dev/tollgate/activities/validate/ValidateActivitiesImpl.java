@@ -151,8 +151,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             tracked,
             checks,
             passed,
-            reports,
-            List.of(written.uri(), html.uri()),
+            Map.of("validation.json", written.bytes(), "validation.html", html.bytes()),
             models,
             candidate.artifactUri());
     log.info(

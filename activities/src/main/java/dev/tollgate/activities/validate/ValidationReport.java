@@ -37,8 +37,8 @@ public record ValidationReport(
     DataInspection triggerEvidence,
     HoldoutCounts holdout) {
 
-  /** Where a report was written and the SHA-256 of its bytes. */
-  public record Written(String uri, String digest) {}
+  /** Where a report was written, the SHA-256 of its bytes, and the bytes (for copies elsewhere). */
+  public record Written(String uri, String digest, byte[] bytes) {}
 
   public ValidationReport {
     checks = List.copyOf(checks);
@@ -48,7 +48,8 @@ public record ValidationReport(
 
   public Written writeTo(ArtifactStore store) {
     String key = "reports/" + ModelNames.check(model) + "/v" + version + "/validation.json";
-    ArtifactStore.Written written = store.put(key, Json.pretty(this));
-    return new Written(written.uri(), written.sha256());
+    byte[] bytes = Json.pretty(this);
+    ArtifactStore.Written written = store.put(key, bytes);
+    return new Written(written.uri(), written.sha256(), bytes);
   }
 }

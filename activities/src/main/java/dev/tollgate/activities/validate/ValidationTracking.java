@@ -1,6 +1,5 @@
 package dev.tollgate.activities.validate;
 
-import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
 import dev.tollgate.activities.tracking.mlflow.RunFacts;
@@ -64,7 +63,8 @@ final class ValidationTracking {
   }
 
   /**
-   * Uploads the reports and model files, registers the model version and closes the MLflow run.
+   * Uploads the reports (the bytes just written, by file name) and the model files, registers the
+   * model version and closes the MLflow run.
    *
    * @return {@code checks}, with the warning added when this part failed
    */
@@ -72,22 +72,18 @@ final class ValidationTracking {
       Session s,
       List<CheckResult> checks,
       boolean passed,
-      ArtifactStore reports,
-      List<String> reportUris,
+      Map<String, byte[]> reportFiles,
       ModelStore models,
       String modelUri) {
     if (s == null || s.warning() != null) return checks;
     String late;
     try {
       Map<String, byte[]> files = new LinkedHashMap<>();
-      for (String uri : reportUris) {
-        String key = reports.key(uri);
-        files.put("validation/" + key.substring(key.lastIndexOf('/') + 1), reports.get(key));
-      }
+      reportFiles.forEach((name, bytes) -> files.put("validation/" + name, bytes));
       models.files(modelUri).forEach((name, bytes) -> files.put("model/" + name, bytes));
       late = s.finish(files, Map.of("tollgate.validation", passed ? "passed" : "failed"));
     } catch (RuntimeException e) {
-      late = "MLflow: the reports or model files could not be read for upload (" + e + ")";
+      late = "MLflow: the model files could not be read for upload (" + e + ")";
     }
     if (late == null) return checks;
     List<CheckResult> out = new ArrayList<>(checks);

@@ -2,6 +2,7 @@ package dev.tollgate.activities.s3;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.activities.tools.RequestHold;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,9 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -43,7 +42,7 @@ public final class RecordingS3Proxy implements AutoCloseable {
   private final AtomicInteger failures = new AtomicInteger();
   private volatile String failMethod = "";
   private volatile Outage outage;
-  private final List<Hold> holds = new CopyOnWriteArrayList<>();
+  private final List<RequestHold> holds = new CopyOnWriteArrayList<>();
 
   public RecordingS3Proxy(URI target) throws IOException {
     this.target = target;
@@ -87,47 +86,11 @@ public final class RecordingS3Proxy implements AutoCloseable {
     return current == null ? 0 : current.failed.get();
   }
 
-  /** Holds the first request {@code matcher} accepts until {@link Hold#release()}. */
-  public Hold holdFirst(Predicate<String> matcher) {
-    Hold hold = new Hold(matcher);
+  /** Holds the first request {@code matcher} accepts ("METHOD /path?query") until released. */
+  public RequestHold holdFirst(Predicate<String> matcher) {
+    RequestHold hold = new RequestHold(matcher);
     holds.add(hold);
     return hold;
-  }
-
-  /** One held request: the test waits for it to arrive, then lets it through. */
-  public static final class Hold {
-    private final Predicate<String> matcher;
-    private final CountDownLatch arrived = new CountDownLatch(1);
-    private final CountDownLatch released = new CountDownLatch(1);
-    private volatile String request;
-
-    private Hold(Predicate<String> matcher) {
-      this.matcher = matcher;
-    }
-
-    /** Waits until the request is being held; its "METHOD path", or fails after {@code limit}. */
-    public String awaitArrived(Duration limit) throws InterruptedException {
-      if (!arrived.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("no request matching the hold arrived within " + limit);
-      }
-      return request;
-    }
-
-    /** Lets the held request through (to a client that may have died in the meantime). */
-    public void release() {
-      released.countDown();
-    }
-
-    private synchronized boolean claims(String line) {
-      if (request != null || !matcher.test(line)) return false;
-      request = line;
-      return true;
-    }
-
-    private void await() throws InterruptedException {
-      arrived.countDown();
-      released.await();
-    }
   }
 
   private static final class Outage {
@@ -155,10 +118,10 @@ public final class RecordingS3Proxy implements AutoCloseable {
       String path = exchange.getRequestURI().toString();
       byte[] body = exchange.getRequestBody().readAllBytes(); // all of it, even when failing
       String line = method + " " + path;
-      for (Hold hold : holds) {
+      for (RequestHold hold : holds) {
         if (hold.claims(line)) {
           log.add(line + " → held");
-          hold.await();
+          hold.hold();
         }
       }
       Outage current = outage;
@@ -220,7 +183,7 @@ public final class RecordingS3Proxy implements AutoCloseable {
 
   @Override
   public void close() {
-    holds.forEach(Hold::release);
+    holds.forEach(RequestHold::release);
     server.stop(0);
     client.close();
   }

@@ -31,7 +31,8 @@ public record ArtifactsProperties(
    * @param region empty = AWS_REGION or the profile's, else us-east-1 following bucket redirects
    * @param pathStyle {@code http://host/bucket/key} addressing, which most S3-compatible servers
    *     need
-   * @param maxAttempts attempts per S3 call; the SDK backs off between them on 5xx and throttling
+   * @param maxAttempts attempts per S3 call; the SDK backs off between them on 5xx and throttling,
+   *     1 s doubling to 15 s: the default 12 wait out one to two minutes of outage
    */
   public record S3(
       @Pattern(regexp = "|https?://.+", message = "must be empty or an http(s):// URL")
@@ -39,7 +40,7 @@ public record ArtifactsProperties(
           String endpoint,
       @DefaultValue("") String region,
       @DefaultValue("false") boolean pathStyle,
-      @Min(1) @Max(20) @DefaultValue("5") int maxAttempts) {
+      @Min(1) @Max(20) @DefaultValue("12") int maxAttempts) {
 
     public S3Settings settings() {
       return new S3Settings(
