@@ -11,7 +11,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 deps="$root/benchmarks/data/workflows-classpath.txt"
 mkdir -p benchmarks/data
 if [[ ! -s $deps || workflows/pom.xml -nt $deps || pom.xml -nt $deps ]]; then
-  ./mvnw -q -o -pl workflows dependency:build-classpath -Dmdep.outputFile="$deps" >&2
+  ./mvnw -q -pl workflows dependency:build-classpath -Dmdep.outputFile="$deps" >&2
 fi
 if [[ ! -f workflows/target/test-classes/dev/tollgate/benchmarks/EngineOverheadBenchmark.class ]]; then
   echo "engine-overhead.sh: build first: ./mvnw -B -o -q -pl workflows -am test-compile" >&2

@@ -13,7 +13,7 @@ temporal="$(scripts/install-temporal-cli.sh)"
 deps="$root/benchmarks/data/workflows-classpath.txt"
 mkdir -p benchmarks/data
 if [[ ! -s $deps || workflows/pom.xml -nt $deps || pom.xml -nt $deps ]]; then
-  ./mvnw -q -o -pl workflows dependency:build-classpath -Dmdep.outputFile="$deps" >&2
+  ./mvnw -q -pl workflows dependency:build-classpath -Dmdep.outputFile="$deps" >&2
 fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port="$(free_port)"; ui="$(free_port)"; http="$(free_port)"; metrics="$(free_port)"

@@ -25,7 +25,7 @@ fi
 temporal=$(scripts/install-temporal-cli.sh)
 deps="benchmarks/data/starter-test-classpath.txt"
 if [[ ! -s $deps || starter/pom.xml -nt $deps || pom.xml -nt $deps ]]; then
-  ./mvnw -q -o -pl starter dependency:build-classpath -Dmdep.includeScope=test \
+  ./mvnw -q -pl starter dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$root/$deps" >&2
 fi
 

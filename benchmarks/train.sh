@@ -9,7 +9,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 deps="$root/benchmarks/data/classpath.txt"
 mkdir -p benchmarks/data
 if [[ ! -s $deps || activities/pom.xml -nt $deps || pom.xml -nt $deps ]]; then
-  ./mvnw -q -o -pl activities dependency:build-classpath -Dmdep.outputFile="$deps" >&2
+  ./mvnw -q -pl activities dependency:build-classpath -Dmdep.outputFile="$deps" >&2
 fi
 if [[ ! -d activities/target/test-classes/dev/tollgate/benchmarks ]]; then
   echo "train.sh: build first: ./mvnw -B -o -q -pl activities -am package -DskipTests" >&2
