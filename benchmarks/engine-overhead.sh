@@ -20,5 +20,5 @@ fi
 external="$(tr ':' '\n' <"$deps" | grep -v '/dev/tollgate/' | paste -sd: -)"
 classes="workflows/target/test-classes:workflows/target/classes"
 exec "$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-2g} -cp "$classes:$external" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dlogback.configurationFile=benchmarks/logback-bench.xml \
   dev.tollgate.benchmarks.EngineOverheadBenchmark "$@"

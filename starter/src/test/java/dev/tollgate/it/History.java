@@ -50,4 +50,37 @@ final class History {
     }
     return attempts;
   }
+
+  /**
+   * How many local activities of {@code activityType} the run recorded (one marker each, written
+   * once the attempt that ran to its end returned).
+   */
+  static long localActivities(
+      TemporalDevServer server, String namespace, String workflowId, String activityType) {
+    long n = 0;
+    for (JsonNode event : events(server, namespace, workflowId)) {
+      JsonNode marker = event.path("markerRecordedEventAttributes");
+      if (!marker.path("markerName").asText().equals("LocalActivity")) continue;
+      if (activityType.equals(payloadText(marker.path("details").path("type")))) n++;
+    }
+    return n;
+  }
+
+  /** The first payload of {@code payloads} as text: a JSON string, base64 or shown decoded. */
+  private static String payloadText(JsonNode payloads) {
+    JsonNode first = payloads.path("payloads").path(0);
+    JsonNode data = first.path("data");
+    if (data.isTextual()) {
+      String json =
+          new String(
+              java.util.Base64.getDecoder().decode(data.asText()),
+              java.nio.charset.StandardCharsets.UTF_8);
+      try {
+        return JSON.readTree(json).asText();
+      } catch (IOException e) {
+        return json;
+      }
+    }
+    return first.isTextual() ? first.asText() : first.toString();
+  }
 }

@@ -22,8 +22,12 @@ final class CandidateArchive {
     this.enabled = enabled;
   }
 
-  /** Decided once per run, at its start. */
-  static CandidateArchive forRun(RegistryActivities registry) {
+  /**
+   * Decided once per run, at its start. A run since {@link FewerRoundTrips} ({@code current})
+   * archives without a marker of its own.
+   */
+  static CandidateArchive forRun(RegistryActivities registry, boolean current) {
+    if (current) return new CandidateArchive(registry, true);
     int version = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
     return new CandidateArchive(registry, version >= 1);
   }

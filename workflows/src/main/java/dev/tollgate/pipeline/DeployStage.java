@@ -10,6 +10,7 @@ import dev.tollgate.stages.PromoteRequest;
 import dev.tollgate.stages.RegistryActivities;
 import dev.tollgate.stages.SmokeTestResult;
 import dev.tollgate.stages.StageRequest;
+import dev.tollgate.stages.TestedDeployment;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -25,9 +26,13 @@ final class DeployStage {
   private final DeployActivities deploy;
   private final RegistryActivities registry;
 
-  DeployStage(DeployActivities deploy, RegistryActivities registry) {
+  /** Since {@link FewerRoundTrips}: deploy and smoke test in one activity. */
+  private final boolean together;
+
+  DeployStage(DeployActivities deploy, RegistryActivities registry, boolean together) {
     this.deploy = deploy;
     this.registry = registry;
+    this.together = together;
   }
 
   /**
@@ -38,8 +43,10 @@ final class DeployStage {
       PipelineSpec spec, DeploySpec.Environment env, ModelVersion candidate, String runId) {
     DeploySpec ds = spec.deploy().in(env);
     String name = env.servingName(spec.model(), false);
-    Deployment d = deploy.deploy(new DeployRequest(candidate, ds, spec.data(), runId, name));
-    SmokeTestResult s = deploy.smokeTest(d);
+    TestedDeployment tested =
+        deployAndTest(new DeployRequest(candidate, ds, spec.data(), runId, name));
+    Deployment d = tested.deployment();
+    SmokeTestResult s = tested.smoke();
     if (!s.passed()) {
       if (ds.rollbackOnSmokeFailure()) deploy.rollback(d, null);
       return new Result(s, d);
@@ -62,11 +69,18 @@ final class DeployStage {
       if (!s.passed()) return undone(ds, canary, previous, s);
       Workflow.sleep(ds.canary().bake());
     }
-    Deployment d = deploy.deploy(request);
-    SmokeTestResult s = deploy.smokeTest(d);
+    TestedDeployment tested = deployAndTest(request);
+    Deployment d = tested.deployment();
+    SmokeTestResult s = tested.smoke();
     if (!s.passed()) return undone(ds, d, previous, s);
     registry.promote(new PromoteRequest(spec.model(), candidate.version(), runId, approvedBy));
     return new Result(s, d);
+  }
+
+  private TestedDeployment deployAndTest(DeployRequest request) {
+    if (together) return deploy.deployAndSmokeTest(request);
+    Deployment d = deploy.deploy(request);
+    return new TestedDeployment(d, deploy.smokeTest(d));
   }
 
   /** The production environment's deploy section: the last environment's, else the section's. */

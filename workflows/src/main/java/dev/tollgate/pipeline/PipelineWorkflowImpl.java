@@ -9,6 +9,7 @@ import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.RegisterRequest;
+import dev.tollgate.stages.RegisteredCandidate;
 import dev.tollgate.stages.RegistryActivities;
 import dev.tollgate.stages.RollbackRequest;
 import dev.tollgate.stages.SmokeTestResult;
@@ -51,11 +52,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     spec = request.spec();
     RunOptions options = request.options();
     String runId = options.resolveRunId(Workflow.getInfo().getWorkflowId());
-    state = new RunState(spec.model(), runId, RunVisibility.forRun(spec.model(), options));
+    boolean fewerTrips = FewerRoundTrips.forRun();
+    state =
+        new RunState(spec.model(), runId, RunVisibility.forRun(spec.model(), options, fewerTrips));
     gate = new ApprovalGate(spec.approval(), spec.model());
-    archive = CandidateArchive.forRun(registry);
-    notices = RunNotices.forRun(spec, runId);
-    Run run = new Run(spec, runId, options);
+    archive = CandidateArchive.forRun(registry, fewerTrips);
+    notices = RunNotices.forRun(spec, runId, fewerTrips);
+    Run run = new Run(spec, runId, options, fewerTrips);
     notices.started(options);
     try {
       run.execute();
@@ -131,11 +134,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     List<DecisionRecord> decisions = List.of();
     String failure;
     SearchSummary search;
+    final boolean fewerTrips;
 
-    Run(PipelineSpec spec, String runId, RunOptions options) {
+    Run(PipelineSpec spec, String runId, RunOptions options, boolean fewerTrips) {
       this.spec = spec;
       this.runId = runId;
       this.options = options;
+      this.fewerTrips = fewerTrips;
     }
 
     void execute() {
@@ -168,19 +173,16 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                       new TrainRequest(spec.model(), runId, spec.task(), spec.data(), chosen)),
               t -> Figures.keyMetrics(t.metrics()));
       state.setMetrics(trained.metrics());
-      candidate =
-          registry.registerCandidate(
-              new RegisterRequest(
-                  spec.model(),
-                  runId,
-                  trained.artifactUri(),
-                  trained.modelDigest(),
-                  trained.metrics(),
-                  trained.dataDigest(),
-                  SpecJson.digest(spec),
-                  SpecJson.json(spec)));
-      state.setModelVersion(candidate.version());
-      previous = registry.currentProduction(spec.model());
+      register(
+          new RegisterRequest(
+              spec.model(),
+              runId,
+              trained.artifactUri(),
+              trained.modelDigest(),
+              trained.metrics(),
+              trained.dataDigest(),
+              SpecJson.digest(spec),
+              SpecJson.json(spec)));
 
       verdict =
           state.stage(
@@ -211,6 +213,20 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       deployAndCheck();
     }
 
+    /** The candidate into the registry, and the Production version it is measured against. */
+    private void register(RegisterRequest request) {
+      if (fewerTrips) {
+        RegisteredCandidate registered = registry.registerCandidateAndReadProduction(request);
+        candidate = registered.candidate();
+        previous = registered.production();
+        state.setModelVersion(candidate.version());
+        return;
+      }
+      candidate = registry.registerCandidate(request);
+      state.setModelVersion(candidate.version());
+      previous = registry.currentProduction(spec.model());
+    }
+
     /**
      * The environments before the approval gate (staging): deployed and smoke-tested there, no one
      * asked. A failed smoke test ends the run before anyone is asked to approve. Specs with
@@ -221,7 +237,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         DeployStage.Result r =
             state.stage(
                 Stage.STAGING,
-                () -> new DeployStage(deploy, registry).inEnvironment(spec, env, candidate, runId),
+                () ->
+                    new DeployStage(deploy, registry, fewerTrips)
+                        .inEnvironment(spec, env, candidate, runId),
                 x -> env.name() + ": smoke test " + (x.smoke().passed() ? "passed" : "failed"));
         if (!r.smoke().passed()) {
           failure = env.name() + " smoke test failed: " + r.smoke().message();
@@ -290,7 +308,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           state.stage(
               Stage.DEPLOYING,
               () ->
-                  new DeployStage(deploy, registry)
+                  new DeployStage(deploy, registry, fewerTrips)
                       .run(spec, candidate, previous, runId, approvedBy()),
               r ->
                   r.smoke().passed()

@@ -33,8 +33,7 @@ final class RunNotices {
 
   static final String MARKER = "notify-events";
 
-  private final NotifyActivities notify =
-      Workflow.newActivityStub(NotifyActivities.class, StageOptions.notifyStage());
+  private final NotifyActivities notify;
   private final PipelineSpec spec;
   private final String runId;
   private final boolean current;
@@ -44,16 +43,25 @@ final class RunNotices {
 
   private record Sent(PipelineEvent event, Promise<Void> delivered) {}
 
-  private RunNotices(PipelineSpec spec, String runId, boolean current) {
+  private RunNotices(PipelineSpec spec, String runId, boolean current, boolean local) {
+    this.notify =
+        local
+            ? Workflow.newLocalActivityStub(NotifyActivities.class, StageOptions.notifyLocal())
+            : Workflow.newActivityStub(NotifyActivities.class, StageOptions.notifyStage());
     this.spec = spec;
     this.runId = runId;
     this.current = current;
   }
 
-  /** Reads (or, on a new run, records) the marker; call where the run starts. */
-  static RunNotices forRun(PipelineSpec spec, String runId) {
+  /**
+   * Reads (or, on a new run, records) the marker; call where the run starts. {@code local}: sent as
+   * local activities ({@link FewerRoundTrips}).
+   */
+  static RunNotices forRun(PipelineSpec spec, String runId, boolean local) {
+    // A run since FewerRoundTrips numbers its events without a marker of its own.
+    if (local) return new RunNotices(spec, runId, true, true);
     int v = Workflow.getVersion(MARKER, Workflow.DEFAULT_VERSION, 1);
-    return new RunNotices(spec, runId, v >= 1);
+    return new RunNotices(spec, runId, v >= 1, local);
   }
 
   void started(RunOptions options) {

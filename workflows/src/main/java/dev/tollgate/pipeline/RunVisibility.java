@@ -1,6 +1,10 @@
 package dev.tollgate.pipeline;
 
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,22 +23,58 @@ final class RunVisibility {
   /** Published with the first stage, then {@code null}. */
   private RunOptions trigger;
 
-  private RunVisibility(boolean enabled, String model, RunOptions trigger) {
+  /**
+   * Since {@link FewerRoundTrips}: attributes are upserted only where a stage changes, each one
+   * once (the model with the first stage, the version with the stage after registration).
+   */
+  private final boolean sparing;
+
+  private boolean modelPublished;
+  private Long unpublishedVersion;
+
+  private RunVisibility(boolean enabled, String model, RunOptions trigger, boolean sparing) {
     this.enabled = enabled;
     this.model = model;
     this.trigger = trigger;
+    this.sparing = sparing;
   }
 
-  /** Decides, once per run and deterministically, whether this run publishes its progress. */
-  static RunVisibility forRun(String model, RunOptions options) {
+  /**
+   * Decides, once per run and deterministically, whether this run publishes its progress, and (with
+   * {@code sparing}, from {@link FewerRoundTrips}) whether only what changed.
+   */
+  static RunVisibility forRun(String model, RunOptions options, boolean sparing) {
+    // A run since FewerRoundTrips has both earlier changes: their markers would say nothing.
+    if (sparing) return new RunVisibility(true, model, options, true);
     int version = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
-    if (version < 1) return new RunVisibility(false, model, null);
+    if (version < 1) return new RunVisibility(false, model, null, false);
     int triggers = Workflow.getVersion(TRIGGER_CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
-    return new RunVisibility(true, model, triggers >= 1 ? options : null);
+    return new RunVisibility(true, model, triggers >= 1 ? options : null, sparing);
   }
 
   void stage(Stage stage, String summary) {
     if (!enabled) return;
+    if (sparing) {
+      // Notifying ends in the workflow task that records the outcome: an upsert would be
+      // overwritten before anyone could see it.
+      if (stage == Stage.NOTIFYING) return;
+      List<SearchAttributeUpdate<?>> changed = new ArrayList<>();
+      changed.add(SearchAttributes.STAGE.valueSet(stage.name()));
+      Map<String, Object> memo = new HashMap<>();
+      memo.put(SearchAttributes.SUMMARY_MEMO, summary);
+      if (!modelPublished) {
+        changed.add(SearchAttributes.MODEL.valueSet(model));
+        modelPublished = true;
+      }
+      if (trigger != null) {
+        changed.add(SearchAttributes.TRIGGER.valueSet(trigger.triggerOrManual().value()));
+        memo.put(SearchAttributes.TRIGGER_MEMO, describe(trigger));
+        trigger = null;
+      }
+      upsert(changed);
+      Workflow.upsertMemo(memo);
+      return;
+    }
     if (trigger != null) {
       Workflow.upsertTypedSearchAttributes(
           SearchAttributes.MODEL.valueSet(model),
@@ -56,15 +96,37 @@ final class RunVisibility {
 
   void modelVersion(int version) {
     if (!enabled) return;
+    if (sparing) {
+      unpublishedVersion = (long) version;
+      return;
+    }
     Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_VERSION.valueSet((long) version));
   }
 
   void outcome(Outcome outcome, String headline) {
     if (!enabled) return;
+    if (sparing) {
+      upsert(
+          new ArrayList<>(
+              List.of(
+                  SearchAttributes.STAGE.valueSet(Stage.COMPLETED.name()),
+                  SearchAttributes.OUTCOME.valueSet(outcome.name()))));
+      Workflow.upsertMemo(Map.of(SearchAttributes.SUMMARY_MEMO, headline));
+      return;
+    }
     Workflow.upsertTypedSearchAttributes(
         SearchAttributes.STAGE.valueSet(Stage.COMPLETED.name()),
         SearchAttributes.OUTCOME.valueSet(outcome.name()));
     Workflow.upsertMemo(Map.of(SearchAttributes.SUMMARY_MEMO, headline));
+  }
+
+  /** Upserts {@code changed}, with the model version if it changed since the last upsert. */
+  private void upsert(List<SearchAttributeUpdate<?>> changed) {
+    if (unpublishedVersion != null) {
+      changed.add(SearchAttributes.MODEL_VERSION.valueSet(unpublishedVersion));
+      unpublishedVersion = null;
+    }
+    Workflow.upsertTypedSearchAttributes(changed.toArray(SearchAttributeUpdate<?>[]::new));
   }
 
   /** "drift by guardian: drift share 0.67: temperature psi 0.41 (drifted), ..." */

@@ -16,6 +16,16 @@ public interface DeployActivities {
   SmokeTestResult smokeTest(Deployment deployment);
 
   /**
+   * {@link #deploy} then {@link #smokeTest} in one activity: one round trip to the server where a
+   * run needs both (issue 12, engine overhead). A failed smoke test is a result, not an exception,
+   * so a retry (deploy is idempotent) only follows a failure of the infrastructure.
+   */
+  default TestedDeployment deployAndSmokeTest(DeployRequest request) {
+    Deployment deployment = deploy(request);
+    return new TestedDeployment(deployment, smokeTest(deployment));
+  }
+
+  /**
    * Serves {@code request.version()} to {@code percent} % of the requests beside what serves now
    * (local serving only). Idempotent.
    */

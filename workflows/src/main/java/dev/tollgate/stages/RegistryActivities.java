@@ -24,6 +24,15 @@ public interface RegistryActivities {
   ModelVersion currentProduction(String model);
 
   /**
+   * {@link #registerCandidate} and {@link #currentProduction} in one activity: one round trip to
+   * the server where a run needs both (issue 12, engine overhead). Idempotent as both are.
+   */
+  default RegisteredCandidate registerCandidateAndReadProduction(RegisterRequest request) {
+    ModelVersion candidate = registerCandidate(request);
+    return new RegisteredCandidate(candidate, currentProduction(request.model()));
+  }
+
+  /**
    * Marks a version as Production (alias {@code champion}); the previous one is archived. Same call
    * twice is a no-op.
    */

@@ -26,6 +26,7 @@ public interface BareStages {
 
     @Override
     public boolean bareValidate(String model, Map<String, Double> metrics) {
+      ValidatedRuns.validated();
       return metrics.get("rmse") <= 75;
     }
 

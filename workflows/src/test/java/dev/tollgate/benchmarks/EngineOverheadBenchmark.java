@@ -46,6 +46,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EngineOverheadBenchmark {
   private static final String BARE_QUEUE = "bench-bare";
+
+  /** Updates the validator refused (sent before the gate opened), in the round that runs. */
+  private static final java.util.concurrent.atomic.AtomicLong REFUSED =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private static final String SPEC =
       """
       model: bench
@@ -95,6 +100,7 @@ public final class EngineOverheadBenchmark {
                       .build());
           WorkflowClient.start(wf::run, new PipelineRequest(spec, new RunOptions(id, "bench", "")));
           WorkflowStub stub = WorkflowStub.fromTyped(wf);
+          ValidatedRuns.await(workflowId);
           approve(
               () ->
                   stub.update(
@@ -125,6 +131,7 @@ public final class EngineOverheadBenchmark {
                       .build());
           WorkflowClient.start(wf::run, "bench");
           WorkflowStub stub = WorkflowStub.fromTyped(wf);
+          ValidatedRuns.await(workflowId);
           approve(() -> stub.update("decide", String.class, "alice"));
           String outcome = stub.getResult(String.class);
           if (!outcome.equals("DEPLOYED")) throw new IllegalStateException(outcome);
@@ -132,20 +139,25 @@ public final class EngineOverheadBenchmark {
         }
       };
 
-  /** Sends the Update until the validator takes it: the gate opens a few milliseconds in. */
+  /**
+   * Sends the Update until the validator takes it: the gate opens in the workflow task that takes
+   * the validation's result, so an Update sent just before is refused and sent again, a little
+   * later each time (1, 2, 4 ... 16 ms).
+   */
   private static void approve(Runnable update) throws InterruptedException {
     for (int attempt = 0; ; attempt++) {
       try {
         update.run();
         return;
       } catch (WorkflowUpdateException refused) {
-        if (attempt > 10_000) throw refused;
-        Thread.sleep(1);
+        REFUSED.incrementAndGet();
+        if (attempt > 1_000) throw refused;
+        Thread.sleep(1L << Math.min(attempt, 4));
       }
     }
   }
 
-  record Round(String shape, int round, int runs, double seconds, double cpuSeconds) {
+  record Round(String shape, int round, int runs, double seconds, double cpuSeconds, long refused) {
     double perSecond() {
       return runs / seconds;
     }
@@ -181,13 +193,15 @@ public final class EngineOverheadBenchmark {
             all.add(done);
             System.out.printf(
                 Locale.ROOT,
-                "RESULT\t%s\tround=%d\truns=%d\tseconds=%.2f\tper_second=%.1f\tcpu_ms_per_run=%.2f%n",
+                "RESULT\t%s\tround=%d\truns=%d\tseconds=%.2f\tper_second=%.1f\tcpu_ms_per_run=%.2f"
+                    + "\trefused_updates=%d%n",
                 s.name(),
                 r,
                 runs,
                 done.seconds(),
                 done.perSecond(),
-                done.cpuMillisPerRun());
+                done.cpuMillisPerRun(),
+                done.refused());
             histories[s == TOLLGATE ? 0 : 1] =
                 describe(client, s.runOnce(client, "sample-" + r), s.name());
           }
@@ -239,6 +253,7 @@ public final class EngineOverheadBenchmark {
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     AtomicInteger next = new AtomicInteger();
+    REFUSED.set(0);
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     List<Future<?>> runsDone = new ArrayList<>();
@@ -253,7 +268,7 @@ public final class EngineOverheadBenchmark {
     for (Future<?> f : runsDone) f.get();
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-    return new Round(shape.name(), round, runs, seconds, cpu);
+    return new Round(shape.name(), round, runs, seconds, cpu, REFUSED.get());
   }
 
   private static double median(List<Round> rounds, String shape, boolean rate) {
@@ -268,7 +283,18 @@ public final class EngineOverheadBenchmark {
 
   /** Events, bytes and the commands that cost: one run's history. */
   private static String describe(WorkflowClient client, String workflowId, String shape) {
-    var history = client.fetchHistory(workflowId).getHistory();
+    var fetched = client.fetchHistory(workflowId);
+    var history = fetched.getHistory();
+    String dump = System.getenv("BENCH_HISTORY_DIR");
+    if (dump != null) {
+      // The whole history as JSON, to see where the events and bytes go.
+      try {
+        java.nio.file.Files.writeString(
+            java.nio.file.Path.of(dump, shape + ".json"), fetched.toJson(true));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     List<HistoryEvent> events = history.getEventsList();
     long activities = count(events, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
     long upserts = count(events, EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES);

@@ -53,6 +53,7 @@ final class InstantStages
 
   @Override
   public ValidationVerdict validate(ValidationRequest r) {
+    ValidatedRuns.validated();
     return new ValidationVerdict(
         true,
         List.of(new CheckResult("rmse", 41.2, "≤ 75.0", CheckResult.Status.PASS, "rmse 41.2 ≤ 75")),

@@ -64,8 +64,17 @@ final class PipelineFixture implements AutoCloseable {
   final ValidateActivities validate =
       mock(ValidateActivities.class, withSettings().withoutAnnotations());
   final RegistryActivities registry =
-      mock(RegistryActivities.class, withSettings().withoutAnnotations());
-  final DeployActivities deploy = mock(DeployActivities.class, withSettings().withoutAnnotations());
+      mock(
+          RegistryActivities.class,
+          withSettings()
+              .withoutAnnotations()
+              .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
+  final DeployActivities deploy =
+      mock(
+          DeployActivities.class,
+          withSettings()
+              .withoutAnnotations()
+              .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
   final NotifyActivities notify = mock(NotifyActivities.class, withSettings().withoutAnnotations());
 
   static final dev.tollgate.stages.DataInspection DRIFT_EVIDENCE =

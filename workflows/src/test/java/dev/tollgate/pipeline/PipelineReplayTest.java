@@ -50,7 +50,18 @@ class PipelineReplayTest {
         "histories/pipeline-approval-timed-out-v4.json",
         "histories/pipeline-drift-triggered-v4.json",
         "histories/pipeline-scheduled-v4.json",
-        "histories/pipeline-escalated-v4.json"
+        "histories/pipeline-escalated-v4.json",
+        // marker fewer-round-trips: notifications as local activities, registration and the
+        // Production read in one activity, deploy and smoke test in one, upserts only on a stage
+        // change (PipelineWorkflowTest, DeployStagesTest)
+        "histories/pipeline-deployed-v5.json",
+        "histories/pipeline-approval-timed-out-v5.json",
+        "histories/pipeline-drift-triggered-v5.json",
+        "histories/pipeline-scheduled-v5.json",
+        "histories/pipeline-escalated-v5.json",
+        "histories/pipeline-environments-v5.json",
+        "histories/pipeline-canary-v5.json",
+        "histories/pipeline-degraded-v5.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
@@ -66,12 +77,12 @@ class PipelineReplayTest {
       f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
       deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
       assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, deployed, out.resolve("pipeline-deployed-v4.json"));
+      write(f, deployed, out.resolve("pipeline-deployed-v5.json"));
 
       WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
       assertThat(timedOut.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v4.json"));
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v5.json"));
 
       RunOptions drift =
           new RunOptions(
@@ -83,7 +94,7 @@ class PipelineReplayTest {
       WorkflowStub drifted = f.startRun(PipelineFixture.spec(1), drift.runId(), drift);
       assertThat(drifted.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, drifted, out.resolve("pipeline-drift-triggered-v4.json"));
+      write(f, drifted, out.resolve("pipeline-drift-triggered-v5.json"));
 
       RunOptions scheduled =
           new RunOptions(
@@ -92,7 +103,7 @@ class PipelineReplayTest {
           f.startRun(PipelineFixture.spec(1), "sched-2026-12-02T02:00:00Z", scheduled);
       PipelineResult result = nightly.getResult(PipelineResult.class);
       assertThat(result.runId()).isEqualTo("sched-2026-12-02T02-00-00Z");
-      write(f, nightly, out.resolve("pipeline-scheduled-v4.json"));
+      write(f, nightly, out.resolve("pipeline-scheduled-v5.json"));
     }
   }
 

@@ -15,6 +15,7 @@ import dev.tollgate.stages.SmokeTestResult;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,65 @@ class PipelineWorkflowTest {
   @AfterEach
   void tearDown() {
     f.close();
+  }
+
+  /**
+   * What a deployed run costs the server since {@link FewerRoundTrips} (issue 12): five activities
+   * (train, register with the Production read, validate, deploy with its smoke test, promote), the
+   * four notifications as local activities, and a search-attribute upsert only where the stage
+   * changes, the model and the version each sent once.
+   */
+  @Test
+  void aDeployedRunMakesFiveActivitiesAndUpsertsOnlyOnAStageChange() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "r-shape");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
+    assertThat(run.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
+
+    var events =
+        f.env.getWorkflowClient().fetchHistory(run.getExecution().getWorkflowId()).getEvents();
+    List<String> activities =
+        events.stream()
+            .filter(e -> e.hasActivityTaskScheduledEventAttributes())
+            .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+            .toList();
+    assertThat(activities)
+        .containsExactly(
+            "Train",
+            "RegisterCandidateAndReadProduction",
+            "Validate",
+            "DeployAndSmokeTest",
+            "Promote");
+    long localActivities =
+        events.stream()
+            .filter(e -> e.hasMarkerRecordedEventAttributes())
+            .filter(
+                e -> e.getMarkerRecordedEventAttributes().getMarkerName().equals("LocalActivity"))
+            .count();
+    assertThat(localActivities).as("started, approval requested, decided, finished").isEqualTo(4);
+    List<String> upserts =
+        events.stream()
+            .filter(e -> e.hasUpsertWorkflowSearchAttributesEventAttributes())
+            .map(
+                e ->
+                    String.join(
+                        ",",
+                        new java.util.TreeSet<>(
+                            e.getUpsertWorkflowSearchAttributesEventAttributes()
+                                .getSearchAttributes()
+                                .getIndexedFieldsMap()
+                                .keySet())))
+            .toList();
+    assertThat(upserts)
+        .containsExactly(
+            "TollgateModel,TollgateStage,TollgateTrigger", // training
+            "TollgateModelVersion,TollgateStage", // validating
+            "TollgateStage", // awaiting approval
+            "TollgateStage", // deploying
+            "TollgateOutcome,TollgateStage"); // completed
+    assertThat(run.describe().getTypedSearchAttributes().get(SearchAttributes.MODEL_VERSION))
+        .isEqualTo(1L);
   }
 
   @Test
@@ -165,7 +225,7 @@ class PipelineWorkflowTest {
                     e.kind() == PipelineEvent.Kind.DECIDED
                         && e.fields().get("decided_by").equals("carol")));
     order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.FINISHED));
-    PipelineReplayTest.record(f, run, "pipeline-escalated-v4.json");
+    PipelineReplayTest.record(f, run, "pipeline-escalated-v5.json");
   }
 
   @Test

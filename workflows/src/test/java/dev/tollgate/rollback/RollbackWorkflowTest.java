@@ -63,9 +63,17 @@ class RollbackWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private final RegistryActivities registry =
-      mock(RegistryActivities.class, withSettings().withoutAnnotations());
+      mock(
+          RegistryActivities.class,
+          withSettings()
+              .withoutAnnotations()
+              .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
   private final DeployActivities deploy =
-      mock(DeployActivities.class, withSettings().withoutAnnotations());
+      mock(
+          DeployActivities.class,
+          withSettings()
+              .withoutAnnotations()
+              .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
   private final NotifyActivities notify =
       mock(NotifyActivities.class, withSettings().withoutAnnotations());
 

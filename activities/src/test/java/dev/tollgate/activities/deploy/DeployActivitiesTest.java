@@ -18,6 +18,7 @@ import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
+import dev.tollgate.stages.TestedDeployment;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
 import dev.tollgate.stages.TrainedModel;
@@ -76,6 +77,18 @@ class DeployActivitiesTest {
 
   private Path current() {
     return home.resolve("serving/demo-model/current.json");
+  }
+
+  @Test
+  void deployAndSmokeTestInOneCallServesTheVersionAndScoresIt() {
+    deploy.deploy(new DeployRequest(v1, LOCAL, data, "run-1"));
+    TestedDeployment tested =
+        deploy.deployAndSmokeTest(new DeployRequest(v2, LOCAL, data, "run-2"));
+
+    assertThat(ServingPointer.read(current()).version()).isEqualTo(2);
+    assertThat(tested.deployment().version()).isEqualTo(v2);
+    assertThat(tested.smoke().passed()).as(tested.smoke().message()).isTrue();
+    assertThat(tested.smoke().rowsScored()).isEqualTo(20);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.tollgate.stages.ModelRecord;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.PromoteRequest;
 import dev.tollgate.stages.RegisterRequest;
+import dev.tollgate.stages.RegisteredCandidate;
 import dev.tollgate.stages.RegistryStage;
 import dev.tollgate.stages.RollbackRequest;
 import java.util.List;
@@ -114,6 +115,20 @@ abstract class RegistryContract {
     assertThat(v1.specDigest()).isEqualTo("spec-run-a");
     assertThat(v1.metrics()).containsEntry("rmse", 1.5);
     assertThat(record().versions()).hasSize(2);
+  }
+
+  @Test
+  void registeringReadsTheProductionVersionInTheSameCall() {
+    RegisteredCandidate first = registry.registerCandidateAndReadProduction(candidate("run-a"));
+    assertThat(first.candidate().version()).isEqualTo(1);
+    assertThat(first.production()).as("a model's first version has none to compare").isNull();
+    registry.promote(new PromoteRequest("energy", 1, "run-a", "alice"));
+
+    RegisteredCandidate second = registry.registerCandidateAndReadProduction(candidate("run-b"));
+    RegisteredCandidate retried = registry.registerCandidateAndReadProduction(candidate("run-b"));
+    assertThat(second.candidate().version()).isEqualTo(2);
+    assertThat(second.production().version()).isEqualTo(1);
+    assertThat(retried).isEqualTo(second);
   }
 
   @Test

@@ -94,8 +94,17 @@ final class SlackPipelineFixture implements AutoCloseable {
     ValidateActivities validate =
         mock(ValidateActivities.class, withSettings().withoutAnnotations());
     RegistryActivities registry =
-        mock(RegistryActivities.class, withSettings().withoutAnnotations());
-    DeployActivities deploy = mock(DeployActivities.class, withSettings().withoutAnnotations());
+        mock(
+            RegistryActivities.class,
+            withSettings()
+                .withoutAnnotations()
+                .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
+    DeployActivities deploy =
+        mock(
+            DeployActivities.class,
+            withSettings()
+                .withoutAnnotations()
+                .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
     NotifyActivities notify =
         realNotify != null
             ? realNotify

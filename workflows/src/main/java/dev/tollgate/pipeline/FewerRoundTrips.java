@@ -1,0 +1,24 @@
+package dev.tollgate.pipeline;
+
+import io.temporal.workflow.Workflow;
+
+/**
+ * Since marker {@value #CHANGE_ID} (issue 12, engine overhead) a run makes fewer trips to the
+ * server for the same stages: notifications are local activities (no task queue, no workflow task
+ * of their own), the registration reads the Production version in the same activity, a deploy is
+ * smoke-tested in the same activity, and the search attributes are upserted only with a stage
+ * change (the model version rides with the next one; the moment of notifying, which ends in the
+ * same workflow task as the outcome, gets no upsert of its own). Runs recorded before the marker
+ * replay the way they ran. Read once per run, before anything else is recorded: a run with this
+ * marker has every earlier change too (visibility, the trigger attribute, archiving, numbered
+ * notifications), so it records none of their markers.
+ */
+final class FewerRoundTrips {
+  static final String CHANGE_ID = "fewer-round-trips";
+
+  private FewerRoundTrips() {}
+
+  static boolean forRun() {
+    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+}
