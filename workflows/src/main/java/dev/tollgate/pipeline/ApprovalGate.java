@@ -64,7 +64,15 @@ final class ApprovalGate {
 
   /** Takes a decision; refused ones are kept in the audit trail with the reason. */
   DecisionRecord receive(DecisionRequest d, String via) {
-    String refusal = refusal(d);
+    return receive(d, via, null);
+  }
+
+  /**
+   * As {@link #receive(DecisionRequest, String)}, refusing with {@code refusedFirst} when it is set
+   * (a rule of the caller's, decided from the spec alone so that replay decides alike).
+   */
+  DecisionRecord receive(DecisionRequest d, String via, String refusedFirst) {
+    String refusal = refusedFirst != null ? refusedFirst : refusal(d);
     String by = d == null || d.by() == null ? "" : d.by();
     boolean approve = d != null && d.approve();
     String comment = d == null ? null : d.comment();

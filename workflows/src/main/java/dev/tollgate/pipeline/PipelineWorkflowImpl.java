@@ -41,11 +41,25 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final DeployActivities deploy =
       Workflow.newActivityStub(DeployActivities.class, StageOptions.deploy());
 
+  private final IdentityCheck identity;
+
   private PipelineSpec spec;
   private RunState state;
   private ApprovalGate gate;
   private CandidateArchive archive;
   private RunNotices notices;
+
+  /** A worker without an approval key: no decision can be vouched for (the tests, the replayer). */
+  public PipelineWorkflowImpl() {
+    this(null);
+  }
+
+  /**
+   * {@code seal}: the deployment's approval key, to check vouched decisions ({@code null}: none).
+   */
+  public PipelineWorkflowImpl(DecisionSeal seal) {
+    this.identity = new IdentityCheck(seal);
+  }
 
   @Override
   public PipelineResult run(PipelineRequest request) {
@@ -92,12 +106,17 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   @Override
   public void validateDecide(DecisionRequest decision) {
     String refusal = gate == null ? "the run has not started yet" : gate.refusal(decision);
+    if (refusal == null) {
+      refusal =
+          identity.refusal(
+              Workflow.getInfo().getWorkflowId(), decision, spec.approval().requireIdentity());
+    }
     if (refusal != null) throw new IllegalArgumentException(refusal);
   }
 
   @Override
   public DecisionRecord decide(DecisionRequest decision) {
-    return gate.receive(decision, "update");
+    return gate.receive(decision, decision == null ? "update" : decision.via("update"));
   }
 
   @Override
@@ -116,7 +135,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       log.warn("decision from {} before the run started: ignored", decision.by());
       return;
     }
-    DecisionRecord record = gate.receive(decision, "signal");
+    DecisionRecord record =
+        gate.receive(
+            decision,
+            "signal",
+            spec.approval().requireIdentity() ? IdentityCheck.signalRefusal() : null);
     if (!record.accepted()) log.warn("decision by signal ignored: {}", record.note());
   }
 

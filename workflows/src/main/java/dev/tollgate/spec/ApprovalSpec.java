@@ -1,5 +1,6 @@
 package dev.tollgate.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,10 @@ public record ApprovalSpec(
     Duration timeout,
     List<Duration> reminders,
     TimeoutAction onTimeout,
-    List<Escalation> escalate) {
+    List<Escalation> escalate,
+    // Left out of the JSON when false: the specs (and spec digests) of runs before it stay as they
+    // were.
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean requireIdentity) {
 
   /** After {@code after} of waiting, {@code to} become approvers too and are told. */
   public record Escalation(Duration after, List<String> to) {
@@ -22,6 +26,17 @@ public record ApprovalSpec(
       Objects.requireNonNull(after, "after");
       to = List.copyOf(to);
     }
+  }
+
+  /** Without {@code require_identity}: decisions are taken as claimed (audited as given). */
+  public ApprovalSpec(
+      List<String> approvers,
+      int minApprovals,
+      Duration timeout,
+      List<Duration> reminders,
+      TimeoutAction onTimeout,
+      List<Escalation> escalate) {
+    this(approvers, minApprovals, timeout, reminders, onTimeout, escalate, false);
   }
 
   /** Without escalation: the shape before it. */

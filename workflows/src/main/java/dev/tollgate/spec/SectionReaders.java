@@ -237,7 +237,14 @@ final class SectionReaders {
 
   static ApprovalSpec approval(YamlSection s) {
     s.rejectUnknownKeys(
-        Set.of("approvers", "min_approvals", "timeout", "reminders", "on_timeout", "escalate"));
+        Set.of(
+            "approvers",
+            "min_approvals",
+            "timeout",
+            "reminders",
+            "on_timeout",
+            "escalate",
+            "require_identity"));
     List<String> approvers = s.distinctStrings("approvers", true);
     Integer min = s.integer("min_approvals", false);
     Duration timeout = s.duration("timeout", false);
@@ -265,12 +272,19 @@ final class SectionReaders {
       }
     }
     List<ApprovalSpec.Escalation> escalate = escalations(s, approvers, effectiveTimeout);
+    Boolean requireIdentity = s.bool("require_identity");
     return build(
         s,
         "approvers",
         () ->
             new ApprovalSpec(
-                approvers, minApprovals, effectiveTimeout, reminders, onTimeout, escalate));
+                approvers,
+                minApprovals,
+                effectiveTimeout,
+                reminders,
+                onTimeout,
+                escalate,
+                Boolean.TRUE.equals(requireIdentity)));
   }
 
   /** {@code approval.escalate: [{after: 24h, to: [carol]}]}: sooner than the timeout, new names. */

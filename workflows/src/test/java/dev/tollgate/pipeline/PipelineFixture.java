@@ -120,10 +120,20 @@ final class PipelineFixture implements AutoCloseable {
   }
 
   void start() {
+    start(null);
+  }
+
+  /** With {@code seal}: the worker holds the approval key (vouched decisions verify). */
+  void start(DecisionSeal seal) {
     SearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker pipeline = env.newWorker(TaskQueues.PIPELINE);
-    pipeline.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    if (seal == null) {
+      pipeline.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    } else {
+      pipeline.registerWorkflowImplementationFactory(
+          PipelineWorkflow.class, () -> new PipelineWorkflowImpl(seal));
+    }
     pipeline.registerActivitiesImplementations(validate, registry, deploy, notify);
     env.newWorker(TaskQueues.TRAINING).registerActivitiesImplementations(train);
     env.start();
@@ -131,6 +141,14 @@ final class PipelineFixture implements AutoCloseable {
 
   static PipelineSpec spec(int minApprovals) {
     return SpecParser.parse(SPEC.formatted(minApprovals), "test.yaml", Path.of("/"));
+  }
+
+  /** {@link #spec} with {@code approval.require_identity: true}. */
+  static PipelineSpec specRequiringIdentity(int minApprovals) {
+    String yaml =
+        SPEC.formatted(minApprovals)
+            .replace("  approvers:", "  require_identity: true\n  approvers:");
+    return SpecParser.parse(yaml, "test.yaml", Path.of("/"));
   }
 
   /** Starts a run and returns its untyped stub (for updates and results). */

@@ -85,6 +85,7 @@ class SpecBadInputTest {
         // Durations a timer cannot hold.
         "timeout: 72h|timeout: 99999999999999999999d|approval.timeout|expected a positive duration",
         "timeout: 72h|timeout: 4000d|approval.timeout|expected at most 3650d, got '4000d'",
+        "timeout: 72h|timeout: 72h\\n  require_identity: yes please|approval.require_identity|expected true or false",
         // deploy.target ecs needs its service, and the section belongs to it.
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs}|deploy.ecs|missing; target ecs needs {cluster, service, url}",
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs, ecs: {cluster: c, service: s}}|deploy.ecs.url|missing",

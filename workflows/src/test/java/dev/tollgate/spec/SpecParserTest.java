@@ -69,6 +69,18 @@ class SpecParserTest {
   }
 
   @Test
+  void requireIdentityIsOffUnlessSetAndLeavesTheSpecJsonOfOlderSpecsAlone() {
+    PipelineSpec plain = parse(VALID);
+    PipelineSpec strict =
+        parse(VALID.replace("approval:\n", "approval:\n  require_identity: true\n"));
+    assertThat(plain.approval().requireIdentity()).isFalse();
+    assertThat(strict.approval().requireIdentity()).isTrue();
+    // The spec JSON (and digest) of a spec without the key is what it was before the key existed.
+    assertThat(dev.tollgate.pipeline.SpecJson.json(plain)).doesNotContain("requireIdentity");
+    assertThat(dev.tollgate.pipeline.SpecJson.json(strict)).contains("\"requireIdentity\":true");
+  }
+
+  @Test
   void readsAChoiceHyperparameterByNameAndCarriesItsIndex() {
     PipelineSpec spec =
         parse(
