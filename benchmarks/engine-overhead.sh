@@ -2,7 +2,10 @@
 # Engine overhead: Tollgate's pipeline workflow with instant stages against a bare SDK workflow of
 # the same five stages, interleaved rounds on one in-process Temporal test server
 # (dev.tollgate.benchmarks.EngineOverheadBenchmark, workflows' test sources).
-#   benchmarks/engine-overhead.sh [RUNS [ROUNDS [CONCURRENCY]]]    (default 500 3 32)
+#   benchmarks/engine-overhead.sh [--dev-server] [RUNS [ROUNDS [CONCURRENCY]]]    (default 500 3 32)
+# --dev-server: against a real `temporal server start-dev` (installed by
+# scripts/install-temporal-cli.sh, started here on a free port, in memory, stopped at the end),
+# the server's CPU counted with the benchmark's. Without it, the SDK's in-memory test server.
 # Build first: ./mvnw -B -o -q -pl workflows -am test-compile
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,7 +21,23 @@ if [[ ! -f workflows/target/test-classes/dev/tollgate/benchmarks/EngineOverheadB
   exit 1
 fi
 external="$(tr ':' '\n' <"$deps" | grep -v '/dev/tollgate/' | paste -sd: -)"
+if [[ ${1:-} == --dev-server ]]; then
+  shift
+  temporal="$(scripts/install-temporal-cli.sh)"
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  "$temporal" server start-dev --headless --ip 127.0.0.1 --port "$port" --log-level error \
+    --search-attribute TollgateModel=Keyword --search-attribute TollgateStage=Keyword \
+    --search-attribute TollgateOutcome=Keyword --search-attribute TollgateModelVersion=Int \
+    --search-attribute TollgateTrigger=Keyword >/tmp/engine-overhead-dev-server.log 2>&1 &
+  server_pid=$!
+  trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null' EXIT
+  for _ in $(seq 1 60); do
+    "$temporal" operator cluster health --address "127.0.0.1:$port" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  export BENCH_TEMPORAL_ADDRESS="127.0.0.1:$port" BENCH_SERVER_PID="$server_pid"
+fi
 classes="workflows/target/test-classes:workflows/target/classes"
-exec "$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-2g} -cp "$classes:$external" \
+"$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-2g} -cp "$classes:$external" \
   -Dlogback.configurationFile=benchmarks/logback-bench.xml \
   dev.tollgate.benchmarks.EngineOverheadBenchmark "$@"

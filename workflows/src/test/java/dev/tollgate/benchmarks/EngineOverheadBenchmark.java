@@ -5,9 +5,7 @@ import dev.tollgate.pipeline.DecisionRequest;
 import dev.tollgate.pipeline.PipelineRequest;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineWorkflow;
-import dev.tollgate.pipeline.PipelineWorkflowImpl;
 import dev.tollgate.pipeline.RunOptions;
-import dev.tollgate.pipeline.SearchAttributes;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.spec.PipelineSpec;
@@ -18,9 +16,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@code benchmarks/engine-overhead.sh [RUNS [ROUNDS [CONCURRENCY]]]}; docs/benchmarks.md.
  */
 public final class EngineOverheadBenchmark {
-  private static final String BARE_QUEUE = "bench-bare";
+  private static final String BARE_QUEUE = BenchServer.BARE_QUEUE;
 
   /** Updates the validator refused (sent before the gate opened), in the round that runs. */
   private static final java.util.concurrent.atomic.AtomicLong REFUSED =
@@ -171,13 +166,23 @@ public final class EngineOverheadBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+    // BENCH_TEMPORAL_ADDRESS / BENCH_SERVER_PID: a real server (benchmarks/engine-overhead.sh
+    // --dev-server starts one); else the in-memory test server.
+    String address = System.getenv("BENCH_TEMPORAL_ADDRESS");
+    long serverPid =
+        address == null ? 0 : Long.parseLong(System.getenv().getOrDefault("BENCH_SERVER_PID", "0"));
     System.out.printf(
         Locale.ROOT,
-        "engine overhead: %d runs x %d rounds, %d at once, a fresh test server per round, JDK %s%n",
+        "engine overhead: %d runs x %d rounds, %d at once, %s, JDK %s%n",
         runs,
         rounds,
         concurrency,
+        address == null
+            ? "a fresh in-memory test server per round"
+            : "the dev server at " + address + " (its CPU counted)",
         Runtime.version());
+    // Unique workflow IDs per invocation: a real server keeps the runs of earlier invocations.
+    String prefix = address == null ? "" : Long.toString(System.currentTimeMillis(), 36) + "-";
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
       List<Round> all = new ArrayList<>();
@@ -186,10 +191,11 @@ public final class EngineOverheadBenchmark {
         for (Shape s : r % 2 == 0 ? List.of(TOLLGATE, BARE) : List.of(BARE, TOLLGATE)) {
           // The in-memory test server slows as it holds more finished runs: each round starts on
           // a fresh one, so both shapes meet the same server state.
-          try (TestWorkflowEnvironment env = environment()) {
-            WorkflowClient client = env.getWorkflowClient();
-            round(s, -1, Math.max(50, runs / 5), client, pool); // warm-up, not counted
-            Round done = round(s, r, runs, client, pool);
+          try (BenchServer server =
+              address == null ? BenchServer.inMemory() : BenchServer.real(address, serverPid)) {
+            WorkflowClient client = server.client();
+            round(s, -1, Math.max(50, runs / 5), prefix, server, pool); // warm-up, not counted
+            Round done = round(s, r, runs, prefix, server, pool);
             all.add(done);
             System.out.printf(
                 Locale.ROOT,
@@ -203,7 +209,7 @@ public final class EngineOverheadBenchmark {
                 done.cpuMillisPerRun(),
                 done.refused());
             histories[s == TOLLGATE ? 0 : 1] =
-                describe(client, s.runOnce(client, "sample-" + r), s.name());
+                describe(client, s.runOnce(client, prefix + "sample-" + r), s.name());
           }
         }
       }
@@ -228,32 +234,15 @@ public final class EngineOverheadBenchmark {
     }
   }
 
-  /** A test server with both shapes' workers, no time skipping (the 72 h gate must not fire). */
-  private static TestWorkflowEnvironment environment() {
-    TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    SearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
-    InstantStages stages = new InstantStages();
-    Worker pipeline = env.newWorker(TaskQueues.PIPELINE);
-    pipeline.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    pipeline.registerActivitiesImplementations(stages);
-    env.newWorker(TaskQueues.TRAINING).registerActivitiesImplementations(stages);
-    Worker bare = env.newWorker(BARE_QUEUE);
-    bare.registerWorkflowImplementationTypes(BareWorkflow.Impl.class);
-    bare.registerActivitiesImplementations(new BareStages.Instant());
-    env.start();
-    return env;
-  }
-
   private static Round round(
-      Shape shape, int round, int runs, WorkflowClient client, ExecutorService pool)
+      Shape shape, int round, int runs, String prefix, BenchServer server, ExecutorService pool)
       throws Exception {
+    WorkflowClient client = server.client();
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     AtomicInteger next = new AtomicInteger();
     REFUSED.set(0);
+    double serverCpu0 = server.serverCpuSeconds();
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     List<Future<?>> runsDone = new ArrayList<>();
@@ -261,13 +250,13 @@ public final class EngineOverheadBenchmark {
       runsDone.add(
           pool.submit(
               () -> {
-                shape.runOnce(client, "r" + round + "-" + next.incrementAndGet());
+                shape.runOnce(client, prefix + "r" + round + "-" + next.incrementAndGet());
                 return null;
               }));
     }
     for (Future<?> f : runsDone) f.get();
     double seconds = (System.nanoTime() - t0) / 1e9;
-    double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+    double cpu = (os.getProcessCpuTime() - cpu0) / 1e9 + (server.serverCpuSeconds() - serverCpu0);
     return new Round(shape.name(), round, runs, seconds, cpu, REFUSED.get());
   }
 
