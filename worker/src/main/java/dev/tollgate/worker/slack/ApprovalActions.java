@@ -21,6 +21,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
+import dev.tollgate.pipeline.DecisionSeal;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,9 +50,19 @@ final class ApprovalActions {
   private static final Logger log = LoggerFactory.getLogger(ApprovalActions.class);
 
   private final WorkflowClient temporal;
+  private final DecisionSeal seal;
 
-  ApprovalActions(WorkflowClient temporal) {
+  /** {@code seal}: with the approval key, decisions are vouched for as "slack"; else claims. */
+  ApprovalActions(WorkflowClient temporal, DecisionSeal seal) {
     this.temporal = temporal;
+    this.seal = seal;
+  }
+
+  /** The Slack user's decision: Slack's signature authenticated them, so it is vouched for. */
+  private DecisionRequest decision(PendingRun run, boolean approve, String name, String comment) {
+    return seal == null
+        ? new DecisionRequest(approve, name, comment)
+        : seal.vouch(run.workflowId(), approve, name, comment, "slack");
   }
 
   void register(App app) {
@@ -66,7 +77,7 @@ final class ApprovalActions {
     try {
       PendingRun run = PendingRun.load(temporal, value(p)).requireAwaiting();
       String name = SlackApprovers.nameOf(run, user, ctx.client());
-      DecisionRequest decision = new DecisionRequest(true, name, APPROVED_COMMENT);
+      DecisionRequest decision = decision(run, true, name, APPROVED_COMMENT);
       run.decide(decision);
       log.info("{} approved {} from Slack (user {})", name, run.workflowId(), user);
       if (run.settledBy(decision)) {
@@ -127,7 +138,7 @@ final class ApprovalActions {
       String name = SlackApprovers.nameOf(run, user, ctx.client());
       String reason = RejectReasonModal.reason(view);
       reason = reason == null ? "" : reason.strip();
-      DecisionRecord decided = run.decide(new DecisionRequest(false, name, reason));
+      DecisionRecord decided = run.decide(decision(run, false, name, reason));
       log.info("{} rejected {} from Slack (user {})", name, run.workflowId(), user);
       update(
           ctx.client(),

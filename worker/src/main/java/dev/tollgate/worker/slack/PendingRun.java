@@ -8,7 +8,6 @@ import dev.tollgate.pipeline.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.failure.ApplicationFailure;
 
 /**
  * The pipeline run a Slack button names (its value is the workflow id), as seen when the click
@@ -84,17 +83,7 @@ record PendingRun(String workflowId, PipelineWorkflow workflow, PipelineStatus s
     }
   }
 
-  /**
-   * The validator's own words: it throws IllegalArgumentException, which reaches the client as an
-   * ApplicationFailure whose {@code getMessage()} adds type and retry flags nobody in Slack needs.
-   */
   static String refusalOf(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure f && f.getOriginalMessage() != null) {
-        return f.getOriginalMessage();
-      }
-      if (t instanceof IllegalArgumentException) return t.getMessage();
-    }
-    return "the run did not take the decision (" + e.getClass().getSimpleName() + ")";
+    return dev.tollgate.worker.approvals.UpdateRefusal.of(e);
   }
 }

@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.tollgate.activities.notify.slack.SlackClient;
 import dev.tollgate.activities.notify.slack.SlackSettings;
+import dev.tollgate.pipeline.DecisionSeal;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,15 @@ public final class SlackInteractions {
 
   /** The App for these settings, or the refusing endpoint when there is no signing secret. */
   public static SlackInteractions create(SlackSettings slack, WorkflowClient temporal) {
+    return create(slack, temporal, null);
+  }
+
+  /**
+   * {@code seal}: the deployment's approval key; with it, decisions from Slack are vouched for (the
+   * Slack user is authenticated by Slack's signature). {@code null}: sent as claims.
+   */
+  public static SlackInteractions create(
+      SlackSettings slack, WorkflowClient temporal, DecisionSeal seal) {
     if (slack.signingSecret().isBlank()) {
       log.info(
           "Slack buttons are off: /slack/interactions refuses every request until"
@@ -51,7 +61,7 @@ public final class SlackInteractions {
             .slack(SlackClient.create(slack.apiUrl()))
             .build();
     App app = new App(appConfig);
-    new ApprovalActions(temporal).register(app);
+    new ApprovalActions(temporal, seal).register(app);
     return new SlackInteractions(app);
   }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.worker.slack;
 
 import dev.tollgate.activities.notify.slack.SlackSettings;
+import dev.tollgate.worker.approvals.ApprovalKey;
 import io.temporal.client.WorkflowClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class SlackInteractionsConfig {
 
   @Bean
-  SlackInteractions slackInteractions(SlackSettings slack, WorkflowClient temporal) {
-    return SlackInteractions.create(slack, temporal);
+  SlackInteractions slackInteractions(
+      SlackSettings slack, WorkflowClient temporal, ApprovalKey approvalKey) {
+    return SlackInteractions.create(slack, temporal, approvalKey.seal());
   }
 }

@@ -2,10 +2,12 @@ package dev.tollgate.worker.temporal;
 
 import dev.tollgate.activities.StageActivities;
 import dev.tollgate.guardian.GuardianWorkflowImpl;
+import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.PipelineWorkflowImpl;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.registry.RegistryWorkflowImpl;
 import dev.tollgate.rollback.RollbackWorkflowImpl;
+import dev.tollgate.worker.approvals.ApprovalKey;
 import dev.tollgate.worker.config.TollgateProperties;
 import dev.tollgate.worker.logging.LoggingInterceptor;
 import io.temporal.client.WorkflowClient;
@@ -49,7 +51,8 @@ public class PipelineWorkers implements SmartLifecycle {
       WorkflowClient client,
       StageActivities stages,
       TemporalTarget target,
-      TollgateProperties properties) {
+      TollgateProperties properties,
+      ApprovalKey approvalKey) {
     this.factory =
         WorkerFactory.newInstance(
             client,
@@ -59,11 +62,11 @@ public class PipelineWorkers implements SmartLifecycle {
     this.target = target;
     this.shutdownGrace = properties.shutdownGrace();
     Worker pipeline = factory.newWorker(TaskQueues.PIPELINE);
+    // With the approval key: the decide validator checks the seals of vouched decisions.
+    pipeline.registerWorkflowImplementationFactory(
+        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(approvalKey.seal()));
     pipeline.registerWorkflowImplementationTypes(
-        PipelineWorkflowImpl.class,
-        GuardianWorkflowImpl.class,
-        RegistryWorkflowImpl.class,
-        RollbackWorkflowImpl.class);
+        GuardianWorkflowImpl.class, RegistryWorkflowImpl.class, RollbackWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(
         stages.validate(),
         stages.registry(),

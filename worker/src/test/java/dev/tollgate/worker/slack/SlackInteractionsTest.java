@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tollgate.activities.notify.slack.FakeSlack;
+import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
@@ -81,6 +82,39 @@ class SlackInteractionsTest {
         .contains("\"type\":\"header\"");
     assertThat(slack.calls("users.info")).as("the spec's map is enough").isEmpty();
     assertThat(slack.calls("chat.postEphemeral")).isEmpty();
+  }
+
+  @Test
+  void withTheApprovalKeyASlackApprovalIsVouchedForAndPassesRequireIdentity() throws Exception {
+    temporal.close();
+    DecisionSeal seal = DecisionSeal.withKey(new byte[32]);
+    temporal = new SlackPipelineFixture(seal);
+    var settings =
+        new dev.tollgate.activities.notify.slack.SlackSettings(
+            "xoxb-test", "", SECRET, slack.apiUrl(), "", "");
+    MockMvc vouching =
+        MockMvcBuilders.standaloneSetup(
+                new SlackInteractionsController(
+                    SlackInteractions.create(settings, temporal.client(), seal)))
+            .build();
+    WorkflowStub run =
+        temporal.runAwaitingApproval(
+            "r-vouched",
+            SlackPipelineFixture.SPEC.replace(
+                "approval:\n", "approval:\n  require_identity: true\n"));
+    String id = run.getExecution().getWorkflowId();
+
+    MockHttpServletResponse answer =
+        send(
+            vouching,
+            SignedInteraction.of(
+                SECRET, SignedInteraction.click("tollgate_approve", id, "U0ALICE")));
+
+    assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(200);
+    PipelineResult result = run.getResult(30, TimeUnit.SECONDS, PipelineResult.class);
+    assertThat(result.outcome()).as(result.failure()).isEqualTo(Outcome.DEPLOYED);
+    assertThat(result.decision().by()).isEqualTo("alice");
+    assertThat(result.decision().via()).isEqualTo("update/slack");
   }
 
   @Test

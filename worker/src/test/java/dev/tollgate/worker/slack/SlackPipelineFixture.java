@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.PipelineRequest;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
@@ -42,9 +43,9 @@ import java.util.Map;
  * mocked to pass, so a run stops at the approval gate and waits for a decision (here: from Slack).
  * Approvers alice and bob; the spec maps Slack user U0ALICE to alice, bob only by e-mail.
  */
-final class SlackPipelineFixture implements AutoCloseable {
+public final class SlackPipelineFixture implements AutoCloseable {
   static final String MODEL = "energy-load";
-  static final String SPEC =
+  public static final String SPEC =
       """
       model: energy-load
       task: regression
@@ -78,7 +79,7 @@ final class SlackPipelineFixture implements AutoCloseable {
   final TestWorkflowEnvironment env;
 
   SlackPipelineFixture() {
-    this(null);
+    this((NotifyActivities) null);
   }
 
   /** As above, events published by {@code realNotify} ({@code null}: a mock that drops them). */
@@ -89,6 +90,18 @@ final class SlackPipelineFixture implements AutoCloseable {
   /** As above, the test server built with {@code options} (a metrics scope, say). */
   SlackPipelineFixture(
       NotifyActivities realNotify, io.temporal.testing.TestEnvironmentOptions options) {
+    this(realNotify, options, null);
+  }
+
+  /** With the worker holding {@code seal} (the approval key), as a deployed worker does. */
+  public SlackPipelineFixture(DecisionSeal seal) {
+    this(null, io.temporal.testing.TestEnvironmentOptions.getDefaultInstance(), seal);
+  }
+
+  private SlackPipelineFixture(
+      NotifyActivities realNotify,
+      io.temporal.testing.TestEnvironmentOptions options,
+      DecisionSeal seal) {
     env = TestWorkflowEnvironment.newInstance(options);
     TrainActivities train = mock(TrainActivities.class, withSettings().withoutAnnotations());
     ValidateActivities validate =
@@ -128,13 +141,14 @@ final class SlackPipelineFixture implements AutoCloseable {
     SearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker pipeline = env.newWorker(TaskQueues.PIPELINE);
-    pipeline.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    pipeline.registerWorkflowImplementationFactory(
+        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(seal));
     pipeline.registerActivitiesImplementations(validate, registry, deploy, notify);
     env.newWorker(TaskQueues.TRAINING).registerActivitiesImplementations(train);
     env.start();
   }
 
-  WorkflowClient client() {
+  public WorkflowClient client() {
     return env.getWorkflowClient();
   }
 
@@ -156,7 +170,12 @@ final class SlackPipelineFixture implements AutoCloseable {
 
   /** Starts a run and waits (without skipping time) until it asks for approval. */
   WorkflowStub runAwaitingApproval(String runId) throws InterruptedException {
-    WorkflowStub run = start(SPEC, runId);
+    return runAwaitingApproval(runId, SPEC);
+  }
+
+  /** A run of {@code yaml}, once it asks for approval. */
+  public WorkflowStub runAwaitingApproval(String runId, String yaml) throws InterruptedException {
+    WorkflowStub run = start(yaml, runId);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       PipelineStatus s = run.query("status", PipelineStatus.class);
@@ -166,7 +185,7 @@ final class SlackPipelineFixture implements AutoCloseable {
     throw new AssertionError("run never reached the approval gate");
   }
 
-  PipelineStatus status(WorkflowStub run) {
+  public PipelineStatus status(WorkflowStub run) {
     return run.query("status", PipelineStatus.class);
   }
 

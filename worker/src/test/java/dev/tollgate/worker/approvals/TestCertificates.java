@@ -1,0 +1,129 @@
+package dev.tollgate.worker.approvals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throwaway certificate authority and certificates it issues, made with the JDK's keytool: the
+ * worker's (CN=localhost, for 127.0.0.1) and approvers' client certificates, each in a PKCS12 file
+ * that also trusts the authority. One more authority's certificate shows a stranger is refused.
+ */
+final class TestCertificates {
+  static final String PASSWORD = "changeit";
+
+  private final Path dir;
+
+  private TestCertificates(Path dir) {
+    this.dir = dir;
+  }
+
+  /** An authority named {@code name} in {@code dir}. */
+  static TestCertificates authority(Path dir, String name) throws Exception {
+    TestCertificates ca = new TestCertificates(dir);
+    ca.keytool(
+        "-genkeypair",
+        "-alias",
+        "ca",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=" + name,
+        "-ext",
+        "bc:c",
+        "-validity",
+        "2",
+        "-keystore",
+        ca.file(name + "-ca.p12"));
+    ca.keytool(
+        "-exportcert",
+        "-alias",
+        "ca",
+        "-keystore",
+        ca.file(name + "-ca.p12"),
+        "-file",
+        ca.file(name + "-ca.crt"));
+    ca.name = name;
+    return ca;
+  }
+
+  private String name;
+
+  /** A truststore holding only this authority. */
+  Path truststore() throws Exception {
+    Path trust = dir.resolve(name + "-trust.p12");
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "ca",
+        "-file",
+        file(name + "-ca.crt"),
+        "-keystore",
+        trust.toString());
+    return trust;
+  }
+
+  /** A key and certificate for {@code cn}, issued by this authority, trusting it too. */
+  Path issue(String cn) throws Exception {
+    String store = file(name + "-" + cn + ".p12");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "me",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=" + cn,
+        "-validity",
+        "2",
+        "-keystore",
+        store);
+    keytool(
+        "-certreq", "-alias", "me", "-keystore", store, "-file", file(name + "-" + cn + ".csr"));
+    keytool(
+        "-gencert",
+        "-alias",
+        "ca",
+        "-keystore",
+        file(name + "-ca.p12"),
+        "-infile",
+        file(name + "-" + cn + ".csr"),
+        "-outfile",
+        file(name + "-" + cn + ".crt"),
+        "-validity",
+        "2",
+        "-ext",
+        "san=dns:localhost,ip:127.0.0.1");
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "ca",
+        "-file",
+        file(name + "-ca.crt"),
+        "-keystore",
+        store);
+    keytool(
+        "-importcert", "-alias", "me", "-file", file(name + "-" + cn + ".crt"), "-keystore", store);
+    return Path.of(store);
+  }
+
+  private String file(String name) {
+    return dir.resolve(name).toString();
+  }
+
+  private void keytool(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    command.addAll(List.of("-storepass", PASSWORD, "-keypass", PASSWORD, "-storetype", "PKCS12"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("keytool " + String.join(" ", args) + ": " + out);
+    }
+  }
+}
