@@ -20,6 +20,8 @@ final class ApproveCommand extends CliCommand {
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin VouchedOptions vouched = new VouchedOptions();
+
   @Parameters(
       paramLabel = "RUN",
       description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
@@ -27,9 +29,8 @@ final class ApproveCommand extends CliCommand {
 
   @Option(
       names = "--by",
-      required = true,
       paramLabel = "NAME",
-      description = "Who approves; must be one of the spec's approvers.")
+      description = "Who approves; must be one of the spec's approvers. Required unless --via.")
   String by;
 
   @Option(
@@ -40,6 +41,8 @@ final class ApproveCommand extends CliCommand {
 
   @Override
   int execute() {
+    vouched.check(by);
+    if (vouched.used()) return Decide.sendVouched(out(), vouched, run, true, comment);
     return Decide.send(out(), connection, run, new DecisionRequest(true, by, comment));
   }
 }

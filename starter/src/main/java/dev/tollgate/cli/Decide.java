@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
+import dev.tollgate.worker.approvals.MtlsDecisionClient;
 import java.io.PrintWriter;
 
 /**
@@ -26,5 +27,36 @@ final class Decide {
             : e;
       }
     }
+  }
+
+  /** Through a worker's approval endpoint: the name comes from the client certificate. */
+  static int sendVouched(
+      PrintWriter out, VouchedOptions vouched, String run, boolean approve, String comment) {
+    String workflowId = RunName.workflowId(run);
+    MtlsDecisionClient.Answer answer;
+    try {
+      answer =
+          MtlsDecisionClient.send(
+              vouched.via, vouched.identity, vouched.password(), workflowId, approve, comment);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(ExitCodes.USAGE, e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new CliFailure(
+          ExitCodes.UNREACHABLE,
+          "cannot reach the approval endpoint "
+              + vouched.via
+              + " (or it refused your certificate in the handshake): "
+              + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure(ExitCodes.NOT_DONE, "interrupted", e);
+    }
+    if (answer.recorded() == null) {
+      throw new CliFailure(ExitCodes.NOT_DONE, answer.error() + " (HTTP " + answer.status() + ")");
+    }
+    out.println(workflowId + ": " + DecisionSender.describe(answer.recorded()));
+    out.flush();
+    return answer.recorded().accepted() ? ExitCodes.OK : ExitCodes.NOT_DONE;
   }
 }

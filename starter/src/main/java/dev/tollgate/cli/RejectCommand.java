@@ -21,6 +21,8 @@ final class RejectCommand extends CliCommand {
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin VouchedOptions vouched = new VouchedOptions();
+
   @Parameters(
       paramLabel = "RUN",
       description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
@@ -28,9 +30,8 @@ final class RejectCommand extends CliCommand {
 
   @Option(
       names = "--by",
-      required = true,
       paramLabel = "NAME",
-      description = "Who rejects; must be one of the spec's approvers.")
+      description = "Who rejects; must be one of the spec's approvers. Required unless --via.")
   String by;
 
   @Option(
@@ -42,6 +43,8 @@ final class RejectCommand extends CliCommand {
 
   @Override
   int execute() {
+    vouched.check(by);
+    if (vouched.used()) return Decide.sendVouched(out(), vouched, run, false, reason);
     return Decide.send(out(), connection, run, new DecisionRequest(false, by, reason));
   }
 }

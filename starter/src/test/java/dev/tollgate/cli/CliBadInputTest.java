@@ -52,6 +52,41 @@ class CliBadInputTest {
             2,
             "--reason",
             new String[] {"reject", "energy-load/r1", "--by", "bob"}),
+        Arguments.of(
+            "--via without --identity",
+            2,
+            "--via needs --identity FILE",
+            new String[] {"approve", "energy-load/r1", "--via", "https://worker:8443"}),
+        Arguments.of(
+            "--via with --by",
+            2,
+            "--by is a claim",
+            new String[] {
+              "approve", "energy-load/r1", "--via", "https://worker:8443", "--by", "alice"
+            }),
+        Arguments.of(
+            "--via over plain http",
+            2,
+            "expects the worker's https:// address",
+            new String[] {
+              "approve", "energy-load/r1", "--via", "http://worker:8443", "--identity", "me.p12"
+            }),
+        Arguments.of(
+            "--identity that is not there",
+            2,
+            "missing.p12",
+            new String[] {
+              "reject",
+              "energy-load/r1",
+              "--reason",
+              "no",
+              "--via",
+              "https://127.0.0.1:9",
+              "--identity",
+              "missing.p12",
+              "--identity-password-env",
+              "PATH"
+            }),
         Arguments.of("a number that is not", 2, "abc", new String[] {"runs", "--limit", "abc"}),
         Arguments.of(
             "export --limit 0",

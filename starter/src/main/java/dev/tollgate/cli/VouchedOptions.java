@@ -1,0 +1,74 @@
+package dev.tollgate.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --via URL --identity FILE}: decide through a worker's approval endpoint, which takes the
+ * approver's name from the client certificate (what {@code approval.require_identity} accepts).
+ */
+final class VouchedOptions {
+  @Option(
+      names = "--via",
+      paramLabel = "URL",
+      description = {
+        "Decide through a worker's approval endpoint (https://WORKER:PORT, its"
+            + " tollgate.approval.mtls.port) instead of the Temporal server: the worker names you"
+            + " after your client certificate's CN, and --by is not used.",
+        "Required by runs whose spec sets approval.require_identity."
+      })
+  URI via;
+
+  @Option(
+      names = "--identity",
+      paramLabel = "FILE",
+      description = {
+        "With --via: a PKCS12 file with your key and certificate and the authority that issued"
+            + " the worker's certificate. Its password comes from the variable named by"
+            + " --identity-password-env."
+      })
+  Path identity;
+
+  @Option(
+      names = "--identity-password-env",
+      paramLabel = "NAME",
+      defaultValue = "TOLLGATE_IDENTITY_PASSWORD",
+      description =
+          "The environment variable holding --identity's password (default: ${DEFAULT-VALUE}).")
+  String passwordEnv;
+
+  boolean used() {
+    return via != null;
+  }
+
+  /**
+   * @throws CliFailure (usage) naming the flag that is missing or in the way
+   */
+  void check(String by) {
+    if (via == null) {
+      if (identity != null) throw usage("--identity goes with --via URL");
+      if (by == null) throw usage("--by NAME is required (or --via URL --identity FILE)");
+      return;
+    }
+    if (by != null) {
+      throw usage("--by is a claim: with --via the worker takes your name from --identity");
+    }
+    if (identity == null) throw usage("--via needs --identity FILE (your client certificate)");
+    if (!"https".equalsIgnoreCase(via.getScheme())) {
+      throw usage("--via expects the worker's https:// address, got " + via);
+    }
+  }
+
+  char[] password() {
+    String value = System.getenv(passwordEnv);
+    if (value == null) {
+      throw usage("--identity " + identity + ": set its password in " + passwordEnv);
+    }
+    return value.toCharArray();
+  }
+
+  private static CliFailure usage(String message) {
+    return new CliFailure(ExitCodes.USAGE, message);
+  }
+}
