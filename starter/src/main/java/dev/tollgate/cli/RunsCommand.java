@@ -84,11 +84,27 @@ final class RunsCommand extends CliCommand {
             orDash(attributes.get(SearchAttributes.OUTCOME)),
             orDash(attributes.get(SearchAttributes.TRIGGER)),
             Show.time(run.getStartTime().toEpochMilli()).replace(" UTC", ""),
-            orDash(run.getMemo(SearchAttributes.SUMMARY_MEMO, String.class)));
+            summary(run));
       }
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * A finished run's headline (its memo); a running one's model, version and stage, from its
+   * attributes: since marker fewer-round-trips a run writes its memo only at its start and end.
+   */
+  static String summary(WorkflowExecutionMetadata run) {
+    var attributes = run.getTypedSearchAttributes();
+    String memo = run.getMemo(SearchAttributes.SUMMARY_MEMO, String.class);
+    String stage = attributes.get(SearchAttributes.STAGE);
+    if (attributes.get(SearchAttributes.OUTCOME) != null || stage == null) return orDash(memo);
+    Long version = attributes.get(SearchAttributes.MODEL_VERSION);
+    return orDash(attributes.get(SearchAttributes.MODEL))
+        + (version == null ? "" : " v" + version)
+        + ": "
+        + stage.toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static String orDash(Object value) {

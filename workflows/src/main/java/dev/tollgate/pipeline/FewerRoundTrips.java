@@ -18,7 +18,11 @@ final class FewerRoundTrips {
 
   private FewerRoundTrips() {}
 
-  static boolean forRun() {
-    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+  /** Version 2: the memo only at the start (the trigger) and the end (the headline). */
+  static final int MEMO_AT_START_AND_END = 2;
+
+  /** {@link Workflow#DEFAULT_VERSION} for runs recorded before the marker, else 1 or 2. */
+  static int forRun() {
+    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, MEMO_AT_START_AND_END);
   }
 }

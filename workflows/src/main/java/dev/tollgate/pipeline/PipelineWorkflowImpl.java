@@ -66,9 +66,14 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     spec = request.spec();
     RunOptions options = request.options();
     String runId = options.resolveRunId(Workflow.getInfo().getWorkflowId());
-    boolean fewerTrips = FewerRoundTrips.forRun();
+    int shape = FewerRoundTrips.forRun();
+    boolean fewerTrips = shape >= 1;
     state =
-        new RunState(spec.model(), runId, RunVisibility.forRun(spec.model(), options, fewerTrips));
+        new RunState(
+            spec.model(),
+            runId,
+            RunVisibility.forRun(
+                spec.model(), options, fewerTrips, shape >= FewerRoundTrips.MEMO_AT_START_AND_END));
     gate = new ApprovalGate(spec.approval(), spec.model());
     archive = CandidateArchive.forRun(registry, fewerTrips);
     notices = RunNotices.forRun(spec, runId, fewerTrips);

@@ -3,7 +3,6 @@ package dev.tollgate.pipeline;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,27 +28,33 @@ final class RunVisibility {
    */
   private final boolean sparing;
 
+  /** Since version 2 of {@link FewerRoundTrips}: the memo at the start and the end only. */
+  private final boolean memoAtEnds;
+
   private boolean modelPublished;
   private Long unpublishedVersion;
 
-  private RunVisibility(boolean enabled, String model, RunOptions trigger, boolean sparing) {
+  private RunVisibility(
+      boolean enabled, String model, RunOptions trigger, boolean sparing, boolean memoAtEnds) {
     this.enabled = enabled;
     this.model = model;
     this.trigger = trigger;
     this.sparing = sparing;
+    this.memoAtEnds = memoAtEnds;
   }
 
   /**
    * Decides, once per run and deterministically, whether this run publishes its progress, and (with
    * {@code sparing}, from {@link FewerRoundTrips}) whether only what changed.
    */
-  static RunVisibility forRun(String model, RunOptions options, boolean sparing) {
+  static RunVisibility forRun(
+      String model, RunOptions options, boolean sparing, boolean memoAtEnds) {
     // A run since FewerRoundTrips has both earlier changes: their markers would say nothing.
-    if (sparing) return new RunVisibility(true, model, options, true);
+    if (sparing) return new RunVisibility(true, model, options, true, memoAtEnds);
     int version = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
-    if (version < 1) return new RunVisibility(false, model, null, false);
+    if (version < 1) return new RunVisibility(false, model, null, false, false);
     int triggers = Workflow.getVersion(TRIGGER_CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
-    return new RunVisibility(true, model, triggers >= 1 ? options : null, sparing);
+    return new RunVisibility(true, model, triggers >= 1 ? options : null, false, false);
   }
 
   void stage(Stage stage, String summary) {
@@ -60,19 +65,29 @@ final class RunVisibility {
       if (stage == Stage.NOTIFYING) return;
       List<SearchAttributeUpdate<?>> changed = new ArrayList<>();
       changed.add(SearchAttributes.STAGE.valueSet(stage.name()));
-      Map<String, Object> memo = new HashMap<>();
-      memo.put(SearchAttributes.SUMMARY_MEMO, summary);
       if (!modelPublished) {
         changed.add(SearchAttributes.MODEL.valueSet(model));
         modelPublished = true;
       }
-      if (trigger != null) {
-        changed.add(SearchAttributes.TRIGGER.valueSet(trigger.triggerOrManual().value()));
-        memo.put(SearchAttributes.TRIGGER_MEMO, describe(trigger));
+      RunOptions first = trigger;
+      if (first != null) {
+        changed.add(SearchAttributes.TRIGGER.valueSet(first.triggerOrManual().value()));
         trigger = null;
       }
       upsert(changed);
-      Workflow.upsertMemo(memo);
+      // Since version 2 the memo says only what the attributes cannot: why the run started (once)
+      // and, at the end, its headline; a running run's summary is its attributes (`tollgate runs`
+      // writes it from them). Version 1 wrote the summary at every stage.
+      if (first != null) {
+        Workflow.upsertMemo(
+            Map.of(
+                SearchAttributes.SUMMARY_MEMO,
+                summary,
+                SearchAttributes.TRIGGER_MEMO,
+                describe(first)));
+      } else if (!memoAtEnds) {
+        Workflow.upsertMemo(Map.of(SearchAttributes.SUMMARY_MEMO, summary));
+      }
       return;
     }
     if (trigger != null) {

@@ -185,6 +185,12 @@ public final class EngineOverheadBenchmark {
     String prefix = address == null ? "" : Long.toString(System.currentTimeMillis(), 36) + "-";
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
+      // The JVM's own warm-up (class loading, JIT) for both shapes on a throwaway server, so
+      // that whichever shape goes first in round 0 is not charged for it.
+      try (BenchServer server =
+          address == null ? BenchServer.inMemory() : BenchServer.real(address, serverPid)) {
+        for (Shape s : List.of(TOLLGATE, BARE)) round(s, -2, runs, prefix + "jvm-", server, pool);
+      }
       List<Round> all = new ArrayList<>();
       String[] histories = new String[2];
       for (int r = 0; r < rounds; r++) {

@@ -36,8 +36,8 @@ class PipelineWorkflowTest {
   /**
    * What a deployed run costs the server since {@link FewerRoundTrips} (issue 12): five activities
    * (train, register with the Production read, validate, deploy with its smoke test, promote), the
-   * four notifications as local activities, and a search-attribute upsert only where the stage
-   * changes, the model and the version each sent once.
+   * four notifications as local activities, a search-attribute upsert only where the stage changes
+   * (the model and the version each sent once), and the memo written at the start and the end.
    */
   @Test
   void aDeployedRunMakesFiveActivitiesAndUpsertsOnlyOnAStageChange() throws Exception {
@@ -90,6 +90,9 @@ class PipelineWorkflowTest {
             "TollgateOutcome,TollgateStage"); // completed
     assertThat(run.describe().getTypedSearchAttributes().get(SearchAttributes.MODEL_VERSION))
         .isEqualTo(1L);
+    long memos =
+        events.stream().filter(e -> e.hasWorkflowPropertiesModifiedEventAttributes()).count();
+    assertThat(memos).as("the trigger at the start, the headline at the end").isEqualTo(2);
   }
 
   @Test
@@ -225,7 +228,7 @@ class PipelineWorkflowTest {
                     e.kind() == PipelineEvent.Kind.DECIDED
                         && e.fields().get("decided_by").equals("carol")));
     order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.FINISHED));
-    PipelineReplayTest.record(f, run, "pipeline-escalated-v5.json");
+    PipelineReplayTest.record(f, run, "pipeline-escalated-v6.json");
   }
 
   @Test
