@@ -139,7 +139,8 @@ class ServerRestartIT {
     RegistryView registry = new RegistryView(cli);
     int versions = registry.versionStages(model).size();
     int promotions = registry.promotions(model);
-    List<Integer> deploys = History.startedAttempts(server, "default", "pipeline/" + run, "Deploy");
+    List<Integer> deploys =
+        History.startedAttempts(server, "default", "pipeline/" + run, "DeployAndSmokeTest");
     FaultReport.row(
         "ServerRestartIT",
         "dev server restarted (10 s down) mid-deploy",

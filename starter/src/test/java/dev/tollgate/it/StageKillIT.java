@@ -34,7 +34,7 @@ class StageKillIT {
   enum Stage {
     VALIDATE("Validate"),
     AWAITING_APPROVAL(null),
-    DEPLOY("Deploy"),
+    DEPLOY("DeployAndSmokeTest"),
     NOTIFY("Publish", true);
 
     /** The activity the kill interrupts; none while the run waits for a person. */
