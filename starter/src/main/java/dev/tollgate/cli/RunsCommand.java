@@ -97,7 +97,7 @@ final class RunsCommand extends CliCommand {
    */
   static String summary(WorkflowExecutionMetadata run) {
     var attributes = run.getTypedSearchAttributes();
-    String memo = run.getMemo(SearchAttributes.SUMMARY_MEMO, String.class);
+    Object memo = run.getMemo(SearchAttributes.SUMMARY_MEMO, String.class);
     String stage = attributes.get(SearchAttributes.STAGE);
     if (attributes.get(SearchAttributes.OUTCOME) != null || stage == null) return orDash(memo);
     Long version = attributes.get(SearchAttributes.MODEL_VERSION);

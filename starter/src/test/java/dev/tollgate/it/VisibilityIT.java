@@ -31,6 +31,8 @@ class VisibilityIT {
     ProcResult waiting =
         awaitListed("runs --stage AWAITING_APPROVAL", cli, "runs", "--stage", "AWAITING_APPROVAL");
     assertThat(waiting.out()).containsPattern(WORKFLOW_ID + "\\s+AWAITING_APPROVAL\\s+-");
+    // A running run's summary comes from its attributes (its memo is written at start and end).
+    assertThat(waiting.out()).contains("it-visible v1: awaiting approval");
 
     ProcResult pending = cli.run("pending");
     assertThat(pending.exitCode()).as(pending.toString()).isZero();
@@ -45,7 +47,7 @@ class VisibilityIT {
     assertThat(attributes.get("TollgateStage").asText()).isEqualTo("AWAITING_APPROVAL");
     assertThat(attributes.get("TollgateModelVersion").asInt()).isEqualTo(1);
     assertThat(attributes).doesNotContainKey("TollgateOutcome");
-    assertThat(Visibility.memo(described, "summary")).contains("it-visible v1");
+    assertThat(Visibility.memo(described, "trigger")).startsWith("manual by ");
 
     assertThat(cli.approve(RUN, "bob").exitCode()).isZero();
     runs.awaitFinished(RUN, Duration.ofMinutes(2));
