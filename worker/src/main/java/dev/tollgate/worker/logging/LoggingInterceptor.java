@@ -62,6 +62,18 @@ public final class LoggingInterceptor extends WorkerInterceptorBase {
         }
       }
 
+      /**
+       * A signal that arrives with the run's first workflow task is handled before the workflow
+       * method starts, outside any thread that carries the model: it gets its own.
+       */
+      @Override
+      public void handleSignal(SignalInput input) {
+        try (var m =
+            LogFields.put(LogFields.MODEL, LogFields.modelOf(Workflow.getInfo().getWorkflowId()))) {
+          super.handleSignal(input);
+        }
+      }
+
       /** Signal and update handlers run on threads of their own. */
       @Override
       public Object newCallbackThread(Runnable runnable, String name) {

@@ -151,6 +151,25 @@ class LoggingInterceptorTest {
   }
 
   @Test
+  void aSignalHandledWithTheFirstWorkflowTaskCarriesTheModel() {
+    // Signal-with-start puts the signal in the first workflow task, before the workflow method
+    // runs: the handler is not on a thread that already carries the model.
+    WorkflowStub stub =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(
+                "ProbeWorkflow",
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(QUEUE)
+                    .setWorkflowId("guardian/wine")
+                    .build());
+    stub.signalWithStart("poke", new Object[0], new Object[] {"ignored"});
+    @SuppressWarnings("unchecked")
+    Map<String, String> seen = stub.getResult(Map.class);
+
+    assertThat(seen).containsEntry("signal.model", "wine");
+  }
+
+  @Test
   void anIdWithoutAModelFallsBackToTheArguments() {
     // The CLI's `models show iris` runs as registry/<uuid> with the model in its request.
     Map<String, String> seen = run("registry/5b1c", "iris");
