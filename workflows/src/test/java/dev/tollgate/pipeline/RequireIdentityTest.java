@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.WorkflowReplayer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,11 @@ class RequireIdentityTest {
             org.assertj.core.groups.Tuple.tuple("signal", false),
             org.assertj.core.groups.Tuple.tuple("update/mtls", true));
     assertThat(status.audit().getFirst().note()).contains("a signal carries no verified name");
+
+    // The seal is checked by the Update validator only, which replay does not run: a worker
+    // without the key (or with a rotated one) replays the run as it happened.
+    WorkflowReplayer.replayWorkflowExecution(
+        f.env.getWorkflowClient().fetchHistory(workflowId), PipelineWorkflowImpl.class);
   }
 
   @Test
