@@ -116,6 +116,16 @@ class WorkerApplicationSmokeTest {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
     assertThat(health.body()).contains("\"temporal\"");
+    // What the smoke test asks: the process, not its Temporal connection.
+    HttpResponse<String> serving =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + httpPort + "/actuator/health/serving"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(serving.statusCode()).as(serving.body()).isEqualTo(200);
+    assertThat(serving.body()).contains("\"status\":\"UP\"").doesNotContain("temporal");
 
     assertMetricsOfTheRun(result);
     assertNothingPrivateInTheHistoryOrTheLog(run.getExecution().getWorkflowId(), output);

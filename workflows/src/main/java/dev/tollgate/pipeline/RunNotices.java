@@ -61,7 +61,7 @@ final class RunNotices {
     // A run since FewerRoundTrips numbers its events without a marker of its own.
     if (local) return new RunNotices(spec, runId, true, true);
     int v = Workflow.getVersion(MARKER, Workflow.DEFAULT_VERSION, 1);
-    return new RunNotices(spec, runId, v >= 1, local);
+    return new RunNotices(spec, runId, v >= 1, false);
   }
 
   void started(RunOptions options) {

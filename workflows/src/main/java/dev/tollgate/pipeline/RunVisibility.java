@@ -122,10 +122,9 @@ final class RunVisibility {
     if (!enabled) return;
     if (sparing) {
       upsert(
-          new ArrayList<>(
-              List.of(
-                  SearchAttributes.STAGE.valueSet(Stage.COMPLETED.name()),
-                  SearchAttributes.OUTCOME.valueSet(outcome.name()))));
+          List.of(
+              SearchAttributes.STAGE.valueSet(Stage.COMPLETED.name()),
+              SearchAttributes.OUTCOME.valueSet(outcome.name())));
       Workflow.upsertMemo(Map.of(SearchAttributes.SUMMARY_MEMO, headline));
       return;
     }
@@ -137,11 +136,12 @@ final class RunVisibility {
 
   /** Upserts {@code changed}, with the model version if it changed since the last upsert. */
   private void upsert(List<SearchAttributeUpdate<?>> changed) {
+    List<SearchAttributeUpdate<?>> all = new ArrayList<>(changed);
     if (unpublishedVersion != null) {
-      changed.add(SearchAttributes.MODEL_VERSION.valueSet(unpublishedVersion));
+      all.add(SearchAttributes.MODEL_VERSION.valueSet(unpublishedVersion));
       unpublishedVersion = null;
     }
-    Workflow.upsertTypedSearchAttributes(changed.toArray(SearchAttributeUpdate<?>[]::new));
+    Workflow.upsertTypedSearchAttributes(all.toArray(SearchAttributeUpdate<?>[]::new));
   }
 
   /** "drift by guardian: drift share 0.67: temperature psi 0.41 (drifted), ..." */

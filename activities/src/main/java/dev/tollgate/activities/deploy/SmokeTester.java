@@ -10,7 +10,6 @@ import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +35,7 @@ final class SmokeTester {
   SmokeTestResult test(Deployment deployment, ServingClient client) {
     ModelVersion v = deployment.version();
     try {
-      if (!awaitHealthy(client, READINESS, POLL)) {
-        return failed(
-            0, "serving does not answer its health check (waited " + READINESS.toSeconds() + " s)");
-      }
+      if (!client.healthy()) return failed(0, "serving does not answer its health check");
       String name = deployment.servedAs();
       List<Integer> serving = client.versions(name);
       if (!serving.contains(v.version())) {
@@ -70,33 +66,6 @@ final class SmokeTester {
       return failed(0, e.getOriginalMessage());
     } catch (RuntimeException e) {
       return failed(0, e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * How long a deployment may take to answer its health check. The smoke test now runs in the
-   * deploy's own activity, right after it: a worker whose health includes its Temporal connection
-   * (down for a moment after the server restarted, ServerRestartIT) or a new ECS task still
-   * starting gets this long instead of the time a second activity took to be scheduled.
-   */
-  static final Duration READINESS = Duration.ofSeconds(30);
-
-  private static final Duration POLL = Duration.ofMillis(500);
-
-  /**
-   * Polls {@code client}'s health every {@code every} until it answers, for up to {@code within}.
-   */
-  static boolean awaitHealthy(ServingClient client, Duration within, Duration every) {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (true) {
-      if (client.healthy()) return true;
-      if (System.nanoTime() >= deadline) return false;
-      try {
-        Thread.sleep(every.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
     }
   }
 

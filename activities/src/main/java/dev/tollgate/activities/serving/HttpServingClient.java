@@ -46,20 +46,28 @@ public final class HttpServingClient implements ServingClient {
     return out;
   }
 
+  /**
+   * The serving health group ({@code /actuator/health/serving}: the process answers, whatever its
+   * Temporal connection), or the whole health of an image from before the group (404).
+   */
   @Override
   public boolean healthy() {
     try {
-      return http.send(
-                  HttpRequest.newBuilder(uri("/actuator/health")).timeout(TIMEOUT).GET().build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
+      int serving = status("/actuator/health/serving");
+      return (serving == 404 ? status("/actuator/health") : serving) == 200;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  private int status(String path) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Override

@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -165,8 +164,7 @@ public final class MtlsApprovalEndpoint implements AutoCloseable {
   }
 
   private static void answer(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes =
-        JSON.writeValueAsBytes(body instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : body);
+    byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

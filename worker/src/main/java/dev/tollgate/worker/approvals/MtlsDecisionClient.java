@@ -4,21 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.pipeline.DecisionRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The caller's side of {@link MtlsApprovalEndpoint}: sends a decision with the person's client
@@ -52,7 +45,9 @@ public final class MtlsDecisionClient {
     if (comment != null) body.put("comment", comment);
     HttpClient http =
         HttpClient.newBuilder()
-            .sslContext(tls(identity, password))
+            .sslContext(
+                MtlsSettings.tls(
+                    identity, password, "--identity", identity, password, "--identity"))
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     HttpRequest request =
@@ -73,24 +68,5 @@ public final class MtlsDecisionClient {
     }
     return new Answer(
         response.statusCode(), null, answer == null ? "" : answer.path("error").asText());
-  }
-
-  private static SSLContext tls(Path identity, char[] password) {
-    try (InputStream in = Files.newInputStream(identity)) {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, password);
-      KeyManagerFactory keys =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(store, password);
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-      return tls;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException(
-          "--identity " + identity + ": cannot read it as PKCS12: " + e.getMessage(), e);
-    }
   }
 }

@@ -26,32 +26,51 @@ public record MtlsSettings(
    * @throws IllegalArgumentException naming the setting and the file, when one cannot be read
    */
   SSLContext sslContext() {
+    return tls(
+        keystore,
+        keystorePassword.toCharArray(),
+        "tollgate.approval.mtls.keystore",
+        truststore,
+        truststorePassword.toCharArray(),
+        "tollgate.approval.mtls.truststore");
+  }
+
+  /**
+   * TLS with the key and certificate in {@code keys} and the authorities in {@code trust}, both
+   * PKCS12 (they may be one file); {@code keysName} and {@code trustName} name them in errors. The
+   * endpoint's and its client's side of the handshake.
+   */
+  static SSLContext tls(
+      Path keys,
+      char[] keysPassword,
+      String keysName,
+      Path trust,
+      char[] trustPassword,
+      String trustName) {
     try {
-      KeyManagerFactory keys =
+      KeyManagerFactory keyManagers =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(
-          load(keystore, keystorePassword, "tollgate.approval.mtls.keystore"),
-          keystorePassword.toCharArray());
-      TrustManagerFactory trust =
+      keyManagers.init(load(keys, keysPassword, keysName), keysPassword);
+      TrustManagerFactory trustManagers =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(load(truststore, truststorePassword, "tollgate.approval.mtls.truststore"));
+      trustManagers.init(load(trust, trustPassword, trustName));
       SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+      tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
       return tls;
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("approval endpoint TLS: " + e.getMessage(), e);
+      throw new IllegalArgumentException(keysName + ": " + e.getMessage(), e);
     }
   }
 
-  private static KeyStore load(Path file, String password, String setting) {
-    if (file == null) throw new IllegalArgumentException(setting + " is not set");
+  private static KeyStore load(Path file, char[] password, String name) {
+    if (file == null) throw new IllegalArgumentException(name + " is not set");
     try (InputStream in = Files.newInputStream(file)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, password.toCharArray());
+      store.load(in, password);
       return store;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException(
-          setting + ": cannot read " + file + " as PKCS12: " + e.getMessage(), e);
+          name + " " + file + ": cannot read it as PKCS12: " + e.getMessage(), e);
     }
   }
 }

@@ -79,11 +79,7 @@ record PendingRun(String workflowId, PipelineWorkflow workflow, PipelineStatus s
     try {
       return workflow.decide(decision);
     } catch (WorkflowException e) {
-      throw new SlackRefusal(refusalOf(e));
+      throw new SlackRefusal(dev.tollgate.worker.approvals.UpdateRefusal.of(e));
     }
-  }
-
-  static String refusalOf(Throwable e) {
-    return dev.tollgate.worker.approvals.UpdateRefusal.of(e);
   }
 }

@@ -37,6 +37,7 @@ class MtlsApprovalEndpointTest {
   private static Path alice;
   private static Path mallory;
   private static Path stranger;
+  private static Path anonymous;
 
   @BeforeAll
   static void start() throws Exception {
@@ -44,13 +45,17 @@ class MtlsApprovalEndpointTest {
     Path server = ca.issue("localhost");
     alice = ca.issue("alice");
     mallory = ca.issue("mallory");
+    // Issued elsewhere, but trusting the worker's authority: only the worker can refuse it.
     stranger = TestCertificates.authority(dir, "elsewhere").issue("alice");
+    ca.trustedBy(stranger);
+    Path truststore = ca.truststore();
+    anonymous = truststore; // trusts the worker's authority, has no certificate of its own
     key = ApprovalKey.parse(Base64.getEncoder().encodeToString(new byte[48]));
     f = new SlackPipelineFixture(key.seal());
     endpoint =
         MtlsApprovalEndpoint.start(
             new MtlsSettings(
-                0, server, TestCertificates.PASSWORD, ca.truststore(), TestCertificates.PASSWORD),
+                0, server, TestCertificates.PASSWORD, truststore, TestCertificates.PASSWORD),
             f.client(),
             key);
     url = URI.create("https://127.0.0.1:" + endpoint.port());
@@ -93,13 +98,16 @@ class MtlsApprovalEndpointTest {
   }
 
   @Test
-  void aCertificateFromAnotherAuthorityDoesNotGetThroughTheHandshake() throws Exception {
+  void aCertificateFromAnotherAuthorityOrNoneDoesNotGetThroughTheHandshake() throws Exception {
     WorkflowStub run = f.runAwaitingApproval("r-stranger", STRICT_SPEC);
     String workflowId = run.getExecution().getWorkflowId();
 
-    assertThatThrownBy(
-            () -> MtlsDecisionClient.send(url, stranger, PASSWORD, workflowId, true, "hi"))
-        .isInstanceOf(java.io.IOException.class);
+    for (Path identity : new Path[] {stranger, anonymous}) {
+      assertThatThrownBy(
+              () -> MtlsDecisionClient.send(url, identity, PASSWORD, workflowId, true, "hi"))
+          .as(identity.getFileName().toString())
+          .isInstanceOf(java.io.IOException.class);
+    }
     assertThat(f.status(run).audit()).as("nothing reached the run").isEmpty();
     run.cancel();
   }

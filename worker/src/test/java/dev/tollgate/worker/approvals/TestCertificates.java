@@ -54,16 +54,21 @@ final class TestCertificates {
   /** A truststore holding only this authority. */
   Path truststore() throws Exception {
     Path trust = dir.resolve(name + "-trust.p12");
+    trustedBy(trust);
+    return trust;
+  }
+
+  /** Adds this authority to the trusted entries of {@code store} (created if missing). */
+  void trustedBy(Path store) throws Exception {
     keytool(
         "-importcert",
         "-noprompt",
         "-alias",
-        "ca",
+        "ca-" + name,
         "-file",
         file(name + "-ca.crt"),
         "-keystore",
-        trust.toString());
-    return trust;
+        store.toString());
   }
 
   /** A key and certificate for {@code cn}, issued by this authority, trusting it too. */
@@ -97,15 +102,7 @@ final class TestCertificates {
         "2",
         "-ext",
         "san=dns:localhost,ip:127.0.0.1");
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "ca",
-        "-file",
-        file(name + "-ca.crt"),
-        "-keystore",
-        store);
+    trustedBy(Path.of(store));
     keytool(
         "-importcert", "-alias", "me", "-file", file(name + "-" + cn + ".crt"), "-keystore", store);
     return Path.of(store);
