@@ -57,11 +57,22 @@ final class TemporalDevServer implements AutoCloseable {
    */
   static TemporalDevServer start(
       String name, boolean registerSearchAttributes, String... namespaces) {
-    Path db = ItSettings.newWorkDir("temporal-" + name).resolve("temporal.db");
-    TemporalDevServer server =
-        new TemporalDevServer(name, db, List.of(namespaces), registerSearchAttributes);
-    server.launch();
-    return server;
+    for (int attempt = 1; ; attempt++) {
+      Path db = ItSettings.newWorkDir("temporal-" + name).resolve("temporal.db");
+      TemporalDevServer server =
+          new TemporalDevServer(name, db, List.of(namespaces), registerSearchAttributes);
+      try {
+        server.launch();
+        return server;
+      } catch (IllegalStateException e) {
+        // FreePorts finds ports free, but another process may bind one before the server does
+        // (seen in CI: the HTTP API port). New ports, a new server: at most three times.
+        server.close();
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("address already in use")) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** "127.0.0.1:PORT", for --address. */
