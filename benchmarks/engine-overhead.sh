@@ -6,6 +6,7 @@
 # --dev-server: against a real `temporal server start-dev` (installed by
 # scripts/install-temporal-cli.sh, started here on a free port, in memory, stopped at the end),
 # the server's CPU counted with the benchmark's. Without it, the SDK's in-memory test server.
+# BENCH_JVM_WARMUP_ROUNDS=N: N rounds of both shapes before round 0 to warm the JVM (default 1).
 # Build first: ./mvnw -B -o -q -pl workflows -am test-compile
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

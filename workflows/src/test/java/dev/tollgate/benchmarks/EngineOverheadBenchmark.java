@@ -42,6 +42,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EngineOverheadBenchmark {
   private static final String BARE_QUEUE = BenchServer.BARE_QUEUE;
 
+  /**
+   * Rounds of both shapes run before round 0 to warm the JVM (BENCH_JVM_WARMUP_ROUNDS, default 1):
+   * with one, both shapes still speed up from round to round, the one with more code the more.
+   */
+  private static final int JVM_WARMUP_ROUNDS =
+      Integer.parseInt(System.getenv().getOrDefault("BENCH_JVM_WARMUP_ROUNDS", "1"));
+
   /** Updates the validator refused (sent before the gate opened), in the round that runs. */
   private static final java.util.concurrent.atomic.AtomicLong REFUSED =
       new java.util.concurrent.atomic.AtomicLong();
@@ -189,7 +196,11 @@ public final class EngineOverheadBenchmark {
       // that whichever shape goes first in round 0 is not charged for it.
       try (BenchServer server =
           address == null ? BenchServer.inMemory() : BenchServer.real(address, serverPid)) {
-        for (Shape s : List.of(TOLLGATE, BARE)) round(s, -2, runs, prefix + "jvm-", server, pool);
+        for (int w = 0; w < JVM_WARMUP_ROUNDS; w++) {
+          for (Shape s : List.of(TOLLGATE, BARE)) {
+            round(s, -2, runs, prefix + "jvm-" + w + "-", server, pool);
+          }
+        }
       }
       List<Round> all = new ArrayList<>();
       String[] histories = new String[2];
