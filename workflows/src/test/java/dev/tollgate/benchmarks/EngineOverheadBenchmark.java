@@ -42,13 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EngineOverheadBenchmark {
   private static final String BARE_QUEUE = BenchServer.BARE_QUEUE;
 
-  /**
-   * Rounds of both shapes run before round 0 to warm the JVM (BENCH_JVM_WARMUP_ROUNDS, default 1):
-   * with one, both shapes still speed up from round to round, the one with more code the more.
-   */
-  private static final int JVM_WARMUP_ROUNDS =
-      Integer.parseInt(System.getenv().getOrDefault("BENCH_JVM_WARMUP_ROUNDS", "1"));
-
   /** Updates the validator refused (sent before the gate opened), in the round that runs. */
   private static final java.util.concurrent.atomic.AtomicLong REFUSED =
       new java.util.concurrent.atomic.AtomicLong();
@@ -178,12 +171,17 @@ public final class EngineOverheadBenchmark {
     String address = System.getenv("BENCH_TEMPORAL_ADDRESS");
     long serverPid =
         address == null ? 0 : Long.parseLong(System.getenv().getOrDefault("BENCH_SERVER_PID", "0"));
+    // Rounds of both shapes before round 0 to warm the JVM: with one, both shapes still speed up
+    // from round to round.
+    int jvmWarmupRounds =
+        Integer.parseInt(System.getenv().getOrDefault("BENCH_JVM_WARMUP_ROUNDS", "1"));
     System.out.printf(
         Locale.ROOT,
-        "engine overhead: %d runs x %d rounds, %d at once, %s, JDK %s%n",
+        "engine overhead: %d runs x %d rounds, %d at once, %d JVM warm-up round(s), %s, JDK %s%n",
         runs,
         rounds,
         concurrency,
+        jvmWarmupRounds,
         address == null
             ? "a fresh in-memory test server per round"
             : "the dev server at " + address + " (its CPU counted)",
@@ -194,9 +192,10 @@ public final class EngineOverheadBenchmark {
     try {
       // The JVM's own warm-up (class loading, JIT) for both shapes on a throwaway server, so
       // that whichever shape goes first in round 0 is not charged for it.
-      try (BenchServer server =
-          address == null ? BenchServer.inMemory() : BenchServer.real(address, serverPid)) {
-        for (int w = 0; w < JVM_WARMUP_ROUNDS; w++) {
+      // A throwaway server per warm-up round, as per measured round (the in-memory one slows).
+      for (int w = 0; w < jvmWarmupRounds; w++) {
+        try (BenchServer server =
+            address == null ? BenchServer.inMemory() : BenchServer.real(address, serverPid)) {
           for (Shape s : List.of(TOLLGATE, BARE)) {
             round(s, -2, runs, prefix + "jvm-" + w + "-", server, pool);
           }
