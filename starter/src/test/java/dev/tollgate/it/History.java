@@ -66,6 +66,42 @@ final class History {
     return n;
   }
 
+  /** One local activity's marker: the attempt that ended it, and whether that attempt failed. */
+  record LocalAttempt(int attempt, boolean failed) {}
+
+  /**
+   * The markers of local activities of {@code activityType}, in order. A marker is written when an
+   * attempt returns, or when one fails after the local retries (then the next attempts wait on a
+   * workflow timer); its metadata ({@code meta}) holds the attempt number ({@code atpt}).
+   */
+  static List<LocalAttempt> localActivityAttempts(
+      TemporalDevServer server, String namespace, String workflowId, String activityType) {
+    List<LocalAttempt> markers = new ArrayList<>();
+    for (JsonNode event : events(server, namespace, workflowId)) {
+      JsonNode marker = event.path("markerRecordedEventAttributes");
+      if (!marker.path("markerName").asText().equals("LocalActivity")) continue;
+      if (!activityType.equals(payloadText(marker.path("details").path("type")))) continue;
+      JsonNode meta = payloadJson(marker.path("details").path("meta"));
+      markers.add(
+          new LocalAttempt(meta.path("atpt").asInt(), !marker.path("failure").isMissingNode()));
+    }
+    return markers;
+  }
+
+  /** The first payload of {@code payloads} as JSON (base64 data, or shown decoded). */
+  private static JsonNode payloadJson(JsonNode payloads) {
+    JsonNode first = payloads.path("payloads").path(0);
+    JsonNode data = first.path("data");
+    try {
+      if (data.isTextual()) {
+        return JSON.readTree(java.util.Base64.getDecoder().decode(data.asText()));
+      }
+      return first;
+    } catch (IOException e) {
+      throw new UncheckedIOException("marker metadata is not JSON: " + payloads, e);
+    }
+  }
+
   /** The first payload of {@code payloads} as text: a JSON string, base64 or shown decoded. */
   private static String payloadText(JsonNode payloads) {
     JsonNode first = payloads.path("payloads").path(0);

@@ -21,8 +21,14 @@ final class FewerRoundTrips {
   /** Version 2: the memo only at the start (the trigger) and the end (the headline). */
   static final int MEMO_AT_START_AND_END = 2;
 
-  /** {@link Workflow#DEFAULT_VERSION} for runs recorded before the marker, else 1 or 2. */
+  /**
+   * Version 3: the registry's calls (registration, promotion, archiving, staging, restoring) are
+   * local activities, each run in the workflow task that takes the previous stage's result.
+   */
+  static final int REGISTRY_LOCAL = 3;
+
+  /** {@link Workflow#DEFAULT_VERSION} for runs recorded before the marker, else 1 to 3. */
   static int forRun() {
-    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, MEMO_AT_START_AND_END);
+    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, REGISTRY_LOCAL);
   }
 }

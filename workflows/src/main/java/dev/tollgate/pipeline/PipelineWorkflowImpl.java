@@ -36,8 +36,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       Workflow.newActivityStub(TrainActivities.class, StageOptions.train());
   private final ValidateActivities validate =
       Workflow.newActivityStub(ValidateActivities.class, StageOptions.validate());
-  private final RegistryActivities registry =
-      Workflow.newActivityStub(RegistryActivities.class, StageOptions.registry());
+
+  /** Chosen per run: remote activities, or local ones since version 3 of FewerRoundTrips. */
+  private RegistryActivities registry;
+
   private final DeployActivities deploy =
       Workflow.newActivityStub(DeployActivities.class, StageOptions.deploy());
 
@@ -68,6 +70,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     String runId = options.resolveRunId(Workflow.getInfo().getWorkflowId());
     int shape = FewerRoundTrips.forRun();
     boolean fewerTrips = shape >= 1;
+    registry = registryFor(shape);
     state =
         new RunState(
             spec.model(),
@@ -96,6 +99,18 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     state.finish(run.outcome, headline);
     log.info("{} {}", runId, headline);
     return run.result();
+  }
+
+  /**
+   * Since version 3 of {@link FewerRoundTrips} the registry's calls are local activities: short
+   * idempotent transactions, run by this worker in the workflow task that needs their answer, with
+   * no task queue and no workflow task of their own (ADR 0008).
+   */
+  private static RegistryActivities registryFor(int shape) {
+    if (shape >= FewerRoundTrips.REGISTRY_LOCAL) {
+      return Workflow.newLocalActivityStub(RegistryActivities.class, StageOptions.registryLocal());
+    }
+    return Workflow.newActivityStub(RegistryActivities.class, StageOptions.registry());
   }
 
   @Override

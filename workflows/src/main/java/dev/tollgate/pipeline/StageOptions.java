@@ -39,6 +39,15 @@ public final class StageOptions {
     return base(Duration.ofSeconds(30), 10).build();
   }
 
+  /**
+   * Registry calls as local activities (since version 3 of {@link FewerRoundTrips}): the registry
+   * policy (30 s an attempt, 10 attempts backing off to a minute), the first 10 s of retries in the
+   * worker and later ones on durable timers, like {@link #notifyLocal}.
+   */
+  public static LocalActivityOptions registryLocal() {
+    return local(registry(), Duration.ofSeconds(10));
+  }
+
   public static ActivityOptions deploy() {
     return base(Duration.ofMinutes(15), 3).setHeartbeatTimeout(LIVENESS).build();
   }
@@ -63,13 +72,21 @@ public final class StageOptions {
    * durable timers rather than in the worker.
    */
   public static LocalActivityOptions notifyLocal() {
-    ActivityOptions remote = notifyStage();
-    return LocalActivityOptions.newBuilder()
-        .setStartToCloseTimeout(remote.getStartToCloseTimeout())
-        .setScheduleToCloseTimeout(remote.getScheduleToCloseTimeout())
-        .setLocalRetryThreshold(Duration.ofSeconds(10))
-        .setRetryOptions(remote.getRetryOptions())
-        .build();
+    return local(notifyStage(), Duration.ofSeconds(10));
+  }
+
+  /** A remote activity's timeouts and retry policy for a local one. */
+  private static LocalActivityOptions local(ActivityOptions remote, Duration localRetryThreshold) {
+    LocalActivityOptions.Builder local =
+        LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(remote.getStartToCloseTimeout())
+            .setLocalRetryThreshold(localRetryThreshold)
+            .setRetryOptions(remote.getRetryOptions());
+    // The registry's policy has no overall deadline (its attempts bound it); the SDK refuses null.
+    if (remote.getScheduleToCloseTimeout() != null) {
+      local.setScheduleToCloseTimeout(remote.getScheduleToCloseTimeout());
+    }
+    return local.build();
   }
 
   /** How long a notification may take to be delivered, retries included. */

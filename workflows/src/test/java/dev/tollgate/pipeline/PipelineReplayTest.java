@@ -70,7 +70,16 @@ class PipelineReplayTest {
         "histories/pipeline-escalated-v6.json",
         "histories/pipeline-environments-v6.json",
         "histories/pipeline-canary-v6.json",
-        "histories/pipeline-degraded-v6.json"
+        "histories/pipeline-degraded-v6.json",
+        // fewer-round-trips version 3: the registry's calls as local activities
+        "histories/pipeline-deployed-v7.json",
+        "histories/pipeline-approval-timed-out-v7.json",
+        "histories/pipeline-drift-triggered-v7.json",
+        "histories/pipeline-scheduled-v7.json",
+        "histories/pipeline-escalated-v7.json",
+        "histories/pipeline-environments-v7.json",
+        "histories/pipeline-canary-v7.json",
+        "histories/pipeline-degraded-v7.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
@@ -86,12 +95,12 @@ class PipelineReplayTest {
       f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
       deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
       assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, deployed, out.resolve("pipeline-deployed-v6.json"));
+      write(f, deployed, out.resolve("pipeline-deployed-v7.json"));
 
       WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
       assertThat(timedOut.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v6.json"));
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v7.json"));
 
       RunOptions drift =
           new RunOptions(
@@ -103,7 +112,7 @@ class PipelineReplayTest {
       WorkflowStub drifted = f.startRun(PipelineFixture.spec(1), drift.runId(), drift);
       assertThat(drifted.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, drifted, out.resolve("pipeline-drift-triggered-v6.json"));
+      write(f, drifted, out.resolve("pipeline-drift-triggered-v7.json"));
 
       RunOptions scheduled =
           new RunOptions(
@@ -112,7 +121,7 @@ class PipelineReplayTest {
           f.startRun(PipelineFixture.spec(1), "sched-2026-12-02T02:00:00Z", scheduled);
       PipelineResult result = nightly.getResult(PipelineResult.class);
       assertThat(result.runId()).isEqualTo("sched-2026-12-02T02-00-00Z");
-      write(f, nightly, out.resolve("pipeline-scheduled-v6.json"));
+      write(f, nightly, out.resolve("pipeline-scheduled-v7.json"));
     }
   }
 
