@@ -1,5 +1,6 @@
 package dev.tollgate.benchmarks;
 
+import com.google.protobuf.Timestamp;
 import dev.tollgate.pipeline.DecisionRequest;
 import dev.tollgate.pipeline.PipelineRequest;
 import dev.tollgate.pipeline.PipelineWorkflow;
@@ -181,7 +182,12 @@ public final class LoadBenchmark {
     }
   }
 
-  /** Per activity type: milliseconds from scheduled to completed, over every run. */
+  /**
+   * Per activity type: milliseconds from scheduled to completed, over every run. A local activity
+   * (the registry's calls and the notifications since fewer-round-trips) has no events of its own:
+   * its time runs from when the workflow first scheduled it (the marker's {@code firstSkd}) to its
+   * marker, recorded with the workflow task that carried its result.
+   */
   private static Map<String, List<Long>> latencies(WorkflowClient client, List<String> ids) {
     Map<String, List<Long>> byType = new TreeMap<>();
     for (String id : ids) {
@@ -193,14 +199,24 @@ public final class LoadBenchmark {
           HistoryEvent s =
               scheduled.get(e.getActivityTaskCompletedEventAttributes().getScheduledEventId());
           String type = s.getActivityTaskScheduledEventAttributes().getActivityType().getName();
-          long ms =
-              (e.getEventTime().getSeconds() - s.getEventTime().getSeconds()) * 1000
-                  + (e.getEventTime().getNanos() - s.getEventTime().getNanos()) / 1_000_000;
-          byType.computeIfAbsent(type, k -> new ArrayList<>()).add(ms);
+          byType
+              .computeIfAbsent(type, k -> new ArrayList<>())
+              .add(millis(e.getEventTime()) - millis(s.getEventTime()));
+        } else if (e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED) {
+          LocalActivityMarker.of(e)
+              .ifPresent(
+                  m ->
+                      byType
+                          .computeIfAbsent(m.type() + " (local)", k -> new ArrayList<>())
+                          .add(millis(e.getEventTime()) - m.firstScheduledMillis()));
         }
       }
     }
     return byType;
+  }
+
+  private static long millis(Timestamp t) {
+    return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
   }
 
   private static void report(
@@ -232,7 +248,7 @@ public final class LoadBenchmark {
             List<Long> sorted = ms.stream().sorted().toList();
             System.out.printf(
                 Locale.ROOT,
-                "  %-22s %5d %6d %6d %6d%n",
+                "  %-44s %5d %6d %6d %6d%n",
                 type,
                 sorted.size(),
                 sorted.get(sorted.size() / 2),
