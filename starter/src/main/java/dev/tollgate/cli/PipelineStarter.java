@@ -16,15 +16,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Starts one pipeline run: shared by {@code run} and {@code demo}. */
-final class PipelineStarter {
+/** Starts one pipeline run: shared by {@code run}, {@code demo} and the load benchmark. */
+public final class PipelineStarter {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
   private PipelineStarter() {}
 
   /** A started run: its workflow ID and a typed stub to follow and query it. */
-  record StartedRun(String workflowId, String runId, PipelineWorkflow workflow) {
+  public record StartedRun(String workflowId, String runId, PipelineWorkflow workflow) {
     /** What people type: {@code <model>/<run-id>}. */
     String shortName() {
       return workflowId.substring(WorkflowIds.PIPELINE_PREFIX.length());
@@ -42,7 +42,7 @@ final class PipelineStarter {
    * Starts the run. A run id already used for this model (running or finished) is refused: run ids
    * name one run for good, in the audit trail and the registry.
    */
-  static StartedRun start(
+  public static StartedRun start(
       WorkflowClient client, PipelineSpec spec, String runId, String triggeredBy, String reason) {
     RunOptions options;
     try {

@@ -101,10 +101,7 @@ final class RunsCommand extends CliCommand {
     String stage = attributes.get(SearchAttributes.STAGE);
     if (attributes.get(SearchAttributes.OUTCOME) != null || stage == null) return orDash(memo);
     Long version = attributes.get(SearchAttributes.MODEL_VERSION);
-    return orDash(attributes.get(SearchAttributes.MODEL))
-        + (version == null ? "" : " v" + version)
-        + ": "
-        + stage.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Stage.runningSummary(orDash(attributes.get(SearchAttributes.MODEL)), version, stage);
   }
 
   private static String orDash(Object value) {

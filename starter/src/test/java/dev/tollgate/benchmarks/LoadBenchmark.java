@@ -1,19 +1,15 @@
 package dev.tollgate.benchmarks;
 
 import com.google.protobuf.Timestamp;
+import dev.tollgate.cli.PipelineStarter;
 import dev.tollgate.pipeline.DecisionRequest;
-import dev.tollgate.pipeline.PipelineRequest;
 import dev.tollgate.pipeline.PipelineWorkflow;
-import dev.tollgate.pipeline.RunOptions;
-import dev.tollgate.pipeline.TaskQueues;
-import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -127,17 +123,7 @@ public final class LoadBenchmark {
   }
 
   private static String start(WorkflowClient client, PipelineSpec spec, String runId) {
-    String id = WorkflowIds.pipeline(spec.model(), runId);
-    PipelineWorkflow workflow =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(id)
-                .setTaskQueue(TaskQueues.PIPELINE)
-                .build());
-    WorkflowClient.start(
-        workflow::run, new PipelineRequest(spec, new RunOptions(runId, "load", "benchmark")));
-    return id;
+    return PipelineStarter.start(client, spec, runId, "load", "benchmark").workflowId();
   }
 
   /**

@@ -38,8 +38,7 @@ final class RunState {
    */
   <T> T stage(Stage s, Functions.Func<T> body, Function<T, String> summary) {
     stage = s;
-    visibility.stage(
-        s, model + (modelVersion == null ? "" : " v" + modelVersion) + ": " + words(s));
+    visibility.stage(s, Stage.runningSummary(model, modelVersion, s.name()));
     long start = Workflow.currentTimeMillis();
     T result;
     try {
@@ -82,10 +81,6 @@ final class RunState {
   }
 
   /** "awaiting approval". */
-  private static String words(Stage s) {
-    return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-  }
-
   Stage stage() {
     return stage;
   }
