@@ -188,7 +188,7 @@ public final class LoadBenchmark {
           byType
               .computeIfAbsent(type, k -> new ArrayList<>())
               .add(millis(e.getEventTime()) - millis(s.getEventTime()));
-        } else if (e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED) {
+        } else {
           LocalActivityMarker.of(e)
               .ifPresent(
                   m ->

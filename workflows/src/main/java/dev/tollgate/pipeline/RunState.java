@@ -80,7 +80,6 @@ final class RunState {
     visibility.outcome(o, headline);
   }
 
-  /** "awaiting approval". */
   Stage stage() {
     return stage;
   }
