@@ -3,7 +3,6 @@ package dev.tollgate.cli;
 import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.worker.WorkerApplication;
 import dev.tollgate.worker.temporal.TemporalTarget;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,22 +22,9 @@ final class WorkerLauncher {
         "--logging.file.name=" + home + "/logs/worker.log");
   }
 
-  /**
-   * Logback is left running until the JVM ends instead of being stopped by Spring Boot's logging
-   * shutdown hook. Logback's stop detaches the appenders before it removes Spring Boot's status
-   * listener, and threads still running at exit (the client's gRPC retries against the stopping
-   * embedded server) log into that gap: logback then printed "No appenders present in context" on
-   * the terminal after the one line a signal stop promises (SignalStopIT caught it in CI). Every
-   * appender here writes synchronously and flushes each line, so stopping logback at exit flushed
-   * nothing; lines logged during the shutdown now reach the log instead of being dropped.
-   */
-  static final String KEEP_LOGGING_TO_THE_END = "--logging.register-shutdown-hook=false";
-
   static ConfigurableApplicationContext start(List<String> args) {
-    List<String> appArgs = new ArrayList<>(args);
-    appArgs.add(KEEP_LOGGING_TO_THE_END);
     try {
-      return WorkerApplication.start(appArgs.toArray(String[]::new));
+      return WorkerApplication.start(args.toArray(String[]::new));
     } catch (RuntimeException e) {
       for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
         if (c instanceof RegistryDatabase.RegistryUnavailable registry) {

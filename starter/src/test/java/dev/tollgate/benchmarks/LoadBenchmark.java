@@ -2,6 +2,7 @@ package dev.tollgate.benchmarks;
 
 import com.google.protobuf.Timestamp;
 import dev.tollgate.cli.PipelineStarter;
+import dev.tollgate.it.LocalActivityMarker;
 import dev.tollgate.pipeline.DecisionRequest;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.spec.PipelineSpec;
@@ -94,6 +95,16 @@ public final class LoadBenchmark {
                   "TollgateModel = 'load-waiting' AND TollgateStage = 'AWAITING_APPROVAL'"
                       + " AND ExecutionStatus = 'Running'")
               .getCount();
+      // A run that ends before it asks (bad data: ROWS under the template's min_rows) would
+      // otherwise keep this loop waiting for good.
+      long ended =
+          client
+              .countWorkflows("TollgateModel = 'load-waiting' AND ExecutionStatus != 'Running'")
+              .getCount();
+      if (ended > 0) {
+        throw new IllegalStateException(
+            ended + " of " + n + " runs ended before asking for approval: see the worker's log");
+      }
       System.out.printf(
           Locale.ROOT,
           "  %.0f s: %d of %d waiting for approval, worker RSS %d MB%n",

@@ -71,7 +71,7 @@ class RegistryOutageIT {
           (promotions - 1) + (versions - 1));
       assertThat(registry.versionStages(MODEL)).containsExactly("PRODUCTION");
       assertThat(promotions).as("exactly one transition to Production").isEqualTo(1);
-      List<History.LocalAttempt> markers =
+      List<LocalActivityMarker> markers =
           History.localActivityAttempts(server, namespace, workflowId, "Promote");
       assertThat(markers.stream().filter(m -> !m.failed()))
           .as("one Promote completed, after the failed attempts (%s)", markers)

@@ -1,4 +1,4 @@
-package dev.tollgate.benchmarks;
+package dev.tollgate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,22 +11,30 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * A local activity as the Java SDK records it: a {@code LocalActivity} marker whose details hold
- * the activity type (a JSON string) and metadata ({@code {"firstSkd": millis, "atpt": attempt,
- * ...}}).
+ * A local activity as the Java SDK records it: a {@code LocalActivity} marker, written when an
+ * attempt returns or when one fails after the local retries (the next attempts then wait on a
+ * workflow timer). Its details hold the activity type (a JSON string) and metadata ({@code
+ * {"firstSkd": millis, "atpt": attempt, ...}}); a failed attempt's marker carries the failure.
+ *
+ * @param firstScheduledMillis when the workflow first scheduled the activity (worker clock)
+ * @param attempt the attempt that ended with this marker
  */
-record LocalActivityMarker(String type, long firstScheduledMillis) {
+public record LocalActivityMarker(
+    String type, long firstScheduledMillis, int attempt, boolean failed) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The marker in {@code event}, or empty when the event is not a local activity's marker. */
-  static Optional<LocalActivityMarker> of(HistoryEvent event) {
+  public static Optional<LocalActivityMarker> of(HistoryEvent event) {
     if (event.getEventType() != EventType.EVENT_TYPE_MARKER_RECORDED) return Optional.empty();
     MarkerRecordedEventAttributes marker = event.getMarkerRecordedEventAttributes();
     if (!marker.getMarkerName().equals("LocalActivity")) return Optional.empty();
     JsonNode meta = json(marker.getDetailsOrThrow("meta"));
     return Optional.of(
         new LocalActivityMarker(
-            json(marker.getDetailsOrThrow("type")).asText(), meta.path("firstSkd").asLong()));
+            json(marker.getDetailsOrThrow("type")).asText(),
+            meta.path("firstSkd").asLong(),
+            meta.path("atpt").asInt(),
+            marker.hasFailure()));
   }
 
   private static JsonNode json(Payloads payloads) {
