@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * reason and its submission decides. Either way the decision goes through the run's {@code decide}
  * Update as the approver the Slack user maps to ({@link SlackApprovers}), and the validator's
  * answer is what the user sees: the message updated for everyone on success, an ephemeral note (or
- * the modal's field error) for the one who clicked otherwise.
+ * the modal's field error) for the one who clicked otherwise. An unexpected failure is logged with
+ * a short reference, and the user is given the reference, never the exception's text.
  *
  * <p>The work is done before the ack, not after: the decision is one Update (milliseconds on a
  * healthy cluster, well inside Slack's 3 s), and the modal's refusal can only be shown in the ack.
@@ -51,11 +52,13 @@ final class ApprovalActions {
 
   private final WorkflowClient temporal;
   private final DecisionSeal seal;
+  private final SlackApprovers approvers;
 
   /** {@code seal}: with the approval key, decisions are vouched for as "slack"; else claims. */
-  ApprovalActions(WorkflowClient temporal, DecisionSeal seal) {
+  ApprovalActions(WorkflowClient temporal, DecisionSeal seal, SlackApprovers approvers) {
     this.temporal = temporal;
     this.seal = seal;
+    this.approvers = approvers;
   }
 
   /** The Slack user's decision: Slack's signature authenticated them, so it is vouched for. */
@@ -76,7 +79,7 @@ final class ApprovalActions {
     String user = p.getUser().getId();
     try {
       PendingRun run = PendingRun.load(temporal, value(p)).requireAwaiting();
-      String name = SlackApprovers.nameOf(run, user, ctx.client());
+      String name = approvers.nameOf(run, SlackClick.of(p), ctx.client());
       DecisionRequest decision = decision(run, true, name, APPROVED_COMMENT);
       run.decide(decision);
       log.info("{} approved {} from Slack (user {})", name, run.workflowId(), user);
@@ -100,8 +103,9 @@ final class ApprovalActions {
     } catch (SlackRefusal r) {
       ephemeral(ctx.client(), channel(p), user, r.getMessage());
     } catch (RuntimeException e) {
-      log.error("Slack approval of {} by {} failed", value(p), user, e);
-      ephemeral(ctx.client(), channel(p), user, "Tollgate could not take the decision: " + e);
+      String ref = ErrorRef.next();
+      log.error("Slack approval of {} by {} failed (error {})", value(p), user, ref, e);
+      ephemeral(ctx.client(), channel(p), user, couldNot("take the decision", ref));
     }
     return ctx.ack();
   }
@@ -112,7 +116,7 @@ final class ApprovalActions {
     String user = p.getUser().getId();
     try {
       PendingRun run = PendingRun.load(temporal, value(p)).requireAwaiting();
-      SlackApprovers.nameOf(run, user, ctx.client());
+      approvers.nameOf(run, SlackClick.of(p), ctx.client());
       View modal =
           RejectReasonModal.of(
               run, new RejectReasonModal.Context(run.workflowId(), channel(p), ts(p)));
@@ -122,8 +126,9 @@ final class ApprovalActions {
     } catch (SlackRefusal r) {
       ephemeral(ctx.client(), channel(p), user, r.getMessage());
     } catch (IOException | SlackApiException | RuntimeException e) {
-      log.error("Slack rejection of {} by {} failed", value(p), user, e);
-      ephemeral(ctx.client(), channel(p), user, "Tollgate could not open the form: " + e);
+      String ref = ErrorRef.next();
+      log.error("Slack rejection of {} by {} failed (error {})", value(p), user, ref, e);
+      ephemeral(ctx.client(), channel(p), user, couldNot("open the form", ref));
     }
     return ctx.ack();
   }
@@ -135,7 +140,7 @@ final class ApprovalActions {
     try {
       RejectReasonModal.Context where = RejectReasonModal.context(view);
       PendingRun run = PendingRun.load(temporal, where.workflowId()).requireAwaiting();
-      String name = SlackApprovers.nameOf(run, user, ctx.client());
+      String name = approvers.nameOf(run, SlackClick.of(req.getPayload()), ctx.client());
       String reason = RejectReasonModal.reason(view);
       reason = reason == null ? "" : reason.strip();
       DecisionRecord decided = run.decide(decision(run, false, name, reason));
@@ -150,10 +155,21 @@ final class ApprovalActions {
     } catch (SlackRefusal r) {
       return ctx.ackWithErrors(Map.of(RejectReasonModal.REASON, r.getMessage()));
     } catch (RuntimeException e) {
-      log.error("Slack rejection by {} failed", user, e);
+      String ref = ErrorRef.next();
+      log.error("Slack rejection by {} failed (error {})", user, ref, e);
       return ctx.ackWithErrors(
-          Map.of(RejectReasonModal.REASON, "Tollgate could not take the decision: " + e));
+          Map.of(RejectReasonModal.REASON, couldNot("take the decision", ref)));
     }
+  }
+
+  /** What the user reads of an unexpected failure: the reference the log has, no more. */
+  private static String couldNot(String what, String ref) {
+    return "Tollgate could not "
+        + what
+        + " (error "
+        + ref
+        + "); nothing was decided."
+        + " The worker's log has the details.";
   }
 
   private static void update(MethodsClient slack, BlockActionPayload p, String text) {

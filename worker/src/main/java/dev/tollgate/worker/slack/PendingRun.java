@@ -63,7 +63,10 @@ record PendingRun(String workflowId, PipelineWorkflow workflow, PipelineStatus s
     return this;
   }
 
-  /** The approver a Slack user was declared to be in the spec ({@code notify.slack.approvers}). */
+  /**
+   * The approver the spec maps a Slack user to ({@code notify.slack.approvers}): the caller's word,
+   * which can only refuse the worker's own mapping ({@link SlackApprovers}), never make one.
+   */
   String declaredApprover(String slackUserId) {
     return workflow.approverForSlackUser(slackUserId);
   }

@@ -1,62 +1,81 @@
 package dev.tollgate.worker.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.users.UsersInfoResponse;
-import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Which approver a Slack user is. First the spec's own map ({@code notify.slack.approvers: {U123:
- * alice}}), which needs no Slack scope and says exactly what the spec's author meant; else the
- * user's profile e-mail ({@code users.info}, scopes users:read and users:read.email) matched
- * against the names the gate asks, whole or by its local part ({@code alice@example.com} is {@code
- * alice}). Anyone else is not an approver, whatever their e-mail looks like.
+ * Which approver a Slack user is, decided by the worker's configuration, never by the caller's
+ * spec. The user must first be a full member of the worker's workspace ({@link SlackMembers});
+ * then:
+ *
+ * <ol>
+ *   <li>the worker's pinned map ({@code tollgate.slack.approvers: U024BE7LH=alice}), or else
+ *   <li>the user's confirmed profile e-mail, in full, within a domain the worker lists ({@code
+ *       tollgate.slack.approver-domains}): {@code alice@example.com} is an approver written {@code
+ *       alice@example.com}, or {@code alice}, when {@code example.com} is listed. The same local
+ *       part on another domain is nobody.
+ * </ol>
+ *
+ * The spec's {@code notify.slack.approvers} is input from whoever started the run, so it only
+ * narrows: a Slack user it maps to another approver than the worker's is refused, and a user it
+ * maps whom the worker does not know stays unknown (the map still says whom approval messages
+ * mention). Whatever the name, it must be one the gate asks (the {@code decide} validator checks it
+ * again).
  */
 final class SlackApprovers {
-  private static final Logger log = LoggerFactory.getLogger(SlackApprovers.class);
+  private final SlackMembers members;
+  private final Map<String, String> pinned;
+  private final Set<String> domains;
 
-  private SlackApprovers() {}
+  SlackApprovers(SlackEndpointProperties settings) {
+    this.members = new SlackMembers(settings.teamId());
+    this.pinned = PinnedSlackUsers.parse(settings.approvers());
+    this.domains = Set.copyOf(settings.approverDomains());
+  }
 
-  /** The approver's name, or a refusal saying the user is not an approver of the model. */
-  static String nameOf(PendingRun run, String slackUserId, MethodsClient slack) {
-    String declared = run.declaredApprover(slackUserId);
-    if (declared != null && !declared.isBlank()) return declared;
+  /** The approver's name, or a refusal saying why the user may not decide on this run. */
+  String nameOf(PendingRun run, SlackClick click, MethodsClient slack) {
+    SlackMembers.Member member = members.lookUp(click, slack);
     List<String> asked =
         run.status() == null || run.status().approval() == null
             ? List.of()
             : run.status().approval().askedOf();
-    String email = email(slackUserId, slack);
-    if (email != null) {
-      String local = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
-      for (String name : asked) {
-        if (name.equalsIgnoreCase(email) || name.equalsIgnoreCase(local)) return name;
-      }
-    }
-    throw new SlackRefusal("you are not an approver of " + run.model());
+    String name = asked(asked, pinned.get(member.id()));
+    if (name == null && pinned.get(member.id()) == null) name = byEmail(asked, member.email());
+    if (name == null) throw new SlackRefusal("you are not an approver of " + run.model());
+    narrowedBySpec(run, member.id(), name);
+    return name;
   }
 
-  /** The profile e-mail, or {@code null} when Slack has none for us (no scope, a bot, an error). */
-  private static String email(String slackUserId, MethodsClient slack) {
-    try {
-      UsersInfoResponse info = slack.usersInfo(r -> r.user(slackUserId));
-      if (!info.isOk()) {
-        log.info("users.info for {} failed: {} (needs users:read)", slackUserId, info.getError());
-        return null;
-      }
-      if (info.getUser() == null || info.getUser().getProfile() == null) return null;
-      String email = info.getUser().getProfile().getEmail();
-      if (email == null || email.isBlank()) {
-        log.info("Slack gives no e-mail for {} (the app needs users:read.email)", slackUserId);
-        return null;
-      }
-      return email.trim().toLowerCase(Locale.ROOT);
-    } catch (IOException | SlackApiException e) {
-      log.warn("users.info for {} failed: {}", slackUserId, e.toString());
-      return null;
+  /** The full address within a listed domain: the approver named so, or by its local part. */
+  private String byEmail(List<String> asked, String email) {
+    if (email == null) return null;
+    int at = email.lastIndexOf('@');
+    if (at <= 0 || !domains.contains(email.substring(at + 1))) return null;
+    String local = email.substring(0, at);
+    for (String name : asked) {
+      if (name.equalsIgnoreCase(email)) return name;
+    }
+    for (String name : asked) {
+      if (!name.contains("@") && name.equalsIgnoreCase(local)) return name;
+    }
+    return null;
+  }
+
+  /** The name as the gate spells it, if the gate asks it. */
+  private static String asked(List<String> asked, String name) {
+    if (name == null) return null;
+    return asked.stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+  }
+
+  /** The spec may refuse the worker's answer, never replace it. */
+  private static void narrowedBySpec(PendingRun run, String slackUserId, String name) {
+    String declared = run.declaredApprover(slackUserId);
+    if (declared != null && !declared.isBlank() && !declared.equalsIgnoreCase(name)) {
+      throw new SlackRefusal(
+          "this pipeline's spec maps your Slack account to another approver; nothing was decided");
     }
   }
 }

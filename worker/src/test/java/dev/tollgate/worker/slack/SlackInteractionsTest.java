@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
  * Clicks on the approval message, signed as Slack signs them, through Spring MVC and Bolt's
@@ -40,7 +39,12 @@ class SlackInteractionsTest {
   @BeforeEach
   void start() throws Exception {
     temporal = new SlackPipelineFixture();
-    slack = new FakeSlack(Map.of("U0BOB", "Bob@example.com", "U0MALLORY", "mallory@example.com"));
+    slack =
+        new FakeSlack(
+            Map.of(
+                "U0ALICE", "alice@elsewhere.example",
+                "U0BOB", "Bob@example.com",
+                "U0MALLORY", "mallory@example.com"));
     mvc = endpoint(SECRET);
   }
 
@@ -80,7 +84,10 @@ class SlackInteractionsTest {
         .doesNotContain("tollgate_approve")
         .doesNotContain("Approval needed")
         .contains("\"type\":\"header\"");
-    assertThat(slack.calls("users.info")).as("the spec's map is enough").isEmpty();
+    assertThat(slack.calls("users.info"))
+        .as("the worker asks Slack who clicked, even for a pinned user")
+        .singleElement()
+        .satisfies(c -> assertThat(c.field("user")).isEqualTo("U0ALICE"));
     assertThat(slack.calls("chat.postEphemeral")).isEmpty();
   }
 
@@ -89,14 +96,8 @@ class SlackInteractionsTest {
     temporal.close();
     DecisionSeal seal = DecisionSeal.withKey(new byte[32]);
     temporal = new SlackPipelineFixture(seal);
-    var settings =
-        new dev.tollgate.activities.notify.slack.SlackSettings(
-            "xoxb-test", "", SECRET, slack.apiUrl(), "", "");
     MockMvc vouching =
-        MockMvcBuilders.standaloneSetup(
-                new SlackInteractionsController(
-                    SlackInteractions.create(settings, temporal.client(), seal)))
-            .build();
+        SlackEndpoints.mvc(SECRET, slack, temporal.client(), seal, SlackEndpoints.WORKER);
     WorkflowStub run =
         temporal.runAwaitingApproval(
             "r-vouched",
@@ -118,7 +119,7 @@ class SlackInteractionsTest {
   }
 
   @Test
-  void anApproverFoundByProfileEmailApproves() throws Exception {
+  void anApproverFoundByConfirmedEmailInAnAllowedDomainApproves() throws Exception {
     WorkflowStub run = temporal.runAwaitingApproval("r2");
     String id = run.getExecution().getWorkflowId();
 
@@ -281,11 +282,7 @@ class SlackInteractionsTest {
   }
 
   private MockMvc endpoint(String secret) {
-    var settings =
-        new dev.tollgate.activities.notify.slack.SlackSettings(
-            "xoxb-test", "", secret, slack.apiUrl(), "", "");
-    SlackInteractions interactions = SlackInteractions.create(settings, temporal.client());
-    return MockMvcBuilders.standaloneSetup(new SlackInteractionsController(interactions)).build();
+    return SlackEndpoints.mvc(secret, slack, temporal.client(), null, SlackEndpoints.WORKER);
   }
 
   private MockHttpServletResponse send(SignedInteraction signed) throws Exception {

@@ -23,8 +23,9 @@ import java.util.function.BooleanSupplier;
  * {@code ts} each time; an incoming webhook ({@code /webhook}) and a plain one ({@code /hook}) with
  * 200. Told to, it answers the next calls with 429 and a Retry-After, with 500, or with {@code
  * ok:false} and an error, or with 500 while an outage lasts. The worker's tests use it too (the
- * activities' test-jar), for Bolt's calls: auth.test, users.info (with the profile e-mails it was
- * given), chat.update, chat.postEphemeral and views.open answer as Slack would.
+ * activities' test-jar), for Bolt's calls: auth.test (team T0TEAM), users.info (a member of T0TEAM
+ * with a confirmed profile e-mail it was given, or any user object set with {@link #user}),
+ * chat.update, chat.postEphemeral and views.open answer as Slack would.
  */
 public final class FakeSlack implements AutoCloseable {
   public static final String CHANNEL_ID = "C0TOLLGATE";
@@ -63,6 +64,7 @@ public final class FakeSlack implements AutoCloseable {
   private final List<Request> requests = new ArrayList<>();
   private final Deque<Answer> scripted = new ArrayDeque<>();
   private final Map<String, String> emails;
+  private final Map<String, String> users = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile BooleanSupplier down = () -> false;
   private final AtomicInteger refused = new AtomicInteger();
   private int ts;
@@ -94,6 +96,15 @@ public final class FakeSlack implements AutoCloseable {
 
   private String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * users.info answers {@code userJson} (Slack's user object: team_id, is_restricted, is_bot,
+   * profile.email ...) for {@code slackUser}, instead of a member built from the e-mails given.
+   */
+  public FakeSlack user(String slackUser, String userJson) {
+    users.put(slackUser, userJson);
+    return this;
   }
 
   synchronized FakeSlack rateLimitNext(int calls, int retryAfterSeconds) {
@@ -206,9 +217,12 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private String userInfo(String user) {
+    String given = users.get(user);
+    if (given != null) return "{\"ok\":true,\"user\":" + given + "}";
     String email = emails.get(user);
     if (email == null) return "{\"ok\":false,\"error\":\"user_not_found\"}";
-    return "{\"ok\":true,\"user\":{\"id\":\"%s\",\"name\":\"someone\",\"profile\":{\"email\":\"%s\"}}}"
+    return ("{\"ok\":true,\"user\":{\"id\":\"%s\",\"team_id\":\"T0TEAM\",\"name\":\"someone\","
+            + "\"is_email_confirmed\":true,\"profile\":{\"email\":\"%s\"}}}")
         .formatted(user, email);
   }
 
