@@ -73,7 +73,7 @@ public final class OutboundPolicy {
    */
   public List<InetAddress> check(String key, URI uri) throws UnknownHostException {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = AllowedHosts.normalize(uri.getHost());
+    String host = HostNames.normalize(uri.getHost());
     String shown = host == null ? "(no host)" : host;
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new OutboundRefused(key, shown, "only http:// and https:// URLs are followed");
@@ -94,7 +94,7 @@ public final class OutboundPolicy {
    *     match)
    */
   List<InetAddress> addresses(String host, int port) throws UnknownHostException {
-    String h = AllowedHosts.normalize(host);
+    String h = HostNames.normalize(host);
     String hostPort =
         (h != null && h.contains(":") ? "[" + h + "]" : h) + (port < 0 ? "" : ":" + port);
     if (h == null) throw new OutboundRefused(null, String.valueOf(host), "not a host name");
@@ -107,7 +107,7 @@ public final class OutboundPolicy {
     for (InetAddress a : all) {
       AddressKind kind = AddressKind.of(a);
       if (opens(grant, kind)) continue;
-      String address = AllowedHosts.compact(a.getHostAddress());
+      String address = HostNames.compact(a.getHostAddress());
       String what = address.equals(h) ? "it is " : "it resolves to " + address + ", ";
       throw new OutboundRefused(null, hostPort, what + kind.description() + ", " + rule(kind));
     }
