@@ -44,6 +44,14 @@ class OutboundHttpTest {
                   + ": it is a loopback address, which a spec may reach only when"
                   + " tollgate.outbound.allowed-hosts (TOLLGATE_OUTBOUND_ALLOWED_HOSTS) names the"
                   + " host itself");
+      // a name that resolves to 127.0.0.1 is judged by that address
+      assertThatThrownBy(
+              () ->
+                  denied.send(
+                      "notify.webhook.url", post("http://localhost:" + server.port() + "/hook")))
+          .isInstanceOf(OutboundRefused.class)
+          .hasMessageContaining("refused to connect to localhost:" + server.port())
+          .hasMessageContaining("a loopback address");
       assertThat(server.connections()).isZero();
 
       HttpAnswer answer = allowed.send("notify.webhook.url", post(server.url("/hook")));
