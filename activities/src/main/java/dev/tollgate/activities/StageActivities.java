@@ -17,7 +17,6 @@ import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.JsonRegistryImport;
 import dev.tollgate.activities.registry.RegistryActivitiesImpl;
 import dev.tollgate.activities.registry.RegistryDatabase;
-import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingClient;
@@ -174,7 +173,13 @@ public record StageActivities(
         new ValidateActivitiesImpl(loader, models, artifacts, tracker),
         registry,
         new DeployActivitiesImpl(
-            loader, models, root.resolve("serving"), client, moved, ecs, HttpServingClient::of),
+            loader,
+            models,
+            root.resolve("serving"),
+            client,
+            moved,
+            ecs,
+            ecs == null ? null : ecs::servingClient),
         new NotifyActivitiesImpl(
             eventSinks(new EventLog(root.resolve("events.jsonl")), sinks),
             new JdbcDeliveryLedger(registryDb.database().dataSource())),

@@ -45,9 +45,14 @@ final class FaultStack implements AutoCloseable {
     return webhook;
   }
 
-  /** The worker's settings: artifacts in the bucket, through the proxy. */
+  /**
+   * The worker's settings: artifacts in the bucket, through the proxy; the webhook receiver's host
+   * (127.0.0.1) on the allow-list of hosts a spec may reach, as an operator would put it there.
+   */
   Map<String, String> workerEnv() {
     return Map.of(
+        "TOLLGATE_OUTBOUND_ALLOWED_HOSTS",
+        "127.0.0.1",
         "TOLLGATE_ARTIFACTS",
         "s3://" + bucket.bucket() + "/tollgate",
         "TOLLGATE_S3_ENDPOINT",

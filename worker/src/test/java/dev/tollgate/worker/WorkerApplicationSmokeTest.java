@@ -65,6 +65,8 @@ class WorkerApplicationSmokeTest {
     registry.add("tollgate.codec.key", () -> "smoke1:" + CODEC_KEY);
     registry.add("tollgate.slack.bot-token", () -> BOT_TOKEN);
     registry.add("tollgate.slack.signing-secret", () -> SIGNING_SECRET);
+    // The MLflow address is on loopback: an operator's allow-list must name it.
+    registry.add("tollgate.outbound.allowed-hosts", () -> "127.0.0.1");
   }
 
   @Autowired WorkflowClient client;

@@ -11,7 +11,6 @@ import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.deploy.ecs.EcsDeployer;
 import dev.tollgate.activities.deploy.ecs.EcsLocation;
 import dev.tollgate.activities.models.Predictions;
-import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.activities.train.Scores;
 import dev.tollgate.spec.DeploySpec;
@@ -59,12 +58,14 @@ public final class DeployActivitiesImpl implements DeployActivities {
       Path serving,
       ServingClient client,
       Consumer<String> moved) {
-    this(loader, models, serving, client, moved, null, HttpServingClient::of);
+    this(loader, models, serving, client, moved, null, null);
   }
 
   /**
    * @param ecs the ECS deployer for {@code target: ecs} ({@code null}: refused as unsupported)
-   * @param remote the serving client of a service URL, for the smoke test of an ECS deployment
+   * @param remote the serving client of a service URL (from the spec: {@link
+   *     EcsDeployer#servingClient}, which checks it), for the smoke test of an ECS deployment;
+   *     {@code null} without ECS
    */
   public DeployActivitiesImpl(
       CsvLoader loader,
@@ -175,10 +176,14 @@ public final class DeployActivitiesImpl implements DeployActivities {
 
   @Override
   public SmokeTestResult smokeTest(Deployment deployment) {
+    boolean onEcs = EcsDeployer.TARGET.equals(deployment.target());
+    if (onEcs && remote == null) {
+      throw Failures.unsupported("deploy target ecs: this worker has no ECS access");
+    }
     SmokeTestResult result =
         smoke.test(
             deployment,
-            EcsDeployer.TARGET.equals(deployment.target())
+            onEcs
                 ? remote.apply(URI.create(EcsLocation.parse(deployment.location()).url()))
                 : local);
     log.info(

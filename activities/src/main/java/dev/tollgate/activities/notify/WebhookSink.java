@@ -1,13 +1,16 @@
 package dev.tollgate.activities.notify;
 
 import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.outbound.HttpAnswer;
+import dev.tollgate.activities.outbound.HttpCall;
+import dev.tollgate.activities.outbound.OutboundHttp;
+import dev.tollgate.activities.outbound.OutboundRefused;
 import dev.tollgate.stages.PipelineEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,21 +35,35 @@ import java.util.Map;
  * }</pre>
  *
  * The header {@code X-Tollgate-Event} carries {@code <run_id>/<seq>}: delivery is at least once (a
- * POST whose answer was lost is sent again), so a receiver that must not act twice keys on it. A
- * 2xx answer delivers the event; 429 is retried after its {@code Retry-After}; anything else, and a
- * network error, is retried with the notify activity's backoff.
+ * POST whose answer was lost is sent again), so a receiver that must not act twice keys on it. With
+ * a webhook secret on the worker, {@value WebhookSignature#HEADER} signs the body and the time
+ * ({@link WebhookSignature}). A 2xx answer delivers the event; 429 is retried after its {@code
+ * Retry-After}; anything else, and a network error, is retried with the notify activity's backoff.
+ * A redirect is not followed. Only the status is used: at most {@value #ANSWER_BYTES} bytes of the
+ * answer are read.
+ *
+ * <p>The URL comes from the spec, so it goes through {@link OutboundHttp}: a host the worker's
+ * allow-list does not open is never connected to, and the event is not delivered there (a
+ * non-retryable failure naming {@value #KEY} and the host, which the run logs and counts without
+ * changing its outcome).
  */
 public final class WebhookSink implements EventSink {
+  static final String KEY = "notify.webhook.url";
+  static final int ANSWER_BYTES = 4096;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpClient http;
+  private final OutboundHttp http;
+  private final WebhookSignature signature;
+  private final Clock clock;
 
-  public WebhookSink() {
-    this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+  public WebhookSink(OutboundHttp http, WebhookSignature signature) {
+    this(http, signature, Clock.systemUTC());
   }
 
-  public WebhookSink(HttpClient http) {
+  WebhookSink(OutboundHttp http, WebhookSignature signature, Clock clock) {
     this.http = http;
+    this.signature = signature;
+    this.clock = clock;
   }
 
   /** The body, field for field (snake_case through {@link Json}). */
@@ -82,31 +99,36 @@ public final class WebhookSink implements EventSink {
   public void accept(PipelineEvent e) {
     String url = e.route() == null ? null : e.route().webhookUrl();
     if (url == null || url.isBlank()) return;
-    URI uri = URI.create(url.trim());
+    URI uri;
+    try {
+      uri = URI.create(url.trim());
+    } catch (IllegalArgumentException notAUrl) {
+      throw DeliveryFailures.refused(KEY + ": not a URL");
+    }
     // The URL may hold a secret (Slack's and others' webhook URLs do): messages name the host only.
     String where = "webhook at " + uri.getHost();
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "tollgate")
-            .header("X-Tollgate-Event", e.runId() + "/" + e.seq())
-            .POST(HttpRequest.BodyPublishers.ofString(Json.line(Body.of(e))))
-            .build();
-    HttpResponse<String> response;
+    byte[] body = Json.line(Body.of(e)).getBytes(StandardCharsets.UTF_8);
+    HttpCall call =
+        HttpCall.send("POST", uri, "application/json", body, TIMEOUT, ANSWER_BYTES)
+            .header("X-Tollgate-Event", e.runId() + "/" + e.seq());
+    String signed = signature.header(clock.instant().getEpochSecond(), body);
+    if (signed != null) call = call.header(WebhookSignature.HEADER, signed);
+    HttpAnswer answer;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      answer = http.send(KEY, call);
+    } catch (OutboundRefused refused) {
+      throw DeliveryFailures.refused(refused.getMessage()); // the same answer on every retry
     } catch (IOException ex) {
       throw new UncheckedIOException(where + " unreachable: " + ex.getMessage(), ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted posting to the " + where, ex);
     }
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) return;
+    int status = answer.status();
+    if (answer.ok()) return;
     if (status == 429) {
-      throw DeliveryFailures.rateLimited(
-          where, response.headers().firstValue("Retry-After").orElse(null), null);
+      throw DeliveryFailures.rateLimited(where, answer.header("Retry-After"), null);
+    }
+    if (status >= 300 && status < 400) {
+      throw new IllegalStateException(
+          where + " answered HTTP " + status + " (a redirect, not followed: give the final URL)");
     }
     throw new IllegalStateException(where + " answered HTTP " + status);
   }

@@ -2,12 +2,14 @@ package dev.tollgate.activities.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.activities.outbound.ErrorText;
+import dev.tollgate.activities.outbound.HttpAnswer;
+import dev.tollgate.activities.outbound.HttpCall;
+import dev.tollgate.activities.outbound.HttpExchange;
+import dev.tollgate.activities.outbound.JdkHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,28 +20,33 @@ import java.util.function.Supplier;
  * {@link ServingClient} over HTTP: {@code GET /v1/models/{name}}, {@code POST
  * /v1/models/{name}/predict}, {@code GET /actuator/health}, against {@code base} (the worker's own
  * port for local serving, a service URL for ECS). An answer other than 200 becomes a {@link
- * ServingError} with the server's message.
+ * ServingError} with at most {@value ErrorText#LIMIT} characters of the server's message; answers
+ * are read up to {@value #ANSWER_BYTES} bytes. How the calls go out is the {@link HttpExchange}'s:
+ * for the spec's ECS URL, the worker's checked client ({@code EcsDeployer#servingClient}).
  */
 public final class HttpServingClient implements ServingClient {
+  /** A model's description, or the predictions for the smoke test's 20 rows: small. */
+  static final int ANSWER_BYTES = 1024 * 1024;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Supplier<URI> base;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpExchange http;
 
+  /** The worker's own serving, at the address the worker knows for itself (not from a spec). */
   public HttpServingClient(Supplier<URI> base) {
-    this.base = base;
+    this(base, new JdkHttp(Duration.ofSeconds(5)));
   }
 
-  /** A client of a fixed address (a service URL). */
-  public static HttpServingClient of(URI base) {
-    return new HttpServingClient(() -> base);
+  public HttpServingClient(Supplier<URI> base, HttpExchange http) {
+    this.base = base;
+    this.http = http;
   }
 
   @Override
   public List<Integer> versions(String model) {
-    JsonNode info = send(HttpRequest.newBuilder(uri("/v1/models/" + model)).GET());
+    JsonNode info = send(HttpCall.get(uri("/v1/models/" + model), TIMEOUT, ANSWER_BYTES));
     List<Integer> out = new ArrayList<>();
     out.add(info.path("version").asInt());
     if (info.hasNonNull("canary")) out.add(info.path("canary").path("version").asInt());
@@ -57,34 +64,25 @@ public final class HttpServingClient implements ServingClient {
       return (serving == 404 ? status("/actuator/health") : serving) == 200;
     } catch (IOException e) {
       return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
-  private int status(String path) throws IOException, InterruptedException {
-    return http.send(
-            HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET().build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+  private int status(String path) throws IOException {
+    return http.send(HttpCall.get(uri(path), TIMEOUT, 0)).status();
   }
 
   @Override
   public ServingAnswer predict(String model, List<Map<String, Object>> rows, Integer version) {
     String path =
         "/v1/models/" + model + "/predict" + (version == null ? "" : "?version=" + version);
-    String body;
+    byte[] body;
     try {
-      body = JSON.writeValueAsString(Map.of("rows", rows));
+      body = JSON.writeValueAsBytes(Map.of("rows", rows));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     JsonNode a =
-        send(
-            HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        send(HttpCall.send("POST", uri(path), "application/json", body, TIMEOUT, ANSWER_BYTES));
     List<Object> predictions = new ArrayList<>();
     a.path("predictions").forEach(p -> predictions.add(p.isNumber() ? p.asDouble() : p.asText()));
     List<Double> scores = null;
@@ -104,22 +102,37 @@ public final class HttpServingClient implements ServingClient {
     return base.get().resolve(path);
   }
 
-  private JsonNode send(HttpRequest.Builder request) {
+  private JsonNode send(HttpCall call) {
+    HttpAnswer answer;
     try {
-      HttpResponse<String> response =
-          http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode body =
-          response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-      if (response.statusCode() != 200) {
-        throw new ServingError(response.statusCode(), body.path("error").asText(response.body()));
-      }
-      return body;
+      answer = http.send(call);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "serving at " + base.get() + " did not answer: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+          "serving at "
+              + base.get().getHost()
+              + " did not answer: "
+              + ErrorText.excerpt(e.toString()),
+          e);
     }
+    JsonNode body = null;
+    if (!answer.truncated() && !answer.text().isBlank()) {
+      try {
+        body = JSON.readTree(answer.body());
+      } catch (IOException notJson) {
+        // described below
+      }
+    }
+    if (answer.status() != 200) {
+      String said =
+          body != null && body.hasNonNull("error") ? body.path("error").asText() : answer.text();
+      throw new ServingError(answer.status(), ErrorText.excerpt(said));
+    }
+    if (answer.truncated()) {
+      throw new ServingError(200, "an answer over " + ANSWER_BYTES + " bytes, not read");
+    }
+    if (body == null && !answer.text().isBlank()) {
+      throw new ServingError(200, "not a JSON answer: " + ErrorText.excerpt(answer.text()));
+    }
+    return body == null ? JSON.createObjectNode() : body;
   }
 }

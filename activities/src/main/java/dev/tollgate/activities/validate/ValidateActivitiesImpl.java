@@ -60,6 +60,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
   public ValidationVerdict validate(ValidationRequest request) {
     PipelineSpec spec = request.spec();
     ModelVersion candidate = request.candidate();
+    tracking.checkAllowed(request);
     ModelStore.Loaded model =
         models.load(candidate.artifactUri(), candidate.modelDigest(), spec.data());
     // Encoded with the candidate's recorded schema, fitted on its training rows: the very inputs

@@ -17,7 +17,8 @@ import java.util.Map;
  * Validation's side of the MLflow bridge, for a spec with {@code tracking.mlflow}: opens the MLflow
  * run before the checks (so the champion gate has its metrics and an unreachable server is in the
  * report), and logs the written reports and the model files after them. A failure becomes a skipped
- * check named {@value #CHECK} with the warning: it never fails the validation.
+ * check named {@value #CHECK} with the warning: it never fails the validation. A URI the worker's
+ * allow-list refuses does: that is not an outage but a spec asking for a host it may not reach.
  */
 final class ValidationTracking {
   static final String CHECK = "mlflow";
@@ -29,6 +30,15 @@ final class ValidationTracking {
    */
   ValidationTracking(MlflowTracker tracker) {
     this.tracker = tracker;
+  }
+
+  /**
+   * Refuses, before validation does any work, a {@code tracking.mlflow.uri} the worker does not let
+   * runs reach: the run fails naming the key and the host, nothing half-logged anywhere.
+   */
+  void checkAllowed(ValidationRequest request) {
+    TrackingSpec.Mlflow m = mlflow(request);
+    if (m != null) tracker.checkAllowed(m);
   }
 
   /** The run's tracking, or {@code null} when the spec (or this worker) has none. */

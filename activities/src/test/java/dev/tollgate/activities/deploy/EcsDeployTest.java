@@ -3,11 +3,15 @@ package dev.tollgate.activities.deploy;
 import static dev.tollgate.activities.ActivityTesting.businessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.deploy.ecs.EcsAccess;
 import dev.tollgate.activities.deploy.ecs.EcsDeployer;
+import dev.tollgate.activities.outbound.CountingServer;
+import dev.tollgate.activities.outbound.OutboundHttp;
+import dev.tollgate.activities.outbound.OutboundPolicy;
 import dev.tollgate.activities.s3.MotoServer;
 import dev.tollgate.activities.s3.MotoServerExtension;
 import dev.tollgate.activities.serving.ServingAnswer;
@@ -24,6 +28,7 @@ import dev.tollgate.stages.SmokeTestResult;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
 import io.temporal.testing.TestActivityEnvironment;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +53,13 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
  */
 @ExtendWith(MotoServerExtension.class)
 class EcsDeployTest {
+  /** The worker's allow-list names the services' host, as an operator's would. */
+  private static final OutboundHttp SERVICE_HOST_ALLOWED =
+      new OutboundHttp(OutboundPolicy.of(List.of("energy.internal")));
+
   @TempDir Path home;
+  private EcsAccess access;
+  private ModelStore models;
   private EcsClient ecs;
   private DeployActivitiesImpl deploy;
   private DataSpec data;
@@ -139,8 +150,10 @@ class EcsDeployTest {
             home.resolve("serving"),
             null,
             m -> {},
-            new EcsDeployer(access, Duration.ofMillis(200)),
+            new EcsDeployer(access, Duration.ofMillis(200), SERVICE_HOST_ALLOWED),
             uri -> stub);
+    this.access = access;
+    this.models = models;
   }
 
   /** The version the service's task definition carries: what its containers would serve. */
@@ -154,12 +167,15 @@ class EcsDeployTest {
   }
 
   private DeploySpec spec(String service) {
+    return spec(service, "http://energy.internal:8080");
+  }
+
+  private DeploySpec spec(String service, String url) {
     return new DeploySpec(
         DeploySpec.Target.ECS,
         true,
         null,
-        new DeploySpec.Ecs(
-            cluster, service, null, "http://energy.internal:8080", Duration.ofSeconds(20)));
+        new DeploySpec.Ecs(cluster, service, null, url, Duration.ofSeconds(20)));
   }
 
   private String taskDefinition() {
@@ -222,7 +238,8 @@ class EcsDeployTest {
             DeploySpec.Target.ECS,
             true,
             null,
-            new DeploySpec.Ecs(cluster, "busy-svc", null, "http://x:8080", Duration.ofSeconds(1)));
+            new DeploySpec.Ecs(
+                cluster, "busy-svc", null, "http://energy.internal:8080", Duration.ofSeconds(1)));
     var failure =
         businessFailure(
             () -> deploy.deploy(new DeployRequest(v1, quick, data, "r1")),
@@ -247,5 +264,91 @@ class EcsDeployTest {
             FailureTypes.INVALID_DATA);
     assertThat(failure.getOriginalMessage())
         .startsWith("deploy.ecs.service: no service nope in cluster " + cluster);
+  }
+
+  @Test
+  void aServiceUrlTheWorkerDoesNotAllowFailsTheDeployBeforeTheServiceChanges() throws Exception {
+    try (CountingServer service = CountingServer.answering(200, "{}")) {
+      for (String url :
+          List.of(
+              "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+              service.url(""),
+              "http://10.0.0.7:8080")) {
+        var failure =
+            businessFailure(
+                () -> deploy.deploy(new DeployRequest(v1, spec("energy-svc", url), data, "r1")),
+                FailureTypes.INVALID_DATA);
+        assertThat(failure.getOriginalMessage())
+            .as(url)
+            .startsWith("deploy.ecs.url: refused to connect to " + URI.create(url).getHost())
+            .contains("tollgate.outbound.allowed-hosts")
+            .doesNotContain("security-credentials");
+      }
+      assertThat(taskDefinition()).as("the service still runs its revision").endsWith(":1");
+      assertThat(service.connections()).isZero();
+    }
+  }
+
+  @Test
+  void theSmokeTestPostsTheRowsOnlyToAServiceTheWorkerAllows() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    try (CountingServer service =
+        new CountingServer(
+            (r, out) -> {
+              String body;
+              if (r.path().startsWith("/actuator/health")) body = "{\"status\":\"UP\"}";
+              else if (r.path().contains("/predict")) {
+                int rows = json.readTree(r.body()).path("rows").size();
+                body =
+                    json.writeValueAsString(
+                        Map.of(
+                            "model", TestData.MODEL,
+                            "version", servedVersion(),
+                            "predictions", Collections.nCopies(rows, 1.0)));
+              } else body = "{\"version\":" + servedVersion() + "}";
+              CountingServer.write(out, 200, List.of(), body);
+            })) {
+      EcsDeployer allowing =
+          new EcsDeployer(
+              access,
+              Duration.ofMillis(200),
+              new OutboundHttp(OutboundPolicy.of(List.of("127.0.0.1:" + service.port()))));
+      DeployActivitiesImpl wired =
+          new DeployActivitiesImpl(
+              new CsvLoader(),
+              models,
+              home.resolve("serving"),
+              null,
+              m -> {},
+              allowing,
+              allowing::servingClient);
+      Deployment deployed =
+          wired.deploy(new DeployRequest(v1, spec("energy-svc", service.url("")), data, "r1"));
+
+      SmokeTestResult smoke = wired.smokeTest(deployed);
+      assertThat(smoke.passed()).as(smoke.message()).isTrue();
+      assertThat(service.requests())
+          .anySatisfy(r -> assertThat(r.path()).endsWith("/predict?version=1"));
+      int seen = service.connections();
+
+      // The same deployment, smoke-tested by a worker whose list no longer names the service.
+      EcsDeployer refusing =
+          new EcsDeployer(
+              access, Duration.ofMillis(200), new OutboundHttp(OutboundPolicy.defaults()));
+      SmokeTestResult refused =
+          new DeployActivitiesImpl(
+                  new CsvLoader(),
+                  models,
+                  home.resolve("serving"),
+                  null,
+                  m -> {},
+                  refusing,
+                  refusing::servingClient)
+              .smokeTest(deployed);
+      assertThat(refused.passed()).isFalse();
+      assertThat(refused.message())
+          .contains("deploy.ecs.url: refused to connect to 127.0.0.1:" + service.port());
+      assertThat(service.connections()).as("no rows sent").isEqualTo(seen);
+    }
   }
 }

@@ -1,9 +1,11 @@
 package dev.tollgate.worker.config;
 
+import dev.tollgate.activities.notify.WebhookSignature;
 import dev.tollgate.activities.notify.WebhookSink;
 import dev.tollgate.activities.notify.slack.JdbcSlackThreads;
 import dev.tollgate.activities.notify.slack.SlackSettings;
 import dev.tollgate.activities.notify.slack.SlackSink;
+import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.registry.RegistryDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +33,10 @@ public class NotificationSinksConfig {
     return new SlackSink(settings, new JdbcSlackThreads(registry.dataSource()));
   }
 
+  /** Through the client for spec URLs: the webhook's host must be on the allow-list. */
   @Bean
   @Order(3)
-  WebhookSink webhookSink() {
-    return new WebhookSink();
+  WebhookSink webhookSink(OutboundHttp outbound, WebhookSignature signature) {
+    return new WebhookSink(outbound, signature);
   }
 }

@@ -10,6 +10,7 @@ import dev.tollgate.activities.deploy.ecs.EcsDeployer;
 import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.metrics.PipelineMetrics;
 import dev.tollgate.activities.notify.EventSink;
+import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.s3.S3Access;
@@ -102,7 +103,8 @@ public class StageActivitiesConfig {
       EcsAccess ecs,
       List<EventSink> sinks,
       DriftShares drift,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      OutboundHttp outbound) {
     warmUpXgboost();
     return StageActivities.create(
         properties.home().toAbsolutePath(),
@@ -111,10 +113,10 @@ public class StageActivitiesConfig {
         new JdbcRegistry(registry),
         new HttpServingClient(address::uri),
         serving::refresh,
-        new EcsDeployer(ecs, java.time.Duration.ofSeconds(2)),
+        new EcsDeployer(ecs, java.time.Duration.ofSeconds(2), outbound),
         sinks,
         drift,
-        new MlflowTracker(new TrackingFailures(meters)));
+        new MlflowTracker(new TrackingFailures(meters), outbound));
   }
 
   /**

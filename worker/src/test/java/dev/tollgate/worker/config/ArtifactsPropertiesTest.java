@@ -16,8 +16,12 @@ import org.springframework.context.annotation.Import;
 /** {@code tollgate.artifacts.*} bound, validated and turned into the worker's artifact store. */
 class ArtifactsPropertiesTest {
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(TollgateProperties.class)
-  @Import({StageActivitiesConfig.class, dev.tollgate.worker.serving.ServingAddress.class})
+  @EnableConfigurationProperties({TollgateProperties.class, OutboundProperties.class})
+  @Import({
+    StageActivitiesConfig.class,
+    OutboundConfig.class,
+    dev.tollgate.worker.serving.ServingAddress.class
+  })
   static class Wiring {
     /** Actuator's registry in the application; the stage wiring records metrics into it. */
     @org.springframework.context.annotation.Bean

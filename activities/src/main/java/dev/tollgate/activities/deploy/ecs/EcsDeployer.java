@@ -1,10 +1,17 @@
 package dev.tollgate.activities.deploy.ecs;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.outbound.OutboundHttp;
+import dev.tollgate.activities.outbound.OutboundPolicy;
+import dev.tollgate.activities.outbound.OutboundRefused;
+import dev.tollgate.activities.serving.HttpServingClient;
+import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +32,16 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * deployment, on the new revision, running as many tasks as desired). A service that does not
  * settle in {@code stable_timeout} is put back on its previous revision before the failure is
  * raised, so nothing is left half-deployed. A retried deploy of the same model reuses the revision.
+ *
+ * <p>The service URL ({@value #URL_KEY}) comes from the spec and is what the smoke test posts the
+ * training rows to, so it is checked against the worker's allow-list ({@link OutboundPolicy})
+ * before the service is touched: a refused URL fails the deploy for good, naming the key and the
+ * host, with the service still on its revision. The smoke test reaches it only through {@link
+ * OutboundHttp} ({@link #servingClient}).
  */
 public final class EcsDeployer {
   public static final String TARGET = "ecs";
+  static final String URL_KEY = "deploy.ecs.url";
   static final String MODEL_URI = "TOLLGATE_MODEL_URI";
   static final String MODEL_VERSION = "TOLLGATE_MODEL_VERSION";
   static final String MODEL_DIGEST = "TOLLGATE_MODEL_DIGEST";
@@ -36,15 +50,26 @@ public final class EcsDeployer {
 
   private final EcsAccess ecs;
   private final Duration poll;
+  private final OutboundHttp http;
 
-  public EcsDeployer(EcsAccess ecs, Duration poll) {
+  /**
+   * @param http the worker's client for URLs from a spec: the smoke test's way to the service
+   */
+  public EcsDeployer(EcsAccess ecs, Duration poll, OutboundHttp http) {
     this.ecs = ecs;
     this.poll = poll;
+    this.http = http;
+  }
+
+  /** The serving API at a deployment's {@value #URL_KEY}, reached through the checked client. */
+  public ServingClient servingClient(URI url) {
+    return new HttpServingClient(() -> url, http.forKey(URL_KEY));
   }
 
   public Deployment deploy(DeployRequest request) {
     DeploySpec.Ecs spec = request.deploy().ecs();
     ModelVersion v = request.version();
+    checkUrl(spec.url()); // before anything changes on the service
     EcsClient client = ecs.client();
     Service service = service(client, spec);
     String previous = service.taskDefinition();
@@ -77,6 +102,20 @@ public final class EcsDeployer {
         TARGET,
         new EcsLocation(spec.cluster(), spec.service(), deployed, previous, spec.url()).uri(),
         request.data());
+  }
+
+  /**
+   * Refuses a service URL the worker does not let runs reach. One that does not resolve now is not
+   * refused: the smoke test finds it unreachable, and the deployment is rolled back.
+   */
+  private void checkUrl(String url) {
+    try {
+      http.policy().check(URL_KEY, URI.create(url));
+    } catch (OutboundRefused refused) {
+      throw refused.toFailure();
+    } catch (UnknownHostException | IllegalArgumentException unreachable) {
+      // not refused: see above
+    }
   }
 
   /** Puts the service back on the revision it ran before {@code failed}. */

@@ -1,7 +1,11 @@
 package dev.tollgate.activities.tracking.mlflow;
 
+import dev.tollgate.activities.outbound.OutboundHttp;
+import dev.tollgate.activities.outbound.OutboundPolicy;
+import dev.tollgate.activities.outbound.OutboundRefused;
 import dev.tollgate.spec.TrackingSpec;
-import java.net.http.HttpClient;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,43 +15,48 @@ import java.util.function.Supplier;
  * tracking (params, holdout metrics, tags; the champion's metrics when the spec gates on them) and
  * {@link Session#finish finishes} it with the reports and model files and a model version; the
  * registry activities {@link #moveChampion move the champion alias} on promotion and rollback.
- * Nothing here throws: a failed call is a warning ({@link TrackingFailures}), never a failed run.
+ * Nothing here throws but a refusal: a failed call is a warning ({@link TrackingFailures}), never a
+ * failed run; a URI the worker's allow-list does not open ({@link OutboundHttp}) is refused before
+ * any call, with a non-retryable failure naming {@value MlflowClient#KEY} and the host.
  */
 public final class MlflowTracker {
   /** MLflow's alias for the version in Production (Tollgate's alias of the same name). */
   public static final String CHAMPION = "champion";
 
   private final TrackingFailures failures;
-  private final Supplier<HttpClient> http;
+  private final Supplier<OutboundHttp> http;
   private final Duration timeout;
   private final Duration aliasTimeout;
 
-  /** One client for the JVM, built on first use: a worker whose specs never track starts none. */
+  /** Tools and tests: the default allow-list ({@code *}, public hosts), built on first use. */
   private static final class Shared {
-    static final HttpClient HTTP =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3))
-            .build();
+    static final OutboundHttp HTTP = new OutboundHttp(OutboundPolicy.defaults());
+  }
+
+  /** The default allow-list: MLflow on a public address only. */
+  public MlflowTracker(TrackingFailures failures) {
+    this(failures, () -> Shared.HTTP, Duration.ofSeconds(60), Duration.ofSeconds(5));
   }
 
   /**
    * Answers are awaited 60 s in validation (a model upload may take a while; the stage has 20 min)
    * and 5 s when moving the alias (the registry stage has 30 s an attempt, and a slow MLflow must
    * not time out a promotion).
+   *
+   * @param http the worker's client for URLs from a spec
    */
-  public MlflowTracker(TrackingFailures failures) {
-    this(failures, () -> Shared.HTTP, Duration.ofSeconds(60), Duration.ofSeconds(5));
+  public MlflowTracker(TrackingFailures failures, OutboundHttp http) {
+    this(failures, () -> http, Duration.ofSeconds(60), Duration.ofSeconds(5));
   }
 
   MlflowTracker(
-      TrackingFailures failures, HttpClient http, Duration timeout, Duration aliasTimeout) {
+      TrackingFailures failures, OutboundHttp http, Duration timeout, Duration aliasTimeout) {
     this(failures, () -> http, timeout, aliasTimeout);
   }
 
   private MlflowTracker(
       TrackingFailures failures,
-      Supplier<HttpClient> http,
+      Supplier<OutboundHttp> http,
       Duration timeout,
       Duration aliasTimeout) {
     this.failures = failures;
@@ -56,8 +65,26 @@ public final class MlflowTracker {
     this.aliasTimeout = aliasTimeout;
   }
 
+  /**
+   * Fails for good when the worker does not let runs reach {@code m}'s server; a server that cannot
+   * be resolved now passes (its calls then fail and warn, as an unreachable server's do).
+   *
+   * @throws io.temporal.failure.ApplicationFailure non-retryable, naming {@value MlflowClient#KEY}
+   *     and the host
+   */
+  public void checkAllowed(TrackingSpec.Mlflow m) {
+    try {
+      http.get().policy().check(MlflowClient.KEY, URI.create(m.uri()));
+    } catch (OutboundRefused refused) {
+      throw refused.toFailure();
+    } catch (UnknownHostException | IllegalArgumentException unreachable) {
+      // not refused: the calls will say what is wrong with it
+    }
+  }
+
   /** The run's MLflow run, found by its Tollgate run id or created, with params and metrics. */
   public Session open(TrackingSpec.Mlflow m, TrackedRun run) {
+    checkAllowed(m);
     MlflowClient client = new MlflowClient(m.uri(), http.get(), timeout);
     MlflowRuns runs = new MlflowRuns(client);
     MlflowModels models = new MlflowModels(client);

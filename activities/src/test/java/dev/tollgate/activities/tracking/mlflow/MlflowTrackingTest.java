@@ -1,5 +1,6 @@
 package dev.tollgate.activities.tracking.mlflow;
 
+import static dev.tollgate.activities.ActivityTesting.businessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,10 +10,14 @@ import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.outbound.CountingServer;
+import dev.tollgate.activities.outbound.OutboundHttp;
+import dev.tollgate.activities.outbound.OutboundPolicy;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
+import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrackingSpec;
@@ -30,6 +35,7 @@ import dev.tollgate.stages.ValidateActivities;
 import dev.tollgate.stages.ValidationRequest;
 import dev.tollgate.stages.ValidationVerdict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +55,10 @@ import org.junit.jupiter.api.io.TempDir;
  * back through MLflow's own REST API. An MLflow that cannot be reached changes no outcome.
  */
 class MlflowTrackingTest {
+  /** The server runs on 127.0.0.1: the worker's allow-list must name it, as an operator would. */
+  private static final OutboundHttp LOOPBACK_ALLOWED =
+      new OutboundHttp(OutboundPolicy.of(List.of("127.0.0.1")));
+
   @TempDir static Path serverDir;
   private static MlflowServer mlflow;
   private static MlflowReadBack read;
@@ -91,7 +101,7 @@ class MlflowTrackingTest {
             null,
             List.of(),
             null,
-            new MlflowTracker(new TrackingFailures(meters)));
+            new MlflowTracker(new TrackingFailures(meters), LOOPBACK_ALLOWED));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(stages.all());
     train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
@@ -231,6 +241,26 @@ class MlflowTrackingTest {
         .containsEntry("log_run", 1.0)
         .containsEntry("read_champion", 1.0)
         .containsEntry("move_champion", 1.0);
+  }
+
+  @Test
+  void aUriTheWorkerDoesNotAllowFailsTheValidationBeforeAnyCall() throws Exception {
+    try (CountingServer elsewhere = CountingServer.answering(200, "{}")) {
+      // localhost is 127.0.0.1 here, but the allow-list names 127.0.0.1, not localhost
+      String uri = "http://localhost:" + elsewhere.port();
+      ApplicationFailure f =
+          businessFailure(
+              () -> run(spec(uri, "energy-bridge", TestData.fastBoosting()), "run-1"),
+              FailureTypes.INVALID_DATA);
+
+      assertThat(f.getOriginalMessage())
+          .startsWith("tracking.mlflow.uri: refused to connect to localhost:" + elsewhere.port())
+          .contains("not in tollgate.outbound.allowed-hosts");
+      assertThat(elsewhere.connections()).isZero();
+      assertThat(home.resolve("artifacts/reports/demo-model/v1/validation.json"))
+          .as("refused before validation wrote anything")
+          .doesNotExist();
+    }
   }
 
   @Test
