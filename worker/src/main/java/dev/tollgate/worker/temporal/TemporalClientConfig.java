@@ -30,8 +30,9 @@ public class TemporalClientConfig {
 
   /** Starts the embedded server when no address is configured; closes it with the app. */
   @Bean(destroyMethod = "close")
-  TemporalEndpoint temporalEndpoint(TollgateProperties properties) {
-    return TemporalEndpoint.open(properties.temporal());
+  TemporalEndpoint temporalEndpoint(
+      TollgateProperties properties, EmbeddedServerProperties embedded) {
+    return TemporalEndpoint.open(properties.temporal(), embedded.embeddedBind());
   }
 
   @Bean
