@@ -162,7 +162,7 @@ public record StageActivities(
       List<EventSink> sinks,
       DriftShares drift,
       MlflowTracker tracker) {
-    Path root = OwnerOnly.folder(home.toAbsolutePath().normalize());
+    Path root = OwnerOnly.home(home.toAbsolutePath().normalize());
     OwnerOnly.file(root.resolve("events.jsonl")); // created 0600; one from an earlier version
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ public final class OwnerOnly {
   static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
   static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
+  private static final List<String> MARKS =
+      List.of("registry", "artifacts", "serving", "events.jsonl");
+
   private OwnerOnly() {}
 
   /** Creates {@code dir} (and missing parents) as 0700, or narrows an existing one to 0700. */
@@ -39,6 +43,42 @@ public final class OwnerOnly {
       log.warn("cannot create {} or make it private to this user: {}", dir, e.toString());
     }
     return dir;
+  }
+
+  /**
+   * The worker's home: created 0700, or an existing one narrowed to 0700 when it is empty or holds
+   * what Tollgate keeps there (its registry, artifacts, serving pointers, events or the demo's
+   * log). Any other folder (a home pointed at {@code /tmp}, {@code $HOME} or a repository by
+   * mistake) is not changed behind the operator's back: a warning says what is open and what to do.
+   */
+  public static Path home(Path dir) {
+    if (!POSIX || !Files.isDirectory(dir) || looksLikeAHome(dir)) return folder(dir);
+    try {
+      Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir);
+      if (!now.equals(FOLDER)) {
+        log.warn(
+            "{} is {}: other users of this machine may read what Tollgate keeps there. It holds"
+                + " other things too, so it is left as it is: chmod 700 it, or give Tollgate a"
+                + " folder of its own (TOLLGATE_HOME, --home)",
+            dir,
+            PosixFilePermissions.toString(now));
+      }
+    } catch (IOException e) {
+      log.warn("cannot read the permissions of {}: {}", dir, e.toString());
+    }
+    return dir;
+  }
+
+  /** Empty, or holding something only Tollgate puts there (the demo's log among them). */
+  private static boolean looksLikeAHome(Path dir) {
+    try (var entries = Files.list(dir)) {
+      List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+      return names.isEmpty()
+          || names.stream().anyMatch(MARKS::contains)
+          || Files.isRegularFile(dir.resolve("logs").resolve("worker.log"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Narrows {@code file} to 0600 when it exists. */

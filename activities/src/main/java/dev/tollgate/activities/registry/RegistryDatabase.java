@@ -59,7 +59,7 @@ public final class RegistryDatabase implements AutoCloseable {
    * @throws RegistryUnavailable when another process has it open, or it cannot be opened
    */
   public static RegistryDatabase openH2(Path home, String user, String password) {
-    Path dir = OwnerOnly.folder(home.toAbsolutePath().normalize()).resolve("registry");
+    Path dir = OwnerOnly.home(home.toAbsolutePath().normalize()).resolve("registry");
     OwnerOnly.folder(dir);
     String url = h2Url(home);
     String ownerName = user == null ? "" : user;
