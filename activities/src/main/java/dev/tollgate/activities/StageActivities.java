@@ -3,6 +3,7 @@ package dev.tollgate.activities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.artifacts.OwnerOnly;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
@@ -84,17 +85,14 @@ public record StageActivities(
   public static StageActivities create(Path home, ArtifactStore artifacts, DatasetFiles datasets) {
     Path root = home.toAbsolutePath().normalize();
     return create(
-        root,
-        artifacts,
-        datasets,
-        new JdbcRegistry(RegistryDatabase.open(RegistryDatabase.h2Url(root), null, null)));
+        root, artifacts, datasets, new JdbcRegistry(RegistryDatabase.openH2(root, null, null)));
   }
 
   /**
    * Every stage over {@code home} (serving pointers, events), models and reports in {@code
    * artifacts}, datasets opened by {@code datasets}, versions in {@code registryDb} (JSON
    * registries of earlier versions found under {@code home/registry} are imported into it first).
-   * Folders are created when first written.
+   * Folders are created when first written; the home is made 0700 (only its owner may open it).
    */
   public static StageActivities create(
       Path home, ArtifactStore artifacts, DatasetFiles datasets, JdbcRegistry registryDb) {
@@ -163,7 +161,8 @@ public record StageActivities(
       List<EventSink> sinks,
       DriftShares drift,
       MlflowTracker tracker) {
-    Path root = home.toAbsolutePath().normalize();
+    Path root = OwnerOnly.home(home.toAbsolutePath().normalize());
+    OwnerOnly.file(root.resolve("events.jsonl")); // created 0600; one from an earlier version
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
     JsonRegistryImport.run(root.resolve("registry"), registryDb);

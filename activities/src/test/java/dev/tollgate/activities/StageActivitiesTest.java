@@ -23,6 +23,8 @@ import dev.tollgate.stages.ValidationVerdict;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,7 @@ class StageActivitiesTest {
 
   @Test
   void createWiresTheStagesAndTheGuardianCheckThatRunAPipelineEndToEnd() throws Exception {
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
     StageActivities stages = StageActivities.create(home);
     assertThat(stages.all()).hasSize(6).doesNotContainNull();
 
@@ -86,8 +89,19 @@ class StageActivitiesTest {
       assertThat(home.resolve("serving/demo-model/current.json")).exists();
       assertThat(home.resolve("artifacts/reports/demo-model/v1/validation.json")).exists();
       assertThat(Files.readAllLines(home.resolve("events.jsonl"))).hasSize(1);
+      // issue 21: what the home holds is its owner's only
+      assertThat(mode(home)).isEqualTo("rwx------");
+      assertThat(mode(home.resolve("registry"))).isEqualTo("rwx------");
+      for (String file :
+          List.of("registry/registry.mv.db", "events.jsonl", "serving/demo-model/current.json")) {
+        assertThat(mode(home.resolve(file))).as(file).isEqualTo("rw-------");
+      }
     } finally {
       env.close();
     }
+  }
+
+  private static String mode(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 }

@@ -1,7 +1,12 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.codec.Keyring;
+import dev.tollgate.connect.PlaintextWarning;
+import java.io.PrintWriter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the Temporal server is: the options every client command shares. */
 final class ConnectionOptions {
@@ -29,6 +34,28 @@ final class ConnectionOptions {
   String namespace;
 
   @Mixin SecurityOptions security = new SecurityOptions();
+
+  /** The command these options belong to: its stderr. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /**
+   * One line on stderr when the server is on another machine and no codec key is set: it will store
+   * this command's payloads (a spec, a comment) in clear.
+   */
+  void warnIfPlaintext() {
+    String key = System.getenv(Keyring.ENV);
+    PlaintextWarning.about(address, key != null && !key.isBlank())
+        .ifPresent(
+            warning -> {
+              PrintWriter err =
+                  command == null
+                      ? new PrintWriter(System.err, true)
+                      : command.commandLine().getErr();
+              err.println("tollgate: warning: " + warning);
+              err.flush();
+            });
+  }
 
   /** " --address X" when it is not the default, for the commands we print for people to copy. */
   String flagsForCopy() {

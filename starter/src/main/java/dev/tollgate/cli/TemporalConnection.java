@@ -36,6 +36,7 @@ final class TemporalConnection implements AutoCloseable {
   }
 
   static TemporalConnection open(ConnectionOptions options) {
+    options.warnIfPlaintext();
     WorkflowServiceStubsOptions stubOptions =
         options
             .security

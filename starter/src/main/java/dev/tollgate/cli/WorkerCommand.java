@@ -44,6 +44,15 @@ final class WorkerCommand extends CliCommand {
   Integer embeddedPort;
 
   @Option(
+      names = "--embedded-bind",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the embedded server listens on (default: $TOLLGATE_EMBEDDED_BIND, else"
+              + " 127.0.0.1: this machine only). It has no TLS and no authentication: 0.0.0.0"
+              + " lets anyone who reaches this machine start, read and approve runs.")
+  String embeddedBind;
+
+  @Option(
       names = "--home",
       paramLabel = "DIR",
       description = "Folder for artifacts, the registry and events (default: .tollgate).")
@@ -54,7 +63,9 @@ final class WorkerCommand extends CliCommand {
       paramLabel = "JDBC_URL",
       description =
           "The model registry's database, e.g. jdbc:postgresql://db:5432/tollgate (default:"
-              + " $TOLLGATE_REGISTRY_URL, else an H2 file under the home folder).")
+              + " $TOLLGATE_REGISTRY_URL, else an H2 file under the home folder, for one process"
+              + " at a time). No password here: $TOLLGATE_REGISTRY_USER and"
+              + " $TOLLGATE_REGISTRY_PASSWORD.")
   String registryUrl;
 
   @Mixin SecurityOptions security = new SecurityOptions();
@@ -98,8 +109,11 @@ final class WorkerCommand extends CliCommand {
     if (address != null) args.add("--tollgate.temporal.address=" + address);
     if (namespace != null) args.add("--tollgate.temporal.namespace=" + namespace);
     if (embeddedPort != null) args.add("--tollgate.temporal.embedded-port=" + embeddedPort);
+    if (embeddedBind != null) args.add("--tollgate.temporal.embedded-bind=" + embeddedBind);
     if (home != null) args.add("--tollgate.home=" + home);
-    if (registryUrl != null) args.add("--tollgate.registry.url=" + registryUrl);
+    if (registryUrl != null) {
+      args.add("--tollgate.registry.url=" + CommandLineSecrets.registryUrl(registryUrl));
+    }
     args.addAll(security.asAppArgs());
     return args;
   }

@@ -65,6 +65,20 @@ public record TemporalSecurity(Path certFile, Path keyFile, Path caFile, String 
     return builder;
   }
 
+  /** The files, and whether an API key is set: never the key (this reaches logs and errors). */
+  @Override
+  public String toString() {
+    return "TemporalSecurity[certFile="
+        + certFile
+        + ", keyFile="
+        + keyFile
+        + ", caFile="
+        + caFile
+        + ", apiKey="
+        + (apiKey == null ? "none" : "***")
+        + "]";
+  }
+
   private static Path path(String text) {
     return text == null || text.isBlank() ? null : Path.of(text.trim());
   }

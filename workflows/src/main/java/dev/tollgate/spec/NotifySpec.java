@@ -43,4 +43,27 @@ public record NotifySpec(
   public boolean wants(String event) {
     return on.isEmpty() || on.contains(event);
   }
+
+  /** The webhook's scheme and host only: its path or query may carry a token (Slack's do). */
+  @Override
+  public String toString() {
+    return "NotifySpec[slackChannel="
+        + slackChannel
+        + ", slackApprovers="
+        + slackApprovers
+        + ", on="
+        + on
+        + ", webhookUrl="
+        + (webhookUrl == null ? null : hostOnly(webhookUrl))
+        + "]";
+  }
+
+  private static String hostOnly(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) return "***";
+    int end = url.indexOf('/', start + 3);
+    String authority = url.substring(start + 3, end < 0 ? url.length() : end);
+    String host = authority.substring(authority.lastIndexOf('@') + 1); // no user:password@
+    return url.substring(0, start + 3) + host + "/***";
+  }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.activities.notify;
 
 import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.artifacts.OwnerOnly;
 import dev.tollgate.activities.artifacts.PathLocks;
 import dev.tollgate.stages.PipelineEvent;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code events.jsonl}: one JSON object per line per pipeline event, appended. Each line is written
@@ -66,12 +68,15 @@ public final class EventLog implements EventSink {
         () -> {
           try {
             Files.createDirectories(file.getParent());
+            // 0600 when created: failure messages and approvers' comments are nobody else's.
             try (FileChannel out =
                 FileChannel.open(
                     file,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+                    Set.of(
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND),
+                    OwnerOnly.newFile())) {
               ByteBuffer buffer = ByteBuffer.wrap(bytes);
               while (buffer.hasRemaining()) {
                 out.write(buffer);

@@ -35,9 +35,14 @@ abstract class RegistryContract {
   /** A fresh, empty database's URL. */
   abstract String newDatabaseUrl() throws Exception;
 
+  /** A fresh, empty database, opened as the worker opens this kind. */
+  RegistryDatabase newDatabase() throws Exception {
+    return RegistryDatabase.open(newDatabaseUrl(), null, null);
+  }
+
   @BeforeEach
   void open() throws Exception {
-    db = RegistryDatabase.open(newDatabaseUrl(), null, null);
+    db = newDatabase();
     registry = new RegistryActivitiesImpl(new JdbcRegistry(db));
   }
 

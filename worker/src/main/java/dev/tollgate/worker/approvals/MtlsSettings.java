@@ -22,6 +22,22 @@ public record MtlsSettings(
     return port >= 0;
   }
 
+  /** The files, never the passwords. */
+  @Override
+  public String toString() {
+    return "MtlsSettings[port="
+        + port
+        + ", keystore="
+        + keystore
+        + ", keystorePassword="
+        + (keystorePassword == null || keystorePassword.isEmpty() ? "" : "***")
+        + ", truststore="
+        + truststore
+        + ", truststorePassword="
+        + (truststorePassword == null || truststorePassword.isEmpty() ? "" : "***")
+        + "]";
+  }
+
   /**
    * @throws IllegalArgumentException naming the setting and the file, when one cannot be read
    */

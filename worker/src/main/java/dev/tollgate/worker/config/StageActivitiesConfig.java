@@ -48,16 +48,15 @@ public class StageActivitiesConfig {
 
   /**
    * The registry database: {@code tollgate.registry.url} (PostgreSQL in production), else an H2
-   * file under the home folder. One that does not connect stops the worker at start-up, naming it.
+   * file under the home folder, for this process alone. One that does not connect stops the worker
+   * at start-up, naming it.
    */
   @Bean(destroyMethod = "close")
   RegistryDatabase registryDatabase(TollgateProperties properties) {
     TollgateProperties.Registry r = properties.registry();
-    String url =
-        r.url() == null || r.url().isBlank()
-            ? RegistryDatabase.h2Url(properties.home().toAbsolutePath())
-            : r.url();
-    return RegistryDatabase.open(url, r.user(), r.password());
+    return r.url() == null || r.url().isBlank()
+        ? RegistryDatabase.openH2(properties.home().toAbsolutePath(), r.user(), r.password())
+        : RegistryDatabase.open(r.url(), r.user(), r.password());
   }
 
   /** ECS deploys (deploy.target: ecs); the client is built on first use. */

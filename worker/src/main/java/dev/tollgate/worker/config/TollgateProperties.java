@@ -135,6 +135,22 @@ public record TollgateProperties(
     public TemporalSecurity security() {
       return TemporalSecurity.of(tls.certFile(), tls.keyFile(), tls.caFile(), apiKey);
     }
+
+    /** Without the API key: properties end up in logs and actuator output. */
+    @Override
+    public String toString() {
+      return "Temporal[address="
+          + address
+          + ", namespace="
+          + namespace
+          + ", embeddedPort="
+          + embeddedPort
+          + ", tls="
+          + tls
+          + ", apiKey="
+          + (apiKey == null || apiKey.isEmpty() ? "" : "***")
+          + "]";
+    }
   }
 
   /** Mutual TLS: PEM client certificate and PKCS#8 key, and an optional CA bundle. */

@@ -3,22 +3,30 @@ package dev.tollgate.worker.serving;
 import dev.tollgate.worker.config.TollgateProperties;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Where this worker's serving API answers, for the smoke test: {@code tollgate.serving.url} when
- * set (a load balancer in front of the workers), else this process's own HTTP port on loopback,
- * known once the web server has started (the port may be 0 = any free one).
+ * set (a load balancer in front of the workers), else this process's own HTTP port on the address
+ * it listens on (loopback by default, and for a wildcard), known once the web server has started
+ * (the port may be 0 = any free one).
  */
 @Component
 public class ServingAddress implements ApplicationListener<WebServerInitializedEvent> {
   private final String configured;
+  private final String host;
   private final AtomicInteger port = new AtomicInteger(-1);
 
-  public ServingAddress(TollgateProperties properties) {
+  /**
+   * @param bound {@code server.address} (TOLLGATE_HTTP_ADDRESS): the smoke test calls that address,
+   *     or loopback when the port listens on every interface
+   */
+  public ServingAddress(TollgateProperties properties, @Value("${server.address:}") String bound) {
     this.configured = properties.serving().url();
+    this.host = selfAddress(bound);
   }
 
   @Override
@@ -31,6 +39,14 @@ public class ServingAddress implements ApplicationListener<WebServerInitializedE
     int p = port.get();
     if (p <= 0)
       throw new IllegalStateException("the worker's HTTP server has not started: no serving API");
-    return URI.create("http://127.0.0.1:" + p);
+    return URI.create("http://" + host + ":" + p);
+  }
+
+  private static String selfAddress(String bound) {
+    String b = bound == null ? "" : bound.strip();
+    if (b.isEmpty() || b.equals("0.0.0.0") || b.equals("::") || b.equals("[::]")) {
+      return "127.0.0.1";
+    }
+    return b.contains(":") && !b.startsWith("[") ? "[" + b + "]" : b;
   }
 }

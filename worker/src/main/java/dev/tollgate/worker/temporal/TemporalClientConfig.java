@@ -4,6 +4,7 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.tollgate.codec.Keyring;
 import dev.tollgate.codec.TollgateDataConverter;
+import dev.tollgate.connect.PlaintextWarning;
 import dev.tollgate.worker.config.TollgateProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -30,8 +31,9 @@ public class TemporalClientConfig {
 
   /** Starts the embedded server when no address is configured; closes it with the app. */
   @Bean(destroyMethod = "close")
-  TemporalEndpoint temporalEndpoint(TollgateProperties properties) {
-    return TemporalEndpoint.open(properties.temporal());
+  TemporalEndpoint temporalEndpoint(
+      TollgateProperties properties, EmbeddedServerProperties embedded) {
+    return TemporalEndpoint.open(properties.temporal(), embedded.embeddedBind());
   }
 
   @Bean
@@ -63,14 +65,19 @@ public class TemporalClientConfig {
   /**
    * Payloads encrypted with {@code tollgate.codec.key} (env TOLLGATE_CODEC_KEY) when set: the
    * workers read and write through this client's converter. A key that cannot be used stops the
-   * worker here, naming its id and the problem (never the key).
+   * worker here, naming its id and the problem (never the key). Without one, a server on another
+   * machine gets a warning: it stores every payload in clear.
    */
   @Bean
-  DataConverter dataConverter(@Value("${tollgate.codec.key:}") String codecKey) {
+  DataConverter dataConverter(
+      @Value("${tollgate.codec.key:}") String codecKey, TemporalTarget target) {
     Optional<Keyring> keyring = Keyring.parse(codecKey);
     keyring.ifPresentOrElse(
         k -> log.info("payload codec: AES-GCM, keys {} (the first encrypts)", k.ids()),
         () -> log.info("payload codec: none (tollgate.codec.key is not set): payloads in clear"));
+    if (!target.embedded()) {
+      PlaintextWarning.about(target.address(), keyring.isPresent()).ifPresent(log::warn);
+    }
     return TollgateDataConverter.of(keyring);
   }
 

@@ -13,13 +13,14 @@ final class TemporalEndpoint implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  static TemporalEndpoint open(TollgateProperties.Temporal settings) {
+  static TemporalEndpoint open(TollgateProperties.Temporal settings, String embeddedBind) {
     if (!settings.embedded()) {
       return new TemporalEndpoint(
           new TemporalTarget(settings.address(), settings.namespace(), false, settings.security()),
           null);
     }
-    EmbeddedTemporalServer server = EmbeddedTemporalServer.start(settings.embeddedPort());
+    EmbeddedTemporalServer server =
+        EmbeddedTemporalServer.start(embeddedBind, settings.embeddedPort());
     return new TemporalEndpoint(
         new TemporalTarget(server.address(), settings.namespace(), true, TemporalSecurity.NONE),
         server);
