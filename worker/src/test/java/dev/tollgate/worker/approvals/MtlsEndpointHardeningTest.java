@@ -93,8 +93,23 @@ class MtlsEndpointHardeningTest {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(answer.status()).isEqualTo(404);
       assertThat(took).as("answered while 4 handshakes hang").isLessThan(Duration.ofSeconds(5));
+      // and the half-open ones are dropped at the handshake timeout, not held for good
+      Socket first = stalled.getFirst();
+      first.setSoTimeout(MtlsApprovalEndpoint.TIMEOUT_MS + 5_000);
+      assertThat(readsToTheEnd(first)).as("closed by the endpoint").isTrue();
     } finally {
       for (Socket s : stalled) s.close();
+    }
+  }
+
+  /** True when the peer closed the connection (end of stream or reset) before the timeout. */
+  private static boolean readsToTheEnd(Socket socket) {
+    try {
+      return socket.getInputStream().read() == -1;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
     }
   }
 
