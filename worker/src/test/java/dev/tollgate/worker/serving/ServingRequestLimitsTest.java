@@ -23,8 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * What a prediction request may cost the worker (issue 21, items 4 and 7): the model's name is
@@ -51,6 +53,7 @@ class ServingRequestLimitsTest {
   @Autowired MeterRegistry meters;
   @LocalServerPort int port;
   @Autowired Environment environment;
+  @Autowired RequestMappingHandlerAdapter mvc;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -103,7 +106,12 @@ class ServingRequestLimitsTest {
     assertThat(yaml.statusCode()).as(yaml.body()).isEqualTo(415);
     assertThat(error(yaml)).contains("Content-Type: application/json");
     assertThat(post("served", "text/plain", rows(1)).statusCode()).isEqualTo(415);
-    // nor written: no converter answers in YAML
+    // nor anywhere in the app: Spring registered a YAML converter for Jackson's YAML module
+    assertThat(mvc.getMessageConverters())
+        .flatExtracting(c -> c.getSupportedMediaTypes())
+        .extracting(MediaType::getSubtype)
+        .doesNotContain("yaml", "xml", "cbor", "x-jackson-smile");
+    // nor written: no answer in YAML
     HttpResponse<String> asYaml =
         http.send(
             HttpRequest.newBuilder(uri("/v1/models"))
