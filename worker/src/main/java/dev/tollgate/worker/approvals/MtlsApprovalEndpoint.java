@@ -53,6 +53,7 @@ public final class MtlsApprovalEndpoint implements AutoCloseable {
     tomcat.setSilent(true);
     tomcat.setBaseDir(baseDir.toString());
     tomcat.setConnector(connector);
+    tomcat.getEngine().setName("tollgate-approvals"); // not "Tomcat", the serving port's engine
     ErrorReportValve quiet = new ErrorReportValve(); // no stack traces, no server version
     quiet.setShowReport(false);
     quiet.setShowServerInfo(false);
