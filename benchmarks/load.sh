@@ -72,7 +72,7 @@ deploy:
   target: local
 YAML
 
-TOLLGATE_HTTP_PORT=$worker_http "$java" -Xmx2g -jar "$jar" worker --address "127.0.0.1:$port" \
+TOLLGATE_HTTP_PORT=$worker_http TOLLGATE_MANAGEMENT_PORT=0 "$java" -Xmx2g -jar "$jar" worker --address "127.0.0.1:$port" \
   --namespace load --home "$work/home" >"$work/worker.log" 2>&1 &
 worker=$!
 pids+=($worker)

@@ -25,7 +25,7 @@ artifact="$(python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); print(p
 
 # 2. Tollgate: a worker serving that home.
 port="$(free_port)"
-TOLLGATE_HTTP_PORT="$port" ./tollgate worker --home "$work/home" --embedded-port 0 >"$work/worker.log" 2>&1 &
+TOLLGATE_HTTP_PORT="$port" TOLLGATE_MANAGEMENT_PORT=0 ./tollgate worker --home "$work/home" --embedded-port 0 >"$work/worker.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/v1/models/energy-load" >/dev/null && break; sleep 1; done
 

@@ -10,13 +10,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class WorkerLauncher {
   private WorkerLauncher() {}
 
-  /** The app's arguments for the demo: embedded server on a free port, nothing on the console. */
+  /**
+   * The app's arguments for the demo: embedded server, serving and management each on a free port
+   * (a worker on the same machine keeps its own), nothing on the console.
+   */
   static List<String> quietEmbeddedArgs(String home) {
     return List.of(
         "--tollgate.home=" + home,
         "--tollgate.temporal.address=",
         "--tollgate.temporal.embedded-port=0",
         "--server.port=0",
+        "--management.server.port=0",
         "--spring.main.banner-mode=off",
         "--logging.threshold.console=OFF",
         "--logging.file.name=" + home + "/logs/worker.log");

@@ -77,7 +77,7 @@ class SignalStopIT {
                 Integer.toString(port),
                 "--home",
                 ItSettings.newWorkDir("sigint-worker-home").toString()),
-            Map.of("TOLLGATE_HTTP_PORT", "0"),
+            Map.of("TOLLGATE_HTTP_PORT", "0", "TOLLGATE_MANAGEMENT_PORT", "0"),
             freshLog("sigint-worker.log"));
     worker.awaitLog("Tollgate worker ready", Duration.ofMinutes(2));
     Cli cli = new Cli("localhost:" + port, "default");

@@ -101,8 +101,9 @@ final class WorkerProcess implements AutoCloseable {
             namespace,
             "--home",
             home.toString());
-    // Port 0: the worker's HTTP endpoints on any free port, so several workers never clash.
-    Map<String, String> all = new HashMap<>(Map.of("TOLLGATE_HTTP_PORT", "0"));
+    // Port 0: the worker's HTTP and management ports on any free one, so workers never clash.
+    Map<String, String> all =
+        new HashMap<>(Map.of("TOLLGATE_HTTP_PORT", "0", "TOLLGATE_MANAGEMENT_PORT", "0"));
     all.putAll(env);
     process = BackgroundProcess.start("worker-" + name, command, all, log());
     process.awaitLog("Tollgate worker ready", START_TIMEOUT);

@@ -33,14 +33,15 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The worker app as shipped: embedded Temporal, real stages (Smile training on a small CSV), the
- * approval Update, and the health endpoint. One run end to end, tracked in an MLflow server that
- * cannot be reached: it deploys all the same.
+ * approval Update, and the health endpoints (the serving port's, and the management port's). One
+ * run end to end, tracked in an MLflow server that cannot be reached: it deploys all the same.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.junit.jupiter.api.extension.ExtendWith(
@@ -72,6 +73,7 @@ class WorkerApplicationSmokeTest {
   @Autowired WorkflowClient client;
   @Autowired TemporalTarget target;
   @LocalServerPort int httpPort;
+  @LocalManagementPort int managementPort;
 
   @Test
   void runsAPipelineEndToEndOnTheEmbeddedServer(
@@ -108,22 +110,22 @@ class WorkerApplicationSmokeTest {
               assertThat(c.message()).contains("MLflow at " + NO_MLFLOW, "unreachable");
             });
 
+    // The full health, with details, on the management port (loopback) ...
     HttpResponse<String> health =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + httpPort + "/actuator/health"))
+                        URI.create("http://localhost:" + managementPort + "/actuator/health"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
     assertThat(health.body()).contains("\"temporal\"");
-    // What the smoke test asks: the process, not its Temporal connection.
+    // ... and what the smoke test asks on the serving port: the process, not its Temporal.
     HttpResponse<String> serving =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + httpPort + "/actuator/health/serving"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/v1/health"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(serving.statusCode()).as(serving.body()).isEqualTo(200);
@@ -200,7 +202,7 @@ class WorkerApplicationSmokeTest {
   private String scrape(HttpClient http) throws Exception {
     return http.send(
             HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + httpPort + "/actuator/prometheus"))
+                    URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * {@link ServingClient} over HTTP: {@code GET /v1/models/{name}}, {@code POST
- * /v1/models/{name}/predict}, {@code GET /actuator/health}, against {@code base} (the worker's own
+ * /v1/models/{name}/predict}, {@code GET /v1/health}, against {@code base} (the worker's own
  * port for local serving, a service URL for ECS). An answer other than 200 becomes a {@link
  * ServingError} with at most {@value ErrorText#LIMIT} characters of the server's message; answers
  * are read up to {@value #ANSWER_BYTES} bytes. How the calls go out is the {@link HttpExchange}'s:
@@ -54,14 +54,17 @@ public final class HttpServingClient implements ServingClient {
   }
 
   /**
-   * The serving health group ({@code /actuator/health/serving}: the process answers, whatever its
-   * Temporal connection), or the whole health of an image from before the group (404).
+   * The serving API's own health ({@code /v1/health}: the process answers, whatever its Temporal
+   * connection). An image from before it (404) is asked as it was then: its {@code
+   * /actuator/health/serving} group, and before that group its whole {@code /actuator/health}.
    */
   @Override
   public boolean healthy() {
     try {
-      int serving = status("/actuator/health/serving");
-      return (serving == 404 ? status("/actuator/health") : serving) == 200;
+      int status = status("/v1/health");
+      if (status == 404) status = status("/actuator/health/serving");
+      if (status == 404) status = status("/actuator/health");
+      return status == 200;
     } catch (IOException e) {
       return false;
     }

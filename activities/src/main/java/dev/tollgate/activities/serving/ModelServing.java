@@ -1,12 +1,12 @@
 package dev.tollgate.activities.serving;
 
 import dev.tollgate.activities.artifacts.ModelMetadata;
-import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.RowsEncoder;
 import dev.tollgate.activities.deploy.ServingPointer;
 import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.spec.PipelineSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,6 +62,16 @@ public final class ModelServing {
     return answer(served, r.canary() == served, p);
   }
 
+  /**
+   * Whether {@code model} is served here now. The serving API asks this before it reads a request's
+   * body, so a request for any other name costs one look at a file and leaves nothing behind.
+   *
+   * @throws ServingError 404 when it is not
+   */
+  public void requireServed(String model) {
+    routing(model);
+  }
+
   /** The stable version of {@code model} (and its canary), for {@code GET /v1/models/{name}}. */
   public List<ServedModel> served(String model) {
     Routing r = routing(model);
@@ -112,19 +122,39 @@ public final class ModelServing {
   }
 
   private Routing routing(String model) {
-    Slot slot = slots.computeIfAbsent(checkName(model), m -> new Slot());
+    Routing r = routingOrNull(model);
+    if (r != null) return r;
+    if (model == null || !PipelineSpec.MODEL_NAME.matcher(model).matches()) {
+      // not echoed: the name comes from a request path
+      throw new ServingError(404, "not a model name (" + PipelineSpec.MODEL_NAME.pattern() + ")");
+    }
+    throw new ServingError(
+        404, "no model " + model + " is served here (serving: " + models() + ")");
+  }
+
+  /**
+   * The model's routing, or {@code null} when it has no serving pointer. A slot is made only for a
+   * model with a pointer and dropped when the pointer goes: names asked for and never served do not
+   * accumulate.
+   */
+  private Routing routingOrNull(String model) {
+    if (model == null || !PipelineSpec.MODEL_NAME.matcher(model).matches()) return null;
+    Slot slot = slots.get(model);
+    if (slot == null) {
+      if (!Files.isRegularFile(pointerFile(model))) return null;
+      slot = slots.computeIfAbsent(model, m -> new Slot());
+    }
     Routing r = slot.routing;
     long now = System.nanoTime();
     if (r != null && now - r.checkedAt() < RECHECK_NANOS) return r;
     synchronized (slot) {
       r = slot.routing;
       if (r != null && System.nanoTime() - r.checkedAt() < RECHECK_NANOS) return r;
-      ServingPointer pointer =
-          ServingPointer.read(servingDir.resolve(model).resolve("current.json"));
+      ServingPointer pointer = ServingPointer.read(pointerFile(model));
       if (pointer == null) {
         slot.routing = null;
-        throw new ServingError(
-            404, "no model " + model + " is served here (serving: " + models() + ")");
+        slots.remove(model, slot);
+        return null;
       }
       Routing next;
       if (r != null && r.pointer().equals(pointer)) {
@@ -200,11 +230,12 @@ public final class ModelServing {
         + (r.canary() == null ? "" : ", canary v" + r.canary().version());
   }
 
-  private static String checkName(String model) {
-    try {
-      return ModelNames.check(model);
-    } catch (RuntimeException e) {
-      throw new ServingError(404, "not a model name: '" + model + "'");
-    }
+  private Path pointerFile(String model) {
+    return servingDir.resolve(model).resolve("current.json");
+  }
+
+  /** How many models this process holds a slot for (tests: no slot per name asked). */
+  int slotsHeld() {
+    return slots.size();
   }
 }

@@ -19,6 +19,8 @@ import java.util.Map;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Models survive the store: same file name as recorded, same answers after loading. */
 class ModelRoundTripTest {
@@ -65,6 +67,42 @@ class ModelRoundTripTest {
     assertSame(
         storeAndLoad(Task.ANOMALY, sensors, forest).model().predict(sensors, all),
         forest.predict(sensors, all));
+  }
+
+  /**
+   * Every Smile algorithm, grown as deep as a spec may ask, reads back through the model filter
+   * (JavaSerial: its JDK classes and its depth limit): a Smile upgrade that serializes another JDK
+   * class fails here, not in a worker loading a production model.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "REGRESSION, smile_gradient_boosting",
+    "REGRESSION, random_forest",
+    "REGRESSION, linear",
+    "REGRESSION, ridge",
+    "REGRESSION, lasso",
+    "CLASSIFICATION, random_forest",
+    "CLASSIFICATION, logistic",
+    "ANOMALY, isolation_forest"
+  })
+  void everySmileModelComesBackThroughTheModelFilter(Task task, String algorithm) {
+    Dataset data =
+        switch (task) {
+          case REGRESSION -> Synthetic.regression(2500, 3);
+          case CLASSIFICATION -> Synthetic.blobs(2500, 3, 4);
+          case ANOMALY -> Synthetic.outliers(2500, 50, 2);
+        };
+    Map<String, Double> deepest =
+        switch (algorithm) {
+          case "random_forest", "smile_gradient_boosting" ->
+              Map.of("trees", 5.0, "max_depth", 64.0, "max_nodes", 1_000_000.0, "node_size", 1.0);
+          case "isolation_forest" -> Map.of("trees", 10.0, "max_depth", 64.0);
+          default -> Map.of();
+        };
+    Predictor model = TrainersTest.fit(task, data, algorithm, deepest).model();
+    int[] rows = Synthetic.range(0, data.rows());
+    assertSame(
+        storeAndLoad(task, data, model).model().predict(data, rows), model.predict(data, rows));
   }
 
   @Test

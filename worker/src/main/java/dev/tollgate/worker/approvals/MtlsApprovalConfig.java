@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The mTLS approval endpoint, when {@code tollgate.approval.mtls.port} is set (off by default):
- * keystore and truststore from {@code tollgate.approval.mtls.*}, passwords from the environment.
+ * keystore and truststore from {@code tollgate.approval.mtls.*}, passwords from the environment;
+ * {@code address} (default {@code 0.0.0.0}, every interface) is where it listens.
  */
 @Configuration(proxyBeanMethods = false)
 public class MtlsApprovalConfig {
@@ -18,12 +19,14 @@ public class MtlsApprovalConfig {
   @Bean
   MtlsSettings mtlsSettings(
       @Value("${tollgate.approval.mtls.port:-1}") int port,
+      @Value("${tollgate.approval.mtls.address:0.0.0.0}") String address,
       @Value("${tollgate.approval.mtls.keystore:}") String keystore,
       @Value("${tollgate.approval.mtls.keystore-password:}") String keystorePassword,
       @Value("${tollgate.approval.mtls.truststore:}") String truststore,
       @Value("${tollgate.approval.mtls.truststore-password:}") String truststorePassword) {
     return new MtlsSettings(
         port,
+        address,
         keystore.isBlank() ? null : Path.of(keystore),
         keystorePassword,
         truststore.isBlank() ? null : Path.of(truststore),
@@ -43,7 +46,12 @@ public class MtlsApprovalConfig {
           endpoint = MtlsApprovalEndpoint.start(settings, temporal, key);
         } catch (IOException e) {
           throw new IllegalStateException(
-              "approval endpoint: cannot listen on port " + settings.port() + ": " + e.getMessage(),
+              "approval endpoint: cannot listen on "
+                  + settings.address()
+                  + ":"
+                  + settings.port()
+                  + ": "
+                  + e.getMessage(),
               e);
         }
       }

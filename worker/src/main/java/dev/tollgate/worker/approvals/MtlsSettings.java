@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Collections;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -13,10 +14,16 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * The approval endpoint's TLS: the worker's own certificate ({@code keystore}, PKCS12) and the
  * certificate authorities whose client certificates it accepts ({@code truststore}, PKCS12). Off
- * when {@code port} is negative; 0 takes a free port (tests).
+ * when {@code port} is negative; 0 takes a free port (tests). {@code address} is the interface it
+ * listens on ({@code 0.0.0.0}: all, for approvers on other machines).
  */
 public record MtlsSettings(
-    int port, Path keystore, String keystorePassword, Path truststore, String truststorePassword) {
+    int port,
+    String address,
+    Path keystore,
+    String keystorePassword,
+    Path truststore,
+    String truststorePassword) {
 
   public boolean enabled() {
     return port >= 0;
@@ -27,6 +34,8 @@ public record MtlsSettings(
   public String toString() {
     return "MtlsSettings[port="
         + port
+        + ", address="
+        + address
         + ", keystore="
         + keystore
         + ", keystorePassword="
@@ -38,23 +47,48 @@ public record MtlsSettings(
         + "]";
   }
 
+  /** The worker's key and certificate. */
+  KeyStore keys() {
+    return load(keystore, keystorePassword.toCharArray(), "tollgate.approval.mtls.keystore");
+  }
+
   /**
-   * @throws IllegalArgumentException naming the setting and the file, when one cannot be read
+   * The authorities a client certificate must chain to: the truststore's trusted-certificate
+   * entries and nothing else. Not the JDK's default authorities, and not the certificate of a key
+   * entry (the JDK's trust managers count those as trusted too, so a truststore that is also some
+   * keystore would let that key's holder in).
+   *
+   * @throws IllegalArgumentException when the file cannot be read or holds no such entry
    */
-  SSLContext sslContext() {
-    return tls(
-        keystore,
-        keystorePassword.toCharArray(),
-        "tollgate.approval.mtls.keystore",
-        truststore,
-        truststorePassword.toCharArray(),
-        "tollgate.approval.mtls.truststore");
+  KeyStore trustAnchors() {
+    String name = "tollgate.approval.mtls.truststore";
+    KeyStore file = load(truststore, truststorePassword.toCharArray(), name);
+    try {
+      KeyStore anchors = KeyStore.getInstance("PKCS12");
+      anchors.load(null, null);
+      for (String alias : Collections.list(file.aliases())) {
+        if (file.isCertificateEntry(alias)) {
+          anchors.setCertificateEntry(alias, file.getCertificate(alias));
+        }
+      }
+      if (anchors.size() == 0) {
+        throw new IllegalArgumentException(
+            name
+                + " "
+                + truststore
+                + " holds no trusted certificate entry: import the approvers' authority"
+                + " (keytool -importcert)");
+      }
+      return anchors;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException(name + " " + truststore + ": " + e.getMessage(), e);
+    }
   }
 
   /**
    * TLS with the key and certificate in {@code keys} and the authorities in {@code trust}, both
    * PKCS12 (they may be one file); {@code keysName} and {@code trustName} name them in errors. The
-   * endpoint's and its client's side of the handshake.
+   * client's side of the handshake ({@link MtlsDecisionClient}).
    */
   static SSLContext tls(
       Path keys,

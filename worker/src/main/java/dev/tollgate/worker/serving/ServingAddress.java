@@ -31,6 +31,8 @@ public class ServingAddress implements ApplicationListener<WebServerInitializedE
 
   @Override
   public void onApplicationEvent(WebServerInitializedEvent event) {
+    // the management server (its own port, docs/observability.md) starts too: not serving's
+    if (event.getApplicationContext().getServerNamespace() != null) return;
     port.set(event.getWebServer().getPort());
   }
 

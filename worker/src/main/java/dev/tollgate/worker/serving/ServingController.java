@@ -4,37 +4,42 @@ import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServedModel;
 import dev.tollgate.activities.serving.ServingAnswer;
 import dev.tollgate.activities.serving.ServingError;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Local serving's HTTP API: {@code POST /v1/models/{name}/predict} with {@code {"rows": [{...}]}}
- * answers {@code {"model", "version", "canary", "predictions", "scores"}}; {@code GET
- * /v1/models/{name}} says which version serves since when; {@code GET /v1/models} lists them. Bad
- * rows are a 400 naming the row and field, an unknown model a 404. docs/serving.md.
+ * Local serving's HTTP API, JSON only: {@code POST /v1/models/{name}/predict} with {@code {"rows":
+ * [{...}]}} answers {@code {"model", "version", "canary", "predictions", "scores"}}; {@code GET
+ * /v1/models/{name}} says which version serves since when; {@code GET /v1/models} lists them.
+ *
+ * <p>A prediction is checked in the order that costs the worker least: the model must be served
+ * (404, before a byte of the body is read), the body must be JSON (415) within {@link
+ * ServingLimits} (413 for bytes, 400 for rows), then each row is checked by the model's schema (400
+ * naming the row and field). docs/serving.md.
  */
 @RestController
-@RequestMapping("/v1/models")
+@RequestMapping(path = "/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ServingController {
   private final ModelServing serving;
   private final ServingMeters meters;
+  private final PredictBodyReader body;
 
-  public ServingController(ModelServing serving, ServingMeters meters) {
+  public ServingController(ModelServing serving, ServingMeters meters, ServingLimits limits) {
     this.serving = serving;
     this.meters = meters;
+    this.body = new PredictBodyReader(limits);
   }
 
   @GetMapping
@@ -64,51 +69,34 @@ public class ServingController {
     return out;
   }
 
+  /** The body is read here, not by a message converter: only once the model is known served. */
   @PostMapping("/{name}/predict")
   public ServingAnswer predict(
       @PathVariable String name,
-      @RequestBody Map<String, Object> body,
-      @RequestParam(name = "version", required = false) Integer version) {
+      @RequestParam(name = "version", required = false) Integer version,
+      HttpServletRequest request) {
     long started = System.nanoTime();
+    // the metric's label: a served model's name, never a name a request made up
+    String label = ServingMeters.UNKNOWN;
     try {
-      ServingAnswer answer = serving.predict(name, rows(body), version);
-      meters.record(name, answer.version(), 200, System.nanoTime() - started);
+      serving.requireServed(name);
+      label = name;
+      ServingAnswer answer = serving.predict(name, body.read(request), version);
+      meters.record(label, answer.version(), 200, System.nanoTime() - started);
       return answer;
     } catch (ServingError e) {
-      meters.record(name, null, e.status(), System.nanoTime() - started);
+      meters.record(label, null, e.status(), System.nanoTime() - started);
       throw e;
     } catch (RuntimeException e) {
-      meters.record(name, null, 500, System.nanoTime() - started);
+      meters.record(label, null, 500, System.nanoTime() - started);
       throw e;
     }
-  }
-
-  private static List<Map<String, Object>> rows(Map<String, Object> body) {
-    Object rows = body.get("rows");
-    if (!(rows instanceof List<?> list)) {
-      throw new ServingError(
-          400, "rows: expected a list of objects such as [{\"temperature\": 21.5}]");
-    }
-    List<Map<String, Object>> typed = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      if (!(list.get(i) instanceof Map<?, ?> row)) {
-        throw new ServingError(400, "rows[" + i + "]: expected an object of the model's fields");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> fields = (Map<String, Object>) row;
-      typed.add(fields);
-    }
-    return typed;
   }
 
   @ExceptionHandler(ServingError.class)
   public ResponseEntity<Map<String, String>> refused(ServingError e) {
-    return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  public ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .body(Map.of("error", "the body is not JSON of the form {\"rows\": [{...}]}"));
+    return ResponseEntity.status(e.status())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("error", e.getMessage()));
   }
 }

@@ -55,7 +55,12 @@ class MtlsApprovalEndpointTest {
     endpoint =
         MtlsApprovalEndpoint.start(
             new MtlsSettings(
-                0, server, TestCertificates.PASSWORD, truststore, TestCertificates.PASSWORD),
+                0,
+                "127.0.0.1",
+                server,
+                TestCertificates.PASSWORD,
+                truststore,
+                TestCertificates.PASSWORD),
             f.client(),
             key);
     url = URI.create("https://127.0.0.1:" + endpoint.port());

@@ -73,6 +73,15 @@ final class TestCertificates {
 
   /** A key and certificate for {@code cn}, issued by this authority, trusting it too. */
   Path issue(String cn) throws Exception {
+    return issue(cn, "CN=" + cn);
+  }
+
+  /**
+   * A key and certificate whose subject is {@code dname} (several CNs, a CN in another RDN), issued
+   * by this authority, in {@code <authority>-<stem>.p12}, trusting the authority too.
+   */
+  Path issue(String stem, String dname) throws Exception {
+    String cn = stem;
     String store = file(name + "-" + cn + ".p12");
     keytool(
         "-genkeypair",
@@ -81,7 +90,7 @@ final class TestCertificates {
         "-keyalg",
         "EC",
         "-dname",
-        "CN=" + cn,
+        dname,
         "-validity",
         "2",
         "-keystore",
@@ -106,6 +115,45 @@ final class TestCertificates {
     keytool(
         "-importcert", "-alias", "me", "-file", file(name + "-" + cn + ".crt"), "-keystore", store);
     return Path.of(store);
+  }
+
+  /**
+   * A self-signed key and certificate for {@code cn} that no authority issued, in {@code
+   * self-<cn>.p12}, trusting this authority (to accept the worker's certificate).
+   */
+  Path selfSigned(String cn) throws Exception {
+    String store = file("self-" + cn + ".p12");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "me",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=" + cn,
+        "-validity",
+        "2",
+        "-keystore",
+        store);
+    trustedBy(Path.of(store));
+    return Path.of(store);
+  }
+
+  /** Copies the key entry of {@code source} into {@code store} (as alias {@code alias}). */
+  void importKey(Path source, Path store, String alias) throws Exception {
+    keytool(
+        "-importkeystore",
+        "-noprompt",
+        "-srckeystore",
+        source.toString(),
+        "-srcstorepass",
+        PASSWORD,
+        "-srcalias",
+        "me",
+        "-destalias",
+        alias,
+        "-destkeystore",
+        store.toString());
   }
 
   private String file(String name) {
