@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * {@link ServingClient} over HTTP: {@code GET /v1/models/{name}}, {@code POST
- * /v1/models/{name}/predict}, {@code GET /v1/health}, against {@code base} (the worker's own
- * port for local serving, a service URL for ECS). An answer other than 200 becomes a {@link
+ * /v1/models/{name}/predict}, {@code GET /v1/health}, against {@code base} (the worker's own port
+ * for local serving, a service URL for ECS). An answer other than 200 becomes a {@link
  * ServingError} with at most {@value ErrorText#LIMIT} characters of the server's message; answers
  * are read up to {@value #ANSWER_BYTES} bytes. How the calls go out is the {@link HttpExchange}'s:
  * for the spec's ECS URL, the worker's checked client ({@code EcsDeployer#servingClient}).
