@@ -16,8 +16,15 @@ import org.springframework.context.annotation.Import;
 /** {@code tollgate.artifacts.*} bound, validated and turned into the worker's artifact store. */
 class ArtifactsPropertiesTest {
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(TollgateProperties.class)
-  @Import({StageActivitiesConfig.class, dev.tollgate.worker.serving.ServingAddress.class})
+  @EnableConfigurationProperties({
+    TollgateProperties.class,
+    dev.tollgate.worker.data.DataAccessProperties.class
+  })
+  @Import({
+    StageActivitiesConfig.class,
+    dev.tollgate.worker.data.DataAccessConfig.class,
+    dev.tollgate.worker.serving.ServingAddress.class
+  })
   static class Wiring {
     /** Actuator's registry in the application; the stage wiring records metrics into it. */
     @org.springframework.context.annotation.Bean
