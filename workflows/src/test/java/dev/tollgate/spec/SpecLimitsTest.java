@@ -39,7 +39,7 @@ class SpecLimitsTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aFifoOrDeviceIsNotReadForEver() throws Exception {
     Path fifo = dir.resolve("spec.yaml");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
@@ -69,7 +69,7 @@ class SpecLimitsTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void billionLaughsIsRefusedAtOnce() {
     StringBuilder yaml =
         new StringBuilder(MinimalSpec.YAML)

@@ -115,7 +115,7 @@ class DataAccessTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aFifoIsRefusedWithoutBlocking() throws Exception {
     Path fifo = root.resolve("pipe.csv");
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
