@@ -122,7 +122,7 @@ public final class CsvLoader {
     boolean labels = withTarget && task == Task.CLASSIFICATION;
     String target = withTarget ? spec.target() : null;
     try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit());
-        DatasetInput in = DatasetInput.open(local.path(), spec.train(), spec.byteLimit())) {
+        DatasetInput in = DatasetInput.open(local, spec.train())) {
       RawTable table =
           recorded == null
               ? RawTable.plan(

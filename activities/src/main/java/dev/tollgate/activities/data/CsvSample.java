@@ -23,7 +23,7 @@ public final class CsvSample {
     Set<String> categorical = Set.copyOf(schema.categorical());
     List<String> columns = schema.names();
     try (DatasetFiles.Local local = files.open(uri, spec.byteLimit());
-        DatasetInput in = DatasetInput.open(local.path(), uri, spec.byteLimit())) {
+        DatasetInput in = DatasetInput.open(local, uri)) {
       String header = in.lines.next();
       if (header == null) return List.of();
       CsvLine fields = new CsvLine();

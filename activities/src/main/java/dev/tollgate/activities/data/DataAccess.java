@@ -9,9 +9,19 @@ import java.nio.file.Path;
  * DataBuckets}. Every dataset URI a stage opens (data.train, schedule.drift_data,
  * deploy.rollback.watch.labelled_data: all reach {@link DatasetFiles}) is checked here before a
  * byte of it is read, its size asked or its modification time looked at. The worker's settings
- * decide; a spec only names the file.
+ * decide; a spec only names the file. {@code maxBytes} is the worker's ceiling on {@code
+ * data.max_bytes} ({@link ByteLimit}).
  */
-public record DataAccess(DataRoots roots, DataBuckets buckets) {
+public record DataAccess(DataRoots roots, DataBuckets buckets, long maxBytes) {
+
+  public DataAccess {
+    if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+  }
+
+  /** No ceiling of the worker's own: {@code data.max_bytes} alone limits a dataset. */
+  public DataAccess(DataRoots roots, DataBuckets buckets) {
+    this(roots, buckets, Long.MAX_VALUE);
+  }
 
   /** Anything but /proc, /sys, /dev and non-regular files: tests and tools only. */
   public static DataAccess unrestricted() {
@@ -34,6 +44,6 @@ public record DataAccess(DataRoots roots, DataBuckets buckets) {
 
   @Override
   public String toString() {
-    return "roots " + roots + ", buckets " + buckets;
+    return "roots " + roots + ", buckets " + buckets + ", at most " + maxBytes + " bytes";
   }
 }

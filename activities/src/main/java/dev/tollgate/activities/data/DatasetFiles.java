@@ -35,8 +35,11 @@ public final class DatasetFiles {
     return new DatasetFiles(null, DataAccess.unrestricted());
   }
 
-  /** A readable local copy of a dataset; closing it removes what was downloaded. */
-  public record Local(Path path, Path downloadedInto) implements AutoCloseable {
+  /**
+   * A readable local copy of a dataset, and how much of it a stage may read; closing it removes
+   * what was downloaded.
+   */
+  public record Local(Path path, Path downloadedInto, ByteLimit limit) implements AutoCloseable {
     @Override
     public void close() {
       if (downloadedInto != null) {
@@ -56,14 +59,16 @@ public final class DatasetFiles {
   }
 
   /**
-   * As {@link #open(String)}, refusing a dataset over {@code maxBytes} ({@code data.max_bytes})
-   * before reading it (a local file) or before downloading its body (an S3 object).
+   * As {@link #open(String)}, refusing a dataset over {@code maxBytes} ({@code data.max_bytes},
+   * within the worker's own limit) before reading it (a local file) or before downloading its body
+   * (an S3 object).
    */
   public Local open(String uri, long maxBytes) {
+    ByteLimit limit = ByteLimit.of(maxBytes, access.maxBytes());
     if (!S3Location.isS3(uri)) {
       Path file = access.localFile(uri); // a regular file under a root, or refused
-      checkSize(uri, size(file), maxBytes);
-      return new Local(file, null);
+      checkSize(uri, size(file), limit);
+      return new Local(file, null, limit);
     }
     S3Location at = location(uri);
     Path dir;
@@ -72,14 +77,14 @@ public final class DatasetFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make a temporary folder to download " + uri, e);
     }
-    Local local = new Local(dir.resolve(at.fileName()), dir);
+    Local local = new Local(dir.resolve(at.fileName()), dir, limit);
     boolean found;
     try {
       // refused by the declared length before the body is read; a response without one is
       // checked on the copy below
       found =
           new S3Objects(s3.client())
-              .download(at, local.path(), length -> checkSize(uri, length, maxBytes));
+              .download(at, local.path(), length -> checkSize(uri, length, limit));
     } catch (RuntimeException e) {
       local.close(); // a failed download (retried by Temporal) must not leave its copy behind
       throw e;
@@ -89,7 +94,7 @@ public final class DatasetFiles {
       throw Failures.invalidData("dataset " + uri + " does not exist (no such S3 object)");
     }
     try {
-      checkSize(uri, size(local.path()), maxBytes);
+      checkSize(uri, size(local.path()), limit);
     } catch (RuntimeException e) {
       local.close();
       throw e;
@@ -105,17 +110,10 @@ public final class DatasetFiles {
     }
   }
 
-  private static void checkSize(String uri, long bytes, long maxBytes) {
-    if (bytes > maxBytes) {
+  private static void checkSize(String uri, long bytes, ByteLimit limit) {
+    if (bytes > limit.bytes()) {
       throw Failures.invalidData(
-          "dataset "
-              + uri
-              + " is "
-              + bytes
-              + " bytes, over data.max_bytes ("
-              + maxBytes
-              + " bytes): raise data.max_bytes if the worker has the memory for it, or sample the"
-              + " data");
+          "dataset " + uri + " is " + bytes + " bytes, over " + limit.describe() + limit.advice());
     }
   }
 

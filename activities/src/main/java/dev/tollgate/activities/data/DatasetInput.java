@@ -34,7 +34,7 @@ final class DatasetInput implements AutoCloseable {
   private final Reader text;
   final BoundedLines lines;
 
-  private DatasetInput(String name, String uri, InputStream stored, long maxBytes)
+  private DatasetInput(String name, String uri, InputStream stored, ByteLimit limit)
       throws IOException {
     this.name = name;
     this.digest = newDigest();
@@ -48,21 +48,21 @@ final class DatasetInput implements AutoCloseable {
     }
     InputStream inflated = gzip ? new GZIPInputStream(peek, BUFFER) : peek;
     this.text =
-        new InputStreamReader(
-            new DecompressedLimit(inflated, maxBytes, uri), StandardCharsets.UTF_8);
+        new InputStreamReader(new DecompressedLimit(inflated, limit, uri), StandardCharsets.UTF_8);
     this.lines = new BoundedLines(text, name);
   }
 
   /**
-   * Opens {@code file}, the local copy of {@code uri} that {@link DatasetFiles} checked (a regular
-   * file under the worker's roots, or an S3 download, which keeps the object's name). A symbolic
-   * link put in its place since is not followed.
+   * Opens the local copy of {@code uri} that {@link DatasetFiles} checked (a regular file under the
+   * worker's roots, or an S3 download, which keeps the object's name), to be read up to its limit.
+   * A symbolic link put in its place since is not followed.
    */
-  static DatasetInput open(Path file, String uri, long maxBytes) {
+  static DatasetInput open(DatasetFiles.Local local, String uri) {
+    Path file = local.path();
     try {
       InputStream stored = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
       try {
-        return new DatasetInput(file.getFileName().toString(), uri, stored, maxBytes);
+        return new DatasetInput(file.getFileName().toString(), uri, stored, local.limit());
       } catch (IOException | RuntimeException e) {
         stored.close();
         throw e;

@@ -13,12 +13,14 @@ import java.io.InputStream;
  */
 final class DecompressedLimit extends FilterInputStream {
   private final long maxBytes;
+  private final ByteLimit limit;
   private final String uri;
   private long count;
 
-  DecompressedLimit(InputStream in, long maxBytes, String uri) {
+  DecompressedLimit(InputStream in, ByteLimit limit, String uri) {
     super(in);
-    this.maxBytes = maxBytes;
+    this.maxBytes = limit.bytes();
+    this.limit = limit;
     this.uri = uri;
   }
 
@@ -51,10 +53,10 @@ final class DecompressedLimit extends FilterInputStream {
       throw Failures.invalidData(
           "dataset "
               + uri
-              + " holds more than data.max_bytes ("
-              + maxBytes
-              + " bytes) once decompressed: raise data.max_bytes if the worker has the memory for"
-              + " it, or sample the data");
+              + " holds more than "
+              + limit.describe()
+              + " once decompressed"
+              + limit.advice());
     }
   }
 }

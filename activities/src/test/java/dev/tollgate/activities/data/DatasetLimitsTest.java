@@ -99,6 +99,40 @@ class DatasetLimitsTest {
   }
 
   @Test
+  void aSpecCannotRaiseMaxBytesPastTheWorkersCeiling() throws IOException {
+    var ceiling =
+        new CsvLoader(
+            new DatasetFiles(
+                null, new DataAccess(DataRoots.anywhere(), DataBuckets.anywhere(), 5_000L)));
+    Path plain = Files.writeString(dir.resolve("plain.csv"), "x1,x2,y\n" + "1,2,3\n".repeat(1000));
+    Path packed = gzip("packed.csv.gz", "x1,x2,y\n", "1,2,3\n", 1000, "");
+
+    String onDisk =
+        businessFailure(() -> ceiling.load(spec(plain, 10_000_000_000L)), FailureTypes.INVALID_DATA)
+            .getOriginalMessage();
+    String inflated =
+        businessFailure(
+                () -> ceiling.load(spec(packed, 10_000_000_000L)), FailureTypes.INVALID_DATA)
+            .getOriginalMessage();
+
+    String worker =
+        "this worker's limit (5000 bytes, tollgate.data-access.max-bytes, TOLLGATE_DATA_MAX_BYTES):"
+            + " data.max_bytes can only lower it; sample the data, or ask the worker's operator";
+    assertThat(onDisk).isEqualTo("dataset " + plain.toUri() + " is 6008 bytes, over " + worker);
+    assertThat(inflated)
+        .isEqualTo(
+            "dataset "
+                + packed.toUri()
+                + " holds more than "
+                + worker.replace("):", ") once decompressed:"));
+    // a spec may still lower it
+    assertThat(
+            businessFailure(() -> ceiling.load(spec(plain, 100L)), FailureTypes.INVALID_DATA)
+                .getOriginalMessage())
+        .contains("over data.max_bytes (100 bytes)");
+  }
+
+  @Test
   void aGzipWithinTheLimitStillLoads() throws IOException {
     Path fine = gzip("fine.csv.gz", "x1,x2,y\n", "1,2,3\n", 1000, "4,5,6");
     assertThat(loader.load(spec(fine, 6_100L)).rows()).isEqualTo(1001);

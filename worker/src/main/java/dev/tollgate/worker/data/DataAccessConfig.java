@@ -20,10 +20,11 @@ public class DataAccessConfig {
     DataAccess access =
         settings.access(tollgate.home().toAbsolutePath(), tollgate.artifacts().uri());
     log.info(
-        "datasets: read from folders {} and S3 {} (tollgate.data-access.roots, .buckets);"
+        "datasets: read from folders {} and S3 {}, at most {} bytes each (tollgate.data-access.*);"
             + " never /proc, /sys, /dev, hidden files or {}",
         access.roots(),
         access.buckets(),
+        access.maxBytes(),
         tollgate.home().toAbsolutePath());
     return access;
   }

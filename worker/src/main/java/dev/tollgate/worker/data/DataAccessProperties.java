@@ -4,10 +4,13 @@ import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DataBuckets;
 import dev.tollgate.activities.data.DataRoots;
 import dev.tollgate.activities.s3.S3Location;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code tollgate.data-access.*}: which datasets runs on this worker may read. A spec names its
@@ -20,15 +23,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     worker's working folder; default: the working folder the worker was started in
  * @param buckets {@code bucket} or {@code bucket/prefix} entries (TOLLGATE_DATA_BUCKETS); default:
  *     the artifact store's bucket when it is in S3, else none
+ * @param maxBytes the most a spec's {@code data.max_bytes} may allow (TOLLGATE_DATA_MAX_BYTES,
+ *     {@code 4GB} = 4 GiB): a spec lowers it, never raises it past what this worker's memory was
+ *     sized for
  */
+@Validated
 @ConfigurationProperties("tollgate.data-access")
 public record DataAccessProperties(
-    @DefaultValue("") List<String> roots, @DefaultValue("") List<String> buckets) {
+    @DefaultValue("") List<String> roots,
+    @DefaultValue("") List<String> buckets,
+    @NotNull @DefaultValue("4GB") DataSize maxBytes) {
 
   /** The value that allows nothing (a list cannot say "empty" in an environment variable). */
   public static final String NONE = "none";
 
   public DataAccessProperties {
+    if (maxBytes != null && maxBytes.toBytes() < 1) {
+      throw new IllegalArgumentException("tollgate.data-access.max-bytes must be positive");
+    }
     roots = clean(roots);
     buckets = clean(buckets);
   }
@@ -48,7 +60,8 @@ public record DataAccessProperties(
                 : roots.stream().map(r -> Path.of(r).toAbsolutePath()).toList();
     List<String> allowed =
         buckets.isEmpty() ? artifactBucket(artifactsUri) : none(buckets) ? List.of() : buckets;
-    return new DataAccess(DataRoots.of(folders, List.of(home)), DataBuckets.of(allowed));
+    return new DataAccess(
+        DataRoots.of(folders, List.of(home)), DataBuckets.of(allowed), maxBytes.toBytes());
   }
 
   private static List<String> artifactBucket(String artifactsUri) {

@@ -34,7 +34,15 @@ class DataAccessPropertiesTest {
           DataAccess access = context.getBean(DataAccess.class);
           assertThat(access.roots().roots()).containsExactly(Path.of("").toAbsolutePath());
           assertThat(access.buckets().entries()).isEmpty();
+          assertThat(access.maxBytes()).isEqualTo(4L << 30);
         });
+  }
+
+  @Test
+  void theCeilingOnDataMaxBytesIsASize() {
+    runner
+        .withPropertyValues("tollgate.data-access.max-bytes=10MB")
+        .run(c -> assertThat(c.getBean(DataAccess.class).maxBytes()).isEqualTo(10L << 20));
   }
 
   @Test
