@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -146,7 +145,9 @@ public final class DataRoots {
             + " "
             + how
             + " the folders this worker reads datasets from ("
-            + roots.stream().map(Path::toString).collect(Collectors.joining(", "))
+            + (roots.isEmpty()
+                ? "none"
+                : roots.stream().map(Path::toString).collect(Collectors.joining(", ")))
             + "; tollgate.data-access.roots, TOLLGATE_DATA_ROOTS): put the file under one of"
             + " them, or ask the worker's operator to add its folder");
   }
@@ -176,6 +177,6 @@ public final class DataRoots {
 
   @Override
   public String toString() {
-    return anywhere ? "anywhere" : new ArrayList<>(roots).toString();
+    return anywhere ? "anywhere" : roots.toString();
   }
 }
