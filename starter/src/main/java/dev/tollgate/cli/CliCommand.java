@@ -9,17 +9,19 @@ import picocli.CommandLine.Spec;
 /**
  * A tollgate subcommand: turns what it throws into a message on stderr and an exit code — a bad
  * spec is a usage error (2), a {@link CliFailure} carries its own code, anything else is unexpected
- * (1) and shows its causes. Picocli's own usage errors keep their code 2.
+ * (1) and shows its causes. Picocli's own usage errors keep their code 2. Both streams pass through
+ * {@link TerminalText}.
  */
 abstract class CliCommand implements Callable<Integer> {
   @Spec CommandSpec command;
+  private PrintWriter out;
 
   /** The command's work; returns the exit code. */
   abstract int execute() throws Exception;
 
   @Override
   public final Integer call() throws Exception {
-    PrintWriter err = command.commandLine().getErr();
+    PrintWriter err = TerminalText.guard(command.commandLine().getErr());
     try {
       return execute();
     } catch (Exception e) {
@@ -49,7 +51,9 @@ abstract class CliCommand implements Callable<Integer> {
     }
   }
 
+  /** Standard output, without control characters (text from a run must not drive the terminal). */
   PrintWriter out() {
-    return command.commandLine().getOut();
+    if (out == null) out = TerminalText.guard(command.commandLine().getOut());
+    return out;
   }
 }

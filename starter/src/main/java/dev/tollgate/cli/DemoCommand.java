@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -34,6 +36,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:Deployed.", "1:Not deployed (any other outcome).", "2:Bad option or spec."})
 final class DemoCommand extends CliCommand {
+  private static final String DATA_ROOTS = "TOLLGATE_DATA_ROOTS";
 
   @Option(
       names = "--spec",
@@ -86,8 +89,9 @@ final class DemoCommand extends CliCommand {
     out.println(
         "Starting the worker and an embedded Temporal server (log: " + home + "/logs/worker.log)");
     out.flush();
-    try (ConfigurableApplicationContext app =
-        WorkerLauncher.start(WorkerLauncher.quietEmbeddedArgs(home))) {
+    List<String> args = new ArrayList<>(WorkerLauncher.quietEmbeddedArgs(home));
+    args.addAll(dataRoots(file, System.getenv(DATA_ROOTS)));
+    try (ConfigurableApplicationContext app = WorkerLauncher.start(args)) {
       WorkflowClient client = app.getBean(WorkflowClient.class);
       TemporalTarget target = app.getBean(TemporalTarget.class);
       out.println("Worker ready, " + WorkerLauncher.describe(target));
@@ -115,6 +119,19 @@ final class DemoCommand extends CliCommand {
       out.flush();
       return exit;
     }
+  }
+
+  /**
+   * The demo's worker reads datasets from the folder it was started in, as any worker does, and
+   * from the spec's own folder: whoever runs the demo runs its worker too, and the bundled example
+   * keeps its data next to its spec wherever ./tollgate is started from. {@value #DATA_ROOTS}, when
+   * set, decides instead.
+   */
+  static List<String> dataRoots(Path spec, String fromEnvironment) {
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) return List.of();
+    return List.of(
+        "--tollgate.data-access.roots[0]=" + Path.of("").toAbsolutePath(),
+        "--tollgate.data-access.roots[1]=" + spec.toAbsolutePath().getParent());
   }
 
   /** The approval gate: show the figures, ask (or not), send the answer as {@code as}. */

@@ -25,7 +25,10 @@ class RegistryCommandsTest {
 
   @BeforeAll
   static void deployTwoVersions() throws Exception {
-    app = WorkerLauncher.start(WorkerLauncher.quietEmbeddedArgs(dir.resolve("home").toString()));
+    var args =
+        new java.util.ArrayList<>(WorkerLauncher.quietEmbeddedArgs(dir.resolve("home").toString()));
+    args.add("--tollgate.data-access.roots=" + dir); // the specs' data sits beside the home
+    app = WorkerLauncher.start(args);
     address = app.getBean(TemporalTarget.class).address();
     EnergyDataGenerator.write(dir.resolve("load.csv"), 42, 2000);
     Path spec =

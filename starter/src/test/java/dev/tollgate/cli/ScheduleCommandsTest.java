@@ -25,7 +25,10 @@ class ScheduleCommandsTest {
 
   @BeforeAll
   static void startWorker() {
-    app = WorkerLauncher.start(WorkerLauncher.quietEmbeddedArgs(dir.resolve("home").toString()));
+    var args =
+        new java.util.ArrayList<>(WorkerLauncher.quietEmbeddedArgs(dir.resolve("home").toString()));
+    args.add("--tollgate.data-access.roots=" + dir); // the specs' data sits beside the home
+    app = WorkerLauncher.start(args);
     address = app.getBean(TemporalTarget.class).address();
   }
 

@@ -14,10 +14,17 @@ final class Cli {
 
   private final String address;
   private final String namespace;
+  private final Map<String, String> env;
 
   Cli(String address, String namespace) {
+    this(address, namespace, Map.of());
+  }
+
+  /** With settings from the environment, e.g. TOLLGATE_CODEC_KEY to read encrypted runs. */
+  Cli(String address, String namespace, Map<String, String> env) {
     this.address = address;
     this.namespace = namespace;
+    this.env = Map.copyOf(env);
   }
 
   /** Runs {@code tollgate ARGS --address A --namespace N} to its end. */
@@ -31,7 +38,7 @@ final class Cli {
     command.addAll(List.of(args));
     command.addAll(List.of("--address", address, "--namespace", namespace));
     // TEMPORAL_ADDRESS from the surroundings must not matter: --address is always given.
-    return Commands.run(command, Map.of(), TIMEOUT);
+    return Commands.run(command, env, TIMEOUT);
   }
 
   ProcResult status(String run) {

@@ -48,6 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
     org.springframework.boot.test.system.OutputCaptureExtension.class)
 class WorkerApplicationSmokeTest {
   private static final Path HOME = tempHome();
+  // datasets live beside the home, never in it (the worker does not read its own folder as data)
+  private static final Path DATA = folder(HOME.resolveSibling(HOME.getFileName() + "-data"));
   // secrets and private values that must show up neither in Temporal's history nor in the log
   private static final String CODEC_KEY =
       java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
@@ -61,6 +63,7 @@ class WorkerApplicationSmokeTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("tollgate.home", HOME::toString);
+    registry.add("tollgate.data-access.roots", DATA::toString);
     registry.add("tollgate.temporal.address", () -> "");
     registry.add("tollgate.temporal.embedded-port", () -> "0");
     registry.add("tollgate.codec.key", () -> "smoke1:" + CODEC_KEY);
@@ -244,13 +247,13 @@ class WorkerApplicationSmokeTest {
       double y = 3 * x1 - 2 * x2 + random.nextGaussian() * 0.5;
       csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f%n", x1, x2, y));
     }
-    Path file = HOME.resolve(DATA_FILE);
+    Path file = DATA.resolve(DATA_FILE);
     Files.writeString(file, csv);
     return file;
   }
 
   private static Path writeSpec(Path csv) throws IOException {
-    Path file = HOME.resolve("smoke.yaml");
+    Path file = DATA.resolve("smoke.yaml");
     Files.writeString(
         file,
         """
@@ -268,6 +271,14 @@ class WorkerApplicationSmokeTest {
   private static int closedPort() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Path folder(Path dir) {
+    try {
+      return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -10,6 +10,12 @@ import java.util.Optional;
  * The data converter every Tollgate client uses (worker, CLI, demo): Temporal's default JSON
  * payloads, encrypted by {@link AesGcmPayloadCodec} when a keyring is configured ({@value
  * Keyring#SETTING}, env {@value Keyring#ENV}); the default converter alone when not.
+ *
+ * <p>With a keyring, failures are encrypted too ({@code encodeFailureAttributes}): a failure's
+ * message and stack trace move into an encoded payload and the history keeps only "Encoded
+ * failure", so a message naming a file, a column or a value is no more readable on the server than
+ * the payloads are. Every process holding the key (worker, CLI) reads the message back as written;
+ * failure types stay in clear, for retry policies.
  */
 public final class TollgateDataConverter {
   private TollgateDataConverter() {}
@@ -19,7 +25,9 @@ public final class TollgateDataConverter {
         .<DataConverter>map(
             k ->
                 new CodecDataConverter(
-                    DefaultDataConverter.newDefaultInstance(), List.of(new AesGcmPayloadCodec(k))))
+                    DefaultDataConverter.newDefaultInstance(),
+                    List.of(new AesGcmPayloadCodec(k)),
+                    true))
         .orElseGet(DefaultDataConverter::newDefaultInstance);
   }
 

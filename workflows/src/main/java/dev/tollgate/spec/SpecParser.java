@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,7 +18,8 @@ import java.util.Set;
  * does not parse. The reference of every key is docs/pipeline-spec.md.
  */
 public final class SpecParser {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML =
+      new ObjectMapper(YAMLFactory.builder().loaderOptions(YamlPrecheck.limits()).build());
 
   private SpecParser() {}
 
@@ -24,9 +27,29 @@ public final class SpecParser {
     if (Files.isDirectory(file)) {
       throw new SpecException(file.toString(), "(file)", "is a directory; expected a YAML file");
     }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // a FIFO or a device (/dev/zero) would be read for ever
+      throw new SpecException(
+          file.toString(),
+          "(file)",
+          "is not a regular file (a FIFO or device); expected a YAML file");
+    }
     String text;
-    try {
-      text = Files.readString(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      // at most one byte past the limit, however large the file is or grows
+      byte[] bytes = in.readNBytes(YamlPrecheck.MAX_CHARS + 1);
+      if (bytes.length > YamlPrecheck.MAX_CHARS) {
+        throw new SpecException(
+            file.toString(),
+            "(file)",
+            String.format(
+                java.util.Locale.ROOT,
+                "is over %,d bytes; a spec may have at most %,d",
+                YamlPrecheck.MAX_CHARS,
+                YamlPrecheck.MAX_CHARS));
+      }
+      // strict, as Files.readString is: bytes that are not UTF-8 are an error, not U+FFFD
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new SpecException(file.toString(), "(file)", "no such file");
     } catch (IOException e) {

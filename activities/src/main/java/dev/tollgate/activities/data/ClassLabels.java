@@ -34,9 +34,8 @@ record ClassLabels(List<String> classes, double[] y) {
           source
               + " column "
               + target.name
-              + ": classification needs at least two classes, every row is '"
-              + classes.getFirst()
-              + "'");
+              + ": classification needs at least two classes, every row is "
+              + dev.tollgate.activities.Echo.value(classes.getFirst()));
     }
     int[] index = new int[present.length];
     for (int code = 0; code < present.length; code++) {

@@ -53,7 +53,7 @@ public final class CsvLoader {
    */
   public java.util.List<java.util.Map<String, Object>> sample(
       DataSpec spec, DataSchema schema, int limit) {
-    return CsvSample.rows(files, spec.train(), schema, limit);
+    return CsvSample.rows(files, spec, schema, limit);
   }
 
   /** When the dataset was last written (file time or S3 LastModified), or {@code null}. */
@@ -122,7 +122,7 @@ public final class CsvLoader {
     boolean labels = withTarget && task == Task.CLASSIFICATION;
     String target = withTarget ? spec.target() : null;
     try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit());
-        DatasetInput in = DatasetInput.open(local.path(), spec.train())) {
+        DatasetInput in = DatasetInput.open(local, spec.train())) {
       RawTable table =
           recorded == null
               ? RawTable.plan(
@@ -134,7 +134,7 @@ public final class CsvLoader {
                   target,
                   labels,
                   spec.timestamp());
-      CsvReader.read(in.reader, table, progress);
+      CsvReader.read(in.lines, table, progress);
       String sha256 = in.sha256();
       int read = table.rows();
       java.util.Map<String, Integer> missing = new java.util.LinkedHashMap<>();

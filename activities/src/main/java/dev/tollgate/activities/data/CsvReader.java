@@ -1,7 +1,7 @@
 package dev.tollgate.activities.data;
 
+import dev.tollgate.activities.Echo;
 import dev.tollgate.activities.Failures;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -10,7 +10,9 @@ import java.util.function.IntConsumer;
  * Streams the lines of a CSV into a {@link RawTable}: one line in memory at a time, only the used
  * columns parsed. Problems of a single value are refused here, naming the file, the row (the line
  * of the file, header included, as an editor or a spreadsheet numbers it) and the column; missing
- * values are only counted, for the policy to decide.
+ * values are only counted, for the policy to decide. A message quotes the file through {@link Echo}
+ * only: a few names or one value, each cut short, never a whole header or line (a file that is not
+ * a CSV, such as a process's environment, would otherwise become the message).
  */
 final class CsvReader {
   static final int PROGRESS_EVERY = 1 << 16;
@@ -32,9 +34,9 @@ final class CsvReader {
             + " the file as UTF-8");
   }
 
-  static void read(BufferedReader in, RawTable table, IntConsumer progress) throws IOException {
+  static void read(BoundedLines in, RawTable table, IntConsumer progress) throws IOException {
     String name = table.source();
-    String header = in.readLine();
+    String header = in.next();
     if (header == null || header.isBlank()) {
       throw Failures.invalidData(name + " is empty: expected a header line naming the columns");
     }
@@ -46,7 +48,7 @@ final class CsvReader {
     int[] at = locate(name, fields.all(), used);
     String line;
     int row = 1; // the header was row 1
-    while ((line = in.readLine()) != null) {
+    while ((line = in.next()) != null) {
       row++;
       if (line.isBlank()) continue;
       if (line.indexOf(NOT_UTF8) >= 0) throw notUtf8(name, row);
@@ -91,7 +93,8 @@ final class CsvReader {
     List<String> repeated =
         positions.entrySet().stream()
             .filter(e -> e.getValue().size() > 1)
-            .map(e -> "'" + e.getKey() + "' (columns " + join(e.getValue()) + ")")
+            .limit(Echo.MAX_NAMES)
+            .map(e -> Echo.value(e.getKey()) + " (columns " + join(e.getValue()) + ")")
             .toList();
     if (!repeated.isEmpty()) {
       throw Failures.invalidData(
@@ -104,12 +107,18 @@ final class CsvReader {
   }
 
   private static String join(List<Integer> positions) {
-    List<String> texts = positions.stream().map(String::valueOf).toList();
+    List<String> texts = positions.stream().limit(5).map(String::valueOf).toList();
+    if (positions.size() > texts.size()) {
+      return String.join(", ", texts) + " and " + (positions.size() - texts.size()) + " more";
+    }
     int last = texts.size() - 1;
     return String.join(", ", texts.subList(0, last)) + " and " + texts.get(last);
   }
 
-  /** Index of each used column in the header; every missing one is named at once. */
+  /**
+   * Index of each used column in the header; every missing one is named at once (they are the
+   * spec's names). Of the header only its width and its first few names are quoted, each cut short.
+   */
   private static int[] locate(String name, List<String> header, List<RawColumn> used) {
     List<String> missing =
         used.stream().map(c -> c.name).filter(c -> !header.contains(c)).distinct().toList();
@@ -117,9 +126,11 @@ final class CsvReader {
       throw Failures.invalidData(
           name
               + " has no column "
-              + String.join(", ", missing.stream().map(c -> "'" + c + "'").toList())
-              + " (columns present: "
-              + String.join(", ", header)
+              + String.join(", ", missing.stream().map(Echo::value).toList())
+              + " (its header has "
+              + header.size()
+              + (header.size() == 1 ? " column: " : " columns: ")
+              + Echo.names(header)
               + ")");
     }
     return used.stream().mapToInt(c -> header.indexOf(c.name)).toArray();
@@ -134,11 +145,11 @@ final class CsvReader {
               : FastDoubles.parse(fields.text(f), 0, fields.text(f).length());
     } catch (NumberFormatException e) {
       throw Failures.invalidData(
-          at(name, row, column) + "'" + fields.text(f) + "' is not a number");
+          at(name, row, column) + Echo.value(fields.text(f)) + " is not a number");
     }
     if (!Double.isFinite(value)) {
       throw Failures.invalidData(
-          at(name, row, column) + "'" + fields.text(f) + "' is not a finite number");
+          at(name, row, column) + Echo.value(fields.text(f)) + " is not a finite number");
     }
     return value;
   }

@@ -1,5 +1,6 @@
 package dev.tollgate.activities.data;
 
+import dev.tollgate.spec.DataSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,19 +18,20 @@ public final class CsvSample {
   private CsvSample() {}
 
   public static List<Map<String, Object>> rows(
-      DatasetFiles files, String uri, DataSchema schema, int limit) {
+      DatasetFiles files, DataSpec spec, DataSchema schema, int limit) {
+    String uri = spec.train();
     Set<String> categorical = Set.copyOf(schema.categorical());
     List<String> columns = schema.names();
-    try (DatasetFiles.Local local = files.open(uri);
-        DatasetInput in = DatasetInput.open(local.path(), uri)) {
-      String header = in.reader.readLine();
+    try (DatasetFiles.Local local = files.open(uri, spec.byteLimit());
+        DatasetInput in = DatasetInput.open(local, uri)) {
+      String header = in.lines.next();
       if (header == null) return List.of();
       CsvLine fields = new CsvLine();
       fields.split(header.replace("\uFEFF", ""));
       List<String> names = fields.all();
       List<Map<String, Object>> out = new ArrayList<>();
       String line;
-      while (out.size() < limit && (line = in.reader.readLine()) != null) {
+      while (out.size() < limit && (line = in.lines.next()) != null) {
         if (line.isBlank()) continue;
         fields.split(line);
         Map<String, Object> row = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.activities.s3.S3Access;
 import dev.tollgate.activities.s3.S3Location;
 import dev.tollgate.activities.s3.S3Objects;
@@ -12,26 +11,35 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Turns a dataset URI into a local file the loader can read: a {@code file:} URI as it is, an
- * {@code s3://bucket/key} object downloaded into a temporary folder under its own file name (so a
- * {@code .csv.gz} stays recognisable) and removed when the returned handle closes. The loader then
- * hashes the local copy, whose bytes are the object's, so the data digest is the same wherever the
- * file came from.
+ * Turns a dataset URI into a local file the loader can read: a {@code file:} URI as its real path,
+ * an {@code s3://bucket/key} object downloaded into a temporary folder under its own file name (so
+ * a {@code .csv.gz} stays recognisable) and removed when the returned handle closes. The loader
+ * then hashes the local copy, whose bytes are the object's, so the data digest is the same wherever
+ * the file came from. Every URI is checked against the worker's {@link DataAccess} first.
  */
 public final class DatasetFiles {
   private final S3Access s3;
+  private final DataAccess access;
 
-  /** {@code s3} may be {@code null}: then s3:// datasets are refused as unsupported. */
-  public DatasetFiles(S3Access s3) {
+  /**
+   * {@code s3} may be {@code null}: then s3:// datasets are refused as unsupported. {@code access}
+   * says which files and buckets may be read (the worker's {@code tollgate.data-access.*}).
+   */
+  public DatasetFiles(S3Access s3, DataAccess access) {
     this.s3 = s3;
+    this.access = java.util.Objects.requireNonNull(access, "access");
   }
 
+  /** Local files anywhere but /proc, /sys and /dev: tests and tools. */
   public static DatasetFiles localOnly() {
-    return new DatasetFiles(null);
+    return new DatasetFiles(null, DataAccess.unrestricted());
   }
 
-  /** A readable local copy of a dataset; closing it removes what was downloaded. */
-  public record Local(Path path, Path downloadedInto) implements AutoCloseable {
+  /**
+   * A readable local copy of a dataset, and how much of it a stage may read; closing it removes
+   * what was downloaded.
+   */
+  public record Local(Path path, Path downloadedInto, ByteLimit limit) implements AutoCloseable {
     @Override
     public void close() {
       if (downloadedInto != null) {
@@ -51,14 +59,16 @@ public final class DatasetFiles {
   }
 
   /**
-   * As {@link #open(String)}, refusing a dataset over {@code maxBytes} ({@code data.max_bytes})
-   * before reading it (a local file) or before downloading its body (an S3 object).
+   * As {@link #open(String)}, refusing a dataset over {@code maxBytes} ({@code data.max_bytes},
+   * within the worker's own limit) before reading it (a local file) or before downloading its body
+   * (an S3 object).
    */
   public Local open(String uri, long maxBytes) {
+    ByteLimit limit = ByteLimit.of(maxBytes, access.maxBytes());
     if (!S3Location.isS3(uri)) {
-      Path file = FileUris.dataset(uri);
-      if (Files.isRegularFile(file)) checkSize(uri, size(file), maxBytes);
-      return new Local(file, null); // the loader names a missing local file
+      Path file = access.localFile(uri); // a regular file under a root, or refused
+      checkSize(uri, size(file), limit);
+      return new Local(file, null, limit);
     }
     S3Location at = location(uri);
     Path dir;
@@ -67,14 +77,14 @@ public final class DatasetFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make a temporary folder to download " + uri, e);
     }
-    Local local = new Local(dir.resolve(at.fileName()), dir);
+    Local local = new Local(dir.resolve(at.fileName()), dir, limit);
     boolean found;
     try {
       // refused by the declared length before the body is read; a response without one is
       // checked on the copy below
       found =
           new S3Objects(s3.client())
-              .download(at, local.path(), length -> checkSize(uri, length, maxBytes));
+              .download(at, local.path(), length -> checkSize(uri, length, limit));
     } catch (RuntimeException e) {
       local.close(); // a failed download (retried by Temporal) must not leave its copy behind
       throw e;
@@ -84,7 +94,7 @@ public final class DatasetFiles {
       throw Failures.invalidData("dataset " + uri + " does not exist (no such S3 object)");
     }
     try {
-      checkSize(uri, size(local.path()), maxBytes);
+      checkSize(uri, size(local.path()), limit);
     } catch (RuntimeException e) {
       local.close();
       throw e;
@@ -100,17 +110,10 @@ public final class DatasetFiles {
     }
   }
 
-  private static void checkSize(String uri, long bytes, long maxBytes) {
-    if (bytes > maxBytes) {
+  private static void checkSize(String uri, long bytes, ByteLimit limit) {
+    if (bytes > limit.bytes()) {
       throw Failures.invalidData(
-          "dataset "
-              + uri
-              + " is "
-              + bytes
-              + " bytes, over data.max_bytes ("
-              + maxBytes
-              + " bytes): raise data.max_bytes if the worker has the memory for it, or sample the"
-              + " data");
+          "dataset " + uri + " is " + bytes + " bytes, over " + limit.describe() + limit.advice());
     }
   }
 
@@ -119,9 +122,9 @@ public final class DatasetFiles {
     if (S3Location.isS3(uri)) {
       return new S3Objects(s3.client()).head(location(uri)).map(h -> h.lastModified()).orElse(null);
     }
-    Path file = FileUris.dataset(uri);
+    Path file = access.localFileIfExists(uri);
     try {
-      return Files.isRegularFile(file) ? Files.getLastModifiedTime(file).toInstant() : null;
+      return file == null ? null : Files.getLastModifiedTime(file).toInstant();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the modification time of " + file, e);
     }
@@ -140,6 +143,7 @@ public final class DatasetFiles {
     if (at.fileName().isEmpty()) {
       throw Failures.invalidData("dataset " + uri + " names a bucket or folder, not an object");
     }
+    access.object(uri, at);
     return at;
   }
 }

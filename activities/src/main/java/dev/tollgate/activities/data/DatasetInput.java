@@ -1,16 +1,16 @@
 package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.artifacts.FileUris;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -19,9 +19,11 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a dataset URI as text, plain or gzip-compressed, and hashes the stored bytes while they are
+ * Opens a dataset as text, plain or gzip-compressed, and hashes the stored bytes while they are
  * read, so a large file is read once, not once to hash and once to parse. Gzip is recognised by its
- * magic bytes, whatever the name; a {@code .gz} name on a file without them is refused.
+ * magic bytes, whatever the name; a {@code .gz} name on a file without them is refused. What the
+ * parser gets is bounded: at most {@code data.max_bytes} of text once decompressed ({@link
+ * DecompressedLimit}) and lines of at most {@link BoundedLines#MAX_LINE} characters.
  */
 final class DatasetInput implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
@@ -29,9 +31,11 @@ final class DatasetInput implements AutoCloseable {
   final String name;
   private final MessageDigest digest;
   private final DigestInputStream raw;
-  final BufferedReader reader;
+  private final Reader text;
+  final BoundedLines lines;
 
-  private DatasetInput(String name, InputStream stored) throws IOException {
+  private DatasetInput(String name, String uri, InputStream stored, ByteLimit limit)
+      throws IOException {
     this.name = name;
     this.digest = newDigest();
     this.raw = new DigestInputStream(stored, digest);
@@ -42,32 +46,23 @@ final class DatasetInput implements AutoCloseable {
     if (!gzip && name.endsWith(".gz")) {
       throw Failures.invalidData(name + " is named .gz but is not gzip-compressed");
     }
-    InputStream text = gzip ? new GZIPInputStream(peek, BUFFER) : peek;
-    this.reader = new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8), BUFFER);
+    InputStream inflated = gzip ? new GZIPInputStream(peek, BUFFER) : peek;
+    this.text =
+        new InputStreamReader(new DecompressedLimit(inflated, limit, uri), StandardCharsets.UTF_8);
+    this.lines = new BoundedLines(text, name);
   }
 
-  /** Opens {@code data.train}; a missing file is named with the spec's URI. */
-  static DatasetInput open(String uri) {
-    return open(FileUris.dataset(uri), uri);
-  }
-
-  /** Opens a local copy of {@code uri} (an S3 download keeps the object's name). */
-  static DatasetInput open(Path file, String uri) {
-    if (Files.isDirectory(file)) {
-      throw Failures.invalidData(
-          "dataset "
-              + file
-              + " is a directory; data.train must name a CSV file (data.train "
-              + uri
-              + ")");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw Failures.invalidData("dataset " + file + " does not exist (data.train " + uri + ")");
-    }
+  /**
+   * Opens the local copy of {@code uri} that {@link DatasetFiles} checked (a regular file under the
+   * worker's roots, or an S3 download, which keeps the object's name), to be read up to its limit.
+   * A symbolic link put in its place since is not followed.
+   */
+  static DatasetInput open(DatasetFiles.Local local, String uri) {
+    Path file = local.path();
     try {
-      InputStream stored = Files.newInputStream(file);
+      InputStream stored = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
       try {
-        return new DatasetInput(file.getFileName().toString(), stored);
+        return new DatasetInput(file.getFileName().toString(), uri, stored, local.limit());
       } catch (IOException | RuntimeException e) {
         stored.close();
         throw e;
@@ -85,7 +80,7 @@ final class DatasetInput implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    text.close();
   }
 
   private static MessageDigest newDigest() {

@@ -42,9 +42,8 @@ final class Timestamps {
       // refused below with the formats that are accepted
     }
     throw new IllegalArgumentException(
-        "'"
-            + text
-            + "' is not a timestamp; expected epoch seconds (1700000000) or ISO-8601"
+        dev.tollgate.activities.Echo.value(text)
+            + " is not a timestamp; expected epoch seconds (1700000000) or ISO-8601"
             + " (2024-03-01, 2024-03-01T10:15:30Z, 2024-03-01 10:15:30)");
   }
 

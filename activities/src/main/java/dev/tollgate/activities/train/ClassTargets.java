@@ -23,7 +23,10 @@ final class ClassTargets {
         return;
       }
     }
-    String only = seen.isEmpty() ? "none" : "'" + data.classes().get(seen.first()) + "'";
+    String only =
+        seen.isEmpty()
+            ? "none"
+            : dev.tollgate.activities.Echo.value(data.classes().get(seen.first()));
     throw Failures.invalidData(
         data.source()
             + " column "

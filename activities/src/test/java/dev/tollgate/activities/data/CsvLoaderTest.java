@@ -105,11 +105,12 @@ class CsvLoaderTest {
   }
 
   @Test
-  void missingColumnsAreListedWithTheColumnsPresent() throws IOException {
+  void missingColumnsAreNamedWithTheHeadersWidthAndFirstNames() throws IOException {
     Path file = csv("x1,temp,target\n1,2,3\n");
     var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);
     assertThat(failure.getOriginalMessage())
-        .isEqualTo("load.csv has no column 'x2', 'y' (columns present: x1, temp, target)");
+        .isEqualTo(
+            "load.csv has no column 'x2', 'y' (its header has 3 columns: 'x1', 'temp', 'target')");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
@@ -33,7 +34,7 @@ class S3DatasetTest {
   @BeforeEach
   void setUp(MotoServer moto) throws IOException {
     s3 = new S3TestBucket(moto);
-    loader = new CsvLoader(new DatasetFiles(s3.access()));
+    loader = new CsvLoader(new DatasetFiles(s3.access(), DataAccess.unrestricted()));
   }
 
   @AfterEach
@@ -67,7 +68,8 @@ class S3DatasetTest {
         .putObject(b -> b.bucket(s3.bucket()).key("a/load.csv.gz"), RequestBody.fromFile(csv));
 
     Path copy;
-    try (DatasetFiles.Local local = new DatasetFiles(s3.access()).open(s3.uri("a/load.csv.gz"))) {
+    try (DatasetFiles.Local local =
+        new DatasetFiles(s3.access(), DataAccess.unrestricted()).open(s3.uri("a/load.csv.gz"))) {
       copy = local.path();
       assertThat(copy.getFileName().toString()).isEqualTo("load.csv.gz");
       assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(csv));

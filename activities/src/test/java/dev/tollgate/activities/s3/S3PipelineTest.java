@@ -8,6 +8,7 @@ import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.artifacts.S3ArtifactStore;
+import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
@@ -50,7 +51,9 @@ class S3PipelineTest {
   void setUp(MotoServer moto) throws IOException {
     s3 = new S3TestBucket(moto);
     artifacts = new S3ArtifactStore(s3.client(), S3Location.parse(s3.uri("tollgate")));
-    stages = StageActivities.create(home, artifacts, new DatasetFiles(s3.access()));
+    stages =
+        StageActivities.create(
+            home, artifacts, new DatasetFiles(s3.access(), DataAccess.unrestricted()));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(stages.all());
   }

@@ -205,7 +205,8 @@ class TrainActivitiesTest {
     var failure =
         businessFailure(() -> run(data, TestData.fastBoosting()), FailureTypes.INVALID_DATA);
     assertThat(failure.getOriginalMessage())
-        .isEqualTo("train.csv has no column 'x3' (columns present: id, x1, x2, note, y)");
+        .isEqualTo(
+            "train.csv has no column 'x3' (its header has 5 columns: 'id', 'x1', 'x2' and 2 more)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ArtifactStores;
 import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.deploy.ecs.EcsAccess;
 import dev.tollgate.activities.deploy.ecs.EcsDeployer;
@@ -103,12 +104,13 @@ public class StageActivitiesConfig {
       List<EventSink> sinks,
       DriftShares drift,
       MeterRegistry meters,
-      OutboundHttp outbound) {
+      OutboundHttp outbound,
+      DataAccess dataAccess) {
     warmUpXgboost();
     return StageActivities.create(
         properties.home().toAbsolutePath(),
         artifacts,
-        new DatasetFiles(s3),
+        new DatasetFiles(s3, dataAccess),
         new JdbcRegistry(registry),
         new HttpServingClient(address::uri),
         serving::refresh,

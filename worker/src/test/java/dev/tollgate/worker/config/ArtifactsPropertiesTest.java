@@ -16,10 +16,15 @@ import org.springframework.context.annotation.Import;
 /** {@code tollgate.artifacts.*} bound, validated and turned into the worker's artifact store. */
 class ArtifactsPropertiesTest {
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({TollgateProperties.class, OutboundProperties.class})
+  @EnableConfigurationProperties({
+    TollgateProperties.class,
+    OutboundProperties.class,
+    dev.tollgate.worker.data.DataAccessProperties.class
+  })
   @Import({
     StageActivitiesConfig.class,
     OutboundConfig.class,
+    dev.tollgate.worker.data.DataAccessConfig.class,
     dev.tollgate.worker.serving.ServingAddress.class
   })
   static class Wiring {

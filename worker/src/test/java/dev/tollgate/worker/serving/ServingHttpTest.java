@@ -48,6 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServingHttpTest {
   private static final Path HOME = home();
+  // datasets live beside the home, never in it (the worker does not read its own folder as data)
+  private static final Path DATA = HOME.resolveSibling(HOME.getFileName() + "-data");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ROW =
       "{\"rows\": [{\"x1\": 2.5, \"x2\": 1.0}, {\"x1\": 7, \"x2\": 3}]}";
@@ -55,6 +57,7 @@ class ServingHttpTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("tollgate.home", HOME::toString);
+    registry.add("tollgate.data-access.roots", DATA::toString);
     registry.add("tollgate.temporal.address", () -> "");
     registry.add("tollgate.temporal.embedded-port", () -> "0");
   }
@@ -68,7 +71,7 @@ class ServingHttpTest {
 
   @BeforeAll
   void trainTwoVersions() throws IOException {
-    csv = HOME.resolve("data.csv");
+    csv = Files.createDirectories(DATA).resolve("data.csv");
     StringBuilder rows = new StringBuilder("x1,x2,y\n");
     Random random = new Random(4);
     for (int i = 0; i < 400; i++) {
@@ -104,7 +107,7 @@ class ServingHttpTest {
             """
                 .formatted(algorithm),
             "served.yaml",
-            HOME);
+            DATA);
     return new TrainRequest("served", run, spec.task(), spec.data(), spec.training());
   }
 
@@ -118,7 +121,7 @@ class ServingHttpTest {
                 "model: served\ndata: { train: file:data.csv, target: y, features: [x1, x2] }\n"
                     + "training: { algorithm: linear }\napproval: { approvers: [alice] }\n",
                 "served.yaml",
-                HOME)
+                DATA)
             .data();
     return stages
         .deploy()
