@@ -50,7 +50,10 @@ class DataAccessIT {
             "AWS_SECRET_ACCESS_KEY",
             AWS_SECRET,
             "TOLLGATE_CODEC_KEY",
-            "it1:" + CODEC_KEY);
+            "it1:" + CODEC_KEY,
+            // the webhook receiver on loopback, on the allow-list as an operator would put it
+            "TOLLGATE_OUTBOUND_ALLOWED_HOSTS",
+            "127.0.0.1");
     // the default roots: the folder the worker starts in (starter/), which holds the specs
     worker =
         WorkerProcess.start(
