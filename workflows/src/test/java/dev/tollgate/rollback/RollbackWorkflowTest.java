@@ -76,13 +76,15 @@ class RollbackWorkflowTest {
               .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
   private final NotifyActivities notify =
       mock(NotifyActivities.class, withSettings().withoutAnnotations());
+  private final dev.tollgate.policy.FixedPolicies policies =
+      new dev.tollgate.policy.FixedPolicies();
 
   @BeforeEach
   void setUp() {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueues.PIPELINE);
     worker.registerWorkflowImplementationTypes(RollbackWorkflowImpl.class);
-    worker.registerActivitiesImplementations(registry, deploy, notify);
+    worker.registerActivitiesImplementations(registry, deploy, notify, policies);
     when(registry.planRollback(any())).thenReturn(new RollbackPlan(V2, V1, SpecJson.json(SPEC)));
     when(deploy.deploy(any()))
         .thenAnswer(i -> new Deployment(V1, "local", "/serving/energy/current.json", SPEC.data()));

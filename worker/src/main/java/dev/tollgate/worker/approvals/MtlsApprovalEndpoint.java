@@ -9,6 +9,8 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
+import dev.tollgate.pipeline.DecisionSeal;
+import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -78,6 +80,8 @@ public final class MtlsApprovalEndpoint implements AutoCloseable {
     server.setExecutor(threads);
     MtlsApprovalEndpoint endpoint = new MtlsApprovalEndpoint(server, threads, temporal, key);
     server.createContext("/decisions", endpoint::handle);
+    server.createContext(
+        "/actions/seal", exchange -> ActionSealHandler.handle(exchange, key, JSON));
     server.start();
     log.info(
         "approval endpoint: https://0.0.0.0:{}/decisions, approvers named by their client"
@@ -133,10 +137,24 @@ public final class MtlsApprovalEndpoint implements AutoCloseable {
   private void decide(
       HttpExchange exchange, String cn, String workflowId, boolean approve, String comment)
       throws IOException {
-    DecisionRequest vouched = key.seal().vouch(workflowId, approve, cn, comment, "mtls");
     try {
-      DecisionRecord recorded =
-          temporal.newWorkflowStub(PipelineWorkflow.class, workflowId).decide(vouched);
+      PipelineWorkflow run = temporal.newWorkflowStub(PipelineWorkflow.class, workflowId);
+      // The seal binds what the run waits on now: this execution, this candidate (issue 21).
+      PipelineStatus status = run.status();
+      if (status == null || status.approval() == null || status.approval().subject() == null) {
+        answer(exchange, 409, Map.of("error", "no decision is awaited on " + workflowId));
+        return;
+      }
+      DecisionRequest vouched =
+          key.seal()
+              .vouch(
+                  status.approval().subject(),
+                  approve,
+                  cn,
+                  comment,
+                  "mtls",
+                  System.currentTimeMillis() + DecisionSeal.VALIDITY.toMillis());
+      DecisionRecord recorded = run.decide(vouched);
       log.info("{} {} {} (mTLS)", cn, approve ? "approved" : "rejected", workflowId);
       answer(exchange, 200, recorded);
     } catch (WorkflowNotFoundException e) {
@@ -149,7 +167,7 @@ public final class MtlsApprovalEndpoint implements AutoCloseable {
   }
 
   /** The CN of the client certificate the handshake verified, or {@code null}. */
-  static String commonName(HttpsExchange exchange) {
+  public static String commonName(HttpsExchange exchange) {
     try {
       Certificate[] chain = exchange.getSSLSession().getPeerCertificates();
       if (chain.length == 0 || !(chain[0] instanceof X509Certificate x509)) return null;
