@@ -97,6 +97,18 @@ class ApprovalPolicyTest {
   }
 
   @Test
+  void tooFewApproversToRaiseMinApprovalsIsRefused() {
+    f.policies.use(POLICY, "energy-load.yaml");
+    f.start();
+    PipelineResult result =
+        f.startRun(spec("approvers: [alice]"), "r-few").getResult(PipelineResult.class);
+    assertThat(result.failure())
+        .contains(
+            "approval.min_approvals: energy-load needs 2 approvals, and the spec lists only 1"
+                + " approver(s)");
+  }
+
+  @Test
   void onTimeoutApproveIsRefusedWhereThePolicyForbidsIt() {
     f.policies.use(POLICY, "energy-load.yaml");
     f.start();
