@@ -30,7 +30,7 @@ final class GuardianControls {
     GuardianControl request = new GuardianControl(action, who.by(), reason, null, who.voucher());
     ActionRecord answer;
     try {
-      answer = Guardians.call(connection, model, g -> g.control(request));
+      answer = Guardians.answered(connection, model, g -> g.control(request));
     } catch (WorkflowUpdateException e) {
       throw refused(model, Failures.describe(e.getCause() == null ? e : e.getCause()), e);
     }

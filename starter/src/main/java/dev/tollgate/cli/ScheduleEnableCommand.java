@@ -93,10 +93,10 @@ final class ScheduleEnableCommand extends CliCommand {
     return call(() -> GuardianLauncher.enable(client, spec, "cli", null));
   }
 
-  private static GuardianLauncher.Enabled call(
+  private GuardianLauncher.Enabled call(
       java.util.function.Supplier<GuardianLauncher.Enabled> enable) {
     try {
-      return enable.get();
+      return Guardians.within(connection, enable);
     } catch (WorkflowUpdateException e) {
       throw new CliFailure(
           ExitCodes.NOT_DONE,
