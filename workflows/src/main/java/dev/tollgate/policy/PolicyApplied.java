@@ -19,7 +19,9 @@ public record PolicyApplied(String name, String digest, List<String> raised) {
 
   /** "energy-load.yaml (sha256:1a2b3c4d5e6f)" or "default". */
   public String label() {
-    return digest == null ? name : name + " (sha256:" + digest.substring(0, 12) + ")";
+    return digest == null
+        ? name
+        : name + " (sha256:" + digest.substring(0, Math.min(12, digest.length())) + ")";
   }
 
   /** "energy-load.yaml (sha256:…); raised min_approvals 1 -> 2, require_identity". */
