@@ -31,6 +31,9 @@ final class ActionSealHandler {
   /** Long enough for the CLI to send the action, short enough that a copied seal soon lapses. */
   static final Duration VALIDITY = Duration.ofMinutes(5);
 
+  /** An action, a model and a detail (a digest, a reason): a few hundred bytes; never read more. */
+  static final int MAX_BODY = 16 * 1024;
+
   private ActionSealHandler() {}
 
   static void handle(HttpExchange exchange, ApprovalKey key, ObjectMapper json) throws IOException {
@@ -54,8 +57,13 @@ final class ActionSealHandler {
       }
       JsonNode body;
       PolicyAction action;
+      byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        answer(exchange, json, 413, Map.of("error", "a request is at most " + MAX_BODY + " bytes"));
+        return;
+      }
       try {
-        body = json.readTree(exchange.getRequestBody());
+        body = json.readTree(bytes);
         action = PolicyAction.valueOf(body.path("action").asText("").toUpperCase(Locale.ROOT));
       } catch (IOException | IllegalArgumentException e) {
         answer(
