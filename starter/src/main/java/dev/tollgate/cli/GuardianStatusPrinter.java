@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.guardian.ActionRecord;
 import dev.tollgate.guardian.GuardianStatus;
 import dev.tollgate.guardian.TriggerRecord;
 import dev.tollgate.pipeline.WorkflowIds;
@@ -89,6 +90,18 @@ final class GuardianStatusPrinter {
         "  triggers (last " + Math.min(log.size(), 10) + " of " + log.size() + ", newest last):");
     for (TriggerRecord r : log.subList(Math.max(0, log.size() - 10), log.size())) {
       out.println("    " + r.describe());
+    }
+    List<ActionRecord> actions = s.actions();
+    if (!actions.isEmpty()) {
+      out.println(
+          "  actions (last "
+              + Math.min(actions.size(), 10)
+              + " of "
+              + actions.size()
+              + ", allowed and refused by the approval policy):");
+      for (ActionRecord r : actions.subList(Math.max(0, actions.size() - 10), actions.size())) {
+        out.println("    " + r.describe());
+      }
     }
     out.flush();
   }

@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.registry.RegistryRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Parameters;
 final class ModelsAliasCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin VouchedOptions vouched = new VouchedOptions();
+
   @Parameters(index = "0", paramLabel = "MODEL", description = "The model.")
   String model;
 
@@ -29,17 +32,24 @@ final class ModelsAliasCommand extends CliCommand {
 
   @Option(
       names = "--by",
-      required = true,
       paramLabel = "NAME",
-      description = "Who, for the record.")
+      description =
+          "Who, for the record; the worker's approval policy says who may. Required unless --via.")
   String by;
 
   @Override
   int execute() {
+    ActionIdentity who =
+        ActionIdentity.of(
+            vouched,
+            by,
+            PolicyAction.ALIAS,
+            Guardians.checkModel(model),
+            RegistryRequest.aliasDetail(alias, version));
     RegistryClient.ask(
         connection,
         new RegistryRequest(
-            RegistryRequest.Kind.ALIAS, Guardians.checkModel(model), alias, version, by));
+            RegistryRequest.Kind.ALIAS, model, alias, version, who.by(), who.voucher()));
     out().println(model + " " + alias + " -> v" + version);
     return ExitCodes.OK;
   }

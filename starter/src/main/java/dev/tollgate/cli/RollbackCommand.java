@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
+import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.rollback.RollbackResult;
 import dev.tollgate.rollback.RollbackRun;
 import dev.tollgate.rollback.RollbackWorkflow;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Parameters;
       "Put an earlier version back into Production: deploy it, smoke-test it, then move the"
           + " registry (champion, stages, audit rows). A failed smoke test restores what served.",
       "Runs as the workflow rollback/<model>, one at a time per model. Refused, naming why: a"
-          + " version that does not exist, one that never served (never passed validation and a"
-          + " smoke test), the one in Production."
+          + " name the worker's approval policy does not allow to roll back the model, a version"
+          + " that does not exist, one that never served (never passed validation and a smoke"
+          + " test), the one in Production."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -42,6 +44,8 @@ import picocli.CommandLine.Parameters;
     })
 final class RollbackCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Mixin VouchedOptions vouched = new VouchedOptions();
 
   @Parameters(paramLabel = "MODEL", description = "The model to roll back.")
   String model;
@@ -54,9 +58,10 @@ final class RollbackCommand extends CliCommand {
 
   @Option(
       names = "--by",
-      required = true,
       paramLabel = "NAME",
-      description = "Who rolls back, for the audit trail.")
+      description =
+          "Who rolls back, for the audit trail; the worker's approval policy says who may. Required"
+              + " unless --via.")
   String by;
 
   @Option(
@@ -79,6 +84,9 @@ final class RollbackCommand extends CliCommand {
     PipelineSpec spec = specFile == null ? null : SpecParser.parse(specFile);
     String runId = "rollback-" + PipelineStarter.newRunId();
     String id = WorkflowIds.rollback(model);
+    RollbackRequest unsealed = new RollbackRequest(model, to, runId, by, reason);
+    ActionIdentity who =
+        ActionIdentity.of(vouched, by, PolicyAction.ROLLBACK, model, RollbackRun.detail(unsealed));
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       WorkflowClient client = temporal.client();
       RollbackWorkflow workflow =
@@ -93,7 +101,8 @@ final class RollbackCommand extends CliCommand {
       try {
         WorkflowClient.start(
             workflow::run,
-            new RollbackRun(new RollbackRequest(model, to, runId, by, reason), spec));
+            new RollbackRun(
+                new RollbackRequest(model, to, runId, who.by(), reason), spec, who.voucher()));
       } catch (WorkflowExecutionAlreadyStarted e) {
         throw new CliFailure(
             ExitCodes.NOT_DONE,

@@ -1,5 +1,7 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.guardian.ActionRecord;
+import dev.tollgate.policy.PolicyAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,20 +18,23 @@ import picocli.CommandLine.Parameters;
 final class ScheduleDisableCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin VouchedOptions vouched = new VouchedOptions();
+
   @Parameters(paramLabel = "MODEL", description = "The model whose guardian to end.")
   String model;
 
   @Option(
       names = "--by",
-      required = true,
       paramLabel = "NAME",
-      description = "Who disables it, for the log.")
+      description =
+          "Who disables it; the worker's approval policy says who may. Required unless --via.")
   String by;
 
   @Override
   int execute() {
-    Guardians.run(connection, model, g -> g.disable(by));
-    out().println("Disabled guardian/" + model + " (by " + by + ")");
+    ActionRecord done =
+        GuardianControls.send(connection, vouched, model, PolicyAction.DISABLE, by, null);
+    out().println("Disabled guardian/" + model + " (by " + done.by() + ")");
     return ExitCodes.OK;
   }
 }

@@ -2,11 +2,14 @@ package dev.tollgate.cli;
 
 import dev.tollgate.guardian.GuardianStatus;
 import dev.tollgate.guardian.GuardianWorkflow;
+import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.pipeline.WorkflowIds;
+import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.worker.guardian.GuardianLauncher;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowUpdateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -20,7 +23,11 @@ import picocli.CommandLine.Option;
     versionProvider = Version.class,
     description = {
       "Start the guardian of the spec's model (guardian/<model>), or give a running one this spec.",
-      "The spec needs a schedule section: cron, drift_check_every or min_new_rows."
+      "The spec needs a schedule section: cron, drift_check_every or min_new_rows.",
+      "A running guardian takes a new spec only when it is the one in the worker's specs folder"
+          + " (TOLLGATE_GUARDIAN_SPECS), or sent with --via URL --identity FILE by someone the"
+          + " worker's approval policy lets control the model's schedule; otherwise it refuses"
+          + " (exit code 1) and keeps its spec."
     })
 final class ScheduleEnableCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
@@ -31,6 +38,14 @@ final class ScheduleEnableCommand extends CliCommand {
       paramLabel = "FILE",
       description = "The model's pipeline spec.")
   Path specFile;
+
+  @Mixin VouchedOptions vouched = new VouchedOptions();
+
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      description = "Who asks, for the guardian's action log (a claim; not with --via).")
+  String by;
 
   @Override
   int execute() throws InterruptedException {
@@ -46,8 +61,14 @@ final class ScheduleEnableCommand extends CliCommand {
     String id = WorkflowIds.guardian(spec.model());
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       WorkflowClient client = temporal.client();
-      boolean running = GuardianLauncher.enable(client, spec);
-      out.println((running ? "Updated the spec of " : "Enabled ") + id + " (" + specFile + ")");
+      GuardianLauncher.Enabled done = enable(client, spec);
+      if (!done.started() && !done.answer().accepted()) {
+        throw new CliFailure(
+            ExitCodes.NOT_DONE,
+            "refused by " + id + ", which keeps its spec: " + done.answer().note());
+      }
+      out.println(
+          (done.started() ? "Enabled " : "Updated the spec of ") + id + " (" + specFile + ")");
       GuardianStatus status = awaitStatus(client, id);
       if (status != null)
         new GuardianStatusPrinter(out, System.currentTimeMillis()).print(status, spec.schedule());
@@ -58,6 +79,29 @@ final class ScheduleEnableCommand extends CliCommand {
     } catch (RuntimeException e) {
       if (TemporalConnection.isUnreachable(e)) throw TemporalConnection.unreachable(connection, e);
       throw e;
+    }
+  }
+
+  /** Starts the guardian, or asks the running one to take the spec (sealed when --via). */
+  private GuardianLauncher.Enabled enable(WorkflowClient client, PipelineSpec spec) {
+    if (vouched.used() || by != null) {
+      ActionIdentity who =
+          ActionIdentity.of(
+              vouched, by, PolicyAction.SPEC_CHANGE, spec.model(), SpecJson.digest(spec));
+      return call(() -> GuardianLauncher.enable(client, spec, who.by(), who.voucher()));
+    }
+    return call(() -> GuardianLauncher.enable(client, spec, "cli", null));
+  }
+
+  private GuardianLauncher.Enabled call(
+      java.util.function.Supplier<GuardianLauncher.Enabled> enable) {
+    try {
+      return Guardians.within(connection, enable);
+    } catch (WorkflowUpdateException e) {
+      throw new CliFailure(
+          ExitCodes.NOT_DONE,
+          "refused: " + Failures.describe(e.getCause() == null ? e : e.getCause()),
+          e);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.guardian.ActionRecord;
+import dev.tollgate.policy.PolicyAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,10 +19,16 @@ import picocli.CommandLine.Parameters;
 final class SchedulePauseCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin VouchedOptions vouched = new VouchedOptions();
+
   @Parameters(paramLabel = "MODEL", description = "The model whose guardian to pause.")
   String model;
 
-  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who pauses it.")
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      description =
+          "Who pauses it; the worker's approval policy says who may. Required unless --via.")
   String by;
 
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, shown in status.")
@@ -31,13 +39,16 @@ final class SchedulePauseCommand extends CliCommand {
 
   @Override
   int execute() {
-    String note = "paused by " + by + (reason == null ? "" : ": " + reason);
     if (nativeSchedule) {
+      if (by == null) throw new CliFailure(ExitCodes.USAGE, "--by NAME: say who pauses it");
+      String note = "paused by " + by + (reason == null ? "" : ": " + reason);
       NativeSchedules.run(connection, model, h -> h.pause(note));
       out().println("Paused " + NativeSchedules.id(model) + " (" + note + ")");
       return ExitCodes.OK;
     }
-    Guardians.run(connection, model, g -> g.pause(by, reason));
+    ActionRecord done =
+        GuardianControls.send(connection, vouched, model, PolicyAction.PAUSE, by, reason);
+    String note = "paused by " + done.by() + (reason == null ? "" : ": " + reason);
     out().println("Paused guardian/" + model + " (" + note + ")");
     return ExitCodes.OK;
   }

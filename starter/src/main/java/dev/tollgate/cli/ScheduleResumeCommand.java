@@ -1,5 +1,7 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.guardian.ActionRecord;
+import dev.tollgate.policy.PolicyAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,16 +16,23 @@ import picocli.CommandLine.Parameters;
 final class ScheduleResumeCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin VouchedOptions vouched = new VouchedOptions();
+
   @Parameters(paramLabel = "MODEL", description = "The model whose guardian to resume.")
   String model;
 
-  @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who resumes it.")
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      description =
+          "Who resumes it; the worker's approval policy says who may. Required unless --via.")
   String by;
 
   @Override
   int execute() {
-    Guardians.run(connection, model, g -> g.resume(by));
-    out().println("Resumed guardian/" + model + " (by " + by + ")");
+    ActionRecord done =
+        GuardianControls.send(connection, vouched, model, PolicyAction.RESUME, by, null);
+    out().println("Resumed guardian/" + model + " (by " + done.by() + ")");
     return ExitCodes.OK;
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import dev.tollgate.guardian.TriggerRecord;
 import dev.tollgate.guardian.TriggerRequest;
+import dev.tollgate.policy.PolicyAction;
 import io.temporal.client.WorkflowUpdateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +21,16 @@ import picocli.CommandLine.Parameters;
 final class ScheduleTriggerCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin VouchedOptions vouched = new VouchedOptions();
+
   @Parameters(paramLabel = "MODEL", description = "The model to run.")
   String model;
 
-  @Option(names = "--by", paramLabel = "NAME", description = "Who asks (required for a guardian).")
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      description =
+          "Who asks (a guardian needs it, or --via); the worker's approval policy says who may.")
   String by;
 
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the trigger log.")
@@ -39,10 +46,20 @@ final class ScheduleTriggerCommand extends CliCommand {
       out().println("Fired " + NativeSchedules.id(model) + " once");
       return ExitCodes.OK;
     }
-    if (by == null) throw new CliFailure(ExitCodes.USAGE, "--by NAME: say who asks for the run");
+    if (by == null && !vouched.used()) {
+      throw new CliFailure(ExitCodes.USAGE, "--by NAME: say who asks for the run");
+    }
+    ActionIdentity who =
+        ActionIdentity.of(
+            vouched,
+            by,
+            PolicyAction.TRIGGER,
+            Guardians.checkModel(model),
+            new TriggerRequest(by, reason).detail());
+    TriggerRequest request = new TriggerRequest(who.by(), reason, who.voucher());
     TriggerRecord answer;
     try {
-      answer = Guardians.call(connection, model, g -> g.triggerNow(new TriggerRequest(by, reason)));
+      answer = Guardians.call(connection, model, g -> g.triggerNow(request));
     } catch (WorkflowUpdateException e) {
       throw new CliFailure(
           ExitCodes.NOT_DONE,

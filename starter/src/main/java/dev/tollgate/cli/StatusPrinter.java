@@ -6,6 +6,7 @@ import dev.tollgate.pipeline.Figures;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.StageRecord;
+import dev.tollgate.policy.PolicyApplied;
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.stages.TrainProgress;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ final class StatusPrinter {
     history(s.history());
     metrics(s.metrics());
     approval(s.approval());
+    policy(s.policy());
     decisions(s.audit());
     if (s.outcome() != null) line("outcome", s.outcome().name());
     if (s.validation() != null) {
@@ -53,6 +55,7 @@ final class StatusPrinter {
     line("stage", "finished");
     history(r.stages());
     metrics(r.metrics());
+    policy(r.policy());
     if (!r.decisions().isEmpty()) decisions(r.decisions());
     line("outcome", r.headline());
     if (r.failure() != null && !r.failure().isBlank()) line("cause", r.failure());
@@ -92,6 +95,11 @@ final class StatusPrinter {
     line(
         "deadline",
         Show.time(wait.deadlineMillis()) + " " + Show.relative(wait.deadlineMillis(), now));
+  }
+
+  /** The worker's approval policy the run is held to, and what it raised in the spec. */
+  private void policy(PolicyApplied policy) {
+    if (policy != null) line("policy", policy.describe());
   }
 
   private void decisions(List<DecisionRecord> audit) {

@@ -5,18 +5,20 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --via URL --identity FILE}: decide through a worker's approval endpoint, which takes the
- * approver's name from the client certificate (what {@code approval.require_identity} accepts).
+ * {@code --via URL --identity FILE}: decide (or act) through a worker's approval endpoint, which
+ * takes the person's name from the client certificate (what {@code approval.require_identity} and a
+ * policy's {@code require_identity} accept).
  */
 final class VouchedOptions {
   @Option(
       names = "--via",
       paramLabel = "URL",
       description = {
-        "Decide through a worker's approval endpoint (https://WORKER:PORT, its"
-            + " tollgate.approval.mtls.port) instead of the Temporal server: the worker names you"
-            + " after your client certificate's CN, and --by is not used.",
-        "Required by runs whose spec sets approval.require_identity."
+        "Go through a worker's approval endpoint (https://WORKER:PORT, its"
+            + " tollgate.approval.mtls.port): the worker names you after your client certificate's"
+            + " CN and vouches for it, and --by is not used.",
+        "Required where identity is: runs with approval.require_identity, and every action on a"
+            + " model whose approval policy sets require_identity."
       })
   URI via;
 

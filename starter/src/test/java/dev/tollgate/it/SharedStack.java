@@ -27,6 +27,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   static final String DB_FAULT_NAMESPACE = "it-db-fault";
   static final String TWO_WORKERS_NAMESPACE = "it-two-workers";
 
+  /** For the worker with an approval policy folder (ApprovalPolicyIT). */
+  static final String POLICY_NAMESPACE = "it-policy";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -69,7 +72,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             KILL_NAMESPACE,
             S3_FAULT_NAMESPACE,
             DB_FAULT_NAMESPACE,
-            TWO_WORKERS_NAMESPACE);
+            TWO_WORKERS_NAMESPACE,
+            POLICY_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

@@ -19,6 +19,7 @@ final class GuardianBook {
   long lastCheck;
   DataInspection lastInspection;
   final List<TriggerRecord> log;
+  final List<ActionRecord> actions;
   final List<Long> dataRetrains;
   boolean paused;
   String pausedBy;
@@ -33,6 +34,7 @@ final class GuardianBook {
     lastCheck = s.lastCheck();
     lastInspection = s.lastInspection();
     log = new ArrayList<>(s.log());
+    actions = new ArrayList<>(s.actions());
     dataRetrains = new ArrayList<>(s.dataRetrains());
     paused = s.paused();
     pausedBy = s.pausedBy();
@@ -47,7 +49,8 @@ final class GuardianBook {
     return new GuardianBook(
         carried != null
             ? carried
-            : new GuardianState(now, now, 0, null, null, null, false, null, null, null, 0, 0));
+            : new GuardianState(
+                now, now, 0, null, null, null, false, null, null, null, 0, 0, null));
   }
 
   GuardianState handOver() {
@@ -63,7 +66,26 @@ final class GuardianBook {
         pauseReason,
         buffered,
         generation + 1,
-        runsStarted);
+        runsStarted,
+        actions);
+  }
+
+  void pause(String by, String reason) {
+    paused = true;
+    pausedBy = by;
+    pauseReason = reason;
+  }
+
+  void resume() {
+    paused = false;
+    pausedBy = null;
+    pauseReason = null;
+  }
+
+  /** An action request and the policy's answer, allowed or refused. */
+  void recordAction(ActionRecord entry) {
+    actions.add(entry);
+    while (actions.size() > LOG_SIZE) actions.removeFirst();
   }
 
   void record(TriggerRecord entry) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param lastCheck when it last inspected the data (epoch ms), 0 = never
  * @param dataRetrains start times of drift- and volume-triggered runs in the last 7 days
  * @param generation how many times it continued as new
+ * @param actions the action log (pause, resume, disable, spec changes; allowed and refused), newest
+ *     last; {@code null} from guardians before it
  */
 public record GuardianState(
     long startedAt,
@@ -25,10 +27,12 @@ public record GuardianState(
     String pauseReason,
     PendingTrigger buffered,
     int generation,
-    int runsStarted) {
+    int runsStarted,
+    List<ActionRecord> actions) {
 
   public GuardianState {
     log = log == null ? List.of() : List.copyOf(log);
+    actions = actions == null ? List.of() : List.copyOf(actions);
     dataRetrains = dataRetrains == null ? List.of() : List.copyOf(dataRetrains);
   }
 }

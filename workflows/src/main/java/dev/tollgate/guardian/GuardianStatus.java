@@ -12,6 +12,9 @@ import java.util.List;
  * @param buffered the run id queued behind it, or {@code null}
  * @param cooldownUntil no drift or volume retrain before this (ISO-8601), or {@code null}
  * @param triggers the trigger log, newest last (at most {@link GuardianBook#LOG_SIZE})
+ * @param specDigest the digest of the spec the guardian starts runs with
+ * @param actions the action log (who paused, resumed, disabled or changed the spec, and who was
+ *     refused), newest last
  */
 public record GuardianStatus(
     String model,
@@ -31,9 +34,12 @@ public record GuardianStatus(
     List<TriggerRecord> triggers,
     long historyLength,
     int generation,
-    int runsStarted) {
+    int runsStarted,
+    String specDigest,
+    List<ActionRecord> actions) {
 
   public GuardianStatus {
+    actions = actions == null ? List.of() : List.copyOf(actions);
     nextCronFires = nextCronFires == null ? List.of() : List.copyOf(nextCronFires);
     triggers = triggers == null ? List.of() : List.copyOf(triggers);
   }

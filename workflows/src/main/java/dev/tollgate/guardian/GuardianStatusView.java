@@ -41,7 +41,9 @@ final class GuardianStatusView {
         book.log,
         historyLength,
         book.generation,
-        book.runsStarted);
+        book.runsStarted,
+        dev.tollgate.pipeline.SpecJson.digest(spec),
+        book.actions);
   }
 
   /** Counted without forgetting anything: a query must not change state. */

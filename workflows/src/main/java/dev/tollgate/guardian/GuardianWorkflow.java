@@ -22,20 +22,39 @@ public interface GuardianWorkflow {
   @WorkflowMethod
   void run(GuardianRequest request);
 
-  /** Stop starting runs (cron ticks are recorded as skipped) until {@link #resume}. */
+  /**
+   * Stop starting runs (cron ticks are recorded as skipped) until {@link #resume}. Since the
+   * approval policy (marker {@code guardian-action-policy}) a signal is authorised like {@link
+   * #control}, and its answer is only in the action log: prefer {@link #control}.
+   */
   @SignalMethod
   void pause(String by, String reason);
 
   @SignalMethod
   void resume(String by);
 
-  /** A newer spec (e.g. {@code tollgate schedule enable} again): used from the next decision on. */
+  /**
+   * A newer spec, from before {@link #control}: since the approval policy it is taken only when it
+   * is the spec of the worker's specs folder, and refused (in the action log) otherwise.
+   */
   @SignalMethod
   void updateSpec(PipelineSpec spec);
 
   /** End the guardian; a run it started goes on (children are abandoned, not cancelled). */
   @SignalMethod
   void disable(String by);
+
+  /**
+   * Pause, resume, disable or a new spec, with an answer: the worker authorises the request by the
+   * model's approval policy (who may control its schedule; a verified identity where the policy
+   * requires one; a new spec only from the worker's specs folder or sealed by a worker), the
+   * guardian acts if allowed, and the answer, allowed or refused, goes into its action log.
+   */
+  @UpdateMethod
+  ActionRecord control(GuardianControl request);
+
+  @UpdateValidatorMethod(updateName = "control")
+  void validateControl(GuardianControl request);
 
   /**
    * Start a run now, for {@code reason}: the answer says whether it started, was queued behind the

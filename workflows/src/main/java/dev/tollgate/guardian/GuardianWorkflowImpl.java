@@ -5,6 +5,7 @@ import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.RunOptions;
 import dev.tollgate.pipeline.Trigger;
+import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.spec.CronSchedule;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.ScheduleSpec;
@@ -40,6 +41,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
   private GuardianBook book;
   private InFlight inFlight;
   private final Deque<ManualAsk> asks = new ArrayDeque<>();
+  private final GuardianActions actions = new GuardianActions();
   private boolean woken;
   private String disabledBy;
 
@@ -61,20 +63,26 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
 
   @Override
   public void run(GuardianRequest request) {
+    actions.readMarker();
     adopt(request.spec());
     book = GuardianBook.of(request.carried(), now());
     early.forEach(Runnable::run);
     early.clear();
     while (true) {
       if (inFlight != null && inFlight.result().isCompleted()) finishInFlight();
+      if (!actions.queue.isEmpty()) {
+        actions.actOnNext(book, spec, now(), this::apply);
+        continue;
+      }
       if (disabledBy != null) {
         log.info("guardian of {} disabled by {}", spec.model(), disabledBy);
+        // the disable's control Update answers before the run ends
+        if (actions.authorised) Workflow.await(Workflow::isEveryHandlerFinished);
         return;
       }
       if (!asks.isEmpty()) {
         ManualAsk ask = asks.poll();
-        String why = ask.request.reason() == null ? "" : ": " + ask.request.reason();
-        ask.answer = trigger(Trigger.MANUAL, now(), "by " + ask.request.by() + why, null);
+        ask.answer = manual(ask.request);
         continue;
       }
       long now = now();
@@ -103,6 +111,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
     return woken
         || disabledBy != null
         || !asks.isEmpty()
+        || !actions.queue.isEmpty()
         || (inFlight != null && inFlight.result().isCompleted());
   }
 
@@ -153,6 +162,25 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       }
     } else if (why != null) {
       trigger(GuardianInspection.kind(found, schedule), now, why, found);
+    }
+  }
+
+  /** A person's {@link #triggerNow}: authorised by the worker's policy (since the marker). */
+  private TriggerRecord manual(TriggerRequest r) {
+    TriggerRecord refused = actions.refusedTrigger(book, spec, r, now());
+    if (refused != null) return refused;
+    String why = r.reason() == null ? "" : ": " + r.reason();
+    return trigger(Trigger.MANUAL, now(), "by " + r.by() + why, null);
+  }
+
+  /** An allowed pause, resume, disable or new spec. */
+  private void apply(GuardianControl c) {
+    switch (c.action()) {
+      case PAUSE -> book.pause(c.by(), c.reason());
+      case RESUME -> book.resume();
+      case DISABLE -> disabledBy = c.by() == null ? "someone" : c.by();
+      case SPEC_CHANGE -> adopt(c.spec());
+      default -> throw new IllegalStateException("not a guardian control: " + c.action());
     }
   }
 
@@ -259,9 +287,8 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       early.add(() -> pause(by, reason));
       return;
     }
-    book.paused = true;
-    book.pausedBy = by;
-    book.pauseReason = reason;
+    if (actions.queued(new GuardianControl(PolicyAction.PAUSE, by, reason, null, null))) return;
+    book.pause(by, reason);
     woken = true;
   }
 
@@ -271,9 +298,8 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       early.add(() -> resume(by));
       return;
     }
-    book.paused = false;
-    book.pausedBy = null;
-    book.pauseReason = null;
+    if (actions.queued(new GuardianControl(PolicyAction.RESUME, by, null, null, null))) return;
+    book.resume();
     woken = true;
   }
 
@@ -287,13 +313,34 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       log.warn("spec update for {} ignored: no schedule, or another model", newer.model());
       return;
     }
+    if (actions.queued(GuardianControl.specChange(newer, "signal", null))) return;
     adopt(newer);
     woken = true;
   }
 
   @Override
   public void disable(String by) {
+    if (book == null) {
+      early.add(() -> disable(by));
+      return;
+    }
+    if (actions.queued(new GuardianControl(PolicyAction.DISABLE, by, null, null, null))) return;
     disabledBy = by == null ? "someone" : by;
+  }
+
+  @Override
+  public void validateControl(GuardianControl r) {
+    if (book == null) throw new IllegalArgumentException("the guardian has not started yet");
+    if (disabledBy != null) throw new IllegalArgumentException("the guardian is being disabled");
+    GuardianActions.validate(r, spec);
+  }
+
+  @Override
+  public ActionRecord control(GuardianControl request) {
+    GuardianActions.Pending p = new GuardianActions.Pending(request, false);
+    actions.queue.add(p);
+    Workflow.await(() -> p.answer != null);
+    return p.answer;
   }
 
   @Override

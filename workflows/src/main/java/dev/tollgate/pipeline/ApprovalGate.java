@@ -28,6 +28,7 @@ final class ApprovalGate {
   private final Map<String, DecisionRecord> accepted = new LinkedHashMap<>();
   private final List<String> escalated = new ArrayList<>();
   private DecisionRecord rejection;
+  private DecisionSubject subject;
   private boolean open;
   private long sinceMillis;
   private long deadlineMillis;
@@ -126,6 +127,15 @@ final class ApprovalGate {
     }
   }
 
+  /** What the gate decides on: set before it opens, and what a vouched decision must be for. */
+  void subject(DecisionSubject s) {
+    subject = s;
+  }
+
+  DecisionSubject subject() {
+    return subject;
+  }
+
   /** Who may decide now: the spec's approvers and those escalated to. */
   List<String> askedOf() {
     List<String> all = new ArrayList<>(spec.approvers());
@@ -168,7 +178,8 @@ final class ApprovalGate {
   ApprovalWait waiting() {
     if (!open) return null;
     List<DecisionRecord> approvals = new ArrayList<>(accepted.values());
-    return new ApprovalWait(askedOf(), spec.minApprovals(), sinceMillis, deadlineMillis, approvals);
+    return new ApprovalWait(
+        askedOf(), spec.minApprovals(), sinceMillis, deadlineMillis, approvals, subject);
   }
 
   List<DecisionRecord> audit() {

@@ -17,7 +17,17 @@ public final class FailureTypes {
   /** A stored artifact is missing or does not match its digest. */
   public static final String ARTIFACT_MISMATCH = "TollgateArtifactMismatch";
 
-  public static final List<String> ALL = List.of(INVALID_DATA, UNSUPPORTED, ARTIFACT_MISMATCH);
+  /**
+   * The worker's approval policy refuses: no policy for the model in the policy folder, a policy
+   * file that does not parse.
+   */
+  public static final String POLICY_REFUSED = "TollgatePolicyRefused";
+
+  /** A production action (rollback, alias) the worker's approval policy does not allow. */
+  public static final String ACTION_REFUSED = "TollgateActionRefused";
+
+  public static final List<String> ALL =
+      List.of(INVALID_DATA, UNSUPPORTED, ARTIFACT_MISMATCH, POLICY_REFUSED, ACTION_REFUSED);
 
   private FailureTypes() {}
 }

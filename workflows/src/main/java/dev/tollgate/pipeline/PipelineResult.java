@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.policy.PolicyApplied;
 import dev.tollgate.stages.ValidationVerdict;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param decisions every decision the gate took, in order (each approval of a quorum, a rejection,
  *     or the timeout rule); empty when the gate was not reached and in results of runs recorded
  *     before the field (those have {@link #decision} only)
+ * @param policy the worker's approval policy the run was held to (or refused by), and what it
+ *     raised; {@code null} for runs from before policies
  */
 public record PipelineResult(
     Outcome outcome,
@@ -29,7 +32,8 @@ public record PipelineResult(
     Integer previousProduction,
     String failure,
     SearchSummary search,
-    List<DecisionRecord> decisions) {
+    List<DecisionRecord> decisions,
+    PolicyApplied policy) {
 
   public PipelineResult {
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
@@ -60,7 +64,8 @@ public record PipelineResult(
         previousProduction,
         failure,
         search,
-        decision == null ? List.of() : List.of(decision));
+        decision == null ? List.of() : List.of(decision),
+        null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.policy.PolicyApplied;
 import dev.tollgate.stages.ValidationVerdict;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param outcome {@code null} until the run ends
  * @param audit every decision received, accepted or not
  * @param validation the verdict once validation ran, for the approver to read; else {@code null}
+ * @param policy the worker's approval policy the run is held to, and what it raised; {@code null}
+ *     before the run read it, and for runs from before policies
  */
 public record PipelineStatus(
     String model,
@@ -23,4 +26,5 @@ public record PipelineStatus(
     ApprovalWait approval,
     List<DecisionRecord> audit,
     Outcome outcome,
-    ValidationVerdict validation) {}
+    ValidationVerdict validation,
+    PolicyApplied policy) {}

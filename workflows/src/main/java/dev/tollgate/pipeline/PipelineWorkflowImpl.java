@@ -1,5 +1,7 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.policy.EffectiveApproval;
+import dev.tollgate.policy.PolicyRefusal;
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.DeploySpec;
@@ -46,6 +48,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final IdentityCheck identity;
 
   private PipelineSpec spec;
+
+  /** The spec's approval section held to the worker's policy (as it was, before the policy). */
+  private ApprovalSpec approval;
+
   private RunState state;
   private ApprovalGate gate;
   private CandidateArchive archive;
@@ -77,13 +83,14 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
             runId,
             RunVisibility.forRun(
                 spec.model(), options, fewerTrips, shape >= FewerRoundTrips.MEMO_AT_START_AND_END));
-    gate = new ApprovalGate(spec.approval(), spec.model());
+    approval = spec.approval();
+    gate = new ApprovalGate(approval, spec.model());
     archive = CandidateArchive.forRun(registry, fewerTrips);
     notices = RunNotices.forRun(spec, runId, fewerTrips);
     Run run = new Run(spec, runId, options, fewerTrips);
     notices.started(options);
     try {
-      run.execute();
+      if (adoptPolicy(run)) run.execute();
     } catch (ActivityFailure e) {
       run.fail(Failures.describe(e));
     }
@@ -99,6 +106,28 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     state.finish(run.outcome, headline);
     log.info("{} {}", runId, headline);
     return run.result();
+  }
+
+  /**
+   * Holds the gate to the worker's approval policy ({@link RunPolicy}); false when the policy
+   * refuses the spec: the run then ends FAILED with the refusal, before anything is trained.
+   */
+  private boolean adoptPolicy(Run run) {
+    EffectiveApproval effective;
+    try {
+      effective = RunPolicy.forRun(spec);
+    } catch (PolicyRefusal e) {
+      state.setPolicy(e.policy());
+      notices.policy(e.policy());
+      run.fail("refused by the worker's approval policy: " + e.getMessage());
+      return false;
+    }
+    if (effective == null) return true;
+    approval = effective.approval();
+    gate = new ApprovalGate(approval, spec.model());
+    state.setPolicy(effective.policy());
+    notices.policy(effective.policy());
+    return true;
   }
 
   /**
@@ -129,7 +158,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     if (refusal == null) {
       refusal =
           identity.refusal(
-              Workflow.getInfo().getWorkflowId(), decision, spec.approval().requireIdentity());
+              gate.subject(),
+              decision,
+              approval.requireIdentity(),
+              // workflow time: the same clock the run's timers use, not the worker's
+              Workflow.currentTimeMillis());
     }
     if (refusal != null) throw new IllegalArgumentException(refusal);
   }
@@ -157,9 +190,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     }
     DecisionRecord record =
         gate.receive(
-            decision,
-            "signal",
-            spec.approval().requireIdentity() ? IdentityCheck.signalRefusal() : null);
+            decision, "signal", approval.requireIdentity() ? IdentityCheck.signalRefusal() : null);
     if (!record.accepted()) log.warn("decision by signal ignored: {}", record.note());
   }
 
@@ -298,6 +329,12 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     /** The approval gate; false when the run ends here (rejected or timed out). */
     private boolean approved() {
       notices.approvalRequested(candidate, verdict, trained.metrics());
+      gate.subject(
+          new DecisionSubject(
+              Workflow.getInfo().getWorkflowId(),
+              Workflow.getInfo().getRunId(),
+              candidate.version(),
+              candidate.modelDigest()));
       ApprovalGate.Result result =
           state.stage(
               Stage.AWAITING_APPROVAL,
@@ -318,12 +355,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           return false;
         }
         case TIMED_OUT -> {
-          boolean approveOnTimeout =
-              spec.approval().onTimeout() == ApprovalSpec.TimeoutAction.APPROVE;
+          boolean approveOnTimeout = approval.onTimeout() == ApprovalSpec.TimeoutAction.APPROVE;
           decision = gate.recordTimeout(approveOnTimeout);
           decisions = List.of(decision);
           if (!approveOnTimeout) {
-            state.markLastFailed("timed out after " + spec.approval().timeout());
+            state.markLastFailed("timed out after " + approval.timeout());
             outcome = Outcome.APPROVAL_TIMED_OUT;
             archive.archive(candidate, runId, "approval_timed_out");
             return false;
@@ -421,7 +457,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           previous == null ? null : previous.version(),
           failure,
           search,
-          decisions);
+          decisions,
+          state.policy());
     }
 
     private String names(ValidationVerdict v) {

@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.policy.PolicyApplied;
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.ModelVersion;
@@ -40,6 +41,7 @@ final class RunNotices {
   private final List<Sent> pending = new ArrayList<>();
   private Promise<Void> tail;
   private int seq;
+  private PolicyApplied policy;
 
   private record Sent(PipelineEvent event, Promise<Void> delivered) {}
 
@@ -62,6 +64,11 @@ final class RunNotices {
     if (local) return new RunNotices(spec, runId, true, true);
     int v = Workflow.getVersion(MARKER, Workflow.DEFAULT_VERSION, 1);
     return new RunNotices(spec, runId, v >= 1, false);
+  }
+
+  /** The approval policy the run is held to, named in its {@code FINISHED} event. */
+  void policy(PolicyApplied applied) {
+    policy = applied;
   }
 
   void started(RunOptions options) {
@@ -135,6 +142,11 @@ final class RunNotices {
     }
     if (r.failure() != null) fields.put("failure", r.failure());
     if (current) FinishedFields.addComparison(r, fields);
+    if (policy != null) {
+      fields.put("policy", policy.label());
+      if (!policy.raised().isEmpty())
+        fields.put("policy_raised", String.join(", ", policy.raised()));
+    }
     send(PipelineEvent.Kind.FINISHED, r.headline(), fields);
   }
 

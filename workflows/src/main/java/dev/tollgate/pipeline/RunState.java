@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.policy.PolicyApplied;
 import dev.tollgate.stages.ValidationVerdict;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
@@ -23,6 +24,7 @@ final class RunState {
   private Integer modelVersion;
   private Outcome outcome;
   private ValidationVerdict verdict;
+  private PolicyApplied policy;
 
   private final RunVisibility visibility;
 
@@ -74,6 +76,14 @@ final class RunState {
     verdict = v;
   }
 
+  void setPolicy(PolicyApplied p) {
+    policy = p;
+  }
+
+  PolicyApplied policy() {
+    return policy;
+  }
+
   void finish(Outcome o, String headline) {
     outcome = o;
     stage = Stage.COMPLETED;
@@ -98,6 +108,16 @@ final class RunState {
 
   PipelineStatus status(ApprovalWait approval, List<DecisionRecord> audit) {
     return new PipelineStatus(
-        model, runId, stage, history(), metrics(), modelVersion, approval, audit, outcome, verdict);
+        model,
+        runId,
+        stage,
+        history(),
+        metrics(),
+        modelVersion,
+        approval,
+        audit,
+        outcome,
+        verdict,
+        policy);
   }
 }

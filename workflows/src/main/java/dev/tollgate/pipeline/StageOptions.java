@@ -48,6 +48,15 @@ public final class StageOptions {
     return local(registry(), Duration.ofSeconds(10));
   }
 
+  /**
+   * The approval policy's reads and checks: local activities over a few small files, so a run
+   * records the policy in force without a task queue or a workflow task of its own. A folder that
+   * cannot be read is retried for a while (a remounted volume), a refusal never.
+   */
+  public static LocalActivityOptions policyLocal() {
+    return local(base(Duration.ofSeconds(10), 5).build(), Duration.ofSeconds(10));
+  }
+
   public static ActivityOptions deploy() {
     return base(Duration.ofMinutes(15), 3).setHeartbeatTimeout(LIVENESS).build();
   }

@@ -1,6 +1,8 @@
 package dev.tollgate.registry;
 
 import dev.tollgate.pipeline.StageOptions;
+import dev.tollgate.policy.ActionGate;
+import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.stages.AliasRequest;
 import dev.tollgate.stages.ModelRecord;
 import dev.tollgate.stages.RegistryActivities;
@@ -18,6 +20,12 @@ public class RegistryWorkflowImpl implements RegistryWorkflow {
       case LIST -> registry.listModels();
       case SHOW -> List.of(registry.describeModel(r.model()));
       case ALIAS -> {
+        ActionGate.authorise(
+            PolicyAction.ALIAS,
+            r.model(),
+            r.by(),
+            RegistryRequest.aliasDetail(r.alias(), r.version()),
+            r.voucher());
         registry.setAlias(new AliasRequest(r.model(), r.alias(), r.version(), r.by()));
         yield List.of(registry.describeModel(r.model()));
       }

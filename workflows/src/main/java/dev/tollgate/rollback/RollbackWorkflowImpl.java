@@ -3,6 +3,8 @@ package dev.tollgate.rollback;
 import dev.tollgate.pipeline.Failures;
 import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.pipeline.StageOptions;
+import dev.tollgate.policy.ActionGate;
+import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.DeployRequest;
@@ -36,6 +38,8 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   @Override
   public RollbackResult run(RollbackRun request) {
     RollbackRequest r = request.rollback();
+    ActionGate.authorise(
+        PolicyAction.ROLLBACK, r.model(), r.by(), RollbackRun.detail(r), request.voucher());
     RollbackPlan plan;
     try {
       plan = registry.planRollback(r);

@@ -94,7 +94,7 @@ interface BenchServer extends AutoCloseable {
   private static void register(Worker pipeline, Worker training) {
     InstantStages stages = new InstantStages();
     pipeline.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    pipeline.registerActivitiesImplementations(stages);
+    pipeline.registerActivitiesImplementations(stages, new dev.tollgate.policy.FixedPolicies());
     training.registerActivitiesImplementations(stages);
   }
 

@@ -38,6 +38,10 @@ final class GuardianFixture implements AutoCloseable {
       """;
 
   final TestWorkflowEnvironment env;
+
+  /** The worker's approval policy: the built-in default unless a test sets one. */
+  final dev.tollgate.policy.FixedPolicies policies = new dev.tollgate.policy.FixedPolicies();
+
   final long start;
 
   GuardianFixture(Instant start, LongFunction<DataInspection> inspection) {
@@ -48,7 +52,7 @@ final class GuardianFixture implements AutoCloseable {
     SearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
     Worker worker = env.newWorker(TaskQueues.PIPELINE);
     worker.registerWorkflowImplementationTypes(GuardianWorkflowImpl.class, StubPipeline.class);
-    worker.registerActivitiesImplementations(new ScriptedCheck(env, inspection));
+    worker.registerActivitiesImplementations(new ScriptedCheck(env, inspection), policies);
     StubPipeline.STARTED.clear();
     env.start();
   }

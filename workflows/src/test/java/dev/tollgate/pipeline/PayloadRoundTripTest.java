@@ -72,10 +72,18 @@ class PayloadRoundTripTest {
             result.stages(),
             result.metrics(),
             2,
-            new ApprovalWait(List.of("alice"), 1, 1, 2, List.of()),
+            new ApprovalWait(
+                List.of("alice"),
+                1,
+                1,
+                2,
+                List.of(),
+                new DecisionSubject("pipeline/m/r1", "run-1", 2, "abc")),
             List.of(),
             null,
-            PipelineFixture.PASSED);
+            PipelineFixture.PASSED,
+            new dev.tollgate.policy.PolicyApplied(
+                "m.yaml", "0123456789abcdef", List.of("min_approvals 1 -> 2")));
     assertThat(roundTrip(status, PipelineStatus.class)).isEqualTo(status);
   }
 

@@ -77,6 +77,9 @@ final class PipelineFixture implements AutoCloseable {
               .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
   final NotifyActivities notify = mock(NotifyActivities.class, withSettings().withoutAnnotations());
 
+  /** The worker's approval policy: the built-in default unless a test sets one. */
+  final dev.tollgate.policy.FixedPolicies policies = new dev.tollgate.policy.FixedPolicies();
+
   static final dev.tollgate.stages.DataInspection DRIFT_EVIDENCE =
       new dev.tollgate.stages.DataInspection(
           "file:/data/new.csv",
@@ -134,7 +137,7 @@ final class PipelineFixture implements AutoCloseable {
       pipeline.registerWorkflowImplementationFactory(
           PipelineWorkflow.class, () -> new PipelineWorkflowImpl(seal));
     }
-    pipeline.registerActivitiesImplementations(validate, registry, deploy, notify);
+    pipeline.registerActivitiesImplementations(validate, registry, deploy, notify, policies);
     env.newWorker(TaskQueues.TRAINING).registerActivitiesImplementations(train);
     env.start();
   }

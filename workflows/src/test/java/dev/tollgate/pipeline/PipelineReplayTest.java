@@ -79,7 +79,15 @@ class PipelineReplayTest {
         "histories/pipeline-escalated-v7.json",
         "histories/pipeline-environments-v7.json",
         "histories/pipeline-canary-v7.json",
-        "histories/pipeline-degraded-v7.json"
+        "histories/pipeline-degraded-v7.json",
+        // marker approval-policy: the worker's approval policy read at the start (the default one
+        // here), a run held to a policy that raised it, and one the policy refused
+        "histories/pipeline-deployed-v8.json",
+        "histories/pipeline-approval-timed-out-v8.json",
+        "histories/pipeline-drift-triggered-v8.json",
+        "histories/pipeline-scheduled-v8.json",
+        "histories/pipeline-policy-raised-v8.json",
+        "histories/pipeline-policy-refused-v8.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
@@ -95,12 +103,12 @@ class PipelineReplayTest {
       f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
       deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
       assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, deployed, out.resolve("pipeline-deployed-v7.json"));
+      write(f, deployed, out.resolve("pipeline-deployed-v8.json"));
 
       WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
       assertThat(timedOut.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v7.json"));
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v8.json"));
 
       RunOptions drift =
           new RunOptions(
@@ -112,7 +120,7 @@ class PipelineReplayTest {
       WorkflowStub drifted = f.startRun(PipelineFixture.spec(1), drift.runId(), drift);
       assertThat(drifted.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, drifted, out.resolve("pipeline-drift-triggered-v7.json"));
+      write(f, drifted, out.resolve("pipeline-drift-triggered-v8.json"));
 
       RunOptions scheduled =
           new RunOptions(
@@ -121,7 +129,21 @@ class PipelineReplayTest {
           f.startRun(PipelineFixture.spec(1), "sched-2026-12-02T02:00:00Z", scheduled);
       PipelineResult result = nightly.getResult(PipelineResult.class);
       assertThat(result.runId()).isEqualTo("sched-2026-12-02T02-00-00Z");
-      write(f, nightly, out.resolve("pipeline-scheduled-v7.json"));
+      write(f, nightly, out.resolve("pipeline-scheduled-v8.json"));
+
+      f.policies.use(
+          "model: energy-load\napprovers: [alice, bob]\nmin_approvals: 2\n", "energy-load.yaml");
+      WorkflowStub raised = f.startRun(PipelineFixture.spec(1), "replay-raised");
+      f.awaitStage(raised, Stage.AWAITING_APPROVAL);
+      raised.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
+      raised.update("decide", DecisionRecord.class, new DecisionRequest(true, "bob", "ok"));
+      assertThat(raised.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
+      write(f, raised, out.resolve("pipeline-policy-raised-v8.json"));
+
+      f.policies.use("model: energy-load\napprovers: [carol]\n", "energy-load.yaml");
+      WorkflowStub refused = f.startRun(PipelineFixture.spec(1), "replay-refused");
+      assertThat(refused.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.FAILED);
+      write(f, refused, out.resolve("pipeline-policy-refused-v8.json"));
     }
   }
 

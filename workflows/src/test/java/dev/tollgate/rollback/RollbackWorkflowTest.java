@@ -1,5 +1,6 @@
 package dev.tollgate.rollback;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -10,10 +11,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
+import dev.tollgate.policy.ActionSeal;
+import dev.tollgate.policy.PolicyAction;
+import dev.tollgate.policy.Voucher;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.DeployActivities;
@@ -76,13 +81,15 @@ class RollbackWorkflowTest {
               .defaultAnswer(org.mockito.Answers.CALLS_REAL_METHODS));
   private final NotifyActivities notify =
       mock(NotifyActivities.class, withSettings().withoutAnnotations());
+  private final dev.tollgate.policy.FixedPolicies policies =
+      new dev.tollgate.policy.FixedPolicies();
 
   @BeforeEach
   void setUp() {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueues.PIPELINE);
     worker.registerWorkflowImplementationTypes(RollbackWorkflowImpl.class);
-    worker.registerActivitiesImplementations(registry, deploy, notify);
+    worker.registerActivitiesImplementations(registry, deploy, notify, policies);
     when(registry.planRollback(any())).thenReturn(new RollbackPlan(V2, V1, SpecJson.json(SPEC)));
     when(deploy.deploy(any()))
         .thenAnswer(i -> new Deployment(V1, "local", "/serving/energy/current.json", SPEC.data()));
@@ -95,6 +102,11 @@ class RollbackWorkflowTest {
   }
 
   private WorkflowStub start() {
+    return start(null);
+  }
+
+  /** A rollback of energy by carol, vouched for by {@code voucher} ({@code null}: a claim). */
+  private WorkflowStub start(Voucher voucher) {
     RollbackWorkflow wf =
         env.getWorkflowClient()
             .newWorkflowStub(
@@ -103,7 +115,7 @@ class RollbackWorkflowTest {
                     .setTaskQueue(TaskQueues.PIPELINE)
                     .setWorkflowId(WorkflowIds.rollback("energy"))
                     .build());
-    WorkflowClient.start(wf::run, new RollbackRun(REQUEST, null));
+    WorkflowClient.start(wf::run, new RollbackRun(REQUEST, null, voucher));
     return WorkflowStub.fromTyped(wf);
   }
 
@@ -170,8 +182,89 @@ class RollbackWorkflowTest {
             "energy v1 was registered before the registry kept specs: give its spec with --spec FILE");
   }
 
+  /**
+   * Item 12 of issue 21: a rollback is authorised by the worker's approval policy before anything
+   * moves; a name the policy does not list is refused with the reason, a claim where the policy
+   * requires identity too, and each attempt is asked of (and so audited by) the worker.
+   */
+  @Test
+  void aRollbackByANameOutsideThePolicyIsRefusedBeforeAnythingMoves() {
+    policies.use("model: energy\napprovers: [alice]\nactions: { rollback: [alice] }\n", "e.yaml");
+    // Were it not refused it would restore: the test fails rather than waits.
+    when(deploy.smokeTest(any())).thenReturn(new SmokeTestResult(true, 20, "fine"));
+    assertThatThrownBy(() -> start().getResult(RollbackResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .hasMessageContaining("rollback of energy by carol refused: 'carol' may not roll back")
+        .hasMessageContaining("allows alice");
+    verify(registry, never()).planRollback(any());
+    verify(deploy, never()).deploy(any());
+    assertThat(policies.asked())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.by()).isEqualTo("carol");
+              assertThat(r.detail()).isEqualTo("to=previous run=rollback-1");
+            });
+  }
+
+  @Test
+  void underRequireIdentityOnlyASealForThisRollbackIsTaken() throws Exception {
+    DecisionSeal key = DecisionSeal.withKey("0123456789abcdef0123456789abcdef-key".getBytes(UTF_8));
+    policies.use("model: energy\napprovers: [carol]\nrequire_identity: true\n", "e.yaml").key(key);
+    when(deploy.smokeTest(any())).thenReturn(new SmokeTestResult(true, 20, "fine"));
+    assertThatThrownBy(() -> start().getResult(RollbackResult.class))
+        .rootCause()
+        .hasMessageContaining("requires a verified identity for energy: 'carol' is a claim");
+
+    // Time skips while a test waits on a result: each seal gets its expiry just before its start.
+    Voucher forV3 =
+        ActionSeal.vouch(
+            key,
+            PolicyAction.ROLLBACK,
+            "energy",
+            "to=v3 run=rollback-1",
+            "carol",
+            "mtls",
+            env.currentTimeMillis() + 60_000);
+    assertThatThrownBy(() -> start(forV3).getResult(RollbackResult.class))
+        .rootCause()
+        .hasMessageContaining("seal does not verify");
+    Voucher expired =
+        ActionSeal.vouch(
+            key,
+            PolicyAction.ROLLBACK,
+            "energy",
+            RollbackRun.detail(REQUEST),
+            "carol",
+            "mtls",
+            env.currentTimeMillis() - 1);
+    assertThatThrownBy(() -> start(expired).getResult(RollbackResult.class))
+        .rootCause()
+        .hasMessageContaining("seal expired");
+    verify(deploy, never()).deploy(any());
+
+    Voucher right =
+        ActionSeal.vouch(
+            key,
+            PolicyAction.ROLLBACK,
+            "energy",
+            RollbackRun.detail(REQUEST),
+            "carol",
+            "mtls",
+            env.currentTimeMillis() + 60_000);
+    WorkflowStub run = start(right);
+    assertThat(run.getResult(RollbackResult.class).restored()).isTrue();
+    record(run, "rollback-restored-v2.json");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"histories/rollback-restored.json"})
+  @ValueSource(
+      strings = {
+        "histories/rollback-restored.json",
+        // marker action-policy: the worker authorises the rollback first
+        "histories/rollback-restored-v2.json"
+      })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, RollbackWorkflowImpl.class);
   }

@@ -1,11 +1,12 @@
 package dev.tollgate.worker.approvals;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import static dev.tollgate.worker.approvals.EndpointExchange.answer;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
+import dev.tollgate.pipeline.DecisionSeal;
+import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -14,37 +15,24 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One decision through the mTLS endpoint: the approver named by the verified client certificate
- * ({@link CertificateNames}), sealed with the approval key ({@code update/mtls} in the audit
- * trail), sent through the run's {@code decide} Update; the validator's answer goes back.
+ * ({@link CertificateNames}), sealed with the approval key ({@code update/mtls} in the audit trail)
+ * for what the run waits on now (this execution, this candidate's version and digest, an expiry),
+ * sent through the run's {@code decide} Update; the validator's answer goes back.
  *
  * <p>Body: {@code {"workflow_id": "pipeline/<model>/<run>", "approve": true, "comment": "..."}}, at
- * most {@link #MAX_BODY_BYTES} bytes. Answers 200 with the recorded decision, 409 with the refusal,
- * 404 for no such run, 400 for a bad body, 413 for a larger one (unread), 403 for a certificate
- * that names no single CN, 503 without an approval key.
+ * most {@link EndpointExchange#MAX_BODY_BYTES} bytes. Answers 200 with the recorded decision, 409
+ * with the refusal or when no decision is awaited, 404 for no such run, 400 for a bad body, 413 for
+ * a larger one (unread), 403 for a certificate that names no single CN, 503 without an approval
+ * key.
  */
 final class DecisionServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(DecisionServlet.class);
-
-  /** A decision is a run id, a boolean and a comment: 16 KB is generous. */
-  static final int MAX_BODY_BYTES = 16 * 1024;
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .streamReadConstraints(
-                  StreamReadConstraints.builder()
-                      .maxNestingDepth(8)
-                      .maxNumberLength(100)
-                      .maxNameLength(256)
-                      .build())
-              .build());
 
   private final transient WorkflowClient temporal;
   private final transient ApprovalKey key;
@@ -72,7 +60,7 @@ final class DecisionServlet extends HttpServlet {
     }
     String cn;
     try {
-      cn = CertificateNames.approver(clientCertificate(request));
+      cn = EndpointExchange.approver(request);
     } catch (CertificateNames.NoApprover e) {
       answer(response, 403, Map.of("error", e.getMessage()));
       return;
@@ -84,18 +72,11 @@ final class DecisionServlet extends HttpServlet {
           Map.of("error", "this worker has no approval key (TOLLGATE_APPROVAL_KEY)"));
       return;
     }
-    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-      answer(response, 413, tooLarge());
-      return;
-    }
-    byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-    if (bytes.length > MAX_BODY_BYTES) {
-      answer(response, 413, tooLarge());
-      return;
-    }
+    byte[] bytes = EndpointExchange.body(request, response);
+    if (bytes == null) return;
     JsonNode body;
     try {
-      body = JSON.readTree(bytes);
+      body = EndpointExchange.JSON.readTree(bytes);
     } catch (IOException e) {
       answer(response, 400, Map.of("error", "the body is not JSON"));
       return;
@@ -115,10 +96,24 @@ final class DecisionServlet extends HttpServlet {
   private void decide(
       HttpServletResponse response, String cn, String workflowId, boolean approve, String comment)
       throws IOException {
-    DecisionRequest vouched = key.seal().vouch(workflowId, approve, cn, comment, "mtls");
     try {
-      DecisionRecord recorded =
-          temporal.newWorkflowStub(PipelineWorkflow.class, workflowId).decide(vouched);
+      PipelineWorkflow run = temporal.newWorkflowStub(PipelineWorkflow.class, workflowId);
+      // The seal binds what the run waits on now: this execution, this candidate (issue 21).
+      PipelineStatus status = run.status();
+      if (status == null || status.approval() == null || status.approval().subject() == null) {
+        answer(response, 409, Map.of("error", "no decision is awaited on " + workflowId));
+        return;
+      }
+      DecisionRequest vouched =
+          key.seal()
+              .vouch(
+                  status.approval().subject(),
+                  approve,
+                  cn,
+                  comment,
+                  "mtls",
+                  System.currentTimeMillis() + DecisionSeal.VALIDITY.toMillis());
+      DecisionRecord recorded = run.decide(vouched);
       log.info("{} {} {} (mTLS)", cn, approve ? "approved" : "rejected", workflowId);
       answer(response, 200, recorded);
     } catch (WorkflowNotFoundException e) {
@@ -128,28 +123,5 @@ final class DecisionServlet extends HttpServlet {
       log.info("{} refused for {} (mTLS): {}", workflowId, cn, why);
       answer(response, 409, Map.of("error", "refused by " + workflowId + ": " + why));
     }
-  }
-
-  /** The leaf of the chain the handshake verified (the connector requires one). */
-  private static X509Certificate clientCertificate(HttpServletRequest request)
-      throws CertificateNames.NoApprover {
-    Object chain = request.getAttribute("jakarta.servlet.request.X509Certificate");
-    if (chain instanceof X509Certificate[] certificates && certificates.length > 0) {
-      return certificates[0];
-    }
-    throw new CertificateNames.NoApprover("no client certificate");
-  }
-
-  private static Map<String, String> tooLarge() {
-    return Map.of("error", "a decision is at most " + MAX_BODY_BYTES + " bytes");
-  }
-
-  private static void answer(HttpServletResponse response, int status, Object body)
-      throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
   }
 }

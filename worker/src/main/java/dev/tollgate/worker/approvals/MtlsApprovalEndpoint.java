@@ -61,6 +61,8 @@ public final class MtlsApprovalEndpoint implements AutoCloseable {
     Context context = tomcat.addContext("", null);
     Tomcat.addServlet(context, "decisions", new DecisionServlet(temporal, key));
     context.addServletMappingDecoded("/decisions", "decisions");
+    Tomcat.addServlet(context, "action-seals", new ActionSealServlet(key));
+    context.addServletMappingDecoded("/actions/seal", "action-seals");
     MtlsApprovalEndpoint endpoint = new MtlsApprovalEndpoint(tomcat, baseDir);
     try {
       tomcat.start();
@@ -94,7 +96,7 @@ public final class MtlsApprovalEndpoint implements AutoCloseable {
     protocol.setAcceptCount(64);
     protocol.setMaxHttpHeaderSize(8 * 1024);
     // a body over the limit is refused unread; the connection is closed rather than drained
-    protocol.setMaxSwallowSize(DecisionServlet.MAX_BODY_BYTES);
+    protocol.setMaxSwallowSize(EndpointExchange.MAX_BODY_BYTES);
     protocol.setServer("tollgate");
 
     SSLHostConfig tls = new SSLHostConfig();

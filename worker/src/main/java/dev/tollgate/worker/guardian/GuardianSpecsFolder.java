@@ -1,5 +1,6 @@
 package dev.tollgate.worker.guardian;
 
+import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecException;
 import dev.tollgate.spec.SpecParser;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
 public class GuardianSpecsFolder implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(GuardianSpecsFolder.class);
 
+  /** The name a spec change from the folder goes by in a guardian's action log. */
+  static final String SPECS_DIR = "specs-dir";
+
   private final WorkflowClient client;
   private final Path folder;
   private volatile boolean running;
@@ -50,8 +54,8 @@ public class GuardianSpecsFolder implements SmartLifecycle {
           log.info("{}: no schedule section, no guardian", file);
           continue;
         }
-        boolean was = GuardianLauncher.enable(client, spec);
-        enabled.add(spec.model() + (was ? " (updated)" : ""));
+        GuardianLauncher.Enabled done = GuardianLauncher.enable(client, spec, SPECS_DIR, null);
+        enabled.add(spec.model() + (done.started() ? "" : " (" + done.answer().note() + ")"));
       } catch (SpecException e) {
         log.error("guardian spec skipped: {}", e.getMessage());
       }
@@ -59,11 +63,33 @@ public class GuardianSpecsFolder implements SmartLifecycle {
     log.info("guardians enabled from {}: {}", folder, enabled);
   }
 
+  /**
+   * Whether {@code dir} (the specs folder setting, possibly unset) holds a spec of {@code model}
+   * whose digest is {@code digest}: the specs the worker's operator put there, which a running
+   * guardian takes without a seal. Files that do not parse are no match.
+   */
+  public static boolean holds(Path dir, String model, String digest) {
+    if (dir == null || dir.toString().isEmpty() || !Files.isDirectory(dir)) return false;
+    for (Path file : specs(dir)) {
+      try {
+        PipelineSpec spec = SpecParser.parse(file);
+        if (spec.model().equals(model) && SpecJson.digest(spec).equals(digest)) return true;
+      } catch (SpecException e) {
+        // not a usable spec: it matches nothing
+      }
+    }
+    return false;
+  }
+
   private List<Path> specs() {
     if (!Files.isDirectory(folder)) {
       log.error("tollgate.guardian.specs-dir {} is not a folder; no guardians started", folder);
       return List.of();
     }
+    return specs(folder);
+  }
+
+  private static List<Path> specs(Path folder) {
     try (Stream<Path> files = Files.list(folder)) {
       return files
           .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))

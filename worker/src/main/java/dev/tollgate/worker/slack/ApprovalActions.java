@@ -65,7 +65,13 @@ final class ApprovalActions {
   private DecisionRequest decision(PendingRun run, boolean approve, String name, String comment) {
     return seal == null
         ? new DecisionRequest(approve, name, comment)
-        : seal.vouch(run.workflowId(), approve, name, comment, "slack");
+        : seal.vouch(
+            run.status().approval().subject(),
+            approve,
+            name,
+            comment,
+            "slack",
+            System.currentTimeMillis() + DecisionSeal.VALIDITY.toMillis());
   }
 
   void register(App app) {

@@ -10,6 +10,7 @@ import dev.tollgate.rollback.RollbackWorkflowImpl;
 import dev.tollgate.worker.approvals.ApprovalKey;
 import dev.tollgate.worker.config.TollgateProperties;
 import dev.tollgate.worker.logging.LoggingInterceptor;
+import dev.tollgate.worker.policy.PolicyActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -52,7 +53,8 @@ public class PipelineWorkers implements SmartLifecycle {
       StageActivities stages,
       TemporalTarget target,
       TollgateProperties properties,
-      ApprovalKey approvalKey) {
+      ApprovalKey approvalKey,
+      PolicyActivitiesImpl policies) {
     this.factory =
         WorkerFactory.newInstance(
             client,
@@ -72,7 +74,9 @@ public class PipelineWorkers implements SmartLifecycle {
         stages.registry(),
         stages.deploy(),
         stages.notifyStage(),
-        stages.guardian());
+        stages.guardian(),
+        // the approval policy, read by the workflows as local activities
+        policies);
     factory
         .newWorker(TaskQueues.TRAINING, TRAINING_OPTIONS)
         .registerActivitiesImplementations(stages.train());

@@ -7,11 +7,16 @@ import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
+import dev.tollgate.policy.ActionRequest;
+import dev.tollgate.policy.ActionSeal;
+import dev.tollgate.policy.PolicyAction;
+import dev.tollgate.policy.Voucher;
 import dev.tollgate.worker.slack.SlackPipelineFixture;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +120,38 @@ class MtlsApprovalEndpointTest {
     }
     assertThat(f.status(run).audit()).as("nothing reached the run").isEmpty();
     run.cancel();
+  }
+
+  /**
+   * Item 12 of issue 21: the endpoint vouches for a production action as the certificate's CN; its
+   * seal covers exactly that action, model, detail and name, for a few minutes.
+   */
+  @Test
+  void theEndpointSealsAnActionAsTheCertificatesCnAndNothingElse() throws Exception {
+    String detail = "to=v2 run=rollback-1";
+    long before = System.currentTimeMillis();
+    MtlsActionClient.Sealed sealed =
+        MtlsActionClient.seal(url, alice, PASSWORD, PolicyAction.ROLLBACK, "energy-load", detail);
+
+    assertThat(sealed.by()).isEqualTo("alice");
+    assertThat(sealed.voucher().channel()).isEqualTo("mtls");
+    assertThat(sealed.voucher().expiresAtMillis())
+        .isBetween(before, System.currentTimeMillis() + Duration.ofMinutes(5).toMillis());
+    Voucher v = sealed.voucher();
+    assertThat(
+            ActionSeal.verifies(
+                key.seal(),
+                new ActionRequest(PolicyAction.ROLLBACK, "energy-load", "alice", detail, v, 0)))
+        .isTrue();
+    for (ActionRequest other :
+        new ActionRequest[] {
+          new ActionRequest(PolicyAction.ROLLBACK, "energy-load", "mallory", detail, v, 0),
+          new ActionRequest(PolicyAction.ROLLBACK, "energy-load", "alice", "to=v1 run=x", v, 0),
+          new ActionRequest(PolicyAction.ROLLBACK, "churn", "alice", detail, v, 0),
+          new ActionRequest(PolicyAction.DISABLE, "energy-load", "alice", detail, v, 0)
+        }) {
+      assertThat(ActionSeal.verifies(key.seal(), other)).as(other.toString()).isFalse();
+    }
   }
 
   @Test

@@ -143,7 +143,14 @@ public final class SlackPipelineFixture implements AutoCloseable {
     Worker pipeline = env.newWorker(TaskQueues.PIPELINE);
     pipeline.registerWorkflowImplementationFactory(
         PipelineWorkflow.class, () -> new PipelineWorkflowImpl(seal));
-    pipeline.registerActivitiesImplementations(validate, registry, deploy, notify);
+    pipeline.registerActivitiesImplementations(
+        validate,
+        registry,
+        deploy,
+        notify,
+        // no policy folder: the built-in default policy, as on a worker without one
+        new dev.tollgate.worker.policy.PolicyActivitiesImpl(
+            new dev.tollgate.worker.policy.PolicyFolder(null), seal, (model, digest) -> false));
     env.newWorker(TaskQueues.TRAINING).registerActivitiesImplementations(train);
     env.start();
   }

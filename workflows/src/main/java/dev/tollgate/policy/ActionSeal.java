@@ -1,0 +1,53 @@
+package dev.tollgate.policy;
+
+import dev.tollgate.pipeline.DecisionSeal;
+
+/**
+ * The approval key's seal on an action ({@code rollback}, {@code alias}, the guardian's): an HMAC
+ * over the action, the model, the action's details, the name, the channel and the expiry, in a
+ * domain of its own so a decision's seal never passes for an action's. Made by a worker that
+ * authenticated the person ({@code POST /actions/seal} on its approval endpoint), checked by the
+ * {@code authorize} activity.
+ */
+public final class ActionSeal {
+  private ActionSeal() {}
+
+  public static Voucher vouch(
+      DecisionSeal key,
+      PolicyAction action,
+      String model,
+      String detail,
+      String by,
+      String channel,
+      long expiresAtMillis) {
+    return new Voucher(
+        channel, expiresAtMillis, mac(key, action, model, detail, by, channel, expiresAtMillis));
+  }
+
+  /** Whether the request's voucher was made for exactly this action, model, details and name. */
+  public static boolean verifies(DecisionSeal key, ActionRequest r) {
+    Voucher v = r.voucher();
+    if (v == null || v.seal() == null || v.channel() == null) return false;
+    return DecisionSeal.same(
+        mac(key, r.action(), r.model(), r.detail(), r.by(), v.channel(), v.expiresAtMillis()),
+        v.seal());
+  }
+
+  private static String mac(
+      DecisionSeal key,
+      PolicyAction action,
+      String model,
+      String detail,
+      String by,
+      String channel,
+      long expiresAtMillis) {
+    return key.mac(
+        "tollgate-action-v1",
+        action.name(),
+        model,
+        detail,
+        by,
+        channel,
+        Long.toString(expiresAtMillis));
+  }
+}
