@@ -25,8 +25,10 @@ import java.util.Random;
 final class ServedModelFixture {
   private ServedModelFixture() {}
 
-  /** Trains {@code model} on a CSV in {@code home} and deploys it (smoke test included). */
-  static Deployment trainAndDeploy(StageActivities stages, Path home, String model)
+  /**
+   * Trains {@code model} on a CSV written into {@code data} and deploys it (smoke test included).
+   */
+  static Deployment trainAndDeploy(StageActivities stages, Path data, String model)
       throws IOException {
     StringBuilder rows = new StringBuilder("x1,x2,y\n");
     Random random = new Random(4);
@@ -37,7 +39,7 @@ final class ServedModelFixture {
           String.format(
               Locale.ROOT, "%.4f,%.4f,%.4f%n", x1, x2, 3 * x1 - 2 * x2 + random.nextGaussian()));
     }
-    Files.writeString(home.resolve("data.csv"), rows);
+    Files.writeString(data.resolve("data.csv"), rows);
     var spec =
         SpecParser.parse(
             """
@@ -48,7 +50,7 @@ final class ServedModelFixture {
             """
                 .formatted(model),
             model + ".yaml",
-            home);
+            data);
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     TrainedModel trained;
     try {

@@ -37,12 +37,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServingRequestLimitsTest {
   private static final Path HOME = home();
+  // datasets live beside the home, never in it (the worker does not read its own folder as data)
+  private static final Path DATA = HOME.resolveSibling(HOME.getFileName() + "-data");
   private static final int MAX_BYTES = 64 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("tollgate.home", HOME::toString);
+    registry.add("tollgate.data-access.roots", DATA::toString);
     registry.add("tollgate.temporal.address", () -> "");
     registry.add("tollgate.temporal.embedded-port", () -> "0");
     registry.add("tollgate.serving.limits.max-request-bytes", () -> MAX_BYTES + "B");
@@ -59,7 +62,7 @@ class ServingRequestLimitsTest {
   @BeforeAll
   void serveOneModel() throws IOException {
     // the deploy's smoke test asks /v1/health and predicts 20 rows: within the limits
-    ServedModelFixture.trainAndDeploy(stages, HOME, "served");
+    ServedModelFixture.trainAndDeploy(stages, Files.createDirectories(DATA), "served");
   }
 
   @Test
