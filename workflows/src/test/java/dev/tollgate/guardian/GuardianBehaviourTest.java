@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.pipeline.Trigger;
+import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.stages.DataInspection;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -66,7 +67,8 @@ class GuardianBehaviourTest {
     try (GuardianFixture f = new GuardianFixture(START, GuardianFixture::calm)) {
       f.startGuardian(GuardianFixture.spec("paused", "cron: \"0 2 * * *\""), 0);
       GuardianWorkflow guardian = f.typed("paused");
-      guardian.pause("alice", "data freeze");
+      // through the control Update, as the CLI does: it returns once the pause is applied
+      guardian.control(new GuardianControl(PolicyAction.PAUSE, "alice", "data freeze", null, null));
       f.env.sleep(Duration.ofDays(1));
       assertThat(GuardianFixture.started("")).isEmpty();
       assertThat(f.status("paused").paused()).isTrue();
@@ -77,7 +79,9 @@ class GuardianBehaviourTest {
           .rootCause()
           .hasMessageContaining("the guardian of paused is paused by alice; resume it first");
 
-      guardian.resume("alice");
+      // an Update, not the resume signal: a signal is authorised by a local activity before it
+      // applies, so a trigger sent right after it could still find the guardian paused
+      guardian.control(new GuardianControl(PolicyAction.RESUME, "alice", null, null, null));
       TriggerRecord now = guardian.triggerNow(new TriggerRequest("bob", "new data"));
       assertThat(now.decision()).isEqualTo(TriggerRecord.Decision.STARTED);
       assertThat(now.kind()).isEqualTo(Trigger.MANUAL);
