@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Run one pipeline end to end in this process, asking you at the approval gate.",
-      "Starts an embedded Temporal server and the worker, then follows one run stage by stage."
+      "Run one pipeline end to end here, asking you to approve it.",
+      "Runs it in this process and asks you at the approval gate. Starts an embedded Temporal server and the worker, then follows one run stage by stage."
           + " Without --spec it uses the bundled energy example and regenerates its dataset first."
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "The model registry: versions with their stage (none, staging, production, archived) and why,"
+      "The model registry: versions, stages, aliases, audit trail.",
+      "Versions with their stage (none, staging, production, archived) and why,"
           + " aliases (champion follows Production), lineage and the audit trail of every move.",
       "Read through a worker (a short workflow), so only the Temporal address is needed."
     },

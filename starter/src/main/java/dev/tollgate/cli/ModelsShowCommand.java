@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Show one model: every version with its stage and why, metrics and lineage (run, artifact,"
+      "Show one model: versions, stages, lineage, aliases, audit trail.",
+      "Every version with its stage and why, metrics and lineage (run, artifact,"
           + " model digest, data SHA-256, spec digest), aliases, and the audit trail (who moved"
           + " which version from what to what, when, why, in which run)."
     })

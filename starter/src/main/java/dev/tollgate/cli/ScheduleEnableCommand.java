@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Start the guardian of the spec's model (guardian/<model>), or give a running one this spec.",
+      "Start the model's guardian, or give a running one this spec.",
+      "The guardian is the workflow guardian/<model> of the spec's model.",
       "The spec needs a schedule section: cron, drift_check_every or min_new_rows."
     })
 final class ScheduleEnableCommand extends CliCommand {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Run the worker in the foreground: it executes pipelines and their stages.",
+      "Run a worker: it executes pipelines and their stages.",
+      "It runs in the foreground.",
       "Without an address (--address or $TEMPORAL_ADDRESS) it starts an embedded Temporal test"
           + " server that client commands in other terminals can reach. Stop it with Ctrl-C."
     })
