@@ -112,6 +112,9 @@ final class DemoCommand extends CliCommand {
           follower.follow(run.workflow(), status -> decide(out, client, spec, run, status, as));
       int exit = ResultPrinter.print(out, result);
       out.println("Artifacts, registry and events: " + Path.of(home).toAbsolutePath());
+      out.println("The registry, read directly (no worker needed, nothing changed):");
+      out.println("  tollgate models list --home " + home);
+      out.println("  tollgate models show " + spec.model() + " --home " + home);
       out.flush();
       return exit;
     }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Parameters;
 final class ModelsShowCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin LocalRegistry local = new LocalRegistry();
+
   @Parameters(paramLabel = "MODEL", description = "The model to show.")
   String model;
 
@@ -29,9 +31,11 @@ final class ModelsShowCommand extends CliCommand {
 
   @Override
   int execute() throws Exception {
+    String name = Guardians.checkModel(model);
     ModelRecord record =
-        RegistryClient.ask(connection, RegistryRequest.show(Guardians.checkModel(model)))
-            .getFirst();
+        local.chosen()
+            ? local.show(name)
+            : RegistryClient.ask(connection, RegistryRequest.show(name)).getFirst();
     if (json) {
       out()
           .println(
