@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Run one pipeline end to end in this process, asking you at the approval gate.",
-      "Starts an embedded Temporal server and the worker, then follows one run stage by stage."
+      "Run one pipeline end to end here, asking you to approve it.",
+      "Runs it in this process and asks you at the approval gate. Starts an embedded Temporal server and the worker, then follows one run stage by stage."
           + " Without --spec it uses the bundled energy example and regenerates its dataset first."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -116,6 +116,9 @@ final class DemoCommand extends CliCommand {
           follower.follow(run.workflow(), status -> decide(out, client, spec, run, status, as));
       int exit = ResultPrinter.print(out, result);
       out.println("Artifacts, registry and events: " + Path.of(home).toAbsolutePath());
+      out.println("The registry, read directly (no worker needed, nothing changed):");
+      out.println("  tollgate models list --home " + home);
+      out.println("  tollgate models show " + spec.model() + " --home " + home);
       out.flush();
       return exit;
     }

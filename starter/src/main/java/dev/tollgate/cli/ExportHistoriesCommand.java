@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Export the event histories of completed runs (pipelines, guardians, rollbacks) into a",
-      "folder, one JSON file per run, for the replay tests. A file that already exists is left",
-      "as it is, so re-running only adds new runs. Needs a real Temporal server (visibility).",
+      "Export completed runs' histories for the replay tests.",
+      "Writes the event histories of completed pipelines, guardians and rollbacks into a folder,"
+          + " one JSON file per run. A file that already exists is left as it is, so re-running"
+          + " only adds new runs. Needs a real Temporal server (visibility).",
       "",
       "Example: tollgate export-histories --to workflows/src/test/resources/histories/exported"
     })

@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Point an alias (challenger, or a name of your own) at a version. champion follows"
-          + " Production and moves only by promotion or rollback."
+      "Point an alias (challenger, or a name of your own) at a version.",
+      "champion follows Production and moves only by promotion or rollback."
     })
 final class ModelsAliasCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();

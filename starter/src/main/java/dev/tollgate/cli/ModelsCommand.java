@@ -10,9 +10,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "The model registry: versions with their stage (none, staging, production, archived) and why,"
+      "The model registry: versions, stages, aliases, audit trail.",
+      "Versions with their stage (none, staging, production, archived) and why,"
           + " aliases (champion follows Production), lineage and the audit trail of every move.",
-      "Read through a worker (a short workflow), so only the Temporal address is needed."
+      "Read through a worker (a short workflow), so only the Temporal address is needed. list and"
+          + " show also read a home folder's H2 registry directly, with no server: --home DIR."
     },
     subcommands = {ModelsListCommand.class, ModelsShowCommand.class, ModelsAliasCommand.class})
 final class ModelsCommand implements Runnable {

@@ -18,9 +18,12 @@ import picocli.CommandLine.Mixin;
 final class ModelsListCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
+  @Mixin LocalRegistry local = new LocalRegistry();
+
   @Override
   int execute() {
-    List<ModelRecord> models = RegistryClient.ask(connection, RegistryRequest.list());
+    List<ModelRecord> models =
+        local.chosen() ? local.list() : RegistryClient.ask(connection, RegistryRequest.list());
     PrintWriter out = out();
     if (models.isEmpty()) {
       out.println("The registry is empty: no model was trained yet.");

@@ -13,12 +13,15 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Show one model: every version with its stage and why, metrics and lineage (run, artifact,"
+      "Show one model: versions, stages, lineage, aliases, audit trail.",
+      "Every version with its stage and why, metrics and lineage (run, artifact,"
           + " model digest, data SHA-256, spec digest), aliases, and the audit trail (who moved"
           + " which version from what to what, when, why, in which run)."
     })
 final class ModelsShowCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Mixin LocalRegistry local = new LocalRegistry();
 
   @Parameters(paramLabel = "MODEL", description = "The model to show.")
   String model;
@@ -28,9 +31,11 @@ final class ModelsShowCommand extends CliCommand {
 
   @Override
   int execute() throws Exception {
+    String name = Guardians.checkModel(model);
     ModelRecord record =
-        RegistryClient.ask(connection, RegistryRequest.show(Guardians.checkModel(model)))
-            .getFirst();
+        local.chosen()
+            ? local.show(name)
+            : RegistryClient.ask(connection, RegistryRequest.show(name)).getFirst();
     if (json) {
       out()
           .println(

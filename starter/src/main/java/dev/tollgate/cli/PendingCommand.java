@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "List the runs waiting for approval: who is asked, since when and until when.",
+      "List the runs waiting for approval, and whom they wait for.",
+      "For each: who is asked, since when and until when.",
       "Needs a real Temporal server (the embedded test server has no visibility queries)."
     })
 final class PendingCommand extends CliCommand {

@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Put an earlier version back into Production: deploy it, smoke-test it, then move the"
-          + " registry (champion, stages, audit rows). A failed smoke test restores what served.",
+      "Put an earlier version back into Production.",
+      "It is deployed and smoke-tested, then the registry moves (champion, stages, audit rows). A failed smoke test restores what served.",
       "Runs as the workflow rollback/<model>, one at a time per model. Refused, naming why: a"
           + " name the worker's approval policy does not allow to roll back the model, a version"
           + " that does not exist, one that never served (never passed validation and a smoke"

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Start a pipeline run for a spec on a Temporal server with workers.",
+      "Start a pipeline run for a spec on a Temporal server.",
+      "Workers polling that server do the work.",
       "The spec is checked first: a spec with an error is refused (exit code 2) and nothing"
           + " starts."
     },

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "List pipeline runs, newest first, from the server's visibility store.",
-      "Needs a real Temporal server (the embedded test server has no visibility queries)."
+      "List pipeline runs, newest first (a real server only).",
+      "Read from the server's visibility store: needs a real Temporal server (the embedded test server has no visibility queries)."
     })
 final class RunsCommand extends CliCommand {
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Start the runs the model's native Schedule would have started between --from and --to"
+      "Start the runs the native Schedule missed between two times.",
+      "The runs the model's native Schedule would have started between --from and --to"
           + " (missed nights), with their own overlap policy (default buffer_all: one after"
           + " another)."
     })

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Retraining that starts by itself: nightly cron, drift and data-volume triggers.",
+      "Retrain by itself: cron, drift and data-volume triggers.",
       "Guardians (any server, the embedded one too): enable, disable, status, trigger, pause,"
           + " resume. A guardian/<model> workflow sleeps on durable timers, checks the data, and"
           + " starts runs with one in flight at most, a cooldown and a weekly budget.",

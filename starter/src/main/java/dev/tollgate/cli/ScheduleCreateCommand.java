@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Create the native Temporal Schedule tollgate-<model>, which starts a pipeline run at each"
-          + " fire (workflow pipeline/<model>/sched-<fire time>). Needs a real server; the"
+      "Create the native Temporal Schedule tollgate-<model>.",
+      "It starts a pipeline run at each fire (workflow pipeline/<model>/sched-<fire time>). Needs a real server; the"
           + " embedded one has no Schedules API (use `schedule enable`).",
       "When: --every, else --cron, else the spec's schedule.cron (in schedule.timezone)."
     })

@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
     name = "describe",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = {"Show the model's native Schedule: state, policy, next fires, recent runs."})
+    description = {
+      "Show the model's native Schedule: state, next fires, runs.",
+      "State, overlap policy, next fires and recent runs."
+    })
 final class ScheduleDescribeCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 

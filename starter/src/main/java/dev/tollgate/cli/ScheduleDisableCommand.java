@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "End the model's guardian. A run it started goes on to its end (approval included)."
+      "End the model's guardian.",
+      "A run it started goes on to its end (approval included)."
     })
 final class ScheduleDisableCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Start the guardian of the spec's model (guardian/<model>), or give a running one this spec.",
+      "Start the model's guardian, or give a running one this spec.",
+      "The guardian is the workflow guardian/<model> of the spec's model.",
       "The spec needs a schedule section: cron, drift_check_every or min_new_rows.",
       "A running guardian takes a new spec only when it is the one in the worker's specs folder"
           + " (TOLLGATE_GUARDIAN_SPECS), or sent with --via URL --identity FILE by someone the"

@@ -13,7 +13,10 @@ import picocli.CommandLine.Mixin;
     name = "list",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = {"List the native Temporal Schedules Tollgate created (tollgate-<model>)."})
+    description = {
+      "List the native Temporal Schedules Tollgate created.",
+      "Their names: tollgate-<model>."
+    })
 final class ScheduleListCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 

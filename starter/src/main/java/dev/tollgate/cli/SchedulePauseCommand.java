@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Pause the model's guardian: cron ticks are recorded as skipped, data checks wait, nothing"
+      "Pause the model's guardian (or, with --native, its Schedule).",
+      "Cron ticks are recorded as skipped, data checks wait, nothing"
           + " starts until `schedule resume`. --native pauses the native Schedule instead."
     })
 final class SchedulePauseCommand extends CliCommand {

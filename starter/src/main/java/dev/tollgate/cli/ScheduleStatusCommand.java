@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Show a guardian: paused or not, next cron fires, next data check, the last check's drift"
+      "Show the model's guardian: its state, next fires and triggers.",
+      "Paused or not, next cron fires, next data check, the last check's drift"
           + " per feature, the run in flight, the weekly budget and the last triggers with their"
           + " outcome."
     })

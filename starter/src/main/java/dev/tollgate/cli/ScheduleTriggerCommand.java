@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Ask the model's guardian for a run now; it answers started, queued behind the run in"
+      "Ask the model's guardian for a run now.",
+      "It answers started, queued behind the run in"
           + " flight, or skipped, and why. --native fires the native Schedule once instead."
     })
 final class ScheduleTriggerCommand extends CliCommand {

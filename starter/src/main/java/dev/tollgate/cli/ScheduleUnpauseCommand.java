@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Unpause the model's native Schedule (a guardian resumes with `schedule resume`)."
+      "Unpause the model's native Schedule.",
+      "A guardian resumes with `schedule resume`."
     })
 final class ScheduleUnpauseCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();

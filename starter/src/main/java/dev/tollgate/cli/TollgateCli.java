@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
     footerHeading = "%n",
     footer = {
       "Client commands (run, status, approve, reject, runs, pending, schedule, models, rollback) talk to a Temporal server: --address or"
-          + " $TEMPORAL_ADDRESS, else localhost:7233. Start one with `tollgate worker`.",
+          + " $TEMPORAL_ADDRESS, else localhost:7233. Start one with `tollgate worker`. `models list|show"
+          + " --home DIR` reads a home's registry directly instead.",
       "Exit codes: 0 done (deployed, for a followed run), 1 not deployed or refused, 2 bad"
           + " command line or spec, 3 Temporal server unreachable."
     })

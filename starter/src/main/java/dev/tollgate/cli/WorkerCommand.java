@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Run the worker in the foreground: it executes pipelines and their stages.",
-      "Without an address (--address or $TEMPORAL_ADDRESS) it starts an embedded Temporal test"
-          + " server that client commands in other terminals can reach. Stop it with Ctrl-C."
+      "Run a worker: it executes pipelines and their stages.",
+      "It runs in the foreground. Without an address (--address or $TEMPORAL_ADDRESS) it starts an embedded Temporal test"
+          + " server that client commands in other terminals can reach.",
+      "Stop it with Ctrl-C or SIGTERM. A worker started in the background (`tollgate worker &`)"
+          + " by a script ignores SIGINT: stop that one with SIGTERM (kill PID)."
     })
 final class WorkerCommand extends CliCommand {
 
@@ -53,6 +55,24 @@ final class WorkerCommand extends CliCommand {
   String embeddedBind;
 
   @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "Port of the worker's HTTP server: local serving (/v1/models), Slack's endpoint and"
+              + " /actuator (default: $TOLLGATE_HTTP_PORT, else 8080; 0 = any free port, printed"
+              + " when ready).")
+  Integer httpPort;
+
+  @Option(
+      names = "--http-address",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the HTTP port listens on (default: $TOLLGATE_HTTP_ADDRESS, else 127.0.0.1:"
+              + " this machine only). 0.0.0.0 opens serving and /actuator to every network this"
+              + " machine is on.")
+  String httpAddress;
+
+  @Option(
       names = "--home",
       paramLabel = "DIR",
       description = "Folder for artifacts, the registry and events (default: .tollgate).")
@@ -70,6 +90,9 @@ final class WorkerCommand extends CliCommand {
 
   @Mixin SecurityOptions security = new SecurityOptions();
 
+  /** Called once the worker is ready; tests use it to reach the app and close it. */
+  java.util.function.Consumer<ConfigurableApplicationContext> onReady = app -> {};
+
   @Override
   int execute() throws InterruptedException {
     PrintWriter out = out();
@@ -84,6 +107,7 @@ final class WorkerCommand extends CliCommand {
     TemporalTarget target = app.getBean(TemporalTarget.class);
     serving.set(target);
     out.println("Tollgate worker ready: " + WorkerLauncher.describe(target));
+    out.println("  HTTP: " + WorkerHttp.of(app.getEnvironment()).describe());
     if (target.embedded()) {
       out.println(
           "  Client commands in other terminals: tollgate run --spec FILE --address "
@@ -91,6 +115,7 @@ final class WorkerCommand extends CliCommand {
     }
     out.println("  Stop with Ctrl-C.");
     out.flush();
+    onReady.accept(app);
     closed.await();
     return ExitCodes.OK;
   }
@@ -110,6 +135,8 @@ final class WorkerCommand extends CliCommand {
     if (namespace != null) args.add("--tollgate.temporal.namespace=" + namespace);
     if (embeddedPort != null) args.add("--tollgate.temporal.embedded-port=" + embeddedPort);
     if (embeddedBind != null) args.add("--tollgate.temporal.embedded-bind=" + embeddedBind);
+    if (httpPort != null) args.add("--server.port=" + httpPort);
+    if (httpAddress != null) args.add("--server.address=" + httpAddress);
     if (home != null) args.add("--tollgate.home=" + home);
     if (registryUrl != null) {
       args.add("--tollgate.registry.url=" + CommandLineSecrets.registryUrl(registryUrl));

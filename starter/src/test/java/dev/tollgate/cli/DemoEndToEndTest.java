@@ -56,5 +56,20 @@ class DemoEndToEndTest {
         .contains(
             "\"kind\":\"APPROVAL_REQUESTED\"", "\"summary\":\"╭─ Validation of energy-load v1");
     Files.writeString(Path.of("target", "demo-output-sample.txt"), run.out());
+
+    // Its closing lines say how to look at the registry with no worker, and that works: read-only.
+    String home = dir.resolve("home").toString();
+    assertThat(run.out()).contains("tollgate models list --home " + home);
+    Path registryFile = dir.resolve("home/registry/registry.mv.db");
+    byte[] bytes = Files.readAllBytes(registryFile);
+    var modified = Files.getLastModifiedTime(registryFile);
+    CliRun list = CliRun.of("models", "list", "--home", home);
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).containsPattern("energy-load +1 +v1 +champion=v1");
+    CliRun show = CliRun.of("models", "show", "energy-load", "--home", home);
+    assertThat(show.exitCode()).as(show.err()).isZero();
+    assertThat(show.out()).containsPattern("v1 +production").contains("audit trail", "by alice");
+    assertThat(Files.readAllBytes(registryFile)).isEqualTo(bytes);
+    assertThat(Files.getLastModifiedTime(registryFile)).isEqualTo(modified);
   }
 }

@@ -16,7 +16,9 @@ import java.util.Map;
  * once, however often the activity is retried, and never by workflow code (which Temporal replays).
  *
  * <p>Names (Prometheus adds {@code _total} and {@code _seconds_*}): {@value #RUNS}, {@value
- * #STAGE_DURATION}, {@value #APPROVAL_WAIT}, {@value #ROLLBACKS}; docs/observability.md.
+ * #STAGE_DURATION}, {@value #APPROVAL_WAIT}, {@value #ROLLBACKS}; docs/observability.md. The two
+ * Timers' histogram buckets are chosen where the worker configures its registry (its
+ * MetricBuckets), for the dashboard that reads them.
  */
 public final class PipelineMetrics implements EventSink {
   static final String RUNS = "tollgate_pipeline_runs";
@@ -68,7 +70,6 @@ public final class PipelineMetrics implements EventSink {
       Timer.builder(APPROVAL_WAIT)
           .description("How long candidates waited for their approval decision")
           .tags("model", model, "decision", decision(outcome))
-          .publishPercentileHistogram()
           .register(meters)
           .record(millis(waited));
     }
@@ -81,7 +82,6 @@ public final class PipelineMetrics implements EventSink {
     return Timer.builder(STAGE_DURATION)
         .description("How long each pipeline stage took, per run")
         .tags("model", model, "stage", stage)
-        .publishPercentileHistogram()
         .register(meters);
   }
 
