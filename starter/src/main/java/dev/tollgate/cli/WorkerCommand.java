@@ -58,18 +58,27 @@ final class WorkerCommand extends CliCommand {
       names = "--http-port",
       paramLabel = "PORT",
       description =
-          "Port of the worker's HTTP server: local serving (/v1/models), Slack's endpoint and"
-              + " /actuator (default: $TOLLGATE_HTTP_PORT, else 8080; 0 = any free port, printed"
-              + " when ready).")
+          "Port of the worker's HTTP server: local serving (/v1/models, /v1/health) and Slack's"
+              + " endpoint (default: $TOLLGATE_HTTP_PORT, else 8080; 0 = any free port, printed"
+              + " when ready). /actuator has a port of its own: --management-port.")
   Integer httpPort;
+
+  @Option(
+      names = "--management-port",
+      paramLabel = "PORT",
+      description =
+          "Port of /actuator (health with details, Prometheus metrics), on loopback unless"
+              + " $TOLLGATE_MANAGEMENT_ADDRESS says otherwise (default: $TOLLGATE_MANAGEMENT_PORT,"
+              + " else 8081; 0 = any free port, printed when ready).")
+  Integer managementPort;
 
   @Option(
       names = "--http-address",
       paramLabel = "ADDRESS",
       description =
           "Address the HTTP port listens on (default: $TOLLGATE_HTTP_ADDRESS, else 127.0.0.1:"
-              + " this machine only). 0.0.0.0 opens serving and /actuator to every network this"
-              + " machine is on.")
+              + " this machine only). 0.0.0.0 opens serving and Slack's endpoint to every network"
+              + " this machine is on.")
   String httpAddress;
 
   @Option(
@@ -137,6 +146,7 @@ final class WorkerCommand extends CliCommand {
     if (embeddedBind != null) args.add("--tollgate.temporal.embedded-bind=" + embeddedBind);
     if (httpPort != null) args.add("--server.port=" + httpPort);
     if (httpAddress != null) args.add("--server.address=" + httpAddress);
+    if (managementPort != null) args.add("--management.server.port=" + managementPort);
     if (home != null) args.add("--tollgate.home=" + home);
     if (registryUrl != null) {
       args.add("--tollgate.registry.url=" + CommandLineSecrets.registryUrl(registryUrl));

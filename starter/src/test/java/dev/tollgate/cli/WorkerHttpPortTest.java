@@ -37,7 +37,7 @@ class WorkerHttpPortTest {
   }
 
   @Test
-  void theReadyLineGivesTheServingAndActuatorUrlsOnTheBoundPort() throws Exception {
+  void theReadyLineGivesTheServingAndActuatorUrlsOnTheBoundPorts() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = TollgateCli.commandLine();
@@ -58,6 +58,8 @@ class WorkerHttpPortTest {
                     "0",
                     "--http-address",
                     "127.0.0.1",
+                    "--management-port",
+                    "0",
                     "--home",
                     dir.resolve("home").toString()));
     ConfigurableApplicationContext app;
@@ -75,10 +77,12 @@ class WorkerHttpPortTest {
       assertThat(line.find()).as(out.toString()).isTrue();
       int bound = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
       assertThat(Integer.parseInt(line.group(2))).isEqualTo(bound).isPositive();
-      assertThat(Integer.parseInt(line.group(4))).isEqualTo(bound);
+      int management =
+          app.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+      assertThat(Integer.parseInt(line.group(4))).isEqualTo(management).isNotEqualTo(bound);
 
       // The printed URLs answer: the actuator's health, and serving's model list.
-      assertThat(get(line.group(3) + "/health/serving")).isEqualTo(200);
+      assertThat(get(line.group(3) + "/health")).isEqualTo(200);
       assertThat(get(line.group(1))).isEqualTo(200);
     } finally {
       app.close();

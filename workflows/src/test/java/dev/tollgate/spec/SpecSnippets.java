@@ -12,18 +12,21 @@ import java.util.Locale;
  * The fenced code blocks of a Markdown file that hold a pipeline spec, or a piece of one: every
  * {@code ```yaml} block, and any other block with a line starting {@code model:} (a spec without
  * its label). A block right after the line {@value #NOT_A_SPEC} is left out: YAML that is
- * deliberately not a spec. The rules are in docs/testing.md ("Specs in the docs").
+ * deliberately not a spec; one right after {@value #POLICY} is an approval policy file, parsed as
+ * one. The rules are in docs/testing.md ("Specs in the docs").
  */
 record SpecSnippets(Path doc, List<Snippet> snippets) {
   static final String NOT_A_SPEC = "<!-- not a spec -->";
+  static final String POLICY = "<!-- approval policy -->";
 
   /**
    * One block.
    *
    * @param line the line of its opening fence, counted from 1
    * @param labelled whether the fence says {@code yaml} (or {@code yml})
+   * @param policy whether it is an approval policy file ({@value #POLICY} before it)
    */
-  record Snippet(Path doc, int line, boolean labelled, String text) {
+  record Snippet(Path doc, int line, boolean labelled, String text, boolean policy) {
     String where() {
       return doc + ":" + line;
     }
@@ -58,18 +61,19 @@ record SpecSnippets(Path doc, List<Snippet> snippets) {
       String info = fence.substring(3).strip().toLowerCase(Locale.ROOT);
       boolean labelled = info.equals("yaml") || info.equals("yml");
       boolean looksLikeSpec = body.toString().lines().anyMatch(l -> l.startsWith("model:"));
-      if ((labelled || looksLikeSpec) && !marked(lines, start)) {
-        found.add(new Snippet(doc, start + 1, labelled, body.toString()));
+      String marker = marker(lines, start);
+      if ((labelled || looksLikeSpec) && !marker.equals(NOT_A_SPEC)) {
+        found.add(new Snippet(doc, start + 1, labelled, body.toString(), marker.equals(POLICY)));
       }
     }
     return new SpecSnippets(doc, found);
   }
 
-  /** Whether the last non-blank line before the fence is the marker. */
-  private static boolean marked(List<String> lines, int fence) {
+  /** The last non-blank line before the fence, stripped ("" when there is none). */
+  private static String marker(List<String> lines, int fence) {
     for (int j = fence - 1; j >= 0; j--) {
-      if (!lines.get(j).isBlank()) return lines.get(j).strip().equals(NOT_A_SPEC);
+      if (!lines.get(j).isBlank()) return lines.get(j).strip();
     }
-    return false;
+    return "";
   }
 }
