@@ -12,6 +12,8 @@ import java.util.Map;
  * @param outcome {@code null} until the run ends
  * @param audit every decision received, accepted or not
  * @param validation the verdict once validation ran, for the approver to read; else {@code null}
+ * @param canary the canary while the deploy stage runs one (share, version, bake end); else {@code
+ *     null} (also from workers before it)
  */
 public record PipelineStatus(
     String model,
@@ -23,4 +25,32 @@ public record PipelineStatus(
     ApprovalWait approval,
     List<DecisionRecord> audit,
     Outcome outcome,
-    ValidationVerdict validation) {}
+    ValidationVerdict validation,
+    CanaryStatus canary) {
+
+  /** Without a canary: the shape before it. */
+  public PipelineStatus(
+      String model,
+      String runId,
+      Stage stage,
+      List<StageRecord> history,
+      Map<String, Double> metrics,
+      Integer modelVersion,
+      ApprovalWait approval,
+      List<DecisionRecord> audit,
+      Outcome outcome,
+      ValidationVerdict validation) {
+    this(
+        model,
+        runId,
+        stage,
+        history,
+        metrics,
+        modelVersion,
+        approval,
+        audit,
+        outcome,
+        validation,
+        null);
+  }
+}

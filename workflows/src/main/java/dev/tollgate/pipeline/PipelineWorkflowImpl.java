@@ -351,12 +351,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           state.stage(
               Stage.DEPLOYING,
               () ->
-                  new DeployStage(deploy, registry, fewerTrips)
+                  new DeployStage(deploy, registry, fewerTrips, state::canary)
                       .run(spec, candidate, previous, runId, approvedBy()),
-              r ->
-                  r.smoke().passed()
-                      ? "smoke test passed (" + r.smoke().rowsScored() + " rows)"
-                      : "smoke test failed");
+              DeploySummary::of);
       SmokeTestResult smoke = deployed.smoke();
       if (smoke.passed()) {
         outcome = Outcome.DEPLOYED;
@@ -366,8 +363,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       failure = "smoke test failed: " + smoke.message();
       outcome = spec.deploy().rollbackOnSmokeFailure() ? Outcome.ROLLED_BACK : Outcome.FAILED;
       archive.archive(candidate, runId, "smoke_failed: " + smoke.message());
-      state.markLastFailed(
-          outcome == Outcome.ROLLED_BACK ? "rolled back: " + smoke.message() : failure);
+      state.markLastFailed(DeploySummary.failed(deployed, outcome == Outcome.ROLLED_BACK));
     }
 
     /**

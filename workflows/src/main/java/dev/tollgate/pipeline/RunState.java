@@ -23,6 +23,7 @@ final class RunState {
   private Integer modelVersion;
   private Outcome outcome;
   private ValidationVerdict verdict;
+  private CanaryStatus canary;
 
   private final RunVisibility visibility;
 
@@ -74,6 +75,11 @@ final class RunState {
     verdict = v;
   }
 
+  /** The canary the deploy stage is running, or {@code null}: the status query shows it. */
+  void canary(CanaryStatus c) {
+    canary = c;
+  }
+
   void finish(Outcome o, String headline) {
     outcome = o;
     stage = Stage.COMPLETED;
@@ -98,6 +104,16 @@ final class RunState {
 
   PipelineStatus status(ApprovalWait approval, List<DecisionRecord> audit) {
     return new PipelineStatus(
-        model, runId, stage, history(), metrics(), modelVersion, approval, audit, outcome, verdict);
+        model,
+        runId,
+        stage,
+        history(),
+        metrics(),
+        modelVersion,
+        approval,
+        audit,
+        outcome,
+        verdict,
+        canary);
   }
 }
