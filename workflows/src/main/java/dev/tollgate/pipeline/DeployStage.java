@@ -3,6 +3,7 @@ package dev.tollgate.pipeline;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.DeployActivities;
+import dev.tollgate.stages.DeployAuthority;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
@@ -12,6 +13,7 @@ import dev.tollgate.stages.SmokeTestResult;
 import dev.tollgate.stages.StageRequest;
 import dev.tollgate.stages.TestedDeployment;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -75,14 +77,21 @@ final class DeployStage {
     return new Result(s, d);
   }
 
+  /**
+   * @param approvers the approvals that settled the gate, in order: kept with what serves, and the
+   *     registry's promotion is by them all ("alice, bob")
+   */
   Result run(
       PipelineSpec spec,
       ModelVersion candidate,
       ModelVersion previous,
       String runId,
-      String approvedBy) {
+      List<String> approvers) {
     DeploySpec ds = production(spec.deploy());
-    DeployRequest request = new DeployRequest(candidate, ds, spec.data(), runId);
+    DeployRequest request =
+        new DeployRequest(
+            candidate, ds, spec.data(), runId, null, DeployAuthority.approved(approvers));
+    String approvedBy = String.join(", ", approvers);
     CanaryStatus canary = null;
     try {
       if (ds.canary() != null && previous != null) {

@@ -352,7 +352,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               Stage.DEPLOYING,
               () ->
                   new DeployStage(deploy, registry, fewerTrips, state::canary)
-                      .run(spec, candidate, previous, runId, approvedBy()),
+                      .run(spec, candidate, previous, runId, approvers()),
               DeploySummary::of);
       SmokeTestResult smoke = deployed.smoke();
       if (smoke.passed()) {
@@ -399,9 +399,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       failure = cause;
     }
 
-    /** Everyone whose approval made the quorum ("alice, bob"), as the registry records it. */
-    private String approvedBy() {
-      return String.join(", ", decisions.stream().map(DecisionRecord::by).toList());
+    /** Everyone whose approval made the quorum, in order ("tollgate" for the timeout rule). */
+    private List<String> approvers() {
+      return decisions.stream().map(DecisionRecord::by).toList();
     }
 
     PipelineResult result() {

@@ -183,6 +183,25 @@ class DeployStagesTest {
   }
 
   @Test
+  void theDeployCarriesWhoseApprovalsLetItInAsServingKeepsThem() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(2), "a1");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "bob", "fine"));
+    assertThat(run.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
+
+    verify(f.deploy)
+        .deploy(
+            argThat(
+                d ->
+                    d.runId().equals("a1")
+                        && d.authority().approvedBy().equals(List.of("alice", "bob"))
+                        && d.authority().rolledBackBy() == null));
+    verify(f.registry).promote(argThat(p -> p.approvedBy().equals("alice, bob")));
+  }
+
+  @Test
   void aCanaryThatFailsItsSmokeTestIsWithdrawnAndNeverTakesAllTheTraffic() throws Exception {
     when(f.deploy.smokeTest(any()))
         .thenReturn(new SmokeTestResult(false, 0, "serving answered 500"));

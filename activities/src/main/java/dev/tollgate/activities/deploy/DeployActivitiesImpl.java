@@ -114,7 +114,8 @@ public final class DeployActivitiesImpl implements DeployActivities {
           } else {
             ServingPointer.delete(dir.resolve("previous.json"));
           }
-          ServingPointer.of(version, request.runId(), request.servedAs()).write(current);
+          ServingPointer.of(version, request.runId(), request.servedAs(), request.authority())
+              .write(current);
           log.info(
               "deployed model={} version={} run={}",
               version.model(),
@@ -148,7 +149,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
                     + " serves nothing yet: a canary needs a version to share the traffic with");
           }
           if (before.canary() != null && before.canary().serves(version)) return; // a retry
-          before.withCanary(version, percent).write(current);
+          before.withCanary(version, percent, request.authority()).write(current);
           log.info(
               "canary model={} version={} percent={}", version.model(), version.version(), percent);
         });
@@ -243,7 +244,8 @@ public final class DeployActivitiesImpl implements DeployActivities {
             ServingPointer remembered = ServingPointer.read(saved);
             (remembered != null && remembered.serves(previous)
                     ? remembered
-                    : ServingPointer.of(previous, failed.version().runId(), failed.servedAs()))
+                    : ServingPointer.of(
+                        previous, failed.version().runId(), failed.servedAs(), null))
                 .write(current);
           }
           ServingPointer.delete(saved);
