@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 final class DeployStage {
   /**
    * How the stage ended: the last smoke test and the deployment it tested, and the canary as it
-   * last stood ({@code null}: none), which {@link DeployOutcome} puts into words.
+   * last stood ({@code null}: none), which {@link DeploySummary} puts into words.
    */
   record Result(SmokeTestResult smoke, Deployment deployment, CanaryStatus canary) {
     Result(SmokeTestResult smoke, Deployment deployment) {

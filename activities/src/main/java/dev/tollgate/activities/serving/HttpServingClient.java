@@ -67,16 +67,19 @@ public final class HttpServingClient implements ServingClient {
   /** As {@link #healthy()}, saying where it asked and what it got ("GET /v1/health: ..."). */
   @Override
   public String unhealthy() {
-    String path = "/v1/health";
+    String asked = "/v1/health";
     try {
-      int status = status(path);
-      if (status == 404) status = status(path = "/actuator/health/serving");
-      if (status == 404) status = status(path = "/actuator/health");
+      int status = status("/v1/health");
+      if (status == 404) {
+        asked = "/v1/health, then the older /actuator/health/serving and /actuator/health";
+        status = status("/actuator/health/serving");
+        if (status == 404) status = status("/actuator/health");
+      }
       if (status == 200) return null;
-      return notHealthy(path, "answered " + status);
+      return notHealthy(asked, "answered " + status);
     } catch (IOException e) {
       return notHealthy(
-          path, ErrorText.excerpt(e.getMessage() == null ? e.toString() : e.getMessage()));
+          asked, ErrorText.excerpt(e.getMessage() == null ? e.toString() : e.getMessage()));
     }
   }
 
