@@ -21,6 +21,7 @@ final class ModelsPrinter {
 
   static void print(PrintWriter out, ModelRecord m) {
     out.println(m.model() + "  aliases: " + aliases(m));
+    ProductionLine.of(m).ifPresent(line -> out.println("  " + line));
     out.printf(
         Locale.ROOT,
         "  %-4s %-11s %-20s %-26s %s%n",

@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
     versionProvider = Version.class,
     description = {
       "Show one model: versions, stages, lineage, aliases, audit trail.",
-      "Every version with its stage and why, metrics and lineage (run, artifact,"
-          + " model digest, data SHA-256, spec digest), aliases, and the audit trail (who moved"
-          + " which version from what to what, when, why, in which run)."
+      "Who put the Production version there (its approvers, or who rolled back to it and why)"
+          + " and in which run, every version with its stage and why, metrics and lineage (run,"
+          + " artifact, model digest, data SHA-256, spec digest), aliases, and the audit trail (who"
+          + " moved which version from what to what, when, why, in which run)."
     })
 final class ModelsShowCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();

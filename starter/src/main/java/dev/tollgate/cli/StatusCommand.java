@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Show where a run is, or how it ended.",
       "Prints the stage, the finished stages with their timings, the metrics, a progress bar"
-          + " (trees built) while the run trains and, while the run waits for approval, who is"
-          + " asked, since when and until when. Once validation ran: the boxed validation summary"
+          + " (trees built) while the run trains, the canary (version, share, bake end) while one"
+          + " bakes and, while the run waits for approval, who is asked, since when and until when. Once validation ran: the boxed validation summary"
           + " (every check with its value and threshold, the metrics against Production) and"
           + " where the JSON and HTML reports are."
     })

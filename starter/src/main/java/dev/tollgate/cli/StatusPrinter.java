@@ -34,6 +34,7 @@ final class StatusPrinter {
     line("model", s.model() + (s.modelVersion() == null ? "" : " v" + s.modelVersion()));
     line("stage", String.valueOf(s.stage()));
     if (training != null) line("progress", TrainingProgress.describe(training));
+    if (s.canary() != null) line("canary", CanaryLine.describe(s.canary(), now));
     history(s.history());
     metrics(s.metrics());
     approval(s.approval());

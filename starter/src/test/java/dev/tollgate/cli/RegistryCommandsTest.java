@@ -2,6 +2,8 @@ package dev.tollgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.examples.energy.EnergyDataGenerator;
 import dev.tollgate.worker.temporal.TemporalTarget;
 import java.nio.file.Files;
@@ -59,6 +61,24 @@ class RegistryCommandsTest {
     assertThat(cli("status", "reg/" + run).out()).contains("DEPLOYED reg v");
   }
 
+  /** {@code GET /v1/models/{model}} on the worker's HTTP port. */
+  private static JsonNode served(String model) {
+    try {
+      String port = app.getEnvironment().getProperty("local.server.port");
+      var answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + port + "/v1/models/" + model))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      return new ObjectMapper().readTree(answer.body());
+    } catch (Exception e) {
+      throw new AssertionError("GET /v1/models/" + model, e);
+    }
+  }
+
   private static CliRun cli(String... args) {
     String[] all = java.util.Arrays.copyOf(args, args.length + 2);
     all[args.length] = "--address";
@@ -77,13 +97,31 @@ class RegistryCommandsTest {
         .contains("v1 none -> production  by alice  run r1: approved by alice")
         .contains("v1 production -> archived  by alice  run r2: replaced by v2");
     assertThat(cli("models", "list").out()).containsPattern("reg +2 +v2 +champion=v2");
+    // Who put it there, and the run, named apart: by the CLI from the registry, by serving from
+    // its pointer (once "deployed_by":"r2", a run id).
+    assertThat(shown.out()).containsPattern("\n  production v2  approved by alice  run r2  at ");
+    JsonNode served = served("reg");
+    assertThat(served.path("run").asText()).isEqualTo("r2");
+    assertThat(served.path("approved_by").toString()).isEqualTo("[\"alice\"]");
+    assertThat(served.path("rolled_back_by").isNull()).isTrue();
+    assertThat(served.has("deployed_by")).isFalse();
 
     CliRun rolled = cli("rollback", "reg", "--by", "carol", "--reason", "latency after v2");
     assertThat(rolled.exitCode()).as(rolled.out() + rolled.err()).isZero();
     assertThat(rolled.out()).contains("ROLLED BACK reg v2 -> v1");
     CliRun after = cli("models", "show", "reg", "--json");
     assertThat(after.out()).contains("\"champion\" : 1").contains("rolled back: latency after v2");
-    assertThat(cli("models", "show", "reg").out()).contains("v1 archived -> production  by carol");
+    assertThat(cli("models", "show", "reg").out())
+        .contains("v1 archived -> production  by carol")
+        .containsPattern(
+            "\n  production v1  rolled back to by carol \\(reason: latency after v2\\)  run"
+                + " rollback-\\S+  at ");
+    JsonNode rolledBack = served("reg");
+    assertThat(rolledBack.path("version").asInt()).isEqualTo(1);
+    assertThat(rolledBack.path("run").asText()).startsWith("rollback-");
+    assertThat(rolledBack.path("rolled_back_by").asText()).isEqualTo("carol");
+    assertThat(rolledBack.path("reason").asText()).isEqualTo("latency after v2");
+    assertThat(rolledBack.path("approved_by").toString()).isEqualTo("[]");
 
     CliRun refused = cli("rollback", "reg", "--to", "9", "--by", "carol", "--reason", "x");
     assertThat(refused.exitCode()).isEqualTo(1);

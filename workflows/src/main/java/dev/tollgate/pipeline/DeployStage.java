@@ -3,6 +3,7 @@ package dev.tollgate.pipeline;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.DeployActivities;
+import dev.tollgate.stages.DeployAuthority;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
@@ -12,6 +13,8 @@ import dev.tollgate.stages.SmokeTestResult;
 import dev.tollgate.stages.StageRequest;
 import dev.tollgate.stages.TestedDeployment;
 import io.temporal.workflow.Workflow;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Deploy, smoke-test, promote; a failed smoke test is compensated by a rollback of serving. With
@@ -20,8 +23,15 @@ import io.temporal.workflow.Workflow;
  * again. Specs with a canary did not exist before it, so older histories replay unchanged.
  */
 final class DeployStage {
-  /** How the stage ended: the last smoke test and the deployment it tested. */
-  record Result(SmokeTestResult smoke, Deployment deployment) {}
+  /**
+   * How the stage ended: the last smoke test and the deployment it tested, and the canary as it
+   * last stood ({@code null}: none), which {@link DeploySummary} puts into words.
+   */
+  record Result(SmokeTestResult smoke, Deployment deployment, CanaryStatus canary) {
+    Result(SmokeTestResult smoke, Deployment deployment) {
+      this(smoke, deployment, null);
+    }
+  }
 
   private final DeployActivities deploy;
   private final RegistryActivities registry;
@@ -29,10 +39,22 @@ final class DeployStage {
   /** Since {@link FewerRoundTrips}: deploy and smoke test in one activity. */
   private final boolean together;
 
+  /** Told where a canary is (for the status query), and {@code null} once the stage is over. */
+  private final Consumer<CanaryStatus> canaryProgress;
+
   DeployStage(DeployActivities deploy, RegistryActivities registry, boolean together) {
+    this(deploy, registry, together, c -> {});
+  }
+
+  DeployStage(
+      DeployActivities deploy,
+      RegistryActivities registry,
+      boolean together,
+      Consumer<CanaryStatus> canaryProgress) {
     this.deploy = deploy;
     this.registry = registry;
     this.together = together;
+    this.canaryProgress = canaryProgress;
   }
 
   /**
@@ -55,26 +77,47 @@ final class DeployStage {
     return new Result(s, d);
   }
 
+  /**
+   * @param approvers the approvals that settled the gate, in order: kept with what serves, and the
+   *     registry's promotion is by them all ("alice, bob")
+   */
   Result run(
       PipelineSpec spec,
       ModelVersion candidate,
       ModelVersion previous,
       String runId,
-      String approvedBy) {
+      List<String> approvers) {
     DeploySpec ds = production(spec.deploy());
-    DeployRequest request = new DeployRequest(candidate, ds, spec.data(), runId);
-    if (ds.canary() != null && previous != null) {
-      Deployment canary = deploy.deployCanary(request, ds.canary().percent());
-      SmokeTestResult s = deploy.smokeTest(canary);
-      if (!s.passed()) return undone(ds, canary, previous, s);
-      Workflow.sleep(ds.canary().bake());
+    DeployRequest request =
+        new DeployRequest(
+            candidate, ds, spec.data(), runId, null, DeployAuthority.approved(approvers));
+    String approvedBy = String.join(", ", approvers);
+    CanaryStatus canary = null;
+    try {
+      if (ds.canary() != null && previous != null) {
+        canary =
+            CanaryStatus.started(
+                candidate.version(), ds.canary().percent(), previous.version(), ds.canary().bake());
+        canaryProgress.accept(canary);
+        Deployment onShare = deploy.deployCanary(request, ds.canary().percent());
+        SmokeTestResult s = deploy.smokeTest(onShare);
+        if (!s.passed()) return undone(ds, onShare, previous, s, canary);
+        // Workflow time: the same on replay, so the query's bake end never moves.
+        canary = canary.baking(Workflow.currentTimeMillis() + ds.canary().bake().toMillis());
+        canaryProgress.accept(canary);
+        Workflow.sleep(ds.canary().bake());
+        canary = canary.baked();
+        canaryProgress.accept(canary);
+      }
+      TestedDeployment tested = deployAndTest(request);
+      Deployment d = tested.deployment();
+      SmokeTestResult s = tested.smoke();
+      if (!s.passed()) return undone(ds, d, previous, s, canary);
+      registry.promote(new PromoteRequest(spec.model(), candidate.version(), runId, approvedBy));
+      return new Result(s, d, canary);
+    } finally {
+      canaryProgress.accept(null); // the stage is over: its summary tells the canary's outcome
     }
-    TestedDeployment tested = deployAndTest(request);
-    Deployment d = tested.deployment();
-    SmokeTestResult s = tested.smoke();
-    if (!s.passed()) return undone(ds, d, previous, s);
-    registry.promote(new PromoteRequest(spec.model(), candidate.version(), runId, approvedBy));
-    return new Result(s, d);
   }
 
   private TestedDeployment deployAndTest(DeployRequest request) {
@@ -97,8 +140,9 @@ final class DeployStage {
         null);
   }
 
-  private Result undone(DeploySpec ds, Deployment d, ModelVersion previous, SmokeTestResult s) {
+  private Result undone(
+      DeploySpec ds, Deployment d, ModelVersion previous, SmokeTestResult s, CanaryStatus canary) {
     if (ds.rollbackOnSmokeFailure()) deploy.rollback(d, previous);
-    return new Result(s, d);
+    return new Result(s, d, canary);
   }
 }

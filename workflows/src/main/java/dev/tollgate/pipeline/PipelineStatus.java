@@ -15,6 +15,8 @@ import java.util.Map;
  * @param validation the verdict once validation ran, for the approver to read; else {@code null}
  * @param policy the worker's approval policy the run is held to, and what it raised; {@code null}
  *     before the run read it, and for runs from before policies
+ * @param canary the canary while the deploy stage runs one (share, version, bake end); else {@code
+ *     null} (also from workers before it)
  */
 public record PipelineStatus(
     String model,
@@ -27,4 +29,33 @@ public record PipelineStatus(
     List<DecisionRecord> audit,
     Outcome outcome,
     ValidationVerdict validation,
-    PolicyApplied policy) {}
+    PolicyApplied policy,
+    CanaryStatus canary) {
+
+  /** Without a policy or a canary: the shape before them. */
+  public PipelineStatus(
+      String model,
+      String runId,
+      Stage stage,
+      List<StageRecord> history,
+      Map<String, Double> metrics,
+      Integer modelVersion,
+      ApprovalWait approval,
+      List<DecisionRecord> audit,
+      Outcome outcome,
+      ValidationVerdict validation) {
+    this(
+        model,
+        runId,
+        stage,
+        history,
+        metrics,
+        modelVersion,
+        approval,
+        audit,
+        outcome,
+        validation,
+        null,
+        null);
+  }
+}

@@ -387,12 +387,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           state.stage(
               Stage.DEPLOYING,
               () ->
-                  new DeployStage(deploy, registry, fewerTrips)
-                      .run(spec, candidate, previous, runId, approvedBy()),
-              r ->
-                  r.smoke().passed()
-                      ? "smoke test passed (" + r.smoke().rowsScored() + " rows)"
-                      : "smoke test failed");
+                  new DeployStage(deploy, registry, fewerTrips, state::canary)
+                      .run(spec, candidate, previous, runId, approvers()),
+              DeploySummary::of);
       SmokeTestResult smoke = deployed.smoke();
       if (smoke.passed()) {
         outcome = Outcome.DEPLOYED;
@@ -402,8 +399,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       failure = "smoke test failed: " + smoke.message();
       outcome = spec.deploy().rollbackOnSmokeFailure() ? Outcome.ROLLED_BACK : Outcome.FAILED;
       archive.archive(candidate, runId, "smoke_failed: " + smoke.message());
-      state.markLastFailed(
-          outcome == Outcome.ROLLED_BACK ? "rolled back: " + smoke.message() : failure);
+      state.markLastFailed(DeploySummary.failed(deployed, outcome == Outcome.ROLLED_BACK));
     }
 
     /**
@@ -439,9 +435,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       failure = cause;
     }
 
-    /** Everyone whose approval made the quorum ("alice, bob"), as the registry records it. */
-    private String approvedBy() {
-      return String.join(", ", decisions.stream().map(DecisionRecord::by).toList());
+    /** Everyone whose approval made the quorum, in order ("tollgate" for the timeout rule). */
+    private List<String> approvers() {
+      return decisions.stream().map(DecisionRecord::by).toList();
     }
 
     PipelineResult result() {

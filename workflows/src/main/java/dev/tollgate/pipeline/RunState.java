@@ -25,6 +25,7 @@ final class RunState {
   private Outcome outcome;
   private ValidationVerdict verdict;
   private PolicyApplied policy;
+  private CanaryStatus canary;
 
   private final RunVisibility visibility;
 
@@ -84,6 +85,11 @@ final class RunState {
     return policy;
   }
 
+  /** The canary the deploy stage is running, or {@code null}: the status query shows it. */
+  void canary(CanaryStatus c) {
+    canary = c;
+  }
+
   void finish(Outcome o, String headline) {
     outcome = o;
     stage = Stage.COMPLETED;
@@ -118,6 +124,7 @@ final class RunState {
         audit,
         outcome,
         verdict,
-        policy);
+        policy,
+        canary);
   }
 }

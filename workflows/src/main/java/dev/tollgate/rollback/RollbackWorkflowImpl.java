@@ -7,6 +7,7 @@ import dev.tollgate.policy.ActionGate;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.DeployActivities;
+import dev.tollgate.stages.DeployAuthority;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.NotifyActivities;
@@ -53,7 +54,14 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     int to = plan.target().version();
     step = "deploying v" + to;
     Deployment d =
-        deploy.deploy(new DeployRequest(plan.target(), spec.deploy(), spec.data(), r.runId()));
+        deploy.deploy(
+            new DeployRequest(
+                plan.target(),
+                spec.deploy(),
+                spec.data(),
+                r.runId(),
+                null,
+                DeployAuthority.rollback(r.by(), r.reason())));
     step = "smoke-testing v" + to;
     SmokeTestResult smoke = deploy.smokeTest(d);
     RollbackResult result;

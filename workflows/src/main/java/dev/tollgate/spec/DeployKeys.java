@@ -103,4 +103,13 @@ final class DeployKeys {
     return new DeploySpec.Watch(
         window, every, SectionReaders.datasetUri(r, "labelled_data", baseDir));
   }
+
+  /** Whether {@code url} parses as an absolute URL with a host name (what a client can call). */
+  static boolean hasHost(String url) {
+    try {
+      return new java.net.URI(url).getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
 }

@@ -76,9 +76,9 @@ public record DeploySpec(
   }
 
   /**
-   * An ECS service running Tollgate's serving image (docs/deploy.md): a deploy registers a task
-   * definition revision with the model's URI in the container's environment and updates the
-   * service.
+   * An ECS service whose container serves the model named in its environment (docs/deploy.md,
+   * "Models on ECS"): a deploy registers a task definition revision with the model's name, URI,
+   * version and digest in the container's environment and updates the service.
    *
    * @param container the container to point at the model; {@code null} = the task definition's
    *     first

@@ -366,6 +366,10 @@ final class SectionReaders {
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
       throw e.error("url", "expected the service's http:// or https:// address, got '" + url + "'");
     }
+    if (!DeployKeys.hasHost(url)) {
+      // e.g. a space in the host: the smoke test could not call it, so the deploy would not start
+      throw e.error("url", "expected the service's http:// or https:// address with a host name");
+    }
     return new DeploySpec.Ecs(
         e.string("cluster", true),
         e.string("service", true),

@@ -119,6 +119,89 @@ class DeployStagesTest {
   }
 
   @Test
+  void whileACanaryBakesTheStatusShowsItsShareVersionAndBakeEndAndTheHistoryItsOutcome()
+      throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(spec("deploy:\n  canary: { percent: 10, bake: 30m }\n"), "c3");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
+
+    // Polling the query does not skip time: the run waits on its bake timer meanwhile.
+    CanaryStatus baking = awaitCanary(run, CanaryStatus.Phase.BAKING);
+    assertThat(baking.version()).isEqualTo(1);
+    assertThat(baking.percent()).isEqualTo(10);
+    assertThat(baking.besideVersion()).isZero();
+    assertThat(baking.bakeMillis()).isEqualTo(30 * 60_000);
+    long left = baking.bakeEndsAtMillis() - f.env.currentTimeMillis();
+    assertThat(left).as("the bake ends 30m after it started").isBetween(29 * 60_000L, 30 * 60_000L);
+
+    PipelineResult r = run.getResult(PipelineResult.class);
+    assertThat(r.outcome()).isEqualTo(Outcome.DEPLOYED);
+    assertThat(deploying(r).summary())
+        .isEqualTo(
+            "canary 10% v1 baked 30m: smoke tests passed on its share and on all traffic (20"
+                + " rows), promoted");
+    assertThat(run.query("status", PipelineStatus.class).canary())
+        .as("no canary once the stage is over")
+        .isNull();
+  }
+
+  @Test
+  void aCanaryThatFailsAfterItsBakeIsRolledBackAndTheHistorySaysWhere() throws Exception {
+    when(f.deploy.smokeTest(any()))
+        .thenReturn(
+            new SmokeTestResult(true, 20, "fine on its share"),
+            new SmokeTestResult(false, 0, "serving answered 503"));
+    f.start();
+    PipelineResult r =
+        approveAndFinish(f.startRun(spec("deploy:\n  canary: { percent: 10, bake: 30m }\n"), "c4"));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(deploying(r).ok()).isFalse();
+    assertThat(deploying(r).summary())
+        .isEqualTo(
+            "canary 10% v1 baked 30m, then failed its smoke test on all traffic, rolled back:"
+                + " serving answered 503");
+  }
+
+  private CanaryStatus awaitCanary(WorkflowStub run, CanaryStatus.Phase phase)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      PipelineStatus s = run.query("status", PipelineStatus.class);
+      if (s != null && s.canary() != null && s.canary().phase() == phase) {
+        assertThat(s.stage()).isEqualTo(Stage.DEPLOYING);
+        return s.canary();
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the canary never reached " + phase);
+  }
+
+  private static StageRecord deploying(PipelineResult r) {
+    return r.stages().stream().filter(s -> s.stage() == Stage.DEPLOYING).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theDeployCarriesWhoseApprovalsLetItInAsServingKeepsThem() throws Exception {
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(2), "a1");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "bob", "fine"));
+    assertThat(run.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
+
+    verify(f.deploy)
+        .deploy(
+            argThat(
+                d ->
+                    d.runId().equals("a1")
+                        && d.authority().approvedBy().equals(List.of("alice", "bob"))
+                        && d.authority().rolledBackBy() == null));
+    verify(f.registry).promote(argThat(p -> p.approvedBy().equals("alice, bob")));
+  }
+
+  @Test
   void aCanaryThatFailsItsSmokeTestIsWithdrawnAndNeverTakesAllTheTraffic() throws Exception {
     when(f.deploy.smokeTest(any()))
         .thenReturn(new SmokeTestResult(false, 0, "serving answered 500"));
@@ -127,6 +210,9 @@ class DeployStagesTest {
         approveAndFinish(f.startRun(spec("deploy:\n  canary: { percent: 10, bake: 30m }\n"), "c2"));
 
     assertThat(r.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(deploying(r).summary())
+        .isEqualTo(
+            "canary 10% v1 failed its smoke test on its share, withdrawn: serving answered 500");
     verify(f.deploy).rollback(any(), argThat(v -> v.version() == 0));
     verify(f.deploy, never()).deploy(any());
     verify(f.registry, never()).promote(any());

@@ -83,8 +83,36 @@ class PayloadRoundTripTest {
             null,
             PipelineFixture.PASSED,
             new dev.tollgate.policy.PolicyApplied(
-                "m.yaml", "0123456789abcdef", List.of("min_approvals 1 -> 2")));
+                "m.yaml", "0123456789abcdef", List.of("min_approvals 1 -> 2")),
+            null);
     assertThat(roundTrip(status, PipelineStatus.class)).isEqualTo(status);
+    PipelineStatus baking =
+        new PipelineStatus(
+            "m",
+            "r1",
+            Stage.DEPLOYING,
+            result.stages(),
+            result.metrics(),
+            2,
+            null,
+            List.of(),
+            null,
+            PipelineFixture.PASSED,
+            null,
+            new CanaryStatus(2, 10, 1, 1_800_000, CanaryStatus.Phase.BAKING, 1_900_000L));
+    assertThat(roundTrip(baking, PipelineStatus.class)).isEqualTo(baking);
+    PipelineStatus nested = roundTrip(baking, PipelineStatus.class);
+    assertThat(nested.canary().bake()).isEqualTo("30m");
+    // A request and a deploy with who let it in, and one from before (no authority): both read.
+    var request =
+        new dev.tollgate.stages.DeployRequest(
+            PipelineFixture.V1,
+            new dev.tollgate.spec.DeploySpec(dev.tollgate.spec.DeploySpec.Target.LOCAL, true, null),
+            null,
+            "r1",
+            null,
+            dev.tollgate.stages.DeployAuthority.approved(List.of("alice", "bob")));
+    assertThat(roundTrip(request, dev.tollgate.stages.DeployRequest.class)).isEqualTo(request);
   }
 
   @Test

@@ -22,6 +22,7 @@ import dev.tollgate.policy.Voucher;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.DeployActivities;
+import dev.tollgate.stages.DeployAuthority;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.NotifyActivities;
@@ -133,7 +134,9 @@ class RollbackWorkflowTest {
                 d ->
                     d.version().equals(V1)
                         && d.runId().equals("rollback-1")
-                        && d.data().equals(SPEC.data())));
+                        && d.data().equals(SPEC.data())
+                        // serving keeps who rolled back and why, not only the run
+                        && d.authority().equals(DeployAuthority.rollback("carol", "latency"))));
     verify(registry)
         .restoreProduction(
             argThat(

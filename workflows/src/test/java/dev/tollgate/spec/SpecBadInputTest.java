@@ -90,6 +90,7 @@ class SpecBadInputTest {
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs}|deploy.ecs|missing; target ecs needs {cluster, service, url}",
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs, ecs: {cluster: c, service: s}}|deploy.ecs.url|missing",
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs, ecs: {cluster: c, service: s, url: energy:8080}}|deploy.ecs.url|expected the service's http:// or https:// address",
+        "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {target: ecs, ecs: {cluster: c, service: s, url: 'http://energy internal:8080'}}|deploy.ecs.url|expected the service's http:// or https:// address with a host name",
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {ecs: {cluster: c, service: s, url: http://x}}|deploy.ecs|applies to target: ecs only",
         // canary and degradation watch
         "reminders: [4h, 24h]|reminders: [4h, 24h]\\ndeploy: {canary: {percent: 0, bake: 30m}}|deploy.canary.percent|expected a whole number from 1 to 99, got 0",

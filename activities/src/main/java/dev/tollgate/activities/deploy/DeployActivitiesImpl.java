@@ -10,6 +10,7 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.deploy.ecs.EcsDeployer;
 import dev.tollgate.activities.deploy.ecs.EcsLocation;
+import dev.tollgate.activities.deploy.ecs.ServiceUrl;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.activities.train.Scores;
@@ -21,6 +22,7 @@ import dev.tollgate.stages.LiveScore;
 import dev.tollgate.stages.LiveScoreRequest;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
+import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -112,7 +114,8 @@ public final class DeployActivitiesImpl implements DeployActivities {
           } else {
             ServingPointer.delete(dir.resolve("previous.json"));
           }
-          ServingPointer.of(version, request.runId(), request.servedAs()).write(current);
+          ServingPointer.of(version, request.runId(), request.servedAs(), request.authority())
+              .write(current);
           log.info(
               "deployed model={} version={} run={}",
               version.model(),
@@ -146,7 +149,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
                     + " serves nothing yet: a canary needs a version to share the traffic with");
           }
           if (before.canary() != null && before.canary().serves(version)) return; // a retry
-          before.withCanary(version, percent).write(current);
+          before.withCanary(version, percent, request.authority()).write(current);
           log.info(
               "canary model={} version={} percent={}", version.model(), version.version(), percent);
         });
@@ -180,12 +183,18 @@ public final class DeployActivitiesImpl implements DeployActivities {
     if (onEcs && remote == null) {
       throw Failures.unsupported("deploy target ecs: this worker has no ECS access");
     }
-    SmokeTestResult result =
-        smoke.test(
-            deployment,
-            onEcs
-                ? remote.apply(URI.create(EcsLocation.parse(deployment.location()).url()))
-                : local);
+    SmokeTestResult result;
+    try {
+      ServingClient client =
+          onEcs
+              ? remote.apply(ServiceUrl.parse(EcsLocation.parse(deployment.location()).url()))
+              : local;
+      result = smoke.test(deployment, client);
+    } catch (ApplicationFailure unusable) {
+      // A service URL the test cannot call: a failed test (the workflow rolls the deploy back),
+      // never an exception that would leave the service on an untested revision.
+      result = new SmokeTestResult(false, 0, unusable.getOriginalMessage());
+    }
     log.info(
         "smoke test model={} version={} passed={} message={}",
         deployment.version().model(),
@@ -235,7 +244,8 @@ public final class DeployActivitiesImpl implements DeployActivities {
             ServingPointer remembered = ServingPointer.read(saved);
             (remembered != null && remembered.serves(previous)
                     ? remembered
-                    : ServingPointer.of(previous, failed.version().runId(), failed.servedAs()))
+                    : ServingPointer.of(
+                        previous, failed.version().runId(), failed.servedAs(), null))
                 .write(current);
           }
           ServingPointer.delete(saved);

@@ -35,7 +35,8 @@ final class SmokeTester {
   SmokeTestResult test(Deployment deployment, ServingClient client) {
     ModelVersion v = deployment.version();
     try {
-      if (!client.healthy()) return failed(0, "serving does not answer its health check");
+      String unhealthy = client.unhealthy();
+      if (unhealthy != null) return failed(0, unhealthy);
       String name = deployment.servedAs();
       List<Integer> serving = client.versions(name);
       if (!serving.contains(v.version())) {

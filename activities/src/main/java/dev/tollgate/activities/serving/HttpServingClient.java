@@ -49,7 +49,8 @@ public final class HttpServingClient implements ServingClient {
     JsonNode info = send(HttpCall.get(uri("/v1/models/" + model), TIMEOUT, ANSWER_BYTES));
     List<Integer> out = new ArrayList<>();
     out.add(info.path("version").asInt());
-    if (info.hasNonNull("canary")) out.add(info.path("canary").path("version").asInt());
+    // {"version": N} or {"version": N, "canary": null}: no canary; only an object names one
+    if (info.path("canary").isObject()) out.add(info.path("canary").path("version").asInt());
     return out;
   }
 
@@ -60,14 +61,38 @@ public final class HttpServingClient implements ServingClient {
    */
   @Override
   public boolean healthy() {
+    return unhealthy() == null;
+  }
+
+  /** As {@link #healthy()}, saying where it asked and what it got ("GET /v1/health: ..."). */
+  @Override
+  public String unhealthy() {
+    String asked = "/v1/health";
     try {
       int status = status("/v1/health");
-      if (status == 404) status = status("/actuator/health/serving");
-      if (status == 404) status = status("/actuator/health");
-      return status == 200;
+      if (status == 404) {
+        asked = "/v1/health, then the older /actuator/health/serving and /actuator/health";
+        status = status("/actuator/health/serving");
+        if (status == 404) status = status("/actuator/health");
+      }
+      if (status == 200) return null;
+      return notHealthy(asked, "answered " + status);
     } catch (IOException e) {
-      return false;
+      return notHealthy(
+          asked, ErrorText.excerpt(e.getMessage() == null ? e.toString() : e.getMessage()));
     }
+  }
+
+  private String notHealthy(String path, String what) {
+    URI at = base.get();
+    String where = at.getHost() + (at.getPort() == -1 ? "" : ":" + at.getPort());
+    return "serving at "
+        + where
+        + " does not answer its health check (GET "
+        + path
+        + ": "
+        + what
+        + ")";
   }
 
   private int status(String path) throws IOException {

@@ -160,29 +160,37 @@ public final class ModelServing {
       if (r != null && r.pointer().equals(pointer)) {
         next = new Routing(pointer, r.stable(), r.canary(), System.nanoTime());
       } else {
+        // A version loaded already is kept (no second load); who served it comes from the pointer.
+        ServedBy stableBy =
+            new ServedBy(
+                pointer.deployedBy(),
+                pointer.approvedBy(),
+                pointer.rolledBackBy(),
+                pointer.reason());
         ServedModel stable =
             r != null && same(r.stable(), pointer.version(), pointer.modelDigest())
-                ? r.stable()
+                ? r.stable().as(pointer.deployedAt(), stableBy)
                 : load(
                     pointer.model(),
                     pointer.version(),
                     pointer.artifactUri(),
                     pointer.modelDigest(),
                     pointer.deployedAt(),
-                    pointer.deployedBy());
+                    stableBy);
         ServingPointer.Canary c = pointer.canary();
+        ServedBy canaryBy = c == null ? null : new ServedBy(c.runId(), c.approvedBy(), null, null);
         ServedModel canary =
             c == null
                 ? null
                 : r != null && r.canary() != null && same(r.canary(), c.version(), c.modelDigest())
-                    ? r.canary()
+                    ? r.canary().as(pointer.deployedAt(), canaryBy)
                     : load(
                         pointer.model(),
                         c.version(),
                         c.artifactUri(),
                         c.modelDigest(),
                         pointer.deployedAt(),
-                        c.runId());
+                        canaryBy);
         next = new Routing(pointer, stable, canary, System.nanoTime());
       }
       slot.routing = next; // the swap: requests already holding the old routing finish on it
@@ -195,7 +203,7 @@ public final class ModelServing {
   }
 
   private ServedModel load(
-      String model, int version, String uri, String digest, String since, String by) {
+      String model, int version, String uri, String digest, String since, ServedBy by) {
     ModelStore.Loaded loaded = models.load(uri, digest, null);
     // A booster of serving's own (every load reads a new one): one thread per request.
     var predictor =

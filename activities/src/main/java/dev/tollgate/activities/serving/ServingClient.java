@@ -14,5 +14,14 @@ public interface ServingClient {
   /** Whether the server answers its health check. */
   boolean healthy();
 
+  /**
+   * Why the server does not pass its health check, in words for the run's failure ("serving at
+   * host:port does not answer its health check (GET /v1/health: Connection refused)"), or {@code
+   * null} when it passes.
+   */
+  default String unhealthy() {
+    return healthy() ? null : "serving does not answer its health check";
+  }
+
   ServingAnswer predict(String model, List<Map<String, Object>> rows, Integer version);
 }

@@ -204,6 +204,7 @@ class EcsDeployTest {
     Deployment first = deploy.deploy(new DeployRequest(v1, spec("energy-svc"), data, "r1"));
     assertThat(taskDefinition()).endsWith(":2");
     assertThat(env(taskDefinition()))
+        .containsEntry("TOLLGATE_MODEL_NAME", TestData.MODEL)
         .containsEntry("TOLLGATE_MODEL_URI", v1.artifactUri())
         .containsEntry("TOLLGATE_MODEL_VERSION", "1")
         .containsEntry("TOLLGATE_MODEL_DIGEST", v1.modelDigest())
@@ -254,6 +255,28 @@ class EcsDeployTest {
                 .taskDefinition())
         .as("the service runs its original revision")
         .endsWith(":1");
+  }
+
+  @Test
+  void aDeploymentWhoseServiceUrlCannotBeCalledFailsItsSmokeTestInsteadOfThrowing() {
+    // Deployed by a worker from before the URL was checked: the test fails, the workflow rolls
+    // back.
+    Deployment odd =
+        new Deployment(
+            v1,
+            EcsDeployer.TARGET,
+            "ecs://"
+                + cluster
+                + "/energy-svc?deployed=a&previous=b&url=http%3A%2F%2Fenergy+internal%3A8080",
+            data);
+
+    SmokeTestResult smoke = deploy.smokeTest(odd);
+
+    assertThat(smoke.passed()).isFalse();
+    assertThat(smoke.message())
+        .startsWith("deploy.ecs.url: not an http:// or https:// URL")
+        .doesNotContain("energy internal");
+    assertThat(smokeCalls).isEmpty();
   }
 
   @Test

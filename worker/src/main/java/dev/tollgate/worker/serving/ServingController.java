@@ -1,6 +1,7 @@
 package dev.tollgate.worker.serving;
 
 import dev.tollgate.activities.serving.ModelServing;
+import dev.tollgate.activities.serving.ServedBy;
 import dev.tollgate.activities.serving.ServedModel;
 import dev.tollgate.activities.serving.ServingAnswer;
 import dev.tollgate.activities.serving.ServingError;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Local serving's HTTP API, JSON only: {@code POST /v1/models/{name}/predict} with {@code {"rows":
  * [{...}]}} answers {@code {"model", "version", "canary", "predictions", "scores"}}; {@code GET
- * /v1/models/{name}} says which version serves since when; {@code GET /v1/models} lists them.
+ * /v1/models/{name}} says which version serves since when, deployed by which run on whose approval
+ * (or rolled back to by whom and why); {@code GET /v1/models} lists them.
  *
  * <p>A prediction is checked in the order that costs the worker least: the model must be served
  * (404, before a byte of the body is read), the body must be JSON (415) within {@link
@@ -57,12 +59,22 @@ public class ServingController {
     out.put("model", stable.model());
     out.put("version", stable.version());
     out.put("since", stable.since());
-    out.put("deployed_by", stable.deployedBy());
+    // Who put it there, each in a field of its own: no more "deployed_by", which held a run id
+    // (docs/serving.md).
+    ServedBy by = stable.servedBy();
+    out.put("run", by.run());
+    out.put("approved_by", by.approvedBy());
+    out.put("rolled_back_by", by.rolledBackBy());
+    out.put("reason", by.reason());
     out.put("model_digest", stable.modelDigest());
     if (served.size() > 1) {
-      out.put(
-          "canary",
-          Map.of("version", served.get(1).version(), "percent", serving.canaryPercent(name)));
+      ServedModel canary = served.get(1);
+      Map<String, Object> share = new LinkedHashMap<>();
+      share.put("version", canary.version());
+      share.put("percent", serving.canaryPercent(name));
+      share.put("run", canary.servedBy().run());
+      share.put("approved_by", canary.servedBy().approvedBy());
+      out.put("canary", share);
     } else {
       out.put("canary", null);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.activities.StageActivities;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.stages.DeployAuthority;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -115,14 +117,17 @@ class ServingHttpTest {
     return new ModelVersion("served", n, "r" + n, t.artifactUri(), t.modelDigest(), t.metrics());
   }
 
+  private static dev.tollgate.spec.DataSpec data() {
+    return SpecParser.parse(
+            "model: served\ndata: { train: file:data.csv, target: y, features: [x1, x2] }\n"
+                + "training: { algorithm: linear }\napproval: { approvers: [alice] }\n",
+            "served.yaml",
+            DATA)
+        .data();
+  }
+
   private Deployment deploy(ModelVersion v) {
-    var data =
-        SpecParser.parse(
-                "model: served\ndata: { train: file:data.csv, target: y, features: [x1, x2] }\n"
-                    + "training: { algorithm: linear }\napproval: { approvers: [alice] }\n",
-                "served.yaml",
-                DATA)
-            .data();
+    var data = data();
     return stages
         .deploy()
         .deploy(
@@ -131,6 +136,57 @@ class ServingHttpTest {
                 new DeploySpec(DeploySpec.Target.LOCAL, true, null),
                 data,
                 "deploy-" + v.version()));
+  }
+
+  private Deployment deploy(ModelVersion v, String run, DeployAuthority by) {
+    return stages
+        .deploy()
+        .deploy(
+            new DeployRequest(
+                v, new DeploySpec(DeploySpec.Target.LOCAL, true, null), data(), run, null, by));
+  }
+
+  private JsonNode describe() throws Exception {
+    return JSON.readTree(get("/v1/models/served").body());
+  }
+
+  @Test
+  void saysWhoApprovedOrRolledBackAndTheRunInFieldsOfTheirOwn() throws Exception {
+    deploy(v2, "r0", null); // a deploy of what serves changes nothing: start from v2
+    deploy(v1, "r1", DeployAuthority.approved(List.of("alice", "bob")));
+    JsonNode approved = describe();
+    assertThat(approved.path("version").asInt()).isEqualTo(1);
+    assertThat(approved.path("run").asText()).isEqualTo("r1");
+    assertThat(approved.path("approved_by").toString()).isEqualTo("[\"alice\",\"bob\"]");
+    assertThat(approved.path("rolled_back_by").isNull()).isTrue();
+    assertThat(approved.path("reason").isNull()).isTrue();
+    assertThat(approved.has("deployed_by")).as("a run id under a person's name: gone").isFalse();
+
+    stages
+        .deploy()
+        .deployCanary(
+            new DeployRequest(
+                v2,
+                new DeploySpec(DeploySpec.Target.LOCAL, true, null),
+                data(),
+                "r2",
+                null,
+                DeployAuthority.approved(List.of("carol"))),
+            25);
+    JsonNode canary = describe().path("canary");
+    assertThat(canary.path("version").asInt()).isEqualTo(2);
+    assertThat(canary.path("run").asText()).isEqualTo("r2");
+    assertThat(canary.path("approved_by").toString()).isEqualTo("[\"carol\"]");
+
+    deploy(v2, "r2", DeployAuthority.approved(List.of("carol")));
+    deploy(v1, "rollback-20261206-1", DeployAuthority.rollback("bob", "latency after v2"));
+    JsonNode rolledBack = describe();
+    assertThat(rolledBack.path("version").asInt()).isEqualTo(1);
+    assertThat(rolledBack.path("run").asText()).isEqualTo("rollback-20261206-1");
+    assertThat(rolledBack.path("approved_by").toString()).isEqualTo("[]");
+    assertThat(rolledBack.path("rolled_back_by").asText()).isEqualTo("bob");
+    assertThat(rolledBack.path("reason").asText()).isEqualTo("latency after v2");
+    assertThat(rolledBack.path("canary").isNull()).isTrue();
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {

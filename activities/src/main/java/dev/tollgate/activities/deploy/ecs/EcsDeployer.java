@@ -14,7 +14,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -27,11 +29,12 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
  * {@code deploy.target: ecs}: copies the service's current task definition into a new revision
- * whose container carries the model ({@code TOLLGATE_MODEL_URI}, {@code _VERSION}, {@code _DIGEST}
- * in its environment), points the service at it and waits until the service is stable (one
- * deployment, on the new revision, running as many tasks as desired). A service that does not
- * settle in {@code stable_timeout} is put back on its previous revision before the failure is
- * raised, so nothing is left half-deployed. A retried deploy of the same model reuses the revision.
+ * whose container carries the model ({@code TOLLGATE_MODEL_NAME}, {@code _URI}, {@code _VERSION},
+ * {@code _DIGEST} in its environment: what the container must read, docs/deploy.md), points the
+ * service at it and waits until the service is stable (one deployment, on the new revision, running
+ * as many tasks as desired). A service that does not settle in {@code stable_timeout} is put back
+ * on its previous revision before the failure is raised, so nothing is left half-deployed. A
+ * retried deploy of the same model reuses the revision.
  *
  * <p>The service URL ({@value #URL_KEY}) comes from the spec and is what the smoke test posts the
  * training rows to, so it is checked against the worker's allow-list ({@link OutboundPolicy})
@@ -42,6 +45,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 public final class EcsDeployer {
   public static final String TARGET = "ecs";
   static final String URL_KEY = "deploy.ecs.url";
+  static final String MODEL_NAME = "TOLLGATE_MODEL_NAME";
   static final String MODEL_URI = "TOLLGATE_MODEL_URI";
   static final String MODEL_VERSION = "TOLLGATE_MODEL_VERSION";
   static final String MODEL_DIGEST = "TOLLGATE_MODEL_DIGEST";
@@ -105,15 +109,17 @@ public final class EcsDeployer {
   }
 
   /**
-   * Refuses a service URL the worker does not let runs reach. One that does not resolve now is not
-   * refused: the smoke test finds it unreachable, and the deployment is rolled back.
+   * Refuses a service URL the smoke test could not call ({@link ServiceUrl}) or the worker does not
+   * let runs reach, before the service changes: a deploy whose smoke test cannot run would leave
+   * the service on an untested revision. One that does not resolve now is not refused: the smoke
+   * test finds it unreachable, and the deployment is rolled back.
    */
   private void checkUrl(String url) {
     try {
-      http.policy().check(URL_KEY, URI.create(url));
+      http.policy().check(URL_KEY, ServiceUrl.parse(url));
     } catch (OutboundRefused refused) {
       throw refused.toFailure();
-    } catch (UnknownHostException | IllegalArgumentException unreachable) {
+    } catch (UnknownHostException unreachable) {
       // not refused: see above
     }
   }
@@ -164,6 +170,7 @@ public final class EcsDeployer {
       for (KeyValuePair kv : c.environment()) {
         if (!kv.name().startsWith("TOLLGATE_MODEL_")) env.add(kv);
       }
+      env.add(KeyValuePair.builder().name(MODEL_NAME).value(v.model()).build());
       env.add(KeyValuePair.builder().name(MODEL_URI).value(v.artifactUri()).build());
       env.add(
           KeyValuePair.builder().name(MODEL_VERSION).value(Integer.toString(v.version())).build());
@@ -199,12 +206,25 @@ public final class EcsDeployer {
     return spec.container();
   }
 
+  /**
+   * Whether the container is already told to serve {@code v}, every variable as this version sets
+   * it (a revision from before {@value #MODEL_NAME} existed gets a new one).
+   */
   private static boolean carries(TaskDefinition td, DeploySpec.Ecs spec, ModelVersion v) {
     String target = container(td, spec);
-    return td.containerDefinitions().stream()
+    Map<String, String> want =
+        Map.of(
+            MODEL_NAME, v.model(),
+            MODEL_URI, v.artifactUri(),
+            MODEL_VERSION, Integer.toString(v.version()),
+            MODEL_DIGEST, v.modelDigest());
+    Map<String, String> has = new HashMap<>();
+    td.containerDefinitions().stream()
         .filter(c -> c.name().equals(target))
         .flatMap(c -> c.environment().stream())
-        .anyMatch(kv -> kv.name().equals(MODEL_DIGEST) && kv.value().equals(v.modelDigest()));
+        .filter(kv -> want.containsKey(kv.name()))
+        .forEach(kv -> has.put(kv.name(), kv.value()));
+    return has.equals(want);
   }
 
   /** The SDK waiter's rule: one deployment, on {@code arn}, running as many tasks as desired. */
