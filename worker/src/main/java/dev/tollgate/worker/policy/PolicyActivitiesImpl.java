@@ -1,5 +1,6 @@
 package dev.tollgate.worker.policy;
 
+import dev.tollgate.activities.Echo;
 import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.policy.ActionRequest;
@@ -82,8 +83,6 @@ public class PolicyActivitiesImpl implements PolicyActivities {
 
   /** Names come from whoever sent the request: no control characters into the audit log. */
   private static String printable(String s) {
-    if (s == null) return "";
-    String clean = s.replaceAll("\\p{Cntrl}", "?");
-    return clean.length() <= 120 ? clean : clean.substring(0, 120) + "…";
+    return s == null ? "" : Echo.capped(s, 120);
   }
 }
