@@ -58,9 +58,9 @@ public class PolicyActivitiesImpl implements PolicyActivities {
       r.action().value(),
       printable(r.model()),
       printable(r.by()),
-      verdict.via(),
+      printable(verdict.via()),
       printable(r.detail()),
-      verdict.note()
+      Echo.capped(verdict.note(), 1_000)
     };
     if (verdict.allowed()) audit.info(line, args);
     else audit.warn(line, args);
@@ -81,7 +81,11 @@ public class PolicyActivitiesImpl implements PolicyActivities {
     return ActionRules.verdict(policy, r, key);
   }
 
-  /** Names come from whoever sent the request: no control characters into the audit log. */
+  /**
+   * Names, details, the voucher's channel and the reasons that quote them come from whoever sent
+   * the request: no control characters into the audit log (a line break would forge a line), and no
+   * more than a line's worth. The reason is cleaned alike where it is logged.
+   */
   private static String printable(String s) {
     return s == null ? "" : Echo.capped(s, 120);
   }
