@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.pipeline.Trigger;
+import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.stages.DataInspection;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -77,7 +78,14 @@ class GuardianBehaviourTest {
           .rootCause()
           .hasMessageContaining("the guardian of paused is paused by alice; resume it first");
 
-      guardian.resume("alice");
+      // The control Update, as `tollgate schedule resume` sends it: it answers once the worker
+      // authorised the resume and the guardian applied it. The old resume signal is authorised
+      // in the guardian's loop after the signal returns, so a trigger sent right after it raced.
+      assertThat(
+              guardian
+                  .control(new GuardianControl(PolicyAction.RESUME, "alice", null, null, null))
+                  .accepted())
+          .isTrue();
       TriggerRecord now = guardian.triggerNow(new TriggerRequest("bob", "new data"));
       assertThat(now.decision()).isEqualTo(TriggerRecord.Decision.STARTED);
       assertThat(now.kind()).isEqualTo(Trigger.MANUAL);
