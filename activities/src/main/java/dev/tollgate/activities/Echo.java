@@ -46,7 +46,7 @@ public final class Echo {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control = Character.getType(c) == Character.CONTROL || isBidiOverride(c);
+      boolean control = hidden(c);
       if (control && out == null) out = new StringBuilder(text.length()).append(text, 0, i);
       if (!control) {
         if (out != null) out.append(c);
@@ -69,7 +69,15 @@ public final class Echo {
             java.util.Locale.ROOT, "… (cut at %,d of %,d characters)", max, clean.length());
   }
 
-  private static boolean isBidiOverride(char c) {
-    return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+  /**
+   * Whether {@code c} is one of the characters no message or terminal line may carry as it is: a
+   * control character (C0, DEL, C1: escapes, line breaks, NUL) or a bidirectional override. The one
+   * definition for the worker's messages ({@link #clean}), remote excerpts ({@code ErrorText}) and
+   * the CLI's terminal filter.
+   */
+  public static boolean hidden(char c) {
+    return Character.getType(c) == Character.CONTROL
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 }

@@ -3,7 +3,6 @@ package dev.tollgate.cli;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.policy.Voucher;
 import dev.tollgate.worker.approvals.MtlsActionClient;
-import java.io.IOException;
 
 /**
  * Who does a production action ({@code rollback}, {@code models alias}, {@code schedule ...}): the
@@ -21,24 +20,11 @@ record ActionIdentity(String by, Voucher voucher) {
       VouchedOptions vouched, String by, PolicyAction action, String model, String detail) {
     vouched.check(by);
     if (!vouched.used()) return new ActionIdentity(by, null);
-    try {
-      MtlsActionClient.Sealed sealed =
-          MtlsActionClient.seal(
-              vouched.via, vouched.identity, vouched.password(), action, model, detail);
-      return new ActionIdentity(sealed.by(), sealed.voucher());
-    } catch (IllegalArgumentException e) {
-      throw new CliFailure(ExitCodes.NOT_DONE, e.getMessage(), e);
-    } catch (IOException e) {
-      throw new CliFailure(
-          ExitCodes.UNREACHABLE,
-          "cannot reach the approval endpoint "
-              + vouched.via
-              + " (or it refused your certificate in the handshake): "
-              + e.getMessage(),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliFailure(ExitCodes.NOT_DONE, "interrupted", e);
-    }
+    MtlsActionClient.Sealed sealed =
+        vouched.call(
+            (via, identity, password) ->
+                MtlsActionClient.seal(via, identity, password, action, model, detail),
+            ExitCodes.NOT_DONE);
+    return new ActionIdentity(sealed.by(), sealed.voucher());
   }
 }

@@ -33,25 +33,11 @@ final class Decide {
   static int sendVouched(
       PrintWriter out, VouchedOptions vouched, String run, boolean approve, String comment) {
     String workflowId = RunName.workflowId(run);
-    MtlsDecisionClient.Answer answer;
-    try {
-      answer =
-          MtlsDecisionClient.send(
-              vouched.via, vouched.identity, vouched.password(), workflowId, approve, comment);
-    } catch (IllegalArgumentException e) {
-      throw new CliFailure(ExitCodes.USAGE, e.getMessage(), e);
-    } catch (java.io.IOException e) {
-      throw new CliFailure(
-          ExitCodes.UNREACHABLE,
-          "cannot reach the approval endpoint "
-              + vouched.via
-              + " (or it refused your certificate in the handshake): "
-              + e.getMessage(),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliFailure(ExitCodes.NOT_DONE, "interrupted", e);
-    }
+    MtlsDecisionClient.Answer answer =
+        vouched.call(
+            (via, identity, password) ->
+                MtlsDecisionClient.send(via, identity, password, workflowId, approve, comment),
+            ExitCodes.USAGE);
     if (answer.recorded() == null) {
       throw new CliFailure(ExitCodes.NOT_DONE, answer.error() + " (HTTP " + answer.status() + ")");
     }

@@ -41,37 +41,18 @@ final class Guardians {
 
   /**
    * {@link #call} for a request a worker must answer (an Update the guardian authorises with the
-   * worker's policy): no worker polling within {@link #ANSWER} is said plainly instead of waiting.
+   * worker's policy): no worker polling within {@link WorkerAnswer#WAIT} is said plainly instead of
+   * waiting.
    */
   static <T> T answered(
       ConnectionOptions connection, String model, Function<GuardianWorkflow, T> action) {
     return within(connection, () -> call(connection, model, action));
   }
 
-  /** Runs {@code call} (a Temporal Update) and waits for it at most {@link #ANSWER}. */
+  /** Runs {@code call} (a Temporal Update) and waits for it at most {@link WorkerAnswer#WAIT}. */
   static <T> T within(ConnectionOptions connection, java.util.function.Supplier<T> call) {
-    var future = java.util.concurrent.CompletableFuture.supplyAsync(call);
-    try {
-      return future.get(ANSWER.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      future.cancel(true);
-      throw new CliFailure(
-          ExitCodes.NOT_DONE,
-          "no worker answered within "
-              + ANSWER.toSeconds()
-              + " s: is `tollgate worker` running against "
-              + connection.address
-              + "?");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliFailure(ExitCodes.NOT_DONE, "interrupted");
-    }
+    return WorkerAnswer.await(connection, java.util.concurrent.CompletableFuture.supplyAsync(call));
   }
-
-  private static final java.time.Duration ANSWER = java.time.Duration.ofSeconds(60);
 
   /** {@link #call} for an action without an answer (a signal). */
   static void run(

@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.activities.Echo;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,8 +24,7 @@ final class TerminalText {
   static boolean shown(char c) {
     if (c == '\n' || c == '\t') return true;
     if (c == '\r') return System.lineSeparator().indexOf('\r') >= 0; // Windows line ends only
-    if (Character.getType(c) == Character.CONTROL) return false; // C0, DEL, C1 (CSI is one)
-    return !((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'));
+    return !Echo.hidden(c); // C0, DEL, C1 (CSI is one), bidirectional overrides
   }
 
   private static final class Filter extends FilterWriter {

@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -68,6 +69,36 @@ final class VouchedOptions {
       throw usage("--identity " + identity + ": set its password in " + passwordEnv);
     }
     return value.toCharArray();
+  }
+
+  /** One request to the worker's approval endpoint, with the person's identity file. */
+  interface EndpointCall<T> {
+    T call(URI via, Path identity, char[] password) throws IOException, InterruptedException;
+  }
+
+  /**
+   * {@code call} at {@code --via} with {@code --identity}, its failures said the same way by every
+   * command: what the call refuses with an {@link IllegalArgumentException} (an unreadable identity
+   * file, or a refusal it reports so) exits {@code refusedExit}; an endpoint that cannot be reached
+   * or refuses the certificate in the handshake exits {@link ExitCodes#UNREACHABLE}.
+   */
+  <T> T call(EndpointCall<T> call, int refusedExit) {
+    try {
+      return call.call(via, identity, password());
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(refusedExit, e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CliFailure(
+          ExitCodes.UNREACHABLE,
+          "cannot reach the approval endpoint "
+              + via
+              + " (or it refused your certificate in the handshake): "
+              + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure(ExitCodes.NOT_DONE, "interrupted", e);
+    }
   }
 
   private static CliFailure usage(String message) {

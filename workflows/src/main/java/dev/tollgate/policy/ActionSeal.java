@@ -20,34 +20,29 @@ public final class ActionSeal {
       String by,
       String channel,
       long expiresAtMillis) {
-    return new Voucher(
-        channel, expiresAtMillis, mac(key, action, model, detail, by, channel, expiresAtMillis));
+    Voucher unsealed = new Voucher(channel, expiresAtMillis, null);
+    String seal = mac(key, new ActionRequest(action, model, by, detail, unsealed, 0));
+    return new Voucher(channel, expiresAtMillis, seal);
   }
 
   /** Whether the request's voucher was made for exactly this action, model, details and name. */
   public static boolean verifies(DecisionSeal key, ActionRequest r) {
     Voucher v = r.voucher();
     if (v == null || v.seal() == null || v.channel() == null) return false;
-    return DecisionSeal.same(
-        mac(key, r.action(), r.model(), r.detail(), r.by(), v.channel(), v.expiresAtMillis()),
-        v.seal());
+    return DecisionSeal.same(mac(key, r), v.seal());
   }
 
-  private static String mac(
-      DecisionSeal key,
-      PolicyAction action,
-      String model,
-      String detail,
-      String by,
-      String channel,
-      long expiresAtMillis) {
+  /**
+   * Over what the request asks and its voucher's channel and expiry (not its seal, nor its time).
+   */
+  private static String mac(DecisionSeal key, ActionRequest r) {
     return key.mac(
         "tollgate-action-v1",
-        action.name(),
-        model,
-        detail,
-        by,
-        channel,
-        Long.toString(expiresAtMillis));
+        r.action().name(),
+        r.model(),
+        r.detail(),
+        r.by(),
+        r.voucher().channel(),
+        Long.toString(r.voucher().expiresAtMillis()));
   }
 }

@@ -1,14 +1,9 @@
 package dev.tollgate.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tollgate.policy.ApprovalPolicy;
 import dev.tollgate.policy.PolicyAction;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,34 +21,19 @@ import java.util.regex.Pattern;
  * and an unknown key is refused (a typo must not loosen a production gate).
  */
 public final class PolicyParser {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
   private PolicyParser() {}
 
   public static ApprovalPolicy parse(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new SpecException(file.toString(), "(file)", "cannot be read: " + e.getMessage());
-    }
+    byte[] bytes = YamlFiles.read(file);
     return parse(
         new String(bytes, StandardCharsets.UTF_8), file.getFileName().toString(), sha256(bytes));
   }
 
   /** {@code yaml} as the policy file {@code name} whose bytes have SHA-256 {@code digest}. */
   public static ApprovalPolicy parse(String yaml, String name, String digest) {
-    YamlPrecheck.check(yaml, name);
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new SpecException(name, "(yaml)", "not valid YAML: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new SpecException(name, "(top level)", "expected a mapping with model, approvers, ...");
-    }
+    JsonNode root = YamlFiles.mapping(yaml, name, "model, approvers");
     YamlSection top = new YamlSection(name, "", root);
     top.rejectUnknownKeys(
         Set.of(

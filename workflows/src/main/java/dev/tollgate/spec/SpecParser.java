@@ -1,14 +1,7 @@
 package dev.tollgate.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -18,41 +11,15 @@ import java.util.Set;
  * does not parse. The reference of every key is docs/pipeline-spec.md.
  */
 public final class SpecParser {
-  private static final ObjectMapper YAML =
-      new ObjectMapper(YAMLFactory.builder().loaderOptions(YamlPrecheck.limits()).build());
-
   private SpecParser() {}
 
   public static PipelineSpec parse(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new SpecException(file.toString(), "(file)", "is a directory; expected a YAML file");
-    }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      // a FIFO or a device (/dev/zero) would be read for ever
-      throw new SpecException(
-          file.toString(),
-          "(file)",
-          "is not a regular file (a FIFO or device); expected a YAML file");
-    }
+    byte[] bytes = YamlFiles.read(file);
     String text;
-    try (InputStream in = Files.newInputStream(file)) {
-      // at most one byte past the limit, however large the file is or grows
-      byte[] bytes = in.readNBytes(YamlPrecheck.MAX_CHARS + 1);
-      if (bytes.length > YamlPrecheck.MAX_CHARS) {
-        throw new SpecException(
-            file.toString(),
-            "(file)",
-            String.format(
-                java.util.Locale.ROOT,
-                "is over %,d bytes; a spec may have at most %,d",
-                YamlPrecheck.MAX_CHARS,
-                YamlPrecheck.MAX_CHARS));
-      }
+    try {
       // strict, as Files.readString is: bytes that are not UTF-8 are an error, not U+FFFD
       text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (NoSuchFileException e) {
-      throw new SpecException(file.toString(), "(file)", "no such file");
-    } catch (IOException e) {
+    } catch (java.nio.charset.CharacterCodingException e) {
       throw new SpecException(file.toString(), "(file)", "cannot be read: " + e.getMessage());
     }
     Path dir = file.toAbsolutePath().getParent();
@@ -63,19 +30,7 @@ public final class SpecParser {
    * @param baseDir folder that relative {@code file:} dataset paths are resolved against
    */
   public static PipelineSpec parse(String yaml, String source, Path baseDir) {
-    YamlPrecheck.check(yaml, source);
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new SpecException(
-          source, "(yaml)", "not valid YAML" + where + ": " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new SpecException(
-          source, "(top level)", "expected a mapping with model, task, data, ...");
-    }
+    JsonNode root = YamlFiles.mapping(yaml, source, "model, task, data");
     YamlSection top = new YamlSection(source, "", root);
     top.rejectUnknownKeys(
         Set.of(

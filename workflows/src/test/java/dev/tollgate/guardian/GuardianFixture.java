@@ -100,6 +100,23 @@ final class GuardianFixture implements AutoCloseable {
     return typed(model).status();
   }
 
+  /**
+   * The guardian once it has run its first task. Until then its {@code control} Update's validator
+   * refuses ("the guardian has not started yet"), so a test that sends one right after {@link
+   * #startGuardian} raced the worker.
+   */
+  GuardianWorkflow awaitStarted(String model) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      try {
+        if (status(model) != null) return typed(model);
+      } catch (RuntimeException notYet) {
+        // a query before the first task may fail: ask again
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("guardian " + model + " did not start within 10 s");
+  }
+
   /** Started run ids with {@code prefix}, sorted. */
   static List<String> started(String prefix) {
     return StubPipeline.STARTED.keySet().stream()

@@ -43,7 +43,7 @@ class GuardianPolicyTest {
       PipelineSpec nightly = GuardianFixture.spec("guarded", "cron: \"0 2 * * *\"");
       PipelineSpec hourly = GuardianFixture.spec("guarded", "cron: \"0 * * * *\"");
       f.startGuardian(nightly, 0);
-      GuardianWorkflow guardian = f.typed("guarded");
+      GuardianWorkflow guardian = f.awaitStarted("guarded");
 
       ActionRecord claimed = guardian.control(GuardianControl.specChange(hourly, "alice", null));
       guardian.updateSpec(hourly); // the old signal: no answer, but logged and refused alike
@@ -116,11 +116,11 @@ class GuardianPolicyTest {
   }
 
   @Test
-  void pauseDisableAndTriggerByANameOutsideThePolicyAreRefusedAndAudited() {
+  void pauseDisableAndTriggerByANameOutsideThePolicyAreRefusedAndAudited() throws Exception {
     try (GuardianFixture f = new GuardianFixture(START, GuardianFixture::calm)) {
       f.policies.use(POLICY, "all.yaml");
       f.startGuardian(GuardianFixture.spec("guarded", "cron: \"0 2 * * *\""), 0);
-      GuardianWorkflow guardian = f.typed("guarded");
+      GuardianWorkflow guardian = f.awaitStarted("guarded");
 
       ActionRecord pause =
           guardian.control(new GuardianControl(PolicyAction.PAUSE, "mallory", "mine", null, null));

@@ -6,9 +6,9 @@ package dev.tollgate.activities.data;
  * never raise it past what the worker's memory was sized for; a refusal names the limit that held.
  *
  * @param bytes the limit
- * @param workers whether it is the worker's ceiling rather than the spec's value
+ * @param workersCeiling whether it is the worker's ceiling rather than the spec's value
  */
-public record ByteLimit(long bytes, boolean workers) {
+public record ByteLimit(long bytes, boolean workersCeiling) {
 
   /** The smaller of the spec's and the worker's limits. */
   public static ByteLimit of(long spec, long worker) {
@@ -17,7 +17,7 @@ public record ByteLimit(long bytes, boolean workers) {
 
   /** "data.max_bytes (N bytes)", or the worker's setting. */
   String describe() {
-    return workers
+    return workersCeiling
         ? "this worker's limit ("
             + bytes
             + " bytes, tollgate.data-access.max-bytes, TOLLGATE_DATA_MAX_BYTES)"
@@ -26,7 +26,7 @@ public record ByteLimit(long bytes, boolean workers) {
 
   /** What to do about it: the spec can raise its own limit, not the worker's. */
   String advice() {
-    return workers
+    return workersCeiling
         ? ": data.max_bytes can only lower it; sample the data, or ask the worker's operator"
         : ": raise data.max_bytes if the worker has the memory for it, or sample the data";
   }

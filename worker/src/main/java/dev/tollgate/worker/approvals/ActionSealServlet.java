@@ -44,30 +44,14 @@ final class ActionSealServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!request.getMethod().equals("POST")) {
-      answer(response, 405, Map.of("error", "POST an action to /actions/seal"));
-      return;
-    }
-    String cn;
-    try {
-      cn = EndpointExchange.approver(request);
-    } catch (CertificateNames.NoApprover e) {
-      answer(response, 403, Map.of("error", e.getMessage()));
-      return;
-    }
-    if (!key.present()) {
-      answer(
-          response,
-          503,
-          Map.of("error", "this worker has no approval key (TOLLGATE_APPROVAL_KEY)"));
-      return;
-    }
-    byte[] bytes = EndpointExchange.body(request, response);
-    if (bytes == null) return;
+    EndpointExchange.Admitted admitted =
+        EndpointExchange.admit(request, response, key, "POST an action to /actions/seal");
+    if (admitted == null) return;
+    String cn = admitted.approver();
     JsonNode body;
     PolicyAction action;
     try {
-      body = EndpointExchange.JSON.readTree(bytes);
+      body = EndpointExchange.JSON.readTree(admitted.body());
       action = PolicyAction.valueOf(body.path("action").asText("").toUpperCase(Locale.ROOT));
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
       answer(response, 400, EXPECTED);

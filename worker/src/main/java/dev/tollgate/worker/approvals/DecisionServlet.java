@@ -54,29 +54,12 @@ final class DecisionServlet extends HttpServlet {
   }
 
   private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (!request.getMethod().equals("POST")) {
-      answer(response, 405, Map.of("error", "POST a decision to /decisions"));
-      return;
-    }
-    String cn;
-    try {
-      cn = EndpointExchange.approver(request);
-    } catch (CertificateNames.NoApprover e) {
-      answer(response, 403, Map.of("error", e.getMessage()));
-      return;
-    }
-    if (!key.present()) {
-      answer(
-          response,
-          503,
-          Map.of("error", "this worker has no approval key (TOLLGATE_APPROVAL_KEY)"));
-      return;
-    }
-    byte[] bytes = EndpointExchange.body(request, response);
-    if (bytes == null) return;
+    EndpointExchange.Admitted admitted =
+        EndpointExchange.admit(request, response, key, "POST a decision to /decisions");
+    if (admitted == null) return;
     JsonNode body;
     try {
-      body = EndpointExchange.JSON.readTree(bytes);
+      body = EndpointExchange.JSON.readTree(admitted.body());
     } catch (IOException e) {
       answer(response, 400, Map.of("error", "the body is not JSON"));
       return;
@@ -90,7 +73,7 @@ final class DecisionServlet extends HttpServlet {
       return;
     }
     String comment = body.hasNonNull("comment") ? body.get("comment").asText() : null;
-    decide(response, cn, workflowId, body.path("approve").asBoolean(), comment);
+    decide(response, admitted.approver(), workflowId, body.path("approve").asBoolean(), comment);
   }
 
   private void decide(

@@ -4,15 +4,13 @@ import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecException;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.spec.YamlFiles;
 import dev.tollgate.worker.config.TollgateProperties;
 import io.temporal.client.WorkflowClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -90,14 +88,7 @@ public class GuardianSpecsFolder implements SmartLifecycle {
   }
 
   private static List<Path> specs(Path folder) {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + folder, e);
-    }
+    return YamlFiles.in(folder);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tollgate.worker.policy;
 
+import dev.tollgate.activities.Echo;
 import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.policy.ActionRequest;
@@ -57,9 +58,9 @@ public class PolicyActivitiesImpl implements PolicyActivities {
       r.action().value(),
       printable(r.model()),
       printable(r.by()),
-      verdict.via(),
+      printable(verdict.via()),
       printable(r.detail()),
-      verdict.note()
+      Echo.capped(verdict.note(), 1_000)
     };
     if (verdict.allowed()) audit.info(line, args);
     else audit.warn(line, args);
@@ -80,10 +81,12 @@ public class PolicyActivitiesImpl implements PolicyActivities {
     return ActionRules.verdict(policy, r, key);
   }
 
-  /** Names come from whoever sent the request: no control characters into the audit log. */
+  /**
+   * Names, details, the voucher's channel and the reasons that quote them come from whoever sent
+   * the request: no control characters into the audit log (a line break would forge a line), and no
+   * more than a line's worth. The reason is cleaned alike where it is logged.
+   */
   private static String printable(String s) {
-    if (s == null) return "";
-    String clean = s.replaceAll("\\p{Cntrl}", "?");
-    return clean.length() <= 120 ? clean : clean.substring(0, 120) + "…";
+    return s == null ? "" : Echo.capped(s, 120);
   }
 }

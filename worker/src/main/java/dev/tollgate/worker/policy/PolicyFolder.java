@@ -2,8 +2,7 @@ package dev.tollgate.worker.policy;
 
 import dev.tollgate.policy.ApprovalPolicy;
 import dev.tollgate.spec.PolicyParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.tollgate.spec.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * The operator's approval policies: every {@code *.yaml} / {@code *.yml} file of one folder, read
@@ -96,14 +94,7 @@ public final class PolicyFolder {
   }
 
   private List<Path> files() {
-    try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
+    return YamlFiles.in(dir);
   }
 
   @Override

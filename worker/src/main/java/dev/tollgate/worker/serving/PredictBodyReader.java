@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.activities.BoundedInputStream;
 import dev.tollgate.activities.serving.ServingError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

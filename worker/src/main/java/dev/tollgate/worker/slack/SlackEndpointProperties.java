@@ -1,5 +1,6 @@
 package dev.tollgate.worker.slack;
 
+import dev.tollgate.activities.Echo;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -65,9 +66,9 @@ public record SlackEndpointProperties(
   private static void checkDomain(String domain) {
     if (!domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
       throw new IllegalArgumentException(
-          "tollgate.slack.approver-domains: '"
-              + (domain.length() > 60 ? domain.substring(0, 60) + "…" : domain)
-              + "' is not a domain such as example.com");
+          "tollgate.slack.approver-domains: "
+              + Echo.value(domain)
+              + " is not a domain such as example.com");
     }
   }
 }

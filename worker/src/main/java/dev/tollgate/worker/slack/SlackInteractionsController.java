@@ -1,6 +1,7 @@
 package dev.tollgate.worker.slack;
 
 import com.slack.api.bolt.response.Response;
+import dev.tollgate.worker.web.BoundedBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Collections;

@@ -88,7 +88,7 @@ class MlflowTrackerTest {
           .hasSizeLessThan(600);
       assertThat(fromJson)
           .contains("HTTP 500 INTERNAL_ERROR: yyy")
-          .contains("… (1000000 characters)")
+          .contains("… (cut at 200 of 1,000,000 characters)")
           .hasSizeLessThan(600);
     }
   }
