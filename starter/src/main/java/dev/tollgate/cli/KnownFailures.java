@@ -5,6 +5,7 @@ import dev.tollgate.codec.UnknownKeyException;
 import dev.tollgate.codec.UnreadablePayloadException;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.errordetails.v1.NamespaceNotFoundFailure;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.StatusUtils;
 import java.util.Optional;
 
@@ -36,6 +37,20 @@ final class KnownFailures {
     UnreadablePayloadException unreadable = find(e, UnreadablePayloadException.class);
     if (unreadable != null) return Optional.of(codecKey(unreadable, options, e));
     if (Tls.failed(e)) return Optional.of(Tls.failure(e, server));
+    WorkflowNotFoundException gone = find(e, WorkflowNotFoundException.class);
+    if (gone != null && options != null) {
+      return Optional.of(
+          new CliFailure(
+              ExitCodes.NOT_DONE,
+              "no workflow "
+                  + gone.getExecution().getWorkflowId()
+                  + " on "
+                  + options.address
+                  + " (namespace "
+                  + options.namespace
+                  + "), or it has ended.",
+              e));
+    }
     StatusRuntimeException status = find(e, StatusRuntimeException.class);
     if (status == null) return Optional.empty();
     String said =

@@ -74,8 +74,11 @@ final class Tls {
   /** The message without the Java class names some TLS errors put in front of it. */
   static String plain(String message) {
     if (message == null || message.isBlank()) return "no reason given";
-    return message
-        .replaceAll("([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(Exception|Error): ?", "")
-        .strip();
+    if (message.startsWith("not an SSL/TLS record")) return "its answer is not TLS"; // + a hex dump
+    String plain =
+        message
+            .replaceAll("([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(Exception|Error): ?", "")
+            .strip();
+    return plain.length() <= 200 ? plain : plain.substring(0, 200) + "…";
   }
 }

@@ -119,7 +119,27 @@ class CliBadInputTest {
             "pipeline/energy-load/nope",
             new String[] {
               "reject", "energy-load/nope", "--by", "bob", "--reason", "no", "--address", "LIVE"
-            }));
+            }),
+        Arguments.of(
+            "unknown guardian (schedule status)",
+            1,
+            "model nope has no guardian",
+            new String[] {"schedule", "status", "nope", "--address", "LIVE"}),
+        Arguments.of(
+            "unknown guardian (schedule disable)",
+            1,
+            "model nope has no guardian",
+            new String[] {"schedule", "disable", "nope", "--by", "alice", "--address", "LIVE"}),
+        Arguments.of(
+            "unknown guardian (schedule pause)",
+            1,
+            "model nope has no guardian",
+            new String[] {"schedule", "pause", "nope", "--by", "alice", "--address", "LIVE"}),
+        Arguments.of(
+            "unknown guardian (schedule trigger)",
+            1,
+            "model nope has no guardian",
+            new String[] {"schedule", "trigger", "nope", "--by", "alice", "--address", "LIVE"}));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -134,5 +154,8 @@ class CliBadInputTest {
     assertThat(run.exitCode()).as(terminal).isEqualTo(code);
     assertThat(terminal).as(name).contains(says);
     assertThat(terminal).as("no stack trace").doesNotContain("\tat ", "Exception in thread");
+    assertThat(terminal)
+        .as("no Java class name")
+        .doesNotContain("unexpected error", "io.temporal.");
   }
 }

@@ -82,7 +82,11 @@ class ServerFailuresTest {
               keys.certificatePem().toString());
 
       assertSays(
-          run, 3, "TLS handshake with the Temporal server at " + server.address(), "plain gRPC");
+          run,
+          3,
+          "TLS handshake with the Temporal server at " + server.address(),
+          "its answer is not TLS",
+          "plain gRPC");
     }
   }
 
