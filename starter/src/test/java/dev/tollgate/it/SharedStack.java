@@ -27,6 +27,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   static final String DB_FAULT_NAMESPACE = "it-db-fault";
   static final String TWO_WORKERS_NAMESPACE = "it-two-workers";
 
+  /** For NoWorkerApprovalIT, which stops its own worker while a run waits for approval. */
+  static final String NO_WORKER_NAMESPACE = "it-no-worker";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -69,7 +72,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             KILL_NAMESPACE,
             S3_FAULT_NAMESPACE,
             DB_FAULT_NAMESPACE,
-            TWO_WORKERS_NAMESPACE);
+            TWO_WORKERS_NAMESPACE,
+            NO_WORKER_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);
