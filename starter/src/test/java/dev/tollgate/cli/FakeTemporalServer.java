@@ -16,11 +16,17 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.stub.StreamObserver;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 
@@ -45,6 +51,19 @@ final class FakeTemporalServer implements AutoCloseable {
   /** A TLS server (certificate from {@code keys}) whose calls fail with {@code status}. */
   static FakeTemporalServer tls(Status status, KeyManagerFactory keys) throws IOException {
     return start(status, null, keys);
+  }
+
+  /** Answers a visibility query with {@code runs}, as a real server with these runs does. */
+  static FakeTemporalServer listing(List<WorkflowExecutionInfo> runs) throws IOException {
+    HealthStatusManager health = new HealthStatusManager();
+    health.setStatus("temporal.api.workflowservice.v1.WorkflowService", ServingStatus.SERVING);
+    Server server =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            .addService(health.getHealthService())
+            .addService(new Listing(runs))
+            .build()
+            .start();
+    return new FakeTemporalServer(server);
   }
 
   private static FakeTemporalServer start(Status status, Message detail, KeyManagerFactory keys)
@@ -95,8 +114,32 @@ final class FakeTemporalServer implements AutoCloseable {
     };
   }
 
+  /** The namespace exists, and its visibility store holds {@code runs}. */
+  private static final class Listing extends SystemInfoOnly {
+    private final List<WorkflowExecutionInfo> runs;
+
+    Listing(List<WorkflowExecutionInfo> runs) {
+      this.runs = runs;
+    }
+
+    @Override
+    public void describeNamespace(
+        DescribeNamespaceRequest request, StreamObserver<DescribeNamespaceResponse> answer) {
+      answer.onNext(DescribeNamespaceResponse.getDefaultInstance());
+      answer.onCompleted();
+    }
+
+    @Override
+    public void listWorkflowExecutions(
+        ListWorkflowExecutionsRequest request,
+        StreamObserver<ListWorkflowExecutionsResponse> answer) {
+      answer.onNext(ListWorkflowExecutionsResponse.newBuilder().addAllExecutions(runs).build());
+      answer.onCompleted();
+    }
+  }
+
   /** Answers GetSystemInfo, as every server does; the interceptor fails the rest. */
-  private static final class SystemInfoOnly extends WorkflowServiceGrpc.WorkflowServiceImplBase {
+  private static class SystemInfoOnly extends WorkflowServiceGrpc.WorkflowServiceImplBase {
     @Override
     public void getSystemInfo(
         GetSystemInfoRequest request, StreamObserver<GetSystemInfoResponse> answer) {

@@ -3,6 +3,7 @@ package dev.tollgate.pipeline;
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.DeploySpec;
+import dev.tollgate.spec.Durations;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.DeployActivities;
@@ -240,7 +241,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                           previous,
                           RunVisibility.describe(options),
                           options.evidence())),
-              v -> v.passed() ? "passed " + v.checks().size() + " checks" : "failed: " + names(v));
+              v ->
+                  v.passed()
+                      ? "passed " + Figures.count(v.checks().size(), "check")
+                      : "failed: " + names(v));
       state.setVerdict(verdict);
       if (!verdict.passed()) {
         state.markLastFailed("failed: " + names(verdict));
@@ -323,7 +327,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           decision = gate.recordTimeout(approveOnTimeout);
           decisions = List.of(decision);
           if (!approveOnTimeout) {
-            state.markLastFailed("timed out after " + spec.approval().timeout());
+            state.markLastFailed("timed out after " + Durations.format(spec.approval().timeout()));
             outcome = Outcome.APPROVAL_TIMED_OUT;
             archive.archive(candidate, runId, "approval_timed_out");
             return false;
