@@ -1,55 +1,60 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.spec.Durations;
 import io.grpc.Context;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * Runs a Temporal client call with a time limit the SDK does not offer. An Update nobody accepts is
  * re-sent by the SDK until a worker takes it, for ever; a query nobody answers waits out the RPC
- * timeout. The call runs in a gRPC context that is cancelled when the time is up, which ends the
- * blocking RPC at once (a cancellation the SDK does not retry, unlike a deadline).
+ * timeout. The call runs on its own thread, in a gRPC context that is cancelled when the time is
+ * up: the caller returns at the limit whatever the SDK is waiting on, and the RPC in flight ends at
+ * once (a cancellation the SDK does not retry, unlike a deadline).
  */
 final class BoundedCall {
   /** The call did not end within its time. */
   static final class TimedOut extends RuntimeException {
-    TimedOut(Duration limit, Throwable cause) {
-      super("no answer within " + dev.tollgate.spec.Durations.format(limit), cause);
+    TimedOut(Duration limit) {
+      super("no answer within " + Durations.format(limit));
     }
   }
 
   private BoundedCall() {}
 
   static <T> T within(Duration limit, Supplier<T> call) {
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "tollgate-call-limit");
-              t.setDaemon(true);
-              return t;
-            });
-    AtomicBoolean timedOut = new AtomicBoolean();
     Context.CancellableContext context = Context.current().withCancellation();
-    timer.schedule(
-        () -> {
-          timedOut.set(true);
-          context.cancel(null);
-        },
-        limit.toMillis(),
-        TimeUnit.MILLISECONDS);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread worker =
+        new Thread(
+            context.wrap(
+                () -> {
+                  try {
+                    result.complete(call.get());
+                  } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                  }
+                }),
+            "tollgate-bounded-call");
+    worker.setDaemon(true); // a call still stuck at exit must not keep the CLI alive
+    worker.start();
     try {
-      return context.call(call::get);
-    } catch (RuntimeException e) {
-      if (timedOut.get()) throw new TimedOut(limit, e);
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e); // Supplier throws no checked exception
+      return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new TimedOut(limit);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) throw r;
+      if (cause instanceof Error error) throw error;
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure(ExitCodes.NOT_DONE, "interrupted", e);
     } finally {
-      timer.shutdownNow();
       context.cancel(null);
     }
   }
