@@ -27,11 +27,13 @@ final class KnownFailures {
   }
 
   /**
-   * The sentence for {@code e}, or empty for a failure nobody can act on.
+   * The sentence for {@code e}, or empty for a failure nobody can act on, and for a {@link
+   * CliFailure}: a command that said what went wrong knows better than its cause's status code.
    *
    * @param options the connection, to name the server; null when the caller has none
    */
   static Optional<CliFailure> explain(Throwable e, ConnectionOptions options) {
+    if (e instanceof CliFailure) return Optional.empty();
     String server =
         options == null ? "the Temporal server" : "the Temporal server at " + options.address;
     UnreadablePayloadException unreadable = find(e, UnreadablePayloadException.class);

@@ -106,17 +106,17 @@ class CliBadInputTest {
         Arguments.of(
             "unknown run (status)",
             1,
-            "pipeline/energy-load/nope",
+            "no run pipeline/energy-load/nope on",
             new String[] {"status", "energy-load/nope", "--address", "LIVE"}),
         Arguments.of(
             "unknown run (approve)",
             1,
-            "pipeline/energy-load/nope",
+            "no running pipeline pipeline/energy-load/nope to decide on",
             new String[] {"approve", "energy-load/nope", "--by", "alice", "--address", "LIVE"}),
         Arguments.of(
             "unknown run (reject)",
             1,
-            "pipeline/energy-load/nope",
+            "no running pipeline pipeline/energy-load/nope to decide on",
             new String[] {
               "reject", "energy-load/nope", "--by", "bob", "--reason", "no", "--address", "LIVE"
             }),
