@@ -22,6 +22,8 @@ final class ApproveCommand extends CliCommand {
 
   @Mixin VouchedOptions vouched = new VouchedOptions();
 
+  @Mixin WorkerWait workerWait = new WorkerWait();
+
   @Parameters(
       paramLabel = "RUN",
       description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
@@ -43,6 +45,6 @@ final class ApproveCommand extends CliCommand {
   int execute() {
     vouched.check(by);
     if (vouched.used()) return Decide.sendVouched(out(), vouched, run, true, comment);
-    return Decide.send(out(), connection, run, new DecisionRequest(true, by, comment));
+    return Decide.send(out(), connection, workerWait, run, new DecisionRequest(true, by, comment));
   }
 }

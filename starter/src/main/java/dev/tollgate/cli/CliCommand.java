@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * A tollgate subcommand: turns what it throws into a message on stderr and an exit code — a bad
- * spec is a usage error (2), a {@link CliFailure} carries its own code, anything else is unexpected
- * (1) and shows its causes. Picocli's own usage errors keep their code 2. Both streams pass through
- * {@link TerminalText}.
+ * spec is a usage error (2), a {@link CliFailure} carries its own code, a failure a person can
+ * cause (a codec key, a namespace, credentials, TLS: {@link KnownFailures}) gets its sentence, and
+ * anything else is unexpected (1) and shows its causes. Picocli's own usage errors keep their code
+ * 2. Both streams pass through {@link TerminalText}.
  */
 abstract class CliCommand implements Callable<Integer> {
   @Spec CommandSpec command;
@@ -26,16 +27,17 @@ abstract class CliCommand implements Callable<Integer> {
       return execute();
     } catch (Exception e) {
       if (SignalStop.stopping()) return ExitCodes.NOT_DONE; // the signal's line said it all
-      return report(err, e);
+      return report(err, e, connection());
     } finally {
       out().flush();
       err.flush();
     }
   }
 
-  private static int report(PrintWriter err, Exception thrown) throws Exception {
+  private static int report(PrintWriter err, Exception thrown, ConnectionOptions connection)
+      throws Exception {
     try {
-      throw thrown;
+      throw KnownFailures.explain(thrown, connection).<Exception>map(f -> f).orElse(thrown);
     } catch (SpecException e) {
       err.println("tollgate: the spec cannot be used: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -49,6 +51,14 @@ abstract class CliCommand implements Callable<Integer> {
       }
       return ExitCodes.NOT_DONE;
     }
+  }
+
+  /** The command's --address and --namespace, for messages; null for one without them. */
+  private ConnectionOptions connection() {
+    for (CommandSpec mixin : command.mixins().values()) {
+      if (mixin.userObject() instanceof ConnectionOptions options) return options;
+    }
+    return null;
   }
 
   /** Standard output, without control characters (text from a run must not drive the terminal). */

@@ -35,6 +35,16 @@ final class ConnectionOptions {
 
   @Mixin SecurityOptions security = new SecurityOptions();
 
+  @Option(
+      names = "--codec-key-file",
+      paramLabel = "FILE",
+      description =
+          "File with the worker's payload keys, one id:BASE64 a line (the first encrypts), to"
+              + " read and write the runs of a worker that encrypts them (default: $"
+              + Keyring.ENV
+              + ", which holds the keys or file:/path).")
+  String codecKeyFile;
+
   /** The command these options belong to: its stderr. */
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
@@ -44,7 +54,7 @@ final class ConnectionOptions {
    * this command's payloads (a spec, a comment) in clear.
    */
   void warnIfPlaintext() {
-    String key = System.getenv(Keyring.ENV);
+    String key = codecKey();
     PlaintextWarning.about(address, key != null && !key.isBlank())
         .ifPresent(
             warning -> {
@@ -57,11 +67,29 @@ final class ConnectionOptions {
             });
   }
 
+  /**
+   * The keyring setting: {@code file:} and --codec-key-file when given, else $TOLLGATE_CODEC_KEY.
+   */
+  String codecKey() {
+    if (codecKeyFile != null && !codecKeyFile.isBlank()) return "file:" + codecKeyFile;
+    return System.getenv(Keyring.ENV);
+  }
+
+  /** Where this command's codec keys came from, for messages. */
+  String codecKeySource() {
+    return codecKeyFile != null && !codecKeyFile.isBlank()
+        ? "--codec-key-file " + codecKeyFile
+        : Keyring.ENV;
+  }
+
   /** " --address X" when it is not the default, for the commands we print for people to copy. */
   String flagsForCopy() {
     StringBuilder s = new StringBuilder();
     if (!DEFAULT_ADDRESS.equals(address)) s.append(" --address ").append(address);
     if (!DEFAULT_NAMESPACE.equals(namespace)) s.append(" --namespace ").append(namespace);
+    if (codecKeyFile != null && !codecKeyFile.isBlank()) {
+      s.append(" --codec-key-file ").append(codecKeyFile);
+    }
     return s.toString();
   }
 }

@@ -2,21 +2,31 @@ package dev.tollgate.cli;
 
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
+import dev.tollgate.spec.Durations;
 import dev.tollgate.worker.approvals.MtlsDecisionClient;
 import java.io.PrintWriter;
+import java.time.Duration;
 
 /**
  * The body of {@code approve} and {@code reject}: connect, send the decision, say what happened.
  */
 final class Decide {
+  /** How long the Update may take once a worker was found: it takes milliseconds. */
+  static final Duration UPDATE_LIMIT = Duration.ofSeconds(30);
+
   private Decide() {}
 
   static int send(
-      PrintWriter out, ConnectionOptions connection, String run, DecisionRequest decision) {
+      PrintWriter out,
+      ConnectionOptions connection,
+      WorkerWait workerWait,
+      String run,
+      DecisionRequest decision) {
     String workflowId = RunName.workflowId(run);
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       try {
-        DecisionRecord recorded = DecisionSender.send(temporal.client(), workflowId, decision);
+        WorkerPresence.require(temporal.client(), workflowId, workerWait.orZero(), connection);
+        DecisionRecord recorded = sendBounded(temporal, workflowId, decision, run, connection);
         out.println(workflowId + ": " + DecisionSender.describe(recorded));
         out.println("  follow it with: tollgate status " + run + connection.flagsForCopy());
         out.flush();
@@ -26,6 +36,35 @@ final class Decide {
             ? TemporalConnection.unreachable(connection, e)
             : e;
       }
+    }
+  }
+
+  /**
+   * The Update, with a time limit: a worker answered a moment ago, so it takes the decision in
+   * milliseconds; if it went away since, the SDK would re-send the Update until another comes.
+   */
+  private static DecisionRecord sendBounded(
+      TemporalConnection temporal,
+      String workflowId,
+      DecisionRequest decision,
+      String run,
+      ConnectionOptions connection) {
+    try {
+      return BoundedCall.within(
+          UPDATE_LIMIT, () -> DecisionSender.send(temporal.client(), workflowId, decision));
+    } catch (BoundedCall.TimedOut e) {
+      throw new CliFailure(
+          ExitCodes.NOT_DONE,
+          "the decision was sent to "
+              + workflowId
+              + ", but no worker took it within "
+              + Durations.format(UPDATE_LIMIT)
+              + " (the worker went away?). A worker that picks the run up may still record it:"
+              + " check with `tollgate status "
+              + run
+              + connection.flagsForCopy()
+              + "`.",
+          e);
     }
   }
 

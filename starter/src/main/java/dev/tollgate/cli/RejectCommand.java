@@ -23,6 +23,8 @@ final class RejectCommand extends CliCommand {
 
   @Mixin VouchedOptions vouched = new VouchedOptions();
 
+  @Mixin WorkerWait workerWait = new WorkerWait();
+
   @Parameters(
       paramLabel = "RUN",
       description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
@@ -45,6 +47,6 @@ final class RejectCommand extends CliCommand {
   int execute() {
     vouched.check(by);
     if (vouched.used()) return Decide.sendVouched(out(), vouched, run, false, reason);
-    return Decide.send(out(), connection, run, new DecisionRequest(false, by, reason));
+    return Decide.send(out(), connection, workerWait, run, new DecisionRequest(false, by, reason));
   }
 }

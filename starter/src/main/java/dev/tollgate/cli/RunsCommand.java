@@ -7,7 +7,6 @@ import dev.tollgate.pipeline.Trigger;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,30 +64,25 @@ final class RunsCommand extends CliCommand {
         out.flush();
         return ExitCodes.OK;
       }
-      out.printf(
-          Locale.ROOT,
-          "%-44s %-18s %-22s %-9s %-20s %s%n",
-          "RUN",
-          "STAGE",
-          "OUTCOME",
-          "TRIGGER",
-          "STARTED",
-          "SUMMARY");
-      for (WorkflowExecutionMetadata run : runs) {
-        var attributes = run.getTypedSearchAttributes();
-        out.printf(
-            Locale.ROOT,
-            "%-44s %-18s %-22s %-9s %-20s %s%n",
-            run.getExecution().getWorkflowId(),
-            orDash(attributes.get(SearchAttributes.STAGE)),
-            orDash(attributes.get(SearchAttributes.OUTCOME)),
-            orDash(attributes.get(SearchAttributes.TRIGGER)),
-            Show.time(run.getStartTime().toEpochMilli()).replace(" UTC", ""),
-            summary(run));
-      }
+      Columns table = new Columns("RUN", "STAGE", "OUTCOME", "TRIGGER", "STARTED", "SUMMARY");
+      for (WorkflowExecutionMetadata run : runs) table.add(cells(run));
+      table.print(out);
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** The row of one run: id, stage, outcome, trigger, start (local time) and summary. */
+  static String[] cells(WorkflowExecutionMetadata run) {
+    var attributes = run.getTypedSearchAttributes();
+    return new String[] {
+      run.getExecution().getWorkflowId(),
+      orDash(attributes.get(SearchAttributes.STAGE)),
+      orDash(attributes.get(SearchAttributes.OUTCOME)),
+      orDash(attributes.get(SearchAttributes.TRIGGER)),
+      Show.time(run.getStartTime().toEpochMilli()).replace(" UTC", ""),
+      summary(run)
+    };
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.spec.Durations;
 import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
 import io.temporal.client.schedules.ScheduleActionResult;
 import io.temporal.client.schedules.ScheduleDescription;
+import io.temporal.client.schedules.SchedulePolicy;
+import io.temporal.client.schedules.ScheduleSpec;
 import java.io.PrintWriter;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -35,23 +38,8 @@ final class ScheduleDescribeCommand extends CliCommand {
             + "  "
             + (state.isPaused() ? "PAUSED" : "active")
             + (state.getNote() == null ? "" : "  (" + state.getNote() + ")"));
-    var spec = d.getSchedule().getSpec();
-    out.println(
-        "  when          "
-            + (spec.getIntervals().isEmpty()
-                ? "cron "
-                    + spec.getCronExpressions()
-                    + " "
-                    + (spec.getTimeZoneName() == null ? "UTC" : spec.getTimeZoneName())
-                : "every " + spec.getIntervals().getFirst().getEvery()));
-    if (policy != null) {
-      out.println(
-          "  policy        overlap "
-              + (policy.getOverlap() == null ? "skip" : OverlapOption.describe(policy.getOverlap()))
-              + ", catch-up window "
-              + policy.getCatchupWindow()
-              + (policy.isPauseOnFailure() ? ", pauses on failure" : ""));
-    }
+    out.println("  when          " + when(d.getSchedule().getSpec()));
+    if (policy != null) out.println("  policy        " + policy(policy));
     var info = d.getInfo();
     out.println(
         "  actions       "
@@ -71,5 +59,26 @@ final class ScheduleDescribeCommand extends CliCommand {
       out.println("  recent        " + Show.time(r.getScheduledAt().toEpochMilli()) + "  " + run);
     }
     return ExitCodes.OK;
+  }
+
+  /** "every 1d" or "cron [0 6 * * *] Europe/Paris". */
+  static String when(ScheduleSpec spec) {
+    if (!spec.getIntervals().isEmpty()) {
+      return "every " + Durations.format(spec.getIntervals().getFirst().getEvery());
+    }
+    return "cron "
+        + spec.getCronExpressions()
+        + " "
+        + (spec.getTimeZoneName() == null ? "UTC" : spec.getTimeZoneName());
+  }
+
+  /** "overlap skip, catch-up window 1d, pauses on failure". */
+  static String policy(SchedulePolicy policy) {
+    return "overlap "
+        + (policy.getOverlap() == null ? "skip" : OverlapOption.describe(policy.getOverlap()))
+        + (policy.getCatchupWindow() == null
+            ? ""
+            : ", catch-up window " + Durations.format(policy.getCatchupWindow()))
+        + (policy.isPauseOnFailure() ? ", pauses on failure" : "");
   }
 }

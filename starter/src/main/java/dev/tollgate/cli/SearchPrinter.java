@@ -14,7 +14,12 @@ final class SearchPrinter {
 
   static void print(PrintWriter out, SearchSummary search) {
     if (search == null) return;
-    out.println("Search by " + search.metric() + " (" + search.trials().size() + " trials):");
+    out.println(
+        "Search by "
+            + search.metric()
+            + " ("
+            + dev.tollgate.pipeline.Figures.count(search.trials().size(), "trial")
+            + "):");
     for (TrialResult t : search.trials()) {
       String mark = search.bestIndex() != null && search.bestIndex() == t.index() ? "★" : " ";
       String result =

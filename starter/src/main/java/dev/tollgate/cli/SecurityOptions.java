@@ -62,6 +62,18 @@ final class SecurityOptions {
     }
   }
 
+  /** True when any TLS setting or API key is given (the connection then speaks TLS). */
+  boolean tlsConfigured() {
+    return notBlank(certFile)
+        || notBlank(caFile)
+        || notBlank(apiKeyFile)
+        || notBlank(System.getenv(API_KEY_ENV));
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
   /**
    * The same settings as worker-app properties. They stay in this process (the CLI starts the app
    * in itself), so the key read from the environment or a file never reaches a command line.

@@ -5,7 +5,6 @@ import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.StageRecord;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -78,10 +77,9 @@ final class StageFollower {
   private static PipelineStatus query(PipelineWorkflow workflow) {
     try {
       return workflow.status();
-    } catch (WorkflowException notYet) {
-      return null;
     } catch (RuntimeException e) {
-      if (TemporalConnection.isUnreachable(e)) throw e;
+      // not answering yet (before its first task) is fine; data it cannot decrypt never will be
+      if (TemporalConnection.isUnreachable(e) || KnownFailures.isUnreadablePayload(e)) throw e;
       return null;
     }
   }
@@ -91,6 +89,7 @@ final class StageFollower {
       return result.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (KnownFailures.isUnreadablePayload(cause) && cause instanceof RuntimeException r) throw r;
       throw new CliFailure(
           ExitCodes.NOT_DONE, "the run ended without a result: " + Failures.describe(cause), cause);
     } catch (InterruptedException e) {

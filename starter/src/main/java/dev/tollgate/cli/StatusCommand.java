@@ -46,7 +46,7 @@ final class StatusCommand extends CliCommand {
     try {
       return temporal.client().newWorkflowStub(PipelineWorkflow.class, workflowId).status();
     } catch (WorkflowException e) {
-      if (TemporalConnection.isUnreachable(e)) throw e;
+      if (TemporalConnection.isUnreachable(e) || KnownFailures.isUnreadablePayload(e)) throw e;
       throw new CliFailure(
           ExitCodes.NOT_DONE,
           workflowId

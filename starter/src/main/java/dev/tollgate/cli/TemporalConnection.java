@@ -1,11 +1,12 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.codec.Keyring;
+import dev.tollgate.codec.KeyringException;
 import dev.tollgate.codec.TollgateDataConverter;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -22,7 +23,8 @@ final class TemporalConnection implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
 
-  private TemporalConnection(ConnectionOptions options, WorkflowServiceStubs stubs) {
+  private TemporalConnection(
+      ConnectionOptions options, WorkflowServiceStubs stubs, DataConverter converter) {
     this.options = options;
     this.stubs = stubs;
     this.client =
@@ -30,12 +32,12 @@ final class TemporalConnection implements AutoCloseable {
             stubs,
             WorkflowClientOptions.newBuilder()
                 .setNamespace(options.namespace)
-                // the worker's keyring (TOLLGATE_CODEC_KEY): what it encrypts, the CLI reads
-                .setDataConverter(TollgateDataConverter.of(System.getenv(Keyring.ENV)))
+                .setDataConverter(converter)
                 .build());
   }
 
   static TemporalConnection open(ConnectionOptions options) {
+    DataConverter converter = converter(options);
     options.warnIfPlaintext();
     WorkflowServiceStubsOptions stubOptions =
         options
@@ -44,11 +46,30 @@ final class TemporalConnection implements AutoCloseable {
             .applyTo(WorkflowServiceStubsOptions.newBuilder())
             .setTarget(options.address)
             .build();
+    WorkflowServiceStubs stubs;
     try {
-      return new TemporalConnection(
-          options, WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, CONNECT_TIMEOUT));
+      stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, CONNECT_TIMEOUT);
     } catch (RuntimeException e) {
-      throw unreachable(options, e);
+      throw KnownFailures.explain(e, options).orElseGet(() -> unreachable(options, e));
+    }
+    try {
+      NamespaceCheck.require(stubs, options);
+    } catch (RuntimeException e) {
+      stubs.shutdownNow();
+      throw e;
+    }
+    return new TemporalConnection(options, stubs, converter);
+  }
+
+  /**
+   * The worker's keyring (--codec-key-file, else TOLLGATE_CODEC_KEY): what it encrypts, the CLI
+   * reads. A setting that cannot be used is a usage error, before anything is sent.
+   */
+  private static DataConverter converter(ConnectionOptions options) {
+    try {
+      return TollgateDataConverter.of(options.codecKey());
+    } catch (KeyringException e) {
+      throw new CliFailure(ExitCodes.USAGE, options.codecKeySource() + ": " + e.getMessage(), e);
     }
   }
 
@@ -93,8 +114,21 @@ final class TemporalConnection implements AutoCloseable {
             + rootMessage(cause)
             + "\n  Start one: `tollgate worker` (embedded server on port 7233), or"
             + " `temporal server start-dev`;\n  or point at yours with --address HOST:PORT"
-            + " or TEMPORAL_ADDRESS.",
+            + " or TEMPORAL_ADDRESS."
+            + tlsHint(options, cause),
         cause);
+  }
+
+  /**
+   * Something listened and hung up: often a server that speaks TLS, reached without it (the
+   * handshake never starts, so gRPC only sees the connection close).
+   */
+  private static String tlsHint(ConnectionOptions options, Throwable cause) {
+    String root = rootMessage(cause).toLowerCase(java.util.Locale.ROOT);
+    boolean hungUp = root.contains("network closed") || root.contains("connection reset");
+    if (!hungUp || options.security.tlsConfigured()) return "";
+    return "\n  Something answered there and closed the connection: if that server speaks TLS,"
+        + " pass --tls-ca FILE (its CA), --tls-cert/--tls-key, or an API key.";
   }
 
   private static String rootMessage(Throwable e) {

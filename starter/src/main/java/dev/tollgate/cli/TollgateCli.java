@@ -46,9 +46,12 @@ public final class TollgateCli implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command line with every subcommand. */
+  /**
+   * The command line with every subcommand. Enum values are taken in any case ({@code --outcome
+   * deployed}, {@code --stage completed}): the help lists them upper-case, people type them lower.
+   */
   public static CommandLine commandLine() {
-    return new CommandLine(new TollgateCli());
+    return new CommandLine(new TollgateCli()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   /** {@code tollgate} alone: show the usage, like --help. */

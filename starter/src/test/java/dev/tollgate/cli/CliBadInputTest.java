@@ -106,20 +106,40 @@ class CliBadInputTest {
         Arguments.of(
             "unknown run (status)",
             1,
-            "pipeline/energy-load/nope",
+            "no run pipeline/energy-load/nope on",
             new String[] {"status", "energy-load/nope", "--address", "LIVE"}),
         Arguments.of(
             "unknown run (approve)",
             1,
-            "pipeline/energy-load/nope",
+            "no running pipeline pipeline/energy-load/nope to decide on",
             new String[] {"approve", "energy-load/nope", "--by", "alice", "--address", "LIVE"}),
         Arguments.of(
             "unknown run (reject)",
             1,
-            "pipeline/energy-load/nope",
+            "no running pipeline pipeline/energy-load/nope to decide on",
             new String[] {
               "reject", "energy-load/nope", "--by", "bob", "--reason", "no", "--address", "LIVE"
-            }));
+            }),
+        Arguments.of(
+            "unknown guardian (schedule status)",
+            1,
+            "model nope has no guardian",
+            new String[] {"schedule", "status", "nope", "--address", "LIVE"}),
+        Arguments.of(
+            "unknown guardian (schedule disable)",
+            1,
+            "model nope has no guardian",
+            new String[] {"schedule", "disable", "nope", "--by", "alice", "--address", "LIVE"}),
+        Arguments.of(
+            "unknown guardian (schedule pause)",
+            1,
+            "model nope has no guardian",
+            new String[] {"schedule", "pause", "nope", "--by", "alice", "--address", "LIVE"}),
+        Arguments.of(
+            "unknown guardian (schedule trigger)",
+            1,
+            "model nope has no guardian",
+            new String[] {"schedule", "trigger", "nope", "--by", "alice", "--address", "LIVE"}));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -134,5 +154,8 @@ class CliBadInputTest {
     assertThat(run.exitCode()).as(terminal).isEqualTo(code);
     assertThat(terminal).as(name).contains(says);
     assertThat(terminal).as("no stack trace").doesNotContain("\tat ", "Exception in thread");
+    assertThat(terminal)
+        .as("no Java class name")
+        .doesNotContain("unexpected error", "io.temporal.");
   }
 }

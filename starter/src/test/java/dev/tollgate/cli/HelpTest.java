@@ -19,7 +19,7 @@ class HelpTest {
 
   @Test
   void everyCommandOptionAndParameterIsDescribed() {
-    check(new CommandLine(new TollgateCli()), new java.util.ArrayList<>());
+    check(TollgateCli.commandLine(), new java.util.ArrayList<>());
   }
 
   /** Every subcommand, nested ones too ({@code schedule enable}), has a described --help. */

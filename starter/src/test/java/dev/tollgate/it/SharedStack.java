@@ -29,6 +29,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
 
   /** For the worker with an approval policy folder (ApprovalPolicyIT). */
   static final String POLICY_NAMESPACE = "it-policy";
+  /** For NoWorkerApprovalIT, which stops its own worker while a run waits for approval. */
+  static final String NO_WORKER_NAMESPACE = "it-no-worker";
 
   private static SharedStack instance;
 
@@ -73,7 +75,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             S3_FAULT_NAMESPACE,
             DB_FAULT_NAMESPACE,
             TWO_WORKERS_NAMESPACE,
-            POLICY_NAMESPACE);
+            POLICY_NAMESPACE,
+            NO_WORKER_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

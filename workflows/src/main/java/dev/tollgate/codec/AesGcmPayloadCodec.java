@@ -88,10 +88,7 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
       byte[] plain = cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
       return Payload.parseFrom(plain);
     } catch (AEADBadTagException e) {
-      throw new PayloadCodecException(
-          "an encrypted payload failed authentication with key '"
-              + id
-              + "': it was altered, or written with another key under the same id");
+      throw new WrongKeyException(id);
     } catch (GeneralSecurityException | InvalidProtocolBufferException e) {
       throw new PayloadCodecException("cannot decrypt a payload with key '" + id + "': " + e);
     }

@@ -72,11 +72,19 @@ public final class Keyring {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new KeyringException(
-          "cannot read the codec key file " + file + " (" + SETTING + "): " + e, e);
+          "cannot read the codec key file " + file + " (" + SETTING + "): " + why(e), e);
     }
     List<String> entries =
         lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     return fromEntries(entries, "the codec key file " + file);
+  }
+
+  /** "no such file", "permission denied": the reason without the exception's class name. */
+  private static String why(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.charset.CharacterCodingException) return "not a UTF-8 text file";
+    return e.getMessage() == null ? "cannot be read" : e.getMessage();
   }
 
   private static Keyring fromEntries(List<String> entries, String source) {

@@ -1,17 +1,16 @@
 package dev.tollgate.codec;
 
-import io.temporal.payload.codec.PayloadCodecException;
-
 /**
  * A payload encrypted with a key this process does not hold: usually a key that was removed from
  * the keyring while histories encrypted with it still exist, or a worker and a CLI configured with
  * different keyrings.
  */
-public final class UnknownKeyException extends PayloadCodecException {
-  private final String keyId;
+public final class UnknownKeyException extends UnreadablePayloadException {
+  private final java.util.List<String> held;
 
   public UnknownKeyException(String keyId, Keyring keyring) {
     super(
+        keyId,
         "payload is encrypted with key id '"
             + keyId
             + "', which is not in this process's keyring "
@@ -21,10 +20,11 @@ public final class UnknownKeyException extends PayloadCodecException {
             + " (env "
             + Keyring.ENV
             + "): add the old key back after the current one to read older histories");
-    this.keyId = keyId;
+    this.held = keyring.ids();
   }
 
-  public String keyId() {
-    return keyId;
+  /** The ids this process does hold (safe to show). */
+  public java.util.List<String> held() {
+    return held;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.pipeline;
 
 import dev.tollgate.spec.ApprovalSpec;
+import dev.tollgate.spec.Durations;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ final class ApprovalGate {
         new DecisionRecord(
             "tollgate",
             approve,
-            "no decision within " + spec.timeout(),
+            "no decision within " + Durations.format(spec.timeout()),
             Workflow.currentTimeMillis(),
             "timeout",
             true,

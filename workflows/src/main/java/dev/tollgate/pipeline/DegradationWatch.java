@@ -23,7 +23,9 @@ final class DegradationWatch {
   /** How the watch ended; {@code reason} says why it degraded, else {@code null}. */
   record Result(boolean degraded, String reason, int checks, String last) {
     String describe() {
-      return degraded ? "degraded: " + reason : "held for " + checks + " checks (" + last + ")";
+      return degraded
+          ? "degraded: " + reason
+          : "held for " + Figures.count(checks, "check") + " (" + last + ")";
     }
   }
 

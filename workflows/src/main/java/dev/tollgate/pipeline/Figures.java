@@ -29,6 +29,11 @@ public final class Figures {
     return out.toString();
   }
 
+  /** "1 check", "12 checks": a count with its noun, singular for one (nouns that take an s). */
+  public static String count(long n, String noun) {
+    return n + " " + (n == 1 ? noun : noun + "s");
+  }
+
   /** Three significant figures, at most; plain for big numbers. */
   public static String number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);

@@ -68,8 +68,7 @@ final class HyperparameterSearch {
         + " "
         + Figures.number(s.best().metrics().get(s.metric()))
         + " of "
-        + s.trials().size()
-        + " trials"
+        + Figures.count(s.trials().size(), "trial")
         + failed;
   }
 

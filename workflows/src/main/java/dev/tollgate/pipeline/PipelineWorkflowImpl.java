@@ -5,6 +5,7 @@ import dev.tollgate.policy.PolicyRefusal;
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.DeploySpec;
+import dev.tollgate.spec.Durations;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.DeployActivities;
@@ -271,7 +272,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                           previous,
                           RunVisibility.describe(options),
                           options.evidence())),
-              v -> v.passed() ? "passed " + v.checks().size() + " checks" : "failed: " + names(v));
+              v ->
+                  v.passed()
+                      ? "passed " + Figures.count(v.checks().size(), "check")
+                      : "failed: " + names(v));
       state.setVerdict(verdict);
       if (!verdict.passed()) {
         state.markLastFailed("failed: " + names(verdict));
@@ -359,7 +363,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           decision = gate.recordTimeout(approveOnTimeout);
           decisions = List.of(decision);
           if (!approveOnTimeout) {
-            state.markLastFailed("timed out after " + approval.timeout());
+            state.markLastFailed("timed out after " + Durations.format(approval.timeout()));
             outcome = Outcome.APPROVAL_TIMED_OUT;
             archive.archive(candidate, runId, "approval_timed_out");
             return false;

@@ -2,7 +2,9 @@ package dev.tollgate.pipeline;
 
 import dev.tollgate.policy.PolicyApplied;
 import dev.tollgate.report.ValidationText;
+import dev.tollgate.spec.Durations;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.stages.IdenticalModel;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.NotifyActivities;
 import dev.tollgate.stages.PipelineEvent;
@@ -91,16 +93,19 @@ final class RunNotices {
     if (verdict.htmlReportUri() != null) fields.put("html_report", verdict.htmlReportUri());
     fields.put("summary", ValidationText.render(candidate.label(), verdict, metrics));
     fields.put("version", Integer.toString(candidate.version()));
+    String identical =
+        IdenticalModel.production(verdict).map(v -> ", identical to " + v).orElse("");
+    IdenticalModel.production(verdict).ifPresent(v -> fields.put("identical_to", v));
     send(
         PipelineEvent.Kind.APPROVAL_REQUESTED,
-        "Approve " + candidate.label() + " (" + Figures.keyMetrics(metrics) + ")?",
+        "Approve " + candidate.label() + identical + " (" + Figures.keyMetrics(metrics) + ")?",
         fields);
   }
 
   void reminder(ModelVersion candidate, Duration waited) {
     send(
         PipelineEvent.Kind.APPROVAL_REMINDER,
-        candidate.label() + " still waits for approval (" + waited + ")",
+        candidate.label() + " still waits for approval (" + Durations.format(waited) + ")",
         Map.of("approvers", String.join(",", spec.approval().approvers())));
   }
 

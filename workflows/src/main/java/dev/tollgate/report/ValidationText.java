@@ -2,6 +2,7 @@ package dev.tollgate.report;
 
 import dev.tollgate.spec.MetricDirection;
 import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.IdenticalModel;
 import dev.tollgate.stages.ValidationVerdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,17 @@ public final class ValidationText {
     Box box = new Box();
     box.top("Validation of " + subject);
     box.row((verdict.passed() ? "✓ PASSED" : "✗ FAILED") + "   " + counts(verdict.checks()));
+    IdenticalModel.production(verdict)
+        .ifPresent(
+            v ->
+                wrap(
+                        "≡ identical to "
+                            + v
+                            + " in Production (same bytes): deploying changes"
+                            + " nothing",
+                        INNER,
+                        2)
+                    .forEach(box::row));
     box.rule();
     if (verdict.checks().isEmpty()) {
       box.row("no checks enabled");

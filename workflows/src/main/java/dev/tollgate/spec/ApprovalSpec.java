@@ -80,7 +80,8 @@ public record ApprovalSpec(
     for (Duration reminder : reminders) {
       if (reminder.isNegative() || reminder.isZero() || reminder.compareTo(timeout) >= 0) {
         throw new IllegalArgumentException(
-            "reminders must be positive and shorter than the timeout, got " + reminder);
+            "reminders must be positive and shorter than the timeout, got "
+                + Durations.format(reminder));
       }
     }
   }

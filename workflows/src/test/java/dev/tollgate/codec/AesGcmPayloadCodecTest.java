@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.payload.codec.PayloadCodecException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +92,42 @@ class AesGcmPayloadCodecTest {
         .hasMessageContaining("key id 'k2'")
         .hasMessageContaining("[k1]")
         .hasMessageContaining("TOLLGATE_CODEC_KEY");
+  }
+
+  @Test
+  void anotherKeyUnderTheSameIdIsAWrongKeyNamingTheId() {
+    Payload sealed = codec(K1).encode(List.of(json("x"))).getFirst();
+    String sameIdOtherKey = "k1:" + key(9, 32);
+
+    assertThatThrownBy(() -> codec(sameIdOtherKey).decode(List.of(sealed)))
+        .isInstanceOfSatisfying(WrongKeyException.class, e -> assertThat(e.keyId()).isEqualTo("k1"))
+        .hasMessageContaining("failed authentication with key 'k1'");
+  }
+
+  @Test
+  void withoutAKeyringAnEncryptedPayloadIsRefusedNamingItsKeyId() {
+    DataConverter encrypting = TollgateDataConverter.of(K1);
+    Optional<Payloads> sealed = encrypting.toPayloads("energy-load/c1");
+
+    DataConverter clear = TollgateDataConverter.of("");
+    assertThatThrownBy(() -> clear.fromPayloads(0, sealed, String.class, String.class))
+        .isInstanceOfSatisfying(
+            NoKeyringException.class, e -> assertThat(e.keyId()).isEqualTo("k1"))
+        .hasMessageContaining("key id 'k1'")
+        .hasMessageContaining("holds no codec key")
+        .hasMessageContaining("TOLLGATE_CODEC_KEY")
+        .hasMessageNotContaining(key(1, 32));
+  }
+
+  @Test
+  void withoutAKeyringClearPayloadsAreWrittenAndReadAsBefore() {
+    DataConverter clear = TollgateDataConverter.of("");
+    Optional<Payloads> written = clear.toPayloads("energy-load/c1");
+
+    assertThat(written.orElseThrow().getPayloads(0).getData().toStringUtf8())
+        .isEqualTo("\"energy-load/c1\"");
+    assertThat(clear.fromPayloads(0, written, String.class, String.class))
+        .isEqualTo("energy-load/c1");
   }
 
   @Test

@@ -10,13 +10,17 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.tollgate.pipeline.PipelineFixture.*;
+import dev.tollgate.stages.IdenticalModel;
+import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.PipelineEvent;
 import dev.tollgate.stages.SmokeTestResult;
+import dev.tollgate.stages.ValidationVerdict;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +136,7 @@ class PipelineWorkflowTest {
             Stage.DEPLOYING,
             Stage.NOTIFYING);
     assertThat(result.stages()).allMatch(StageRecord::ok);
+    assertThat(result.stages().get(1).summary()).isEqualTo("passed 1 check");
     assertThat(run.describe().getTypedSearchAttributes().get(SearchAttributes.OUTCOME))
         .isEqualTo("DEPLOYED");
     assertThat(run.describe().getMemo(SearchAttributes.SUMMARY_MEMO, String.class))
@@ -297,6 +302,38 @@ class PipelineWorkflowTest {
   }
 
   @Test
+  void aCandidateIdenticalToProductionIsSaidInTheApprovalRequest() throws Exception {
+    ModelVersion production =
+        new ModelVersion("energy-load", 1, "r0", "file:/artifacts/abc/", "abc", Map.of());
+    ValidationVerdict identical =
+        new ValidationVerdict(
+            true,
+            List.of(
+                PipelineFixture.PASSED.checks().getFirst(),
+                IdenticalModel.check(
+                    new ModelVersion(
+                        "energy-load", 2, "r5", "file:/artifacts/abc/", "abc", Map.of()),
+                    production)),
+            PipelineFixture.PASSED.reportUri(),
+            PipelineFixture.PASSED.reportDigest());
+    when(f.validate.validate(any())).thenReturn(identical);
+    f.start();
+    WorkflowStub run = f.startRun(PipelineFixture.spec(1), "r5");
+    f.awaitStage(run, Stage.AWAITING_APPROVAL);
+
+    verify(f.notify)
+        .publish(
+            argThat(
+                e ->
+                    e.kind() == PipelineEvent.Kind.APPROVAL_REQUESTED
+                        && e.message().contains(", identical to v1 (")
+                        && "v1".equals(e.fields().get("identical_to"))
+                        && e.fields().get("summary").contains("≡ identical to v1 in Production")));
+    run.update("decide", DecisionRecord.class, new DecisionRequest(false, "alice", "no change"));
+    run.getResult(PipelineResult.class);
+  }
+
+  @Test
   void noDecisionTimesOutAfterRemindingTwice() {
     f.start();
     PipelineResult result =
@@ -308,6 +345,13 @@ class PipelineWorkflowTest {
     assertThat(approval.durationMillis()).isBetween(72L * 3600 * 1000, 72L * 3600 * 1000 + 60_000);
     verify(f.notify, times(2))
         .publish(argThat(e -> e.kind() == PipelineEvent.Kind.APPROVAL_REMINDER));
+    // durations as the spec writes them, never ISO-8601 (PT4H)
+    assertThat(approval.summary()).isEqualTo("timed out after 3d");
+    verify(f.notify).publish(argThat(e -> e.message().endsWith("still waits for approval (4h)")));
+    verify(f.notify).publish(argThat(e -> e.message().endsWith("still waits for approval (1d)")));
+    assertThat(result.decisions())
+        .singleElement()
+        .satisfies(d -> assertThat(d.comment()).isEqualTo("no decision within 3d"));
     verify(f.deploy, never()).deploy(any());
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.CheckResult.Status;
+import dev.tollgate.stages.IdenticalModel;
+import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.ValidationVerdict;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,40 @@ class ValidationTextTest {
             """
                 + "  JSON report  file:/a/reports/energy-load/v3/validation.json\n"
                 + "  HTML report  file:/a/reports/energy-load/v3/validation.html\n");
+  }
+
+  @Test
+  void aCandidateIdenticalToProductionIsSaidUnderTheVerdict() {
+    ModelVersion v1 =
+        new ModelVersion("energy-load", 1, "r1", "file:/a/1/", "9f2c41d0aa17e3", Map.of());
+    ModelVersion v2 =
+        new ModelVersion("energy-load", 2, "r2", "file:/a/2/", "9f2c41d0aa17e3", Map.of());
+    ModelVersion v3 = new ModelVersion("energy-load", 3, "r3", "file:/a/3/", "0b77", Map.of());
+    assertThat(IdenticalModel.check(v3, v1)).as("another model").isNull();
+    assertThat(IdenticalModel.check(v2, null)).as("no Production model").isNull();
+    CheckResult identical = IdenticalModel.check(v2, v1);
+    ValidationVerdict verdict =
+        new ValidationVerdict(
+            true,
+            List.of(PASSED.checks().getFirst(), identical),
+            PASSED.reportUri(),
+            PASSED.reportDigest());
+
+    String text = ValidationText.render("energy-load v2", verdict, null);
+
+    assertThat(identical.status()).isEqualTo(Status.PASS);
+    assertThat(identical.message())
+        .isEqualTo(
+            "the candidate's model is byte-identical to Production energy-load v1 (SHA-256"
+                + " 9f2c41d0aa17…): deploying it changes nothing");
+    assertThat(IdenticalModel.production(verdict)).contains("v1");
+    assertThat(text.lines().toList().get(2))
+        .isEqualTo(
+            "│ ≡ identical to v1 in Production (same bytes): deploying changes nothing      │");
+    assertThat(text).contains("✓ model.identical", "identical to v1");
+    text.lines()
+        .filter(l -> !l.startsWith("  "))
+        .forEach(l -> assertThat(l.codePointCount(0, l.length())).as(l).isEqualTo(80));
   }
 
   @Test

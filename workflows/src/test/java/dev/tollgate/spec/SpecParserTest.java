@@ -255,4 +255,17 @@ class SpecParserTest {
     assertThat(Durations.parse("PT2H")).isEqualTo(Duration.ofHours(2));
     assertThat(Durations.parse("two hours")).isNull();
   }
+
+  @Test
+  void aReminderPastTheTimeoutIsSaidInTheSpecsUnitsNotIso() {
+    assertThatThrownBy(
+            () ->
+                new ApprovalSpec(
+                    java.util.List.of("alice"),
+                    1,
+                    Duration.ofHours(1),
+                    java.util.List.of(Duration.ofMinutes(90)),
+                    ApprovalSpec.TimeoutAction.REJECT))
+        .hasMessageEndingWith("shorter than the timeout, got 90m");
+  }
 }

@@ -6,6 +6,7 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.serving.ServingAnswer;
 import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.activities.serving.ServingError;
+import dev.tollgate.pipeline.Figures;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.SmokeTestResult;
@@ -60,7 +61,10 @@ final class SmokeTester {
       return new SmokeTestResult(
           true,
           rows.size(),
-          v.label() + " answered " + rows.size() + " rows over its serving API, all finite");
+          v.label()
+              + " answered "
+              + Figures.count(rows.size(), "row")
+              + " over its serving API, all finite");
     } catch (ServingError e) {
       return failed(0, "serving answered " + e.status() + ": " + e.getMessage());
     } catch (ApplicationFailure e) {

@@ -14,6 +14,7 @@ import dev.tollgate.activities.train.Scores;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.IdenticalModel;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.ValidateActivities;
 import dev.tollgate.stages.ValidationRequest;
@@ -127,6 +128,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     CheckResult unseen =
         UnseenCategoriesCheck.run(data, baseData, baseline == null ? null : baseline.label());
     if (unseen != null) checks.add(unseen);
+    CheckResult identical = IdenticalModel.check(candidate, baseline);
+    if (identical != null) checks.add(identical);
     checks.addAll(tracking.checks(request, tracked, holdout.metrics()));
 
     boolean passed = checks.stream().noneMatch(c -> c.status() == CheckResult.Status.FAIL);

@@ -247,6 +247,7 @@ class EcsDeployTest {
             FailureTypes.INVALID_DATA);
     assertThat(failure.getOriginalMessage())
         .contains("did not become stable")
+        .contains("within 1s;") // not PT1S
         .contains("put back on");
     assertThat(
             ecs.describeServices(r -> r.cluster(cluster).services("busy-svc"))

@@ -19,6 +19,7 @@ import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.CheckResult.Status;
+import dev.tollgate.stages.IdenticalModel;
 import dev.tollgate.stages.ValidationVerdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,6 +125,26 @@ class ValidateActivitiesTest {
   }
 
   @Test
+  void aCandidateByteIdenticalToProductionIsSaidSoAndPasses() {
+    var validation = new ValidationSpec(Map.of(), 0.05, null, null, null);
+    PipelineSpec same = spec(TestData.fastBoosting(), validation);
+    Trained production = stages.train(same, 1);
+    Trained again = stages.train(same, 2);
+    assertThat(again.version().modelDigest())
+        .as("same data, spec and seed: the same bytes")
+        .isEqualTo(production.version().modelDigest());
+
+    ValidationVerdict verdict = stages.validate(same, again, production);
+
+    assertThat(verdict.passed()).isTrue();
+    assertThat(check(verdict, IdenticalModel.NAME).status()).isEqualTo(Status.PASS);
+    assertThat(check(verdict, IdenticalModel.NAME).message())
+        .contains("byte-identical to Production demo-model v1", "deploying it changes nothing");
+    JsonNode json = Json.read(FileUris.artifact(verdict.reportUri()), JsonNode.class);
+    assertThat(json.get("checks").toString()).contains(IdenticalModel.NAME);
+  }
+
+  @Test
   void aClearlyWorseCandidateFailsTheBaselineComparison() {
     var validation = new ValidationSpec(Map.of(), 0.05, null, null, null);
     Trained production = stages.train(spec(TestData.fastBoosting(), validation), 1);
@@ -139,6 +160,9 @@ class ValidateActivitiesTest {
     assertThat(check(verdict, "baseline.rmse").message()).contains("demo-model v1", "% worse");
     JsonNode json = Json.read(FileUris.artifact(verdict.reportUri()), JsonNode.class);
     assertThat(json.get("baseline_version").asInt()).isEqualTo(1);
+    assertThat(verdict.checks())
+        .as("another model is not identical")
+        .noneMatch(c -> c.name().equals(IdenticalModel.NAME));
 
     // The other way round the better candidate passes.
     PipelineSpec goodSpec = spec(TestData.fastBoosting(), validation);

@@ -7,6 +7,7 @@ import dev.tollgate.activities.outbound.OutboundRefused;
 import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.spec.DeploySpec;
+import dev.tollgate.spec.Durations;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
@@ -97,7 +98,7 @@ public final class EcsDeployer {
               + " did not become stable on "
               + deployed
               + " within "
-              + spec.stableTimeout()
+              + Durations.format(spec.stableTimeout())
               + "; put back on "
               + previous);
     }

@@ -93,7 +93,7 @@ final class SampleEvents {
   static PipelineEvent reminder() {
     return event(
         PipelineEvent.Kind.APPROVAL_REMINDER,
-        MODEL + " v3 still waits for approval (PT4H)",
+        MODEL + " v3 still waits for approval (4h)",
         Map.of("approvers", "alice,bob"));
   }
 
