@@ -29,6 +29,7 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
 
   /** For the worker with an approval policy folder (ApprovalPolicyIT). */
   static final String POLICY_NAMESPACE = "it-policy";
+
   /** For NoWorkerApprovalIT, which stops its own worker while a run waits for approval. */
   static final String NO_WORKER_NAMESPACE = "it-no-worker";
 
