@@ -1,5 +1,7 @@
 package dev.tollgate.cli;
 
+import static io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
+
 import dev.tollgate.guardian.GuardianResult;
 import dev.tollgate.guardian.GuardianStatus;
 import dev.tollgate.guardian.GuardianWorkflow;
@@ -48,7 +50,10 @@ final class ScheduleStatusCommand extends CliCommand {
                 ? null
                 : RunOnServer.describe(temporal, model, r.runLeft(), now);
         new GuardianEndPrinter(out(), now).print(model, execution, runLeft);
-        return r != null || execution.state() == COMPLETED ? ExitCodes.OK : ExitCodes.NOT_DONE;
+        // disabled (by a person, recorded) is a state like paused; any other end is a fault
+        return r != null || execution.state() == WORKFLOW_EXECUTION_STATUS_COMPLETED
+            ? ExitCodes.OK
+            : ExitCodes.NOT_DONE;
       }
       GuardianStatus status = query(temporal);
       String inFlight =
@@ -64,9 +69,6 @@ final class ScheduleStatusCommand extends CliCommand {
       throw e;
     }
   }
-
-  private static final io.temporal.api.enums.v1.WorkflowExecutionStatus COMPLETED =
-      io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
 
   /** The running guardian answers through a worker: none polling means no answer. */
   private GuardianStatus query(TemporalConnection temporal) {

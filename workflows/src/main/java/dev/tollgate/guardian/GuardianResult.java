@@ -1,5 +1,7 @@
 package dev.tollgate.guardian;
 
+import dev.tollgate.pipeline.SpecJson;
+import dev.tollgate.spec.PipelineSpec;
 import java.util.List;
 
 /**
@@ -34,5 +36,20 @@ public record GuardianResult(
   public GuardianResult {
     triggers = triggers == null ? List.of() : List.copyOf(triggers);
     actions = actions == null ? List.of() : List.copyOf(actions);
+  }
+
+  static GuardianResult disabled(
+      PipelineSpec spec, String by, String at, String via, String runLeft, GuardianBook book) {
+    return new GuardianResult(
+        spec.model(),
+        DISABLED,
+        by,
+        at,
+        via,
+        runLeft,
+        book.runsStarted,
+        SpecJson.digest(spec),
+        book.log,
+        book.actions);
   }
 }

@@ -342,22 +342,10 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
     disabledVia = via;
   }
 
-  /**
-   * The result of a disabled guardian: who, when, the run left going, the logs as they were. A
-   * query of the closed workflow would replay it to its end and answer like a live one.
-   */
+  /** A query of the closed workflow would replay it and answer like a live one: say it here. */
   private GuardianResult ended() {
-    return new GuardianResult(
-        spec.model(),
-        GuardianResult.DISABLED,
-        disabledBy,
-        disabledAt,
-        disabledVia,
-        inFlight == null ? null : inFlight.runId(),
-        book.runsStarted,
-        dev.tollgate.pipeline.SpecJson.digest(spec),
-        book.log,
-        book.actions);
+    String left = inFlight == null ? null : inFlight.runId();
+    return GuardianResult.disabled(spec, disabledBy, disabledAt, disabledVia, left, book);
   }
 
   @Override
