@@ -5,7 +5,6 @@ import dev.tollgate.guardian.GuardianStatus;
 import dev.tollgate.guardian.TriggerRecord;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.spec.Durations;
-import dev.tollgate.spec.ScheduleSpec;
 import dev.tollgate.stages.DataInspection;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -22,7 +21,11 @@ final class GuardianStatusPrinter {
     this.now = now;
   }
 
-  void print(GuardianStatus s, ScheduleSpec schedule) {
+  /**
+   * @param inFlightNow what the server says of the run in flight now ({@link RunOnServer}), or
+   *     {@code null} when not asked
+   */
+  void print(GuardianStatus s, String inFlightNow) {
     out.println(
         WorkflowIds.guardian(s.model())
             + "  "
@@ -35,18 +38,7 @@ final class GuardianStatusPrinter {
       line("cron", s.cron() + "  " + s.cronDescription());
       line("next fires", String.join(", ", s.nextCronFires().stream().map(this::when).toList()));
     }
-    if (schedule != null && schedule.driftCheckEvery() != null) {
-      line(
-          "data checks",
-          "every "
-              + Durations.format(schedule.driftCheckEvery())
-              + (s.nextCheck() == null ? "" : ", next " + when(s.nextCheck()))
-              + String.format(
-                  Locale.ROOT, "; retrain above drift share %.2f", schedule.driftShareOrDefault())
-              + (schedule.minNewRows() == null
-                  ? ""
-                  : " or on " + schedule.minNewRows() + " new rows"));
-    }
+    if (s.driftCheckEvery() != null || s.nextCheck() != null) line("data checks", checks(s));
     DataInspection last = s.lastInspection();
     if (last != null) {
       line("last check", last.checkedAt().replace("T", " ") + "  " + last.describe());
@@ -68,7 +60,11 @@ final class GuardianStatusPrinter {
           s.model()
               + "/"
               + s.inFlightRunId()
-              + (s.buffered() == null ? "" : ", queued " + s.buffered()));
+              + (inFlightNow == null ? "" : ": " + inFlightNow)
+              + (inFlightNow == null || inFlightNow.startsWith("running")
+                  ? ""
+                  : " (the guardian has not taken note yet)")
+              + (s.buffered() == null ? "" : "; queued " + s.buffered()));
     }
     line(
         "retrains",
@@ -85,13 +81,17 @@ final class GuardianStatusPrinter {
             + " times, history "
             + s.historyLength()
             + " events)");
-    List<TriggerRecord> log = s.triggers();
+    logs(out, s.triggers(), s.actions());
+    out.flush();
+  }
+
+  /** The trigger log and the action log, the last ten of each, newest last. */
+  static void logs(PrintWriter out, List<TriggerRecord> log, List<ActionRecord> actions) {
     out.println(
         "  triggers (last " + Math.min(log.size(), 10) + " of " + log.size() + ", newest last):");
     for (TriggerRecord r : log.subList(Math.max(0, log.size() - 10), log.size())) {
       out.println("    " + r.describe());
     }
-    List<ActionRecord> actions = s.actions();
     if (!actions.isEmpty()) {
       out.println(
           "  actions (last "
@@ -103,7 +103,28 @@ final class GuardianStatusPrinter {
         out.println("    " + r.describe());
       }
     }
-    out.flush();
+  }
+
+  /**
+   * "every 6h, next 18:00 (in 5h 59m); retrain above drift share 0.50 or on 500 new rows". Paused,
+   * checks wait: the one due runs at resume.
+   */
+  private String checks(GuardianStatus s) {
+    String next =
+        s.nextCheck() == null
+            ? ""
+            : s.paused()
+                ? "; paused: checks wait, the one due runs at resume"
+                : ", next " + when(s.nextCheck());
+    String every =
+        s.driftCheckEvery() == null ? "" : "every " + Durations.format(s.driftCheckEvery());
+    String rule =
+        s.retrainOnDriftShare() == null
+            ? ""
+            : String.format(
+                    Locale.ROOT, "; retrain above drift share %.2f", s.retrainOnDriftShare())
+                + (s.minNewRows() == null ? "" : " or on " + s.minNewRows() + " new rows");
+    return (every + next).replaceFirst("^[,;] ", "") + rule;
   }
 
   private String when(String iso) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     versionProvider = Version.class,
     description = {
       "Show the model's native Schedule: state, next fires, runs.",
-      "State, overlap policy, next fires and recent runs."
+      "State, overlap policy, next fires (none while paused) and recent runs."
     })
 final class ScheduleDescribeCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
@@ -49,9 +49,14 @@ final class ScheduleDescribeCommand extends CliCommand {
             + " skipped for overlap, "
             + info.getNumActionsMissedCatchupWindow()
             + " missed the catch-up window");
-    for (Instant next :
-        info.getNextActionTimes().subList(0, Math.min(3, info.getNextActionTimes().size()))) {
-      out.println("  next          " + Show.time(next.toEpochMilli()));
+    if (state.isPaused()) {
+      // the server still lists the times it would fire at: none of them happens while paused
+      out.println("  next          none while paused: tollgate schedule unpause " + model);
+    } else {
+      for (Instant next :
+          info.getNextActionTimes().subList(0, Math.min(3, info.getNextActionTimes().size()))) {
+        out.println("  next          " + Show.time(next.toEpochMilli()));
+      }
     }
     for (ScheduleActionResult r : info.getRecentActions()) {
       String run =

@@ -72,7 +72,7 @@ final class ScheduleEnableCommand extends CliCommand {
           (done.started() ? "Enabled " : "Updated the spec of ") + id + " (" + specFile + ")");
       GuardianStatus status = awaitStatus(client, id);
       if (status != null)
-        new GuardianStatusPrinter(out, System.currentTimeMillis()).print(status, spec.schedule());
+        new GuardianStatusPrinter(out, System.currentTimeMillis()).print(status, null);
       out.println(
           "Follow it: tollgate schedule status " + spec.model() + connection.flagsForCopy());
       out.flush();

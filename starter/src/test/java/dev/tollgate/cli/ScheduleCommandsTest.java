@@ -107,15 +107,47 @@ class ScheduleCommandsTest {
     CliRun status = cli("schedule", "status", "guarded");
     assertThat(status.out())
         .contains("guardian/guarded  PAUSED by alice: freeze")
-        .contains("in flight");
+        .containsPattern("in flight +guarded/manual-\\S+: running: ")
+        .contains("data checks   every 6h; paused: checks wait, the one due runs at resume");
     CliRun refused = cli("schedule", "trigger", "guarded", "--by", "bob");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("is paused by alice; resume it first");
 
     assertThat(cli("schedule", "resume", "guarded", "--by", "alice").exitCode()).isZero();
-    assertThat(cli("schedule", "status", "guarded").out()).contains("guardian/guarded  active");
+    CliRun active = cli("schedule", "status", "guarded");
+    assertThat(active.out())
+        .contains("guardian/guarded  active")
+        .containsPattern("data checks   every 6h, next \\S+ \\S+ \\S+ \\(in [^)]+\\);")
+        .contains("retrain above drift share 0.50");
     assertThat(cli("schedule", "disable", "guarded", "--by", "alice").out())
         .contains("Disabled guardian/guarded");
+
+    // Issue 22, item 1: the closed guardian says so, and shows nothing as if it still ran.
+    CliRun disabled = cli("schedule", "status", "guarded");
+    assertThat(disabled.exitCode()).as(disabled.err()).isZero();
+    assertThat(disabled.out())
+        .containsPattern("guardian/guarded  disabled by alice \\(claim\\) at \\S+ \\S+ \\S+ \\(\\d")
+        .containsPattern("run left +guarded/manual-\\S+: running: ")
+        .contains("It starts no run by itself any more")
+        .doesNotContain("active", "next fires", "data checks")
+        .doesNotContainPattern("(?m)^  in flight ");
+  }
+
+  @Test
+  void aTerminatedGuardianIsGoneAndSaysWhoEndedIt() throws IOException {
+    Path spec = spec("ended", "schedule: {cron: \"0 2 * * *\"}");
+    assertThat(cli("schedule", "enable", "--spec", spec.toString()).exitCode()).isZero();
+    app.getBean(io.temporal.client.WorkflowClient.class)
+        .newUntypedWorkflowStub("guardian/ended")
+        .terminate("moved to another cluster");
+
+    CliRun status = cli("schedule", "status", "ended");
+    assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(1);
+    assertThat(status.out())
+        .containsPattern(
+            "guardian/ended  terminated at \\S+ \\S+ \\S+ \\([^)]+ ago\\) by .*: moved to another cluster")
+        .contains("tollgate schedule enable --spec FILE")
+        .doesNotContain("next fires", "active");
   }
 
   @Test

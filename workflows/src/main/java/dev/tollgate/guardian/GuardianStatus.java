@@ -1,13 +1,21 @@
 package dev.tollgate.guardian;
 
 import dev.tollgate.stages.DataInspection;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * What {@code tollgate schedule status MODEL} shows.
  *
  * @param nextCronFires the next three fire times (ISO-8601), empty without a cron
- * @param nextCheck when the data is inspected next (ISO-8601), {@code null} without checks
+ * @param nextCheck when the data is inspected next (ISO-8601), {@code null} without checks; while
+ *     paused, checks wait and the one due then runs at resume
+ * @param driftCheckEvery how often the data is inspected ({@code schedule.drift_check_every}),
+ *     {@code null} without checks (or from a worker before this field)
+ * @param retrainOnDriftShare a drift retrain starts above this share of drifted features, {@code
+ *     null} without checks
+ * @param minNewRows a volume retrain starts with this many rows more than Production's, or {@code
+ *     null}
  * @param inFlightRunId the run the guardian started that has not ended, or {@code null}
  * @param buffered the run id queued behind it, or {@code null}
  * @param cooldownUntil no drift or volume retrain before this (ISO-8601), or {@code null}
@@ -25,6 +33,9 @@ public record GuardianStatus(
     String cronDescription,
     List<String> nextCronFires,
     String nextCheck,
+    Duration driftCheckEvery,
+    Double retrainOnDriftShare,
+    Integer minNewRows,
     DataInspection lastInspection,
     String inFlightRunId,
     String buffered,

@@ -32,6 +32,9 @@ final class GuardianStatusView {
                 .map(Instant::toString)
                 .toList(),
         nextCheck == null ? null : GuardianWorkflowImpl.iso(Math.max(nextCheck, now)),
+        s.driftCheckEvery(),
+        s.driftCheckEvery() == null ? null : s.driftShareOrDefault(),
+        s.driftCheckEvery() == null ? null : s.minNewRows(),
         book.lastInspection,
         inFlightRunId,
         book.buffered == null ? null : book.buffered.runId(),

@@ -19,8 +19,12 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface GuardianWorkflow {
 
+  /**
+   * Runs until disabled (continuing as new on the way); the result says who disabled it, when, and
+   * the run it left going.
+   */
   @WorkflowMethod
-  void run(GuardianRequest request);
+  GuardianResult run(GuardianRequest request);
 
   /**
    * Stop starting runs (cron ticks are recorded as skipped) until {@link #resume}. Since the
@@ -66,7 +70,10 @@ public interface GuardianWorkflow {
   @UpdateValidatorMethod(updateName = "triggerNow")
   void validateTriggerNow(TriggerRequest request);
 
-  /** Next cron fires, next data check, the last check's drift, the recent triggers, paused. */
+  /**
+   * Next cron fires, the data checks' cadence and next check, the last check's drift, the recent
+   * triggers, paused. Only for a running guardian: a closed one answers from its replayed end.
+   */
   @QueryMethod
   GuardianStatus status();
 }

@@ -45,6 +45,11 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
   private boolean woken;
   private String disabledBy;
 
+  /** When the disable was acted on, and how the name was known: the guardian's result says so. */
+  private String disabledAt;
+
+  private String disabledVia;
+
   /** Signals that arrived before the run method started (signal-with-start), applied then. */
   private final java.util.List<Runnable> early = new java.util.ArrayList<>();
 
@@ -62,7 +67,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
   }
 
   @Override
-  public void run(GuardianRequest request) {
+  public GuardianResult run(GuardianRequest request) {
     actions.readMarker();
     adopt(request.spec());
     book = GuardianBook.of(request.carried(), now());
@@ -78,7 +83,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
         log.info("guardian of {} disabled by {}", spec.model(), disabledBy);
         // the disable's control Update answers before the run ends
         if (actions.authorised) Workflow.await(Workflow::isEveryHandlerFinished);
-        return;
+        return ended();
       }
       if (!asks.isEmpty()) {
         ManualAsk ask = asks.poll();
@@ -178,7 +183,10 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
     switch (c.action()) {
       case PAUSE -> book.pause(c.by(), c.reason());
       case RESUME -> book.resume();
-      case DISABLE -> disabledBy = c.by() == null ? "someone" : c.by();
+      case DISABLE -> {
+        ActionRecord allowed = book.actions.getLast(); // what the action log says of it
+        markDisabled(c.by(), allowed.at(), allowed.via());
+      }
       case SPEC_CHANGE -> adopt(c.spec());
       default -> throw new IllegalStateException("not a guardian control: " + c.action());
     }
@@ -325,7 +333,19 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       return;
     }
     if (actions.queued(new GuardianControl(PolicyAction.DISABLE, by, null, null, null))) return;
+    markDisabled(by, iso(now()), "signal");
+  }
+
+  private void markDisabled(String by, String at, String via) {
     disabledBy = by == null ? "someone" : by;
+    disabledAt = at;
+    disabledVia = via;
+  }
+
+  /** A query of the closed workflow would replay it and answer like a live one: say it here. */
+  private GuardianResult ended() {
+    String left = inFlight == null ? null : inFlight.runId();
+    return GuardianResult.disabled(spec, disabledBy, disabledAt, disabledVia, left, book);
   }
 
   @Override
