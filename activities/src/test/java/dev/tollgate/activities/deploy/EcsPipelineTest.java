@@ -23,6 +23,12 @@ import dev.tollgate.pipeline.RunOptions;
 import dev.tollgate.pipeline.SearchAttributes;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
+import dev.tollgate.policy.ActionRequest;
+import dev.tollgate.policy.ActionRules;
+import dev.tollgate.policy.ActionVerdict;
+import dev.tollgate.policy.ApprovalPolicy;
+import dev.tollgate.policy.PolicyActivities;
+import dev.tollgate.policy.PolicyQuery;
 import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.DeploySpec;
@@ -53,6 +59,8 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
  * reason that says what the service did, and the service runs its earlier revision again.
  */
 @ExtendWith(MotoServerExtension.class)
+// A workflow task that keeps failing (a stage the worker lacks) retries for ever: fail instead.
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class EcsPipelineTest {
   @TempDir Path home;
   private TestWorkflowEnvironment env;
@@ -104,6 +112,7 @@ class EcsPipelineTest {
     Worker pipeline = env.newWorker(TaskQueues.PIPELINE);
     pipeline.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(stages.all());
+    pipeline.registerActivitiesImplementations(new DefaultPolicyOnly());
     env.newWorker(TaskQueues.TRAINING).registerActivitiesImplementations(stages.train());
     env.start();
   }
@@ -221,5 +230,18 @@ class EcsPipelineTest {
         .contains("not an http:// or https:// URL")
         .doesNotContain("IllegalArgumentException");
     assertThat(serviceRevision()).as("the service was never touched").endsWith(":1");
+  }
+
+  /** A worker without a policy folder: the built-in default, checked by the real rules. */
+  private static final class DefaultPolicyOnly implements PolicyActivities {
+    @Override
+    public ApprovalPolicy approvalPolicy(PolicyQuery query) {
+      return ApprovalPolicy.DEFAULT;
+    }
+
+    @Override
+    public ActionVerdict authorize(ActionRequest request) {
+      return ActionRules.verdict(ApprovalPolicy.DEFAULT, request, null);
+    }
   }
 }
