@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  * The classification metrics against scikit-learn on the committed fixtures (accuracy_score,
  * precision/recall/f1 with zero_division=0 — binary for two classes, macro beyond —, roc_auc_score
  * binary or one-vs-rest macro, log_loss), within 1e-6. Regenerate with
- * activities/src/test/python/make_stats_fixtures.py (docs/testing.md).
+ * activities/core/src/test/python/make_stats_fixtures.py (docs/testing.md).
  */
 class ClassificationScoresFixtureTest {
 

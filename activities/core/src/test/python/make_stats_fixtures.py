@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes activities/src/test/resources/fixtures/stats-reference.json.
+"""Writes activities/core/src/test/resources/fixtures/stats-reference.json.
 
 The reference values the Java statistics (dev.tollgate.activities.stats) and the model metrics are
 tested against: SciPy for the Kolmogorov-Smirnov test, the chi-square test and the distribution
@@ -12,8 +12,8 @@ small, makes ties (which KS must handle like SciPy) common, and the rounded valu
 doubles Java parses back.
 
     python3 -m venv /tmp/stats-venv
-    /tmp/stats-venv/bin/pip install -r activities/src/test/python/requirements.txt
-    /tmp/stats-venv/bin/python activities/src/test/python/make_stats_fixtures.py
+    /tmp/stats-venv/bin/pip install -r activities/core/src/test/python/requirements.txt
+    /tmp/stats-venv/bin/python activities/core/src/test/python/make_stats_fixtures.py
 """
 
 import json
@@ -347,7 +347,7 @@ def classification_cases():
 
 def main():
     fixture = {
-        "generator": "activities/src/test/python/make_stats_fixtures.py",
+        "generator": "activities/core/src/test/python/make_stats_fixtures.py",
         "versions": {"python": platform.python_version(), "numpy": np.__version__,
                      "scipy": scipy.__version__, "scikit-learn": sklearn.__version__},
         "tolerance": 1e-6,
