@@ -7,7 +7,7 @@ import dev.tollgate.activities.artifacts.OwnerOnly;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
-import dev.tollgate.activities.deploy.ecs.EcsDeployer;
+import dev.tollgate.activities.deploy.Deployer;
 import dev.tollgate.activities.guardian.GuardianActivitiesImpl;
 import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.notify.EventLog;
@@ -21,8 +21,7 @@ import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingClient;
-import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
-import dev.tollgate.activities.tracking.mlflow.TrackingFailures;
+import dev.tollgate.activities.tracking.RunTracker;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.activities.validate.ValidateActivitiesImpl;
 import dev.tollgate.guardian.GuardianActivities;
@@ -121,34 +120,9 @@ public record StageActivities(
     return create(home, artifacts, datasets, registryDb, client, moved, null);
   }
 
-  /** As above, with ECS deploys through {@code ecs} ({@code null}: target ecs refused). */
-  public static StageActivities create(
-      Path home,
-      ArtifactStore artifacts,
-      DatasetFiles datasets,
-      JdbcRegistry registryDb,
-      ServingClient client,
-      java.util.function.Consumer<String> moved,
-      EcsDeployer ecs) {
-    return create(
-        home,
-        artifacts,
-        datasets,
-        registryDb,
-        client,
-        moved,
-        ecs,
-        List.of(),
-        null,
-        new MlflowTracker(new TrackingFailures(null)));
-  }
-
   /**
-   * As above, each event also handed to {@code sinks} (metrics, Slack, a webhook) after the events
-   * file, once per event and sink (the registry database keeps the ledger), and the guardian's
-   * drift measurements to {@code drift} ({@code null}: not recorded); runs whose spec has {@code
-   * tracking.mlflow} logged to MLflow through {@code tracker} (validation), MLflow's {@code
-   * champion} alias moved with Production (registry).
+   * As above, with ECS deploys through {@code ecs} ({@code null}: target ecs refused), and no run
+   * tracker: a spec's {@code tracking} is ignored (the worker wires the MLflow adapter's).
    */
   public static StageActivities create(
       Path home,
@@ -157,10 +131,28 @@ public record StageActivities(
       JdbcRegistry registryDb,
       ServingClient client,
       java.util.function.Consumer<String> moved,
-      EcsDeployer ecs,
+      Deployer ecs) {
+    return create(home, artifacts, datasets, registryDb, client, moved, ecs, List.of(), null, null);
+  }
+
+  /**
+   * As above, each event also handed to {@code sinks} (metrics, Slack, a webhook) after the events
+   * file, once per event and sink (the registry database keeps the ledger), and the guardian's
+   * drift measurements to {@code drift} ({@code null}: not recorded); runs whose spec has {@code
+   * tracking.mlflow} tracked through {@code tracker} (validation; {@code null}: not tracked), its
+   * {@code champion} alias moved with Production (registry).
+   */
+  public static StageActivities create(
+      Path home,
+      ArtifactStore artifacts,
+      DatasetFiles datasets,
+      JdbcRegistry registryDb,
+      ServingClient client,
+      java.util.function.Consumer<String> moved,
+      Deployer ecs,
       List<EventSink> sinks,
       DriftShares drift,
-      MlflowTracker tracker) {
+      RunTracker tracker) {
     Path root = OwnerOnly.home(home.toAbsolutePath().normalize());
     OwnerOnly.file(root.resolve("events.jsonl")); // created 0600; one from an earlier version
     CsvLoader loader = new CsvLoader(datasets);
@@ -171,14 +163,7 @@ public record StageActivities(
         new TrainActivitiesImpl(loader, models),
         new ValidateActivitiesImpl(loader, models, artifacts, tracker),
         registry,
-        new DeployActivitiesImpl(
-            loader,
-            models,
-            root.resolve("serving"),
-            client,
-            moved,
-            ecs,
-            ecs == null ? null : ecs::servingClient),
+        new DeployActivitiesImpl(loader, models, root.resolve("serving"), client, moved, ecs),
         new NotifyActivitiesImpl(
             eventSinks(new EventLog(root.resolve("events.jsonl")), sinks),
             new JdbcDeliveryLedger(registryDb.database().dataSource())),

@@ -6,20 +6,22 @@ import dev.tollgate.activities.artifacts.ArtifactStores;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
-import dev.tollgate.activities.deploy.ecs.EcsAccess;
-import dev.tollgate.activities.deploy.ecs.EcsDeployer;
 import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.metrics.PipelineMetrics;
 import dev.tollgate.activities.notify.EventSink;
 import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.RegistryDatabase;
-import dev.tollgate.activities.s3.S3Access;
 import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ModelServing;
-import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
-import dev.tollgate.activities.tracking.mlflow.TrackingFailures;
 import dev.tollgate.activities.train.Trainers;
+import dev.tollgate.adapters.aws.ecs.EcsAccess;
+import dev.tollgate.adapters.aws.ecs.EcsDeployer;
+import dev.tollgate.adapters.aws.s3.S3Access;
+import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
+import dev.tollgate.adapters.aws.s3.S3ObjectSource;
+import dev.tollgate.adapters.mlflow.MlflowTracker;
+import dev.tollgate.adapters.mlflow.TrackingFailures;
 import dev.tollgate.worker.serving.ServingAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -29,8 +31,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The stage implementations, over the configured home folder and artifact store. The S3 client is
- * built on first use, so a worker with only local files never looks for AWS credentials.
+ * The stage implementations, over the configured home folder and artifact store, with the adapters
+ * core reaches the outside through: AWS (S3 for artifacts and datasets, ECS for {@code
+ * deploy.target: ecs}) and MLflow here, Slack and webhooks in {@link NotificationSinksConfig}. The
+ * S3 client is built on first use, so a worker with only local files never looks for AWS
+ * credentials.
  */
 @Configuration(proxyBeanMethods = false)
 public class StageActivitiesConfig {
@@ -44,7 +49,9 @@ public class StageActivitiesConfig {
   @Bean
   ArtifactStore artifactStore(TollgateProperties properties, S3Access s3) {
     return ArtifactStores.open(
-        properties.artifacts().uri(), properties.home().toAbsolutePath(), s3);
+        properties.artifacts().uri(),
+        properties.home().toAbsolutePath(),
+        root -> new S3ArtifactStore(s3.client(), root));
   }
 
   /**
@@ -110,7 +117,7 @@ public class StageActivitiesConfig {
     return StageActivities.create(
         properties.home().toAbsolutePath(),
         artifacts,
-        new DatasetFiles(s3, dataAccess),
+        new DatasetFiles(new S3ObjectSource(s3), dataAccess),
         new JdbcRegistry(registry),
         new HttpServingClient(address::uri),
         serving::refresh,

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
-import dev.tollgate.activities.artifacts.S3ArtifactStore;
-import dev.tollgate.activities.s3.S3Access;
+import dev.tollgate.adapters.aws.s3.S3Access;
+import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

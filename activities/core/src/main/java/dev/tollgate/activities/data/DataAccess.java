@@ -1,7 +1,7 @@
 package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.artifacts.FileUris;
-import dev.tollgate.activities.s3.S3Location;
+import dev.tollgate.activities.objects.S3Location;
 import java.nio.file.Path;
 
 /**

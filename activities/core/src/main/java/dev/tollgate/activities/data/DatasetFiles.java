@@ -1,9 +1,8 @@
 package dev.tollgate.activities.data;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.s3.S3Access;
-import dev.tollgate.activities.s3.S3Location;
-import dev.tollgate.activities.s3.S3Objects;
+import dev.tollgate.activities.objects.ObjectSource;
+import dev.tollgate.activities.objects.S3Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,15 +17,16 @@ import java.time.Instant;
  * the file came from. Every URI is checked against the worker's {@link DataAccess} first.
  */
 public final class DatasetFiles {
-  private final S3Access s3;
+  private final ObjectSource objects;
   private final DataAccess access;
 
   /**
-   * {@code s3} may be {@code null}: then s3:// datasets are refused as unsupported. {@code access}
-   * says which files and buckets may be read (the worker's {@code tollgate.data-access.*}).
+   * {@code objects} reads s3:// datasets (the AWS adapter's S3 source); it may be {@code null}:
+   * then they are refused as unsupported. {@code access} says which files and buckets may be read
+   * (the worker's {@code tollgate.data-access.*}).
    */
-  public DatasetFiles(S3Access s3, DataAccess access) {
-    this.s3 = s3;
+  public DatasetFiles(ObjectSource objects, DataAccess access) {
+    this.objects = objects;
     this.access = java.util.Objects.requireNonNull(access, "access");
   }
 
@@ -82,9 +82,7 @@ public final class DatasetFiles {
     try {
       // refused by the declared length before the body is read; a response without one is
       // checked on the copy below
-      found =
-          new S3Objects(s3.client())
-              .download(at, local.path(), length -> checkSize(uri, length, limit));
+      found = objects.download(at, local.path(), length -> checkSize(uri, length, limit));
     } catch (RuntimeException e) {
       local.close(); // a failed download (retried by Temporal) must not leave its copy behind
       throw e;
@@ -120,7 +118,7 @@ public final class DatasetFiles {
   /** When the dataset was last written, or {@code null} when it does not exist. */
   public Instant lastModified(String uri) {
     if (S3Location.isS3(uri)) {
-      return new S3Objects(s3.client()).head(location(uri)).map(h -> h.lastModified()).orElse(null);
+      return objects.lastModified(location(uri));
     }
     Path file = access.localFileIfExists(uri);
     try {
@@ -131,7 +129,7 @@ public final class DatasetFiles {
   }
 
   private S3Location location(String uri) {
-    if (s3 == null) {
+    if (objects == null) {
       throw Failures.unsupported("dataset " + uri + ": this loader was built without S3 access");
     }
     S3Location at;

@@ -1,6 +1,6 @@
 package dev.tollgate.activities.registry;
 
-import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
+import dev.tollgate.activities.tracking.RunTracker;
 import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrackingSpec;
@@ -20,12 +20,12 @@ final class ChampionTracking {
   private static final Logger log = LoggerFactory.getLogger(ChampionTracking.class);
 
   private final JdbcRegistry registry;
-  private final MlflowTracker tracker;
+  private final RunTracker tracker;
 
   /**
    * @param tracker {@code null}: nothing is tracked
    */
-  ChampionTracking(JdbcRegistry registry, MlflowTracker tracker) {
+  ChampionTracking(JdbcRegistry registry, RunTracker tracker) {
     this.registry = registry;
     this.tracker = tracker;
   }

@@ -1,7 +1,7 @@
 package dev.tollgate.activities.registry;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
+import dev.tollgate.activities.tracking.RunTracker;
 import dev.tollgate.stages.AliasRequest;
 import dev.tollgate.stages.ArchiveRequest;
 import dev.tollgate.stages.ModelRecord;
@@ -42,7 +42,7 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
    * @param tracker moves MLflow's {@code champion} alias with Production, for models whose spec has
    *     {@code tracking.mlflow}; {@code null}: not tracked
    */
-  public RegistryActivitiesImpl(JdbcRegistry registry, MlflowTracker tracker) {
+  public RegistryActivitiesImpl(JdbcRegistry registry, RunTracker tracker) {
     this.registry = registry;
     this.tracking = new ChampionTracking(registry, tracker);
   }

@@ -1,6 +1,6 @@
 package dev.tollgate.activities.validate;
 
-import dev.tollgate.activities.tracking.mlflow.Session;
+import dev.tollgate.activities.tracking.TrackingSession;
 import dev.tollgate.spec.MetricDirection;
 import dev.tollgate.spec.TrackingSpec;
 import dev.tollgate.stages.CheckResult;
@@ -18,7 +18,7 @@ final class ChampionCheck {
   private ChampionCheck() {}
 
   static List<CheckResult> run(
-      TrackingSpec.Champion gate, Session session, Map<String, Double> candidate) {
+      TrackingSpec.Champion gate, TrackingSession session, Map<String, Double> candidate) {
     String threshold = "≤ " + gate.tolerance() + " worse than MLflow's champion";
     return gate.metrics().stream()
         .map(metric -> check("champion." + metric, metric, threshold, gate, session, candidate))
@@ -30,12 +30,12 @@ final class ChampionCheck {
       String metric,
       String threshold,
       TrackingSpec.Champion gate,
-      Session session,
+      TrackingSession session,
       Map<String, Double> candidate) {
     if (session.championWarning() != null) {
       return Checks.skipped(name, threshold, session.championWarning() + "; check skipped");
     }
-    Session.Champion champion = session.champion();
+    TrackingSession.Champion champion = session.champion();
     if (champion == null) {
       return Checks.skipped(
           name, threshold, "no MLflow model version holds the champion alias yet");

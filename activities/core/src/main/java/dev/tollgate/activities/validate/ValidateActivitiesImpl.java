@@ -8,8 +8,8 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.models.Predictions;
-import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
-import dev.tollgate.activities.tracking.mlflow.Session;
+import dev.tollgate.activities.tracking.RunTracker;
+import dev.tollgate.activities.tracking.TrackingSession;
 import dev.tollgate.activities.train.Scores;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.ValidationSpec;
@@ -50,7 +50,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
    *     null}: such sections are ignored
    */
   public ValidateActivitiesImpl(
-      CsvLoader loader, ModelStore models, ArtifactStore reports, MlflowTracker tracker) {
+      CsvLoader loader, ModelStore models, ArtifactStore reports, RunTracker tracker) {
     this.loader = loader;
     this.models = models;
     this.reports = reports;
@@ -87,7 +87,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             predictions.values(),
             Scores.of(spec.task(), data, split.holdout(), predictions));
 
-    Session tracked = tracking.open(request, holdout.metrics());
+    TrackingSession tracked = tracking.open(request, holdout.metrics());
     ModelVersion baseline = request.baseline();
     // The Production model is read only when a check compares with it; a missing or altered
     // Production artifact is then unusable input, not a skipped check. Its columns are compared

@@ -1,10 +1,8 @@
 package dev.tollgate.activities.validate;
 
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
-import dev.tollgate.activities.tracking.mlflow.RunFacts;
-import dev.tollgate.activities.tracking.mlflow.Session;
-import dev.tollgate.activities.tracking.mlflow.TrackedRun;
+import dev.tollgate.activities.tracking.RunTracker;
+import dev.tollgate.activities.tracking.TrackingSession;
 import dev.tollgate.spec.TrackingSpec;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.ValidationRequest;
@@ -23,12 +21,12 @@ import java.util.Map;
 final class ValidationTracking {
   static final String CHECK = "mlflow";
 
-  private final MlflowTracker tracker;
+  private final RunTracker tracker;
 
   /**
    * @param tracker {@code null}: tracking sections are ignored (tools and tests without it)
    */
-  ValidationTracking(MlflowTracker tracker) {
+  ValidationTracking(RunTracker tracker) {
     this.tracker = tracker;
   }
 
@@ -42,28 +40,14 @@ final class ValidationTracking {
   }
 
   /** The run's tracking, or {@code null} when the spec (or this worker) has none. */
-  Session open(ValidationRequest request, Map<String, Double> metrics) {
+  TrackingSession open(ValidationRequest request, Map<String, Double> metrics) {
     TrackingSpec.Mlflow m = mlflow(request);
-    if (m == null) return null;
-    TrackedRun run;
-    try {
-      run = RunFacts.of(request, metrics);
-    } catch (RuntimeException e) {
-      // a fact that cannot be read must not stop validation: log the metrics alone
-      run =
-          new TrackedRun(
-              request.spec().model(),
-              request.candidate().version(),
-              request.runId(),
-              Map.of(),
-              metrics,
-              Map.of());
-    }
-    return tracker.open(m, run);
+    return m == null ? null : tracker.open(m, request, metrics);
   }
 
   /** The champion gate's checks, and the warning when the run could not be logged. */
-  List<CheckResult> checks(ValidationRequest request, Session s, Map<String, Double> metrics) {
+  List<CheckResult> checks(
+      ValidationRequest request, TrackingSession s, Map<String, Double> metrics) {
     if (s == null) return List.of();
     List<CheckResult> out = new ArrayList<>();
     TrackingSpec.Champion gate = mlflow(request).champion();
@@ -79,7 +63,7 @@ final class ValidationTracking {
    * @return {@code checks}, with the warning added when this part failed
    */
   List<CheckResult> finish(
-      Session s,
+      TrackingSession s,
       List<CheckResult> checks,
       boolean passed,
       Map<String, byte[]> reportFiles,

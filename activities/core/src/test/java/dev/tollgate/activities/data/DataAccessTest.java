@@ -179,14 +179,25 @@ class DataAccessTest {
 
   @Test
   void anS3DatasetOutsideTheBucketsIsRefusedBeforeAnyRequest() {
-    // the client would fail on its first call: nothing listens at this endpoint
-    var s3 =
-        new dev.tollgate.activities.s3.S3Access(
-            new dev.tollgate.activities.s3.S3Settings(
-                java.net.URI.create("http://127.0.0.1:9"), "us-east-1", true, 1));
+    // the object source fails on its first call: nothing may be asked of it
+    var noRequest =
+        new dev.tollgate.activities.objects.ObjectSource() {
+          @Override
+          public boolean download(
+              dev.tollgate.activities.objects.S3Location at,
+              Path target,
+              java.util.function.LongConsumer announced) {
+            throw new AssertionError("download of " + at + " asked");
+          }
+
+          @Override
+          public java.time.Instant lastModified(dev.tollgate.activities.objects.S3Location at) {
+            throw new AssertionError("lastModified of " + at + " asked");
+          }
+        };
     var files =
         new DatasetFiles(
-            s3,
+            noRequest,
             new DataAccess(
                 DataRoots.of(List.of(root), List.of()), DataBuckets.of(List.of("ml-data"))));
     var failure =
@@ -196,10 +207,9 @@ class DataAccessTest {
     assertThat(failure.getOriginalMessage()).contains("outside the S3 buckets");
     assertThatThrownBy(() -> files.lastModified("s3://other-bucket/load.csv"))
         .hasMessageContaining("outside the S3 buckets");
-    s3.close();
   }
 
-  private static dev.tollgate.activities.s3.S3Location at(String bucket, String key) {
-    return new dev.tollgate.activities.s3.S3Location(bucket, key);
+  private static dev.tollgate.activities.objects.S3Location at(String bucket, String key) {
+    return new dev.tollgate.activities.objects.S3Location(bucket, key);
   }
 }
