@@ -1,5 +1,6 @@
 package dev.tollgate.activities;
 
+import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.guardian.GuardianActivities;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.CheckResult;

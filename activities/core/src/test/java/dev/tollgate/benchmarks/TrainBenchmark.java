@@ -2,8 +2,8 @@ package dev.tollgate.benchmarks;
 
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.models.Predictor;
+import dev.tollgate.activities.scores.RegressionScores;
 import dev.tollgate.activities.train.HyperParams;
-import dev.tollgate.activities.train.RegressionScores;
 import dev.tollgate.activities.train.Trainer;
 import dev.tollgate.activities.train.Trainers;
 import dev.tollgate.activities.train.TrainingSet;

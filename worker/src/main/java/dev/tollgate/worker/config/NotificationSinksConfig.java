@@ -1,9 +1,9 @@
 package dev.tollgate.worker.config;
 
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.notify.WebhookSignature;
 import dev.tollgate.activities.notify.WebhookSink;
 import dev.tollgate.activities.outbound.OutboundHttp;
-import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.adapters.slack.JdbcSlackThreads;
 import dev.tollgate.adapters.slack.SlackSettings;
 import dev.tollgate.adapters.slack.SlackSink;

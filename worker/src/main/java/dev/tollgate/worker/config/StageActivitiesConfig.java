@@ -1,20 +1,19 @@
 package dev.tollgate.worker.config;
 
-import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ArtifactStores;
-import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.metrics.PipelineMetrics;
 import dev.tollgate.activities.notify.EventSink;
 import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.registry.JdbcRegistry;
-import dev.tollgate.activities.registry.RegistryDatabase;
-import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ModelServing;
+import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.activities.train.Trainers;
+import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.adapters.aws.ecs.EcsAccess;
 import dev.tollgate.adapters.aws.ecs.EcsDeployer;
 import dev.tollgate.adapters.aws.s3.S3Access;
@@ -22,7 +21,6 @@ import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
 import dev.tollgate.adapters.aws.s3.S3ObjectSource;
 import dev.tollgate.adapters.mlflow.MlflowTracker;
 import dev.tollgate.adapters.mlflow.TrackingFailures;
-import dev.tollgate.worker.serving.ServingAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
@@ -76,13 +74,6 @@ public class StageActivitiesConfig {
         e.region());
   }
 
-  /** Local serving: what the HTTP API answers with, from the home folder's serving pointers. */
-  @Bean
-  ModelServing modelServing(TollgateProperties properties, ArtifactStore artifacts) {
-    return new ModelServing(
-        properties.home().toAbsolutePath().resolve("serving"), new ModelStore(artifacts));
-  }
-
   /** The drift gauge, set by validation's and the guardian's measurements. */
   @Bean
   DriftShares driftShares(MeterRegistry meters) {
@@ -106,7 +97,7 @@ public class StageActivitiesConfig {
       S3Access s3,
       RegistryDatabase registry,
       ModelServing serving,
-      ServingAddress address,
+      ServingClient servingClient,
       EcsAccess ecs,
       List<EventSink> sinks,
       DriftShares drift,
@@ -119,7 +110,7 @@ public class StageActivitiesConfig {
         artifacts,
         new DatasetFiles(new S3ObjectSource(s3), dataAccess),
         new JdbcRegistry(registry),
-        new HttpServingClient(address::uri),
+        servingClient,
         serving::refresh,
         new EcsDeployer(ecs, java.time.Duration.ofSeconds(2), outbound),
         sinks,

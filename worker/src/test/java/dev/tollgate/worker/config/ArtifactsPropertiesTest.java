@@ -2,8 +2,8 @@ package dev.tollgate.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
+import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.adapters.aws.s3.S3Access;
 import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
 import java.net.URI;
@@ -25,7 +25,8 @@ class ArtifactsPropertiesTest {
     StageActivitiesConfig.class,
     OutboundConfig.class,
     dev.tollgate.worker.data.DataAccessConfig.class,
-    dev.tollgate.worker.serving.ServingAddress.class
+    dev.tollgate.worker.serving.ServingAddress.class,
+    dev.tollgate.worker.serving.ServingConfig.class
   })
   static class Wiring {
     /** Actuator's registry in the application; the stage wiring records metrics into it. */

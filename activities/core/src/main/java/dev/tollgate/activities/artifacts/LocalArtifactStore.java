@@ -1,6 +1,8 @@
 package dev.tollgate.activities.artifacts;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.files.AtomicFiles;
+import dev.tollgate.activities.files.FileUris;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.tollgate.activities.artifacts;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.activities.models.ModelCodec;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictor;

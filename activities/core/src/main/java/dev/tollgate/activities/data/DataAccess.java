@@ -1,6 +1,6 @@
 package dev.tollgate.activities.data;
 
-import dev.tollgate.activities.artifacts.FileUris;
+import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.objects.S3Location;
 import java.nio.file.Path;
 

@@ -1,11 +1,12 @@
 package dev.tollgate.activities.deploy;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.artifacts.AtomicFiles;
-import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.activities.artifacts.ModelNames;
-import dev.tollgate.activities.artifacts.PathLocks;
+import dev.tollgate.activities.files.AtomicFiles;
+import dev.tollgate.activities.files.Json;
+import dev.tollgate.activities.files.PathLocks;
 import dev.tollgate.activities.serving.ServingClient;
+import dev.tollgate.activities.serving.ServingPointer;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;

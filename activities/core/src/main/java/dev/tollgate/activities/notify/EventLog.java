@@ -1,8 +1,8 @@
 package dev.tollgate.activities.notify;
 
-import dev.tollgate.activities.artifacts.Json;
-import dev.tollgate.activities.artifacts.OwnerOnly;
-import dev.tollgate.activities.artifacts.PathLocks;
+import dev.tollgate.activities.files.Json;
+import dev.tollgate.activities.files.OwnerOnly;
+import dev.tollgate.activities.files.PathLocks;
 import dev.tollgate.stages.PipelineEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;

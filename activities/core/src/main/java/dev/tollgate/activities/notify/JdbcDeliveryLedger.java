@@ -1,6 +1,6 @@
 package dev.tollgate.activities.notify;
 
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.stages.PipelineEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

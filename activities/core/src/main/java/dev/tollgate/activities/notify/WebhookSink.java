@@ -1,6 +1,6 @@
 package dev.tollgate.activities.notify;
 
-import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.activities.outbound.HttpAnswer;
 import dev.tollgate.activities.outbound.HttpCall;
 import dev.tollgate.activities.outbound.OutboundHttp;

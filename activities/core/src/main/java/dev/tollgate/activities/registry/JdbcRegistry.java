@@ -1,6 +1,7 @@
 package dev.tollgate.activities.registry;
 
 import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.RegisterRequest;
 import dev.tollgate.stages.RegistryStage;

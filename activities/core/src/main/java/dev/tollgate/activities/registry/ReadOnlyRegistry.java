@@ -1,5 +1,6 @@
 package dev.tollgate.activities.registry;
 
+import dev.tollgate.activities.db.EmbeddedH2;
 import dev.tollgate.stages.ModelRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;

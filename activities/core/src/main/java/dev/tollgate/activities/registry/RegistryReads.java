@@ -2,7 +2,7 @@ package dev.tollgate.activities.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.stages.ModelRecord;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.RegistryStage;

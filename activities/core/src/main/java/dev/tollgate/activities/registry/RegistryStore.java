@@ -1,9 +1,9 @@
 package dev.tollgate.activities.registry;
 
-import dev.tollgate.activities.artifacts.AtomicFiles;
-import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.activities.artifacts.ModelNames;
-import dev.tollgate.activities.artifacts.PathLocks;
+import dev.tollgate.activities.files.AtomicFiles;
+import dev.tollgate.activities.files.Json;
+import dev.tollgate.activities.files.PathLocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;

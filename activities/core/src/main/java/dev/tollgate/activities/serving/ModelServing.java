@@ -4,7 +4,6 @@ import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.RowsEncoder;
-import dev.tollgate.activities.deploy.ServingPointer;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.spec.PipelineSpec;
 import java.io.IOException;

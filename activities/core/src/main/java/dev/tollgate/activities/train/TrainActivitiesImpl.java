@@ -14,6 +14,7 @@ import dev.tollgate.activities.data.ReferenceSample;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
+import dev.tollgate.activities.scores.Scores;
 import dev.tollgate.activities.stats.Psi;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainActivities;

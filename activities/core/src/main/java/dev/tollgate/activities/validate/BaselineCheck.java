@@ -4,7 +4,7 @@ import dev.tollgate.activities.artifacts.ModelCompatibility;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.train.Scores;
+import dev.tollgate.activities.scores.Scores;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.CheckResult;

@@ -1,8 +1,8 @@
 package dev.tollgate.activities.validate;
 
 import dev.tollgate.activities.artifacts.ArtifactStore;
-import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.activities.artifacts.ModelNames;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.DataInspection;
 import java.util.List;

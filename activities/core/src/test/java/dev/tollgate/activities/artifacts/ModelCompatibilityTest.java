@@ -8,6 +8,7 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.Frames;
+import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.activities.models.SmileRegressor;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.FeatureStats;
+import dev.tollgate.activities.files.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

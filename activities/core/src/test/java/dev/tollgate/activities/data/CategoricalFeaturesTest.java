@@ -2,7 +2,7 @@ package dev.tollgate.activities.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MissingPolicy;
 import dev.tollgate.spec.Task;

@@ -4,11 +4,12 @@ import static dev.tollgate.activities.ActivityTesting.businessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.TestData;
-import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
+import dev.tollgate.activities.serving.ServingPointer;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;

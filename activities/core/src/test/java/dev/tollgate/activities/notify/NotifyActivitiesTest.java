@@ -3,7 +3,7 @@ package dev.tollgate.activities.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.stages.PipelineEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.tollgate.activities.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.stages.PipelineEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;

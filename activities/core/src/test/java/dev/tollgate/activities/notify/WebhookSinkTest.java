@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.activities.outbound.CountingServer;
 import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.outbound.OutboundPolicy;

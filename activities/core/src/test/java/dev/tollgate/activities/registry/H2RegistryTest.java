@@ -1,5 +1,6 @@
 package dev.tollgate.activities.registry;
 
+import dev.tollgate.activities.db.RegistryDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,6 +3,7 @@ package dev.tollgate.activities.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.stages.ModelRecord;
 import dev.tollgate.stages.RegistryStage;
 import java.nio.file.Files;

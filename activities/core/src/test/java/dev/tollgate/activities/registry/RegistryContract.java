@@ -3,6 +3,7 @@ package dev.tollgate.activities.registry;
 import static dev.tollgate.activities.ActivityTesting.businessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.stages.ArchiveRequest;
 import dev.tollgate.stages.ModelRecord;

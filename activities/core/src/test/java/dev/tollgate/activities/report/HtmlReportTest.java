@@ -3,8 +3,8 @@ package dev.tollgate.activities.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.artifacts.Digests;
-import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
+import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.CheckResult.Status;

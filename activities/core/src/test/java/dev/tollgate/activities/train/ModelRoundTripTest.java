@@ -3,10 +3,10 @@ package dev.tollgate.activities.train;
 import static dev.tollgate.activities.ActivityTesting.businessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.artifacts.FileUris;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.pipeline.FailureTypes;

@@ -6,6 +6,7 @@ import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictor;
+import dev.tollgate.activities.scores.Scores;
 import dev.tollgate.spec.Task;
 import dev.tollgate.spec.TrainingSpec;
 import java.util.List;

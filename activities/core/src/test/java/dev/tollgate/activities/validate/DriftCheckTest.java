@@ -2,12 +2,12 @@ package dev.tollgate.activities.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.artifacts.Json;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.data.LoadReport;
 import dev.tollgate.activities.data.ReferenceSample;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.spec.Task;
 import dev.tollgate.spec.ValidationSpec.DriftSpec;
 import dev.tollgate.stages.CheckResult.Status;

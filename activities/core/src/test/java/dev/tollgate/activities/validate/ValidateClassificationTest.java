@@ -126,9 +126,9 @@ class ValidateClassificationTest {
     ValidationVerdict verdict = stages.validate(spec, trained, null);
 
     var json =
-        dev.tollgate.activities.artifacts.Json.mapper()
+        dev.tollgate.activities.files.Json.mapper()
             .readTree(
-                dev.tollgate.activities.artifacts.FileUris.artifact(verdict.reportUri()).toFile());
+                dev.tollgate.activities.files.FileUris.artifact(verdict.reportUri()).toFile());
     var holdout = json.get("holdout");
     assertThat(holdout.get("rows").asInt()).isEqualTo(300);
     assertThat(holdout.get("train_rows").asInt()).isEqualTo(1200);

@@ -1,6 +1,6 @@
 package dev.tollgate.adapters.slack;
 
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.db.RegistryDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

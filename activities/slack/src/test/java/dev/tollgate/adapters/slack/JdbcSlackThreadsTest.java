@@ -2,7 +2,7 @@ package dev.tollgate.adapters.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.db.RegistryDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,8 +2,8 @@ package dev.tollgate.adapters.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.registry.PostgresServer;
-import dev.tollgate.activities.registry.RegistryDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

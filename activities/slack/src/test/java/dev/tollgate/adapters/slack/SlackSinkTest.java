@@ -3,7 +3,7 @@ package dev.tollgate.adapters.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.spec.NotifySpec;
 import dev.tollgate.stages.PipelineEvent;
 import io.temporal.failure.ApplicationFailure;

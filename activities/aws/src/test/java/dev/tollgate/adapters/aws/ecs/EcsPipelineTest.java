@@ -2,14 +2,15 @@ package dev.tollgate.adapters.aws.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.actions.ActionRules;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.outbound.OutboundPolicy;
 import dev.tollgate.activities.registry.JdbcRegistry;
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.adapters.aws.s3.MotoServer;
 import dev.tollgate.adapters.aws.s3.MotoServerExtension;
 import dev.tollgate.pipeline.Outcome;
@@ -22,7 +23,6 @@ import dev.tollgate.pipeline.SearchAttributes;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.policy.ActionRequest;
-import dev.tollgate.policy.ActionRules;
 import dev.tollgate.policy.ActionVerdict;
 import dev.tollgate.policy.ApprovalPolicy;
 import dev.tollgate.policy.PolicyActivities;

@@ -3,13 +3,13 @@ package dev.tollgate.adapters.aws.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.ActivityTesting;
-import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.objects.S3Location;
+import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;

@@ -1,4 +1,4 @@
-package dev.tollgate.activities.train;
+package dev.tollgate.activities.scores;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package dev.tollgate.activities.train;
+package dev.tollgate.activities.scores;
 
 import dev.tollgate.activities.models.Predictions;
 import java.util.Map;

@@ -1,7 +1,12 @@
-package dev.tollgate.policy;
+package dev.tollgate.actions;
 
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.pipeline.StageOptions;
+import dev.tollgate.policy.ActionRequest;
+import dev.tollgate.policy.ActionVerdict;
+import dev.tollgate.policy.PolicyAction;
+import dev.tollgate.policy.PolicyActivities;
+import dev.tollgate.policy.Voucher;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 

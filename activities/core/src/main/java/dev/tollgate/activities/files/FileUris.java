@@ -1,4 +1,4 @@
-package dev.tollgate.activities.artifacts;
+package dev.tollgate.activities.files;
 
 import dev.tollgate.activities.Failures;
 import java.net.URI;

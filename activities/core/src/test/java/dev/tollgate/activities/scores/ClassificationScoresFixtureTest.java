@@ -1,4 +1,4 @@
-package dev.tollgate.activities.train;
+package dev.tollgate.activities.scores;
 
 import static dev.tollgate.activities.stats.StatsFixtures.assertClose;
 

@@ -1,4 +1,4 @@
-package dev.tollgate.activities.registry;
+package dev.tollgate.activities.db;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * class by name. It is a JVM-wide H2 setting read once, when H2 first loads: it is set here before
  * any H2 class is touched, unless the operator set it on the command line ({@code -D}).
  */
-final class EmbeddedH2 {
+public final class EmbeddedH2 {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedH2.class);
   static final String ALLOWED_CLASSES = "h2.allowedClasses";
 
@@ -37,7 +37,7 @@ final class EmbeddedH2 {
   private EmbeddedH2() {}
 
   /** Called from {@link RegistryDatabase}'s static initializer, before H2 loads. */
-  static void restrictClasses() {
+  public static void restrictClasses() {
     String set = System.getProperty(ALLOWED_CLASSES);
     if (set == null) {
       System.setProperty(ALLOWED_CLASSES, "");
@@ -59,7 +59,7 @@ final class EmbeddedH2 {
   }
 
   /** H2's "database may be already in use" (another process holds the file lock). */
-  static boolean inUse(Throwable e) {
+  public static boolean inUse(Throwable e) {
     for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
       if (c instanceof SQLException sql && sql.getErrorCode() == 90020) return true;
     }

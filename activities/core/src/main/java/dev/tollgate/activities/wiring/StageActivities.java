@@ -1,13 +1,14 @@
-package dev.tollgate.activities;
+package dev.tollgate.activities.wiring;
 
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.artifacts.OwnerOnly;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
 import dev.tollgate.activities.deploy.Deployer;
+import dev.tollgate.activities.files.OwnerOnly;
 import dev.tollgate.activities.guardian.GuardianActivitiesImpl;
 import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.notify.EventLog;
@@ -17,7 +18,6 @@ import dev.tollgate.activities.notify.NotifyActivitiesImpl;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.JsonRegistryImport;
 import dev.tollgate.activities.registry.RegistryActivitiesImpl;
-import dev.tollgate.activities.registry.RegistryDatabase;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingClient;

@@ -1,4 +1,4 @@
-package dev.tollgate.activities.artifacts;
+package dev.tollgate.activities.files;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

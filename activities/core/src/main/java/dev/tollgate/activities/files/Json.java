@@ -1,4 +1,4 @@
-package dev.tollgate.activities.artifacts;
+package dev.tollgate.activities.files;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,9 @@
-package dev.tollgate.activities;
+package dev.tollgate.activities.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.ActivityTesting;
+import dev.tollgate.activities.TestData;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.ValidationSpec;

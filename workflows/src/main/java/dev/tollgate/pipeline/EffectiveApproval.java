@@ -1,5 +1,8 @@
-package dev.tollgate.policy;
+package dev.tollgate.pipeline;
 
+import dev.tollgate.policy.ApprovalPolicy;
+import dev.tollgate.policy.PolicyApplied;
+import dev.tollgate.policy.PolicyRefusal;
 import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.Durations;
 import dev.tollgate.spec.PipelineSpec;

@@ -1,4 +1,4 @@
-package dev.tollgate.activities.artifacts;
+package dev.tollgate.activities.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ public final class AtomicFiles {
   }
 
   /** Best effort: a leftover temp file is harmless, the move already decided the outcome. */
-  static void deleteQuietly(Path path) {
+  public static void deleteQuietly(Path path) {
     if (path == null) {
       return;
     }

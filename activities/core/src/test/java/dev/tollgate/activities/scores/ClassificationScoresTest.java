@@ -1,4 +1,4 @@
-package dev.tollgate.activities.train;
+package dev.tollgate.activities.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

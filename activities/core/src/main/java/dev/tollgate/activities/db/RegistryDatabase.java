@@ -1,8 +1,8 @@
-package dev.tollgate.activities.registry;
+package dev.tollgate.activities.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tollgate.activities.artifacts.OwnerOnly;
+import dev.tollgate.activities.files.OwnerOnly;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -141,7 +141,7 @@ public final class RegistryDatabase implements AutoCloseable {
     return "23505".equals(e.getSQLState());
   }
 
-  Connection connection() throws SQLException {
+  public Connection connection() throws SQLException {
     return pool.getConnection();
   }
 

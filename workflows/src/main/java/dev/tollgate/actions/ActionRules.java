@@ -1,6 +1,10 @@
-package dev.tollgate.policy;
+package dev.tollgate.actions;
 
 import dev.tollgate.pipeline.DecisionSeal;
+import dev.tollgate.policy.ActionRequest;
+import dev.tollgate.policy.ActionVerdict;
+import dev.tollgate.policy.ApprovalPolicy;
+import dev.tollgate.policy.PolicyAction;
 import java.time.Instant;
 import java.util.List;
 

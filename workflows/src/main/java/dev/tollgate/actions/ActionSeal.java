@@ -1,6 +1,9 @@
-package dev.tollgate.policy;
+package dev.tollgate.actions;
 
 import dev.tollgate.pipeline.DecisionSeal;
+import dev.tollgate.policy.ActionRequest;
+import dev.tollgate.policy.PolicyAction;
+import dev.tollgate.policy.Voucher;
 
 /**
  * The approval key's seal on an action ({@code rollback}, {@code alias}, the guardian's): an HMAC

@@ -1,4 +1,4 @@
-package dev.tollgate.activities.artifacts;
+package dev.tollgate.activities.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package dev.tollgate.activities.deploy;
+package dev.tollgate.activities.serving;
 
-import dev.tollgate.activities.artifacts.AtomicFiles;
-import dev.tollgate.activities.artifacts.Json;
+import dev.tollgate.activities.files.AtomicFiles;
+import dev.tollgate.activities.files.Json;
 import dev.tollgate.stages.DeployAuthority;
 import dev.tollgate.stages.ModelVersion;
 import java.io.IOException;
@@ -136,7 +136,7 @@ public record ServingPointer(
     AtomicFiles.write(file, Json.pretty(this));
   }
 
-  static void delete(Path file) {
+  public static void delete(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
