@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the Java harness (dev.tollgate.benchmarks.TrainBenchmark, in activities' test sources) on
+# Runs the Java harness (dev.tollgate.benchmarks.TrainBenchmark, in activities/core's test sources) on
 # Tollgate's own classes: benchmarks/train.sh FILE load|ALGORITHM [REPEATS [CAP_S [LONG_S]]].
 # Build first: ./mvnw -B -o -q -pl activities/core -am package -DskipTests (run-all.sh does).
 set -euo pipefail
