@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,6 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ScrapeSizeTest {
   private static final Path HOME = tempHome();
+  // datasets and specs live beside the home, never in it (the worker does not read its own folder)
+  private static final Path DATA = HOME.resolveSibling(HOME.getFileName() + "-data");
   private static final List<String> MODELS = List.of("scrape-a", "scrape-b");
 
   /** Lines of the whole scrape after the runs below. */
@@ -62,12 +65,14 @@ class ScrapeSizeTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("tollgate.home", HOME::toString);
+    registry.add("tollgate.data-access.roots", DATA::toString);
     registry.add("tollgate.temporal.address", () -> "");
     registry.add("tollgate.temporal.embedded-port", () -> "0");
   }
 
   @Autowired WorkflowClient client;
   @LocalServerPort int httpPort;
+  @LocalManagementPort int managementPort; // /actuator has a port of its own
 
   @Test
   void aScrapeStaysSmallAndKeepsTheDashboardsBuckets() throws Exception {
@@ -82,7 +87,7 @@ class ScrapeSizeTest {
       assertThat(predict(model, "{\"x1\": \"no\"}")).isEqualTo(400);
     }
 
-    String scrape = get("/actuator/prometheus");
+    String scrape = management("/actuator/prometheus");
     List<String> lines = scrape.lines().toList();
     Map<String, Long> perModel = new TreeMap<>();
     for (String model : MODELS) {
@@ -173,10 +178,10 @@ class ScrapeSizeTest {
         .statusCode();
   }
 
-  private String get(String path) throws Exception {
+  private String management(String path) throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
   }
@@ -207,13 +212,13 @@ class ScrapeSizeTest {
               x2,
               3 * x1 - 2 * x2 + random.nextGaussian() * 0.5));
     }
-    Path file = HOME.resolve("data.csv");
+    Path file = Files.createDirectories(DATA).resolve("data.csv");
     Files.writeString(file, csv);
     return file;
   }
 
   private static Path writeSpec(String model, Path csv) throws IOException {
-    Path file = HOME.resolve(model + ".yaml");
+    Path file = DATA.resolve(model + ".yaml");
     Files.writeString(
         file,
         """
