@@ -98,6 +98,7 @@ public final class PipelineMetrics implements EventSink {
     return switch (outcome) {
       case "rejected_by_approver" -> "rejected";
       case "approval_timed_out" -> "timed_out";
+      case "cancelled" -> "cancelled"; // the wait ended by a cancel: no decision
       default -> "approved";
     };
   }

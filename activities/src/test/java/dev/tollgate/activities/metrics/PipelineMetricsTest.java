@@ -100,6 +100,22 @@ class PipelineMetricsTest {
   }
 
   @Test
+  void aCancelledWaitIsNotCountedAsAnApproval() {
+    metrics.accept(finished(Map.of("outcome", "CANCELLED", "stage_ms.awaiting_approval", "60000")));
+
+    assertThat(meters.get("tollgate_approval_wait").tags("decision", "cancelled").timer().count())
+        .isEqualTo(1);
+    assertThat(meters.find("tollgate_approval_wait").tags("decision", "approved").timer()).isNull();
+    assertThat(
+            meters
+                .get("tollgate_pipeline_runs")
+                .tags("outcome", "cancelled", "trigger", "manual")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void otherEventsRecordNothing() {
     metrics.accept(
         new PipelineEvent(
