@@ -35,6 +35,31 @@ public record PipelineStatus(
     CanaryStatus canary,
     CancelRecord cancellation) {
 
+  /**
+   * The result the run returned, rebuilt from its status once it has ended: an execution that was
+   * sent a cancel through Temporal closes as Canceled without a result (the SDK's rule, whatever
+   * the workflow returns), but its status query holds the same facts. {@code null} while it runs.
+   */
+  public PipelineResult asResult() {
+    if (outcome == null) return null;
+    List<DecisionRecord> accepted = audit.stream().filter(DecisionRecord::accepted).toList();
+    return new PipelineResult(
+        outcome,
+        model,
+        runId,
+        modelVersion,
+        metrics,
+        validation,
+        accepted.isEmpty() ? null : accepted.getLast(),
+        history,
+        null,
+        null,
+        null,
+        accepted,
+        policy,
+        cancellation);
+  }
+
   /** Not being cancelled: the shape before cancellation was an outcome. */
   public PipelineStatus(
       String model,
