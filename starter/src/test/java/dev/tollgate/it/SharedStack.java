@@ -30,6 +30,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For the worker with an approval policy folder (ApprovalPolicyIT). */
   static final String POLICY_NAMESPACE = "it-policy";
 
+  /** For the worker whose runs are cancelled, with a webhook receiver (CancelIT). */
+  static final String CANCEL_NAMESPACE = "it-cancel";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -73,7 +76,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             S3_FAULT_NAMESPACE,
             DB_FAULT_NAMESPACE,
             TWO_WORKERS_NAMESPACE,
-            POLICY_NAMESPACE);
+            POLICY_NAMESPACE,
+            CANCEL_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);
