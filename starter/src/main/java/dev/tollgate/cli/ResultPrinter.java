@@ -29,6 +29,10 @@ final class ResultPrinter {
               + (d.comment() == null || d.comment().isBlank() ? "" : ": " + d.comment())
               + ")");
     }
+    if (result.cancellation() != null) {
+      out.println("  cancelled " + result.cancellation().describe());
+      out.println("  clean-up: " + result.cancellation().note());
+    }
     if (result.failure() != null && !result.failure().isBlank()) {
       out.println("  cause: " + result.failure());
     }

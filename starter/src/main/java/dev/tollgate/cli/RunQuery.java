@@ -36,7 +36,11 @@ final class RunQuery {
     if (trigger != null) {
       terms.add(SearchAttributes.TRIGGER.getName() + " = '" + trigger.value() + "'");
     }
-    if (runningOnly) terms.add("ExecutionStatus = 'Running'");
+    // A stage before COMPLETED is a running run's: one that ended without recording its outcome
+    // (terminated, or cancelled on a worker from before cancellation was an outcome) keeps the
+    // stage it stopped in, and must not be listed as still in it.
+    boolean running = runningOnly || (stage != null && stage != Stage.COMPLETED);
+    if (running) terms.add("ExecutionStatus = 'Running'");
     return String.join(" AND ", terms);
   }
 }

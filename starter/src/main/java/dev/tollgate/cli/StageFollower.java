@@ -62,7 +62,7 @@ final class StageFollower {
         throw new CliFailure(ExitCodes.NOT_DONE, "interrupted while following the run");
       }
     }
-    PipelineResult finished = result(result);
+    PipelineResult finished = result(result, workflow);
     printNew(finished.stages());
     return finished;
   }
@@ -84,12 +84,19 @@ final class StageFollower {
     }
   }
 
-  private static PipelineResult result(CompletableFuture<PipelineResult> result) {
+  /**
+   * The run's result; for a run a cancel sent to Temporal closed as Canceled (no result), the
+   * outcome its status query holds, when it has one (since the marker cancel-outcome).
+   */
+  private static PipelineResult result(
+      CompletableFuture<PipelineResult> result, PipelineWorkflow workflow) {
     try {
       return result.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (KnownFailures.isUnreadablePayload(cause) && cause instanceof RuntimeException r) throw r;
+      PipelineStatus ended = query(workflow);
+      if (ended != null && ended.asResult() != null) return ended.asResult();
       throw new CliFailure(
           ExitCodes.NOT_DONE, "the run ended without a result: " + Failures.describe(cause), cause);
     } catch (InterruptedException e) {

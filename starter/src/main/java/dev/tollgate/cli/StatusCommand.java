@@ -61,6 +61,29 @@ final class StatusCommand extends CliCommand {
     }
   }
 
+  /** A closed run's outcome from its status query, or {@code null} (no worker, an older run). */
+  private PipelineResult endedWithoutResult(TemporalConnection temporal) {
+    try {
+      PipelineStatus s =
+          temporal
+              .client()
+              .newWorkflowStub(PipelineWorkflow.class, RunName.workflowId(run))
+              .status();
+      return s == null ? null : s.asResult();
+    } catch (WorkflowException e) {
+      if (TemporalConnection.isUnreachable(e)) throw e;
+      return null;
+    }
+  }
+
+  private static int withoutResult(
+      PrintWriter out, String workflowId, WorkflowExecutionStatus state) {
+    out.println(workflowId);
+    out.println("  the workflow ended without a result: " + Workflows.stateName(state));
+    out.flush();
+    return ExitCodes.NOT_DONE;
+  }
+
   @Override
   int execute() {
     PrintWriter out = out();
@@ -88,11 +111,16 @@ final class StatusCommand extends CliCommand {
           }
           case WORKFLOW_EXECUTION_STATUS_COMPLETED ->
               printer.print(workflowId, stub.getResult(PipelineResult.class));
+          case WORKFLOW_EXECUTION_STATUS_CANCELED -> {
+            // A cancel sent to Temporal closes the execution without a result; since the marker
+            // cancel-outcome the run still ended CANCELLED, and its status query says so.
+            PipelineResult ended = endedWithoutResult(temporal);
+            if (ended == null) return withoutResult(out, workflowId, state);
+            printer.print(workflowId, ended);
+            out.println("  (Temporal shows the execution as canceled: it was sent a cancel)");
+          }
           default -> {
-            out.println(workflowId);
-            out.println("  the workflow ended without a result: " + Workflows.stateName(state));
-            out.flush();
-            return ExitCodes.NOT_DONE;
+            return withoutResult(out, workflowId, state);
           }
         }
         return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package dev.tollgate.cli;
 
 import dev.tollgate.pipeline.ApprovalWait;
+import dev.tollgate.pipeline.CancelRecord;
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.Figures;
 import dev.tollgate.pipeline.PipelineResult;
@@ -40,6 +41,11 @@ final class StatusPrinter {
     approval(s.approval());
     policy(s.policy());
     decisions(s.audit());
+    if (s.cancellation() != null && s.outcome() == null) {
+      line(
+          "cancel",
+          "requested " + s.cancellation().describe() + "; stopping at the next safe point");
+    }
     if (s.outcome() != null) line("outcome", s.outcome().name());
     if (s.validation() != null) {
       out.print(
@@ -59,6 +65,7 @@ final class StatusPrinter {
     policy(r.policy());
     if (!r.decisions().isEmpty()) decisions(r.decisions());
     line("outcome", r.headline());
+    cancellation(r.cancellation());
     if (r.failure() != null && !r.failure().isBlank()) line("cause", r.failure());
     if (r.validation() != null) {
       out.print(
@@ -66,6 +73,13 @@ final class StatusPrinter {
               ValidationSummary.subject(r.model(), r.modelVersion()), r.validation(), r.metrics()));
     }
     out.flush();
+  }
+
+  /** Who cancelled the run and why, and what its clean-up did. */
+  private void cancellation(CancelRecord c) {
+    if (c == null) return;
+    line("cancelled", c.describe());
+    if (c.note() != null && !c.note().isBlank()) line("clean-up", c.note());
   }
 
   private void history(List<StageRecord> history) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ApproveCommand.class,
       RejectCommand.class,
+      CancelCommand.class,
       RunsCommand.class,
       PendingCommand.class,
       ScheduleCommand.class,
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     footerHeading = "%n",
     footer = {
-      "Client commands (run, status, approve, reject, runs, pending, schedule, models, rollback) talk to a Temporal server: --address or"
+      "Client commands (run, status, approve, reject, cancel, runs, pending, schedule, models, rollback) talk to a Temporal server: --address or"
           + " $TEMPORAL_ADDRESS, else localhost:7233. Start one with `tollgate worker`. `models list|show"
           + " --home DIR` reads a home's registry directly instead.",
       "Exit codes: 0 done (deployed, for a followed run), 1 not deployed or refused, 2 bad"

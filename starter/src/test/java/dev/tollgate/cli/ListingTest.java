@@ -26,6 +26,17 @@ class ListingTest {
   }
 
   @Test
+  void aStageBeforeTheEndListsOnlyRunningRuns() {
+    // A terminated run keeps the stage it stopped in: it is not still awaiting approval.
+    assertThat(RunQuery.of(null, Stage.AWAITING_APPROVAL, null, false))
+        .isEqualTo(
+            "WorkflowType = 'PipelineWorkflow' AND TollgateStage = 'AWAITING_APPROVAL'"
+                + " AND ExecutionStatus = 'Running'");
+    assertThat(RunQuery.of(null, Stage.COMPLETED, null, false))
+        .isEqualTo("WorkflowType = 'PipelineWorkflow' AND TollgateStage = 'COMPLETED'");
+  }
+
+  @Test
   void refusesAModelNameThatCouldBreakTheQuery() {
     CliRun r = CliRun.of("runs", "--model", "x' OR 'a'='a", "--address", "127.0.0.1:1");
     assertThat(r.exitCode()).isEqualTo(2);

@@ -49,6 +49,15 @@ final class Cli {
     return run("approve", run, "--by", by, "--comment", "integration test");
   }
 
+  /**
+   * Approves right after a worker or the server was restarted, as a script would: the new worker
+   * may not poll yet, and {@code approve} alone refuses within seconds when no worker answers.
+   */
+  ProcResult approveOnceAWorkerPolls(String run, String by) {
+    return run(
+        "approve", run, "--by", by, "--comment", "integration test", "--wait-for-worker", "3m");
+  }
+
   ProcResult reject(String run, String by, String reason) {
     return run("reject", run, "--by", by, "--reason", reason);
   }

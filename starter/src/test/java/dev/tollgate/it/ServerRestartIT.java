@@ -100,7 +100,7 @@ class ServerRestartIT {
         Duration.between(restarted, Instant.now()).toSeconds());
     assertThat(waiting.lines().get("waiting")).contains("alice or bob");
 
-    ProcResult approved = cli.approve(RUN, "alice");
+    ProcResult approved = cli.approveOnceAWorkerPolls(RUN, "alice");
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
     RunStatus done = runs.awaitFinished(RUN, Duration.ofMinutes(2));
     assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED it-restart v1");
@@ -129,7 +129,7 @@ class ServerRestartIT {
                     line.startsWith("GET ")
                         && line.contains("/models/" + model + "/")
                         && line.contains("/metadata.json"));
-    assertThat(cli.approve(run, "alice").exitCode()).isZero();
+    assertThat(cli.approveOnceAWorkerPolls(run, "alice").exitCode()).isZero();
     deploying.awaitArrived(Duration.ofMinutes(2));
     server.restart(Duration.ofSeconds(10));
     deploying.release();

@@ -33,6 +33,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For NoWorkerApprovalIT, which stops its own worker while a run waits for approval. */
   static final String NO_WORKER_NAMESPACE = "it-no-worker";
 
+  /** For the worker whose runs are cancelled, with a webhook receiver (CancelIT). */
+  static final String CANCEL_NAMESPACE = "it-cancel";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -77,7 +80,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             DB_FAULT_NAMESPACE,
             TWO_WORKERS_NAMESPACE,
             POLICY_NAMESPACE,
-            NO_WORKER_NAMESPACE);
+            NO_WORKER_NAMESPACE,
+            CANCEL_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

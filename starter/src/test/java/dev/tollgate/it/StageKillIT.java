@@ -114,7 +114,7 @@ class StageKillIT {
           case NOTIFY -> faults.webhook().holdFirst(model, "deployed");
           default -> null;
         };
-    ProcResult approved = cli.approve(run, "bob");
+    ProcResult approved = cli.approveOnceAWorkerPolls(run, "bob");
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
     if (afterApproval != null) killDuring(afterApproval);
 

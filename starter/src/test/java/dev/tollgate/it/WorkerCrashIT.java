@@ -66,7 +66,7 @@ class WorkerCrashIT {
           .isEmpty();
       // The lost attempt times out after its 30 s heartbeat timeout, then trains again.
       runs.awaitStage(RUN, "AWAITING_APPROVAL", Duration.ofMinutes(5));
-      ProcResult approved = cli.approve(RUN, "bob");
+      ProcResult approved = cli.approveOnceAWorkerPolls(RUN, "bob");
       assertThat(approved.exitCode()).as(approved.toString()).isZero();
       RunStatus done = runs.awaitFinished(RUN, Duration.ofMinutes(2));
       assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED it-crash v1");

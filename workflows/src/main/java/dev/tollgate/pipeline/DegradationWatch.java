@@ -31,8 +31,12 @@ final class DegradationWatch {
 
   private final DeployActivities deploy;
 
-  DegradationWatch(DeployActivities deploy) {
+  /** A cancel ends the watch (between or during its checks); the deployed version stays. */
+  private final RunCancellation cancellation;
+
+  DegradationWatch(DeployActivities deploy, RunCancellation cancellation) {
     this.deploy = deploy;
+    this.cancellation = cancellation;
   }
 
   static String metric(Task task) {
@@ -50,8 +54,12 @@ final class DegradationWatch {
     for (Duration waited = Duration.ZERO;
         waited.plus(w.every()).compareTo(w.window()) <= 0;
         waited = waited.plus(w.every())) {
-      Workflow.sleep(w.every());
-      LiveScore live = deploy.scoreLive(new LiveScoreRequest(deployed, spec.task(), data, metric));
+      LiveScore live =
+          cancellation.interruptible(
+              () -> {
+                Workflow.sleep(w.every());
+                return deploy.scoreLive(new LiveScoreRequest(deployed, spec.task(), data, metric));
+              });
       checks++;
       last = String.format(Locale.ROOT, "%s %.4g on %d rows", metric, live.value(), live.rows());
       if (base != null && worse(metric, live.value(), base, bound)) {

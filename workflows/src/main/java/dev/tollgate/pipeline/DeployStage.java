@@ -21,6 +21,10 @@ import java.util.function.Consumer;
  * {@code deploy.canary} (and a Production version to share the traffic with), the candidate first
  * serves its share, is smoke-tested there and bakes, then takes all the traffic and is smoke-tested
  * again. Specs with a canary did not exist before it, so older histories replay unchanged.
+ *
+ * <p>A cancel ({@link RunCancellation}) never cuts a deploy or a smoke test short: it stops the
+ * canary's bake, or the stage before it promotes; each deployment it made is registered to be taken
+ * back, so the previous version serves again.
  */
 final class DeployStage {
   /**
@@ -33,6 +37,9 @@ final class DeployStage {
     }
   }
 
+  /** The key of what serves in production, for {@link RunCancellation#undoOnCancel}. */
+  private static final String PRODUCTION = "production";
+
   private final DeployActivities deploy;
   private final RegistryActivities registry;
 
@@ -42,18 +49,26 @@ final class DeployStage {
   /** Told where a canary is (for the status query), and {@code null} once the stage is over. */
   private final Consumer<CanaryStatus> canaryProgress;
 
-  DeployStage(DeployActivities deploy, RegistryActivities registry, boolean together) {
-    this(deploy, registry, together, c -> {});
+  private final RunCancellation cancellation;
+
+  DeployStage(
+      DeployActivities deploy,
+      RegistryActivities registry,
+      boolean together,
+      RunCancellation cancellation) {
+    this(deploy, registry, together, cancellation, c -> {});
   }
 
   DeployStage(
       DeployActivities deploy,
       RegistryActivities registry,
       boolean together,
+      RunCancellation cancellation,
       Consumer<CanaryStatus> canaryProgress) {
     this.deploy = deploy;
     this.registry = registry;
     this.together = together;
+    this.cancellation = cancellation;
     this.canaryProgress = canaryProgress;
   }
 
@@ -73,6 +88,13 @@ final class DeployStage {
       if (ds.rollbackOnSmokeFailure()) deploy.rollback(d, null);
       return new Result(s, d);
     }
+    cancellation.undoOnCancel(
+        env.name(),
+        env.name()
+            + ": "
+            + candidate.label()
+            + " taken back, what served there before serves again",
+        () -> deploy.rollback(d, null));
     registry.stageVersion(new StageRequest(spec.model(), candidate.version(), runId, env.name()));
     return new Result(s, d);
   }
@@ -100,19 +122,34 @@ final class DeployStage {
                 candidate.version(), ds.canary().percent(), previous.version(), ds.canary().bake());
         canaryProgress.accept(canary);
         Deployment onShare = deploy.deployCanary(request, ds.canary().percent());
+        cancellation.undoOnCancel(
+            PRODUCTION,
+            "canary of " + candidate.label() + " withdrawn, v" + previous.version() + " serves all",
+            () -> deploy.rollback(onShare, previous));
         SmokeTestResult s = deploy.smokeTest(onShare);
         if (!s.passed()) return undone(ds, onShare, previous, s, canary);
         // Workflow time: the same on replay, so the query's bake end never moves.
         canary = canary.baking(Workflow.currentTimeMillis() + ds.canary().bake().toMillis());
         canaryProgress.accept(canary);
-        Workflow.sleep(ds.canary().bake());
+        cancellation.interruptible(
+            () -> {
+              Workflow.sleep(ds.canary().bake());
+              return null;
+            });
         canary = canary.baked();
         canaryProgress.accept(canary);
       }
       TestedDeployment tested = deployAndTest(request);
       Deployment d = tested.deployment();
+      cancellation.undoOnCancel(
+          PRODUCTION,
+          previous == null
+              ? candidate.label() + " taken out of serving (no earlier version)"
+              : "v" + previous.version() + " serves again",
+          () -> deploy.rollback(d, previous));
       SmokeTestResult s = tested.smoke();
       if (!s.passed()) return undone(ds, d, previous, s, canary);
+      cancellation.checkpoint(); // the last point a cancel stops the stage: next it promotes
       registry.promote(new PromoteRequest(spec.model(), candidate.version(), runId, approvedBy));
       return new Result(s, d, canary);
     } finally {

@@ -9,10 +9,23 @@ import java.util.Map;
  * The fields of a finished run's event that compare and time it: the version it replaces and that
  * version's metrics (for "rmse 25.8, 1.2 better than v3"), the checks that failed with value and
  * threshold, the drift share validation measured, and each stage's duration in milliseconds ({@code
- * stage_ms.<stage>}), which the notify activity turns into metrics.
+ * stage_ms.<stage>}), which the notify activity turns into metrics; and who cancelled a run.
  */
 final class FinishedFields {
   private FinishedFields() {}
+
+  /**
+   * Who cancelled the run and why ({@code cancelled_by}: a name, or {@code unknown} for a cancel
+   * sent to Temporal), how the name was known, the stage it stopped and what the clean-up did.
+   */
+  static void addCancellation(CancelRecord c, Map<String, String> fields) {
+    if (c == null) return;
+    fields.put("cancelled_by", c.by());
+    fields.put("cancel_reason", c.reasonOrNone());
+    fields.put("cancel_via", c.via());
+    if (c.stage() != null) fields.put("cancelled_during", c.stage().name());
+    if (c.note() != null && !c.note().isBlank()) fields.put("cancel_note", c.note());
+  }
 
   static void addComparison(PipelineResult r, Map<String, String> fields) {
     if (r.previousProduction() != null) {

@@ -7,5 +7,10 @@ public enum Outcome {
   REJECTED_BY_APPROVER,
   APPROVAL_TIMED_OUT,
   ROLLED_BACK,
-  FAILED
+  FAILED,
+  /**
+   * stopped by {@code tollgate cancel} or a cancel sent to Temporal, before its outcome: what it
+   * had deployed is taken back and its candidate archived (since the marker cancel-outcome)
+   */
+  CANCELLED
 }

@@ -12,13 +12,17 @@ import java.util.Map;
  * @param validation {@code null} when validation did not run
  * @param decision the decision that settled the approval gate, {@code null} when it was not reached
  * @param previousProduction the Production version before this run, {@code null} if none
- * @param failure the cause when the outcome is FAILED or ROLLED_BACK
+ * @param failure the cause when the outcome is FAILED or ROLLED_BACK; for CANCELLED what failed on
+ *     the way (an activity, or undoing a deploy), else {@code null}
  * @param search every trial of the hyperparameter search, {@code null} when the spec has none
  * @param decisions every decision the gate took, in order (each approval of a quorum, a rejection,
  *     or the timeout rule); empty when the gate was not reached and in results of runs recorded
  *     before the field (those have {@link #decision} only)
  * @param policy the worker's approval policy the run was held to (or refused by), and what it
  *     raised; {@code null} for runs from before policies
+ * @param cancellation who cancelled the run, why, at which stage, and (its note) what the clean-up
+ *     did; also set when a cancel came after the outcome was decided (the note says so); {@code
+ *     null} when nobody cancelled it, and for runs from before the marker cancel-outcome
  */
 public record PipelineResult(
     Outcome outcome,
@@ -33,10 +37,43 @@ public record PipelineResult(
     String failure,
     SearchSummary search,
     List<DecisionRecord> decisions,
-    PolicyApplied policy) {
+    PolicyApplied policy,
+    CancelRecord cancellation) {
 
   public PipelineResult {
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
+  }
+
+  /** Not cancelled: the shape before cancellation was an outcome. */
+  public PipelineResult(
+      Outcome outcome,
+      String model,
+      String runId,
+      Integer modelVersion,
+      Map<String, Double> metrics,
+      ValidationVerdict validation,
+      DecisionRecord decision,
+      List<StageRecord> stages,
+      Integer previousProduction,
+      String failure,
+      SearchSummary search,
+      List<DecisionRecord> decisions,
+      PolicyApplied policy) {
+    this(
+        outcome,
+        model,
+        runId,
+        modelVersion,
+        metrics,
+        validation,
+        decision,
+        stages,
+        previousProduction,
+        failure,
+        search,
+        decisions,
+        policy,
+        null);
   }
 
   /** Without the list of decisions: {@code decision} alone, if any. */
@@ -65,6 +102,7 @@ public record PipelineResult(
         failure,
         search,
         decision == null ? List.of() : List.of(decision),
+        null,
         null);
   }
 

@@ -17,6 +17,8 @@ import java.util.Map;
  *     before the run read it, and for runs from before policies
  * @param canary the canary while the deploy stage runs one (share, version, bake end); else {@code
  *     null} (also from workers before it)
+ * @param cancellation the cancel the run is stopping for (who, why, when), once one was accepted;
+ *     else {@code null}
  */
 public record PipelineStatus(
     String model,
@@ -30,7 +32,63 @@ public record PipelineStatus(
     Outcome outcome,
     ValidationVerdict validation,
     PolicyApplied policy,
-    CanaryStatus canary) {
+    CanaryStatus canary,
+    CancelRecord cancellation) {
+
+  /**
+   * The result the run returned, rebuilt from its status once it has ended: an execution that was
+   * sent a cancel through Temporal closes as Canceled without a result (the SDK's rule, whatever
+   * the workflow returns), but its status query holds the same facts. {@code null} while it runs.
+   */
+  public PipelineResult asResult() {
+    if (outcome == null) return null;
+    List<DecisionRecord> accepted = audit.stream().filter(DecisionRecord::accepted).toList();
+    return new PipelineResult(
+        outcome,
+        model,
+        runId,
+        modelVersion,
+        metrics,
+        validation,
+        accepted.isEmpty() ? null : accepted.getLast(),
+        history,
+        null,
+        null,
+        null,
+        accepted,
+        policy,
+        cancellation);
+  }
+
+  /** Not being cancelled: the shape before cancellation was an outcome. */
+  public PipelineStatus(
+      String model,
+      String runId,
+      Stage stage,
+      List<StageRecord> history,
+      Map<String, Double> metrics,
+      Integer modelVersion,
+      ApprovalWait approval,
+      List<DecisionRecord> audit,
+      Outcome outcome,
+      ValidationVerdict validation,
+      PolicyApplied policy,
+      CanaryStatus canary) {
+    this(
+        model,
+        runId,
+        stage,
+        history,
+        metrics,
+        modelVersion,
+        approval,
+        audit,
+        outcome,
+        validation,
+        policy,
+        canary,
+        null);
+  }
 
   /** Without a policy or a canary: the shape before them. */
   public PipelineStatus(
@@ -55,6 +113,7 @@ public record PipelineStatus(
         audit,
         outcome,
         validation,
+        null,
         null,
         null);
   }

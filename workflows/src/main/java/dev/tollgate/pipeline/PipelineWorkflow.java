@@ -40,6 +40,20 @@ public interface PipelineWorkflow {
   void validateDecide(DecisionRequest decision);
 
   /**
+   * Cancel the run, with who and why ({@code tollgate cancel}): the worker authorises it by the
+   * model's approval policy (action {@code cancel}); allowed, the run stops at its next safe point,
+   * takes back what it deployed, archives its candidate and ends CANCELLED. The answer says whether
+   * it was allowed, and why not. The validator refuses a request without a name or reason, a run
+   * that is cancelled already or has finished its stages, and runs from before cancellation was an
+   * outcome.
+   */
+  @UpdateMethod
+  CancelRecord cancel(CancelRequest request);
+
+  @UpdateValidatorMethod(updateName = "cancel")
+  void validateCancel(CancelRequest request);
+
+  /**
    * The approver a Slack user is ({@code notify.slack.approvers}), or {@code null}: Slack's buttons
    * decide as that name, through {@link #decide} and its validator.
    */

@@ -22,8 +22,10 @@ import dev.tollgate.stages.ValidateActivities;
 import dev.tollgate.stages.ValidationRequest;
 import dev.tollgate.stages.ValidationVerdict;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
@@ -56,6 +58,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private ApprovalGate gate;
   private CandidateArchive archive;
   private RunNotices notices;
+  private RunCancellation cancellation;
 
   /** A worker without an approval key: no decision can be vouched for (the tests, the replayer). */
   public PipelineWorkflowImpl() {
@@ -75,6 +78,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     RunOptions options = request.options();
     String runId = options.resolveRunId(Workflow.getInfo().getWorkflowId());
     int shape = FewerRoundTrips.forRun();
+    cancellation = RunCancellation.forRun(() -> state == null ? Stage.STARTING : state.stage());
     boolean fewerTrips = shape >= 1;
     registry = registryFor(shape);
     state =
@@ -88,12 +92,29 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     archive = CandidateArchive.forRun(registry, fewerTrips);
     notices = RunNotices.forRun(spec, runId, fewerTrips);
     Run run = new Run(spec, runId, options, fewerTrips);
+    cancellation.shielded(() -> stagesAndNotify(run, options));
+    String headline = run.result().headline();
+    state.finish(run.outcome, headline);
+    log.info("{} {}", runId, headline);
+    return run.result();
+  }
+
+  /**
+   * Every stage, then notify. A cancel (since {@link RunCancellation}'s marker) stops the stages at
+   * a safe point and becomes the outcome, unless the outcome was decided before it.
+   */
+  private void stagesAndNotify(Run run, RunOptions options) {
     notices.started(options);
     try {
       if (adoptPolicy(run)) run.execute();
     } catch (ActivityFailure e) {
-      run.fail(Failures.describe(e));
+      if (cancellation.requested() == null) run.fail(Failures.describe(e));
+      else run.failed.add(Failures.describe(e)); // failed on the way out: the cancel decides
+    } catch (CanceledFailure e) {
+      if (cancellation.requested() == null) throw e; // not ours: as before the marker
     }
+    if (cancellation.requested() != null) run.cancelled(cancellation.requested());
+    cancellation.close();
     state.stage(
         Stage.NOTIFYING,
         () -> {
@@ -102,10 +123,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           return null;
         },
         ignored -> "sent");
-    String headline = run.result().headline();
-    state.finish(run.outcome, headline);
-    log.info("{} {}", runId, headline);
-    return run.result();
+    cancellation.awaitHandlers();
   }
 
   /**
@@ -173,6 +191,20 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   }
 
   @Override
+  public void validateCancel(CancelRequest request) {
+    String refusal =
+        cancellation == null || state == null
+            ? "the run has not started yet"
+            : cancellation.refusal(request);
+    if (refusal != null) throw new IllegalArgumentException(refusal);
+  }
+
+  @Override
+  public CancelRecord cancel(CancelRequest request) {
+    return cancellation.receive(request, spec.model());
+  }
+
+  @Override
   public String approverForSlackUser(String slackUserId) {
     return spec == null ? null : spec.notifications().slackApprovers().get(slackUserId);
   }
@@ -180,7 +212,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   @Override
   public PipelineStatus status() {
     if (state == null) return null;
-    return state.status(gate.waiting(), gate.audit());
+    return state.status(gate.waiting(), gate.audit(), cancellation.requested());
   }
 
   private void signal(DecisionRequest decision) {
@@ -208,6 +240,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     List<DecisionRecord> decisions = List.of();
     String failure;
     SearchSummary search;
+
+    /** What failed while the run was being cancelled (an activity, undoing a deploy). */
+    final List<String> failed = new ArrayList<>();
+
+    /** The cancel that stopped the run (or came after its outcome), or {@code null}. */
+    CancelRecord cancelledBy;
+
     final boolean fewerTrips;
 
     Run(PipelineSpec spec, String runId, RunOptions options, boolean fewerTrips) {
@@ -225,7 +264,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         search =
             state.stage(
                 Stage.SEARCHING,
-                () -> new HyperparameterSearch(train).run(spec, runId),
+                () ->
+                    cancellation.interruptible(
+                        () -> new HyperparameterSearch(train).run(spec, runId)),
                 HyperparameterSearch::describe);
         if (search.bestIndex() == null) {
           state.markLastFailed("all " + search.trials().size() + " trials failed");
@@ -243,8 +284,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           state.stage(
               Stage.TRAINING,
               () ->
-                  train.train(
-                      new TrainRequest(spec.model(), runId, spec.task(), spec.data(), chosen)),
+                  cancellation.interruptible(
+                      () ->
+                          train.train(
+                              new TrainRequest(
+                                  spec.model(), runId, spec.task(), spec.data(), chosen))),
               t -> Figures.keyMetrics(t.metrics()));
       state.setMetrics(trained.metrics());
       register(
@@ -262,15 +306,17 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           state.stage(
               Stage.VALIDATING,
               () ->
-                  validate.validate(
-                      new ValidationRequest(
-                          spec,
-                          runId,
-                          candidate,
-                          trained,
-                          previous,
-                          RunVisibility.describe(options),
-                          options.evidence())),
+                  cancellation.interruptible(
+                      () ->
+                          validate.validate(
+                              new ValidationRequest(
+                                  spec,
+                                  runId,
+                                  candidate,
+                                  trained,
+                                  previous,
+                                  RunVisibility.describe(options),
+                                  options.evidence()))),
               v ->
                   v.passed()
                       ? "passed " + Figures.count(v.checks().size(), "check")
@@ -315,7 +361,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
             state.stage(
                 Stage.STAGING,
                 () ->
-                    new DeployStage(deploy, registry, fewerTrips)
+                    new DeployStage(deploy, registry, fewerTrips, cancellation)
                         .inEnvironment(spec, env, candidate, runId),
                 x -> env.name() + ": smoke test " + (x.smoke().passed() ? "passed" : "failed"));
         if (!r.smoke().passed()) {
@@ -331,6 +377,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
 
     /** The approval gate; false when the run ends here (rejected or timed out). */
     private boolean approved() {
+      cancellation.checkpoint(); // nobody is asked to approve a run that is being cancelled
       notices.approvalRequested(candidate, verdict, trained.metrics());
       gate.subject(
           new DecisionSubject(
@@ -341,7 +388,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       ApprovalGate.Result result =
           state.stage(
               Stage.AWAITING_APPROVAL,
-              () -> gate.await(this::remind, this::escalated),
+              () -> cancellation.interruptible(() -> gate.await(this::remind, this::escalated)),
               r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
       if (result != ApprovalGate.Result.TIMED_OUT) notices.decided(candidate, gate.deciding());
       switch (result) {
@@ -390,7 +437,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           state.stage(
               Stage.DEPLOYING,
               () ->
-                  new DeployStage(deploy, registry, fewerTrips, state::canary)
+                  new DeployStage(deploy, registry, fewerTrips, cancellation, state::canary)
                       .run(spec, candidate, previous, runId, approvers()),
               DeploySummary::of);
       SmokeTestResult smoke = deployed.smoke();
@@ -412,7 +459,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       DegradationWatch.Result w =
           state.stage(
               Stage.WATCHING,
-              () -> new DegradationWatch(deploy).run(spec, candidate, trained.metrics()),
+              () ->
+                  new DegradationWatch(deploy, cancellation)
+                      .run(spec, candidate, trained.metrics()),
               DegradationWatch.Result::describe);
       if (!w.degraded()) return;
       if (previous == null) {
@@ -438,6 +487,35 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       failure = cause;
     }
 
+    /**
+     * A cancel stopped the stages. Before the outcome was decided: what was deployed is taken back,
+     * the candidate archived (reason {@code cancelled}), and the run ends CANCELLED. After it (a
+     * degradation watch, a gate's archiving): the outcome stands, and the cancel is noted.
+     */
+    void cancelled(CancelRecord c) {
+      if (outcome != null) {
+        cancelledBy = c.withNote("came after the outcome " + outcome.name() + ": nothing undone");
+        state.setCancellation(cancelledBy);
+        state.stoppedByCancel("stopped: cancelled " + c.describe());
+        return;
+      }
+      List<String> done = cancellation.undo(failed);
+      if (candidate != null) {
+        try {
+          archive.archive(candidate, runId, c.archiveReason());
+          done.add(candidate.label() + " archived");
+        } catch (ActivityFailure e) {
+          String f = "archiving " + candidate.label() + " failed: " + Failures.describe(e);
+          done.add(f);
+          failed.add(f);
+        }
+      }
+      outcome = Outcome.CANCELLED;
+      cancelledBy = c.withNote(done.isEmpty() ? "nothing to undo" : String.join("; ", done));
+      state.setCancellation(cancelledBy);
+      state.stoppedByCancel("cancelled " + c.describe());
+    }
+
     /** Everyone whose approval made the quorum, in order ("tollgate" for the timeout rule). */
     private List<String> approvers() {
       return decisions.stream().map(DecisionRecord::by).toList();
@@ -454,10 +532,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           decision,
           state.history(),
           previous == null ? null : previous.version(),
-          failure,
+          failure == null && !failed.isEmpty() ? String.join("; ", failed) : failure,
           search,
           decisions,
-          state.policy());
+          state.policy(),
+          cancelledBy);
     }
 
     private String names(ValidationVerdict v) {

@@ -147,6 +147,7 @@ final class RunNotices {
     }
     if (r.failure() != null) fields.put("failure", r.failure());
     if (current) FinishedFields.addComparison(r, fields);
+    FinishedFields.addCancellation(r.cancellation(), fields);
     if (policy != null) {
       fields.put("policy", policy.label());
       if (!policy.raised().isEmpty())

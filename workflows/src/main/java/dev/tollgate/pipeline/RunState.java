@@ -16,6 +16,9 @@ import java.util.function.Function;
  * status()} query reads it.
  */
 final class RunState {
+  /** The summary of a stage that threw: a failure, or a stage a cancel cut short. */
+  private static final String THREW = "failed";
+
   private final String model;
   private final String runId;
   private final List<StageRecord> history = new ArrayList<>();
@@ -26,6 +29,7 @@ final class RunState {
   private ValidationVerdict verdict;
   private PolicyApplied policy;
   private CanaryStatus canary;
+  private CancelRecord cancellation;
 
   private final RunVisibility visibility;
 
@@ -47,7 +51,7 @@ final class RunState {
     try {
       result = body.apply();
     } catch (RuntimeException e) {
-      history.add(new StageRecord(s, start, Workflow.currentTimeMillis() - start, false, "failed"));
+      history.add(new StageRecord(s, start, Workflow.currentTimeMillis() - start, false, THREW));
       throw e;
     }
     history.add(
@@ -62,6 +66,21 @@ final class RunState {
     history.add(
         new StageRecord(
             last.stage(), last.startedAtMillis(), last.durationMillis(), false, summary));
+  }
+
+  /**
+   * Writes {@code summary} on the stage a cancel cut short (recorded as having thrown); a run
+   * stopped between two stages keeps its history as it is.
+   */
+  void stoppedByCancel(String summary) {
+    if (history.isEmpty()) return;
+    StageRecord last = history.getLast();
+    if (!last.ok() && THREW.equals(last.summary())) markLastFailed(summary);
+  }
+
+  /** The cancel that stopped the run, with what its clean-up did: the status query shows it. */
+  void setCancellation(CancelRecord c) {
+    cancellation = c;
   }
 
   void setMetrics(Map<String, Double> values) {
@@ -112,7 +131,8 @@ final class RunState {
     return List.copyOf(history);
   }
 
-  PipelineStatus status(ApprovalWait approval, List<DecisionRecord> audit) {
+  /** {@code requested}: a cancel the run is stopping for, until its clean-up is done. */
+  PipelineStatus status(ApprovalWait approval, List<DecisionRecord> audit, CancelRecord requested) {
     return new PipelineStatus(
         model,
         runId,
@@ -125,6 +145,7 @@ final class RunState {
         outcome,
         verdict,
         policy,
-        canary);
+        canary,
+        cancellation != null ? cancellation : requested);
   }
 }

@@ -13,11 +13,13 @@ public enum PolicyAction {
   RESUME("schedule", "resume the guardian of"),
   DISABLE("schedule", "disable the guardian of"),
   TRIGGER("schedule", "trigger a run of"),
-  SPEC_CHANGE("schedule", "change the guardian spec of");
+  SPEC_CHANGE("schedule", "change the guardian spec of"),
+  /** {@code tollgate cancel}: stop a pipeline run of the model before its outcome. */
+  CANCEL("cancel", "cancel a run of");
 
   /** The policy file's key under {@code actions}. */
   public static final java.util.List<String> KEYS =
-      java.util.List.of("rollback", "alias", "schedule");
+      java.util.List.of("rollback", "alias", "schedule", "cancel");
 
   private final String policyKey;
   private final String verb;

@@ -28,7 +28,8 @@ public record NotifySpec(
           "rolled_back",
           "failed",
           "rejected",
-          "timed_out");
+          "timed_out",
+          "cancelled");
 
   public NotifySpec {
     slackApprovers = slackApprovers == null ? Map.of() : Map.copyOf(slackApprovers);

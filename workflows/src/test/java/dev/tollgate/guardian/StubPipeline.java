@@ -57,6 +57,14 @@ public class StubPipeline implements PipelineWorkflow {
   public void validateDecide(DecisionRequest decision) {}
 
   @Override
+  public dev.tollgate.pipeline.CancelRecord cancel(dev.tollgate.pipeline.CancelRequest request) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void validateCancel(dev.tollgate.pipeline.CancelRequest request) {}
+
+  @Override
   public String approverForSlackUser(String slackUserId) {
     return null;
   }

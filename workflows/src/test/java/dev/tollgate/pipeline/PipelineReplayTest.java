@@ -87,7 +87,16 @@ class PipelineReplayTest {
         "histories/pipeline-drift-triggered-v8.json",
         "histories/pipeline-scheduled-v8.json",
         "histories/pipeline-policy-raised-v8.json",
-        "histories/pipeline-policy-refused-v8.json"
+        "histories/pipeline-policy-refused-v8.json",
+        // marker cancel-outcome: a cancel is an outcome; a deployed and a timed-out run with the
+        // marker, and runs cancelled by the cancel Update at the gate, during training and during
+        // a canary's bake, and one cancelled through Temporal (CancellationTest)
+        "histories/pipeline-deployed-v9.json",
+        "histories/pipeline-approval-timed-out-v9.json",
+        "histories/pipeline-cancelled-at-gate-v9.json",
+        "histories/pipeline-cancelled-training-v9.json",
+        "histories/pipeline-cancelled-canary-v9.json",
+        "histories/pipeline-cancelled-by-temporal-v9.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);
@@ -103,12 +112,12 @@ class PipelineReplayTest {
       f.awaitStage(deployed, Stage.AWAITING_APPROVAL);
       deployed.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
       assertThat(deployed.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, deployed, out.resolve("pipeline-deployed-v8.json"));
+      write(f, deployed, out.resolve("pipeline-deployed-v9.json"));
 
       WorkflowStub timedOut = f.startRun(PipelineFixture.spec(1), "replay-timed-out");
       assertThat(timedOut.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v8.json"));
+      write(f, timedOut, out.resolve("pipeline-approval-timed-out-v9.json"));
 
       RunOptions drift =
           new RunOptions(
@@ -120,7 +129,7 @@ class PipelineReplayTest {
       WorkflowStub drifted = f.startRun(PipelineFixture.spec(1), drift.runId(), drift);
       assertThat(drifted.getResult(PipelineResult.class).outcome())
           .isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-      write(f, drifted, out.resolve("pipeline-drift-triggered-v8.json"));
+      write(f, drifted, out.resolve("pipeline-drift-triggered-v9.json"));
 
       RunOptions scheduled =
           new RunOptions(
@@ -129,7 +138,7 @@ class PipelineReplayTest {
           f.startRun(PipelineFixture.spec(1), "sched-2026-12-02T02:00:00Z", scheduled);
       PipelineResult result = nightly.getResult(PipelineResult.class);
       assertThat(result.runId()).isEqualTo("sched-2026-12-02T02-00-00Z");
-      write(f, nightly, out.resolve("pipeline-scheduled-v8.json"));
+      write(f, nightly, out.resolve("pipeline-scheduled-v9.json"));
 
       f.policies.use(
           "model: energy-load\napprovers: [alice, bob]\nmin_approvals: 2\n", "energy-load.yaml");
@@ -138,12 +147,12 @@ class PipelineReplayTest {
       raised.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
       raised.update("decide", DecisionRecord.class, new DecisionRequest(true, "bob", "ok"));
       assertThat(raised.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.DEPLOYED);
-      write(f, raised, out.resolve("pipeline-policy-raised-v8.json"));
+      write(f, raised, out.resolve("pipeline-policy-raised-v9.json"));
 
       f.policies.use("model: energy-load\napprovers: [carol]\n", "energy-load.yaml");
       WorkflowStub refused = f.startRun(PipelineFixture.spec(1), "replay-refused");
       assertThat(refused.getResult(PipelineResult.class).outcome()).isEqualTo(Outcome.FAILED);
-      write(f, refused, out.resolve("pipeline-policy-refused-v8.json"));
+      write(f, refused, out.resolve("pipeline-policy-refused-v9.json"));
     }
   }
 

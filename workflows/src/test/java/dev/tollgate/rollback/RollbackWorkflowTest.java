@@ -261,12 +261,50 @@ class RollbackWorkflowTest {
     record(run, "rollback-restored-v2.json");
   }
 
+  /**
+   * A cancel sent to Temporal in the middle of a rollback does not leave serving and the registry
+   * apart (issue 22): the deploy finishes, the smoke test runs, the registry moves, the event goes
+   * out; the SDK then closes the execution as Canceled.
+   */
+  @Test
+  void aCancelInTheMiddleOfTheDeployLetsTheSagaFinish() throws Exception {
+    java.util.concurrent.CountDownLatch deploying = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    when(deploy.deploy(any()))
+        .thenAnswer(
+            i -> {
+              deploying.countDown();
+              release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+              return new Deployment(V1, "local", "/serving/energy/current.json", SPEC.data());
+            });
+    when(deploy.smokeTest(any())).thenReturn(new SmokeTestResult(true, 20, "fine"));
+    WorkflowStub run = start();
+    assertThat(deploying.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    run.cancel();
+    release.countDown();
+    assertThatThrownBy(() -> run.getResult(RollbackResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasCauseInstanceOf(io.temporal.failure.CanceledFailure.class);
+
+    verify(deploy).smokeTest(any());
+    verify(registry).restoreProduction(argThat(r -> r.toVersion() == 1));
+    verify(notify).publish(argThat(e -> e.fields().get("restored").equals("true")));
+    assertThat(run.query("step", String.class)).isEqualTo("done");
+    record(run, "rollback-cancelled-v3.json");
+    WorkflowReplayer.replayWorkflowExecution(
+        env.getWorkflowClient().fetchHistory(run.getExecution().getWorkflowId()),
+        RollbackWorkflowImpl.class);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "histories/rollback-restored.json",
         // marker action-policy: the worker authorises the rollback first
-        "histories/rollback-restored-v2.json"
+        "histories/rollback-restored-v2.json",
+        // marker rollback-uncancellable: a cancel in the middle of the deploy, the saga finished
+        "histories/rollback-cancelled-v3.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, RollbackWorkflowImpl.class);

@@ -69,7 +69,7 @@ public final class PipelineMetrics implements EventSink {
     if (waited != null) {
       Timer.builder(APPROVAL_WAIT)
           .description("How long candidates waited for their approval decision")
-          .tags("model", model, "decision", decision(outcome))
+          .tags("model", model, "decision", decision(outcome, fields.get("cancelled_during")))
           .register(meters)
           .record(millis(waited));
     }
@@ -93,11 +93,15 @@ public final class PipelineMetrics implements EventSink {
         .increment();
   }
 
-  /** The decision that ended an approval wait, from the run's outcome. */
-  static String decision(String outcome) {
+  /**
+   * The decision that ended an approval wait, from the run's outcome; a run cancelled while it
+   * waited had none ({@code cancelled}), one cancelled later had been approved.
+   */
+  static String decision(String outcome, String cancelledDuring) {
     return switch (outcome) {
       case "rejected_by_approver" -> "rejected";
       case "approval_timed_out" -> "timed_out";
+      case "cancelled" -> "AWAITING_APPROVAL".equals(cancelledDuring) ? "cancelled" : "approved";
       default -> "approved";
     };
   }

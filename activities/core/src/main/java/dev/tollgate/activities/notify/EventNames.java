@@ -39,6 +39,7 @@ public final class EventNames {
       case REJECTED_BY_APPROVER -> "rejected";
       case APPROVAL_TIMED_OUT -> "timed_out";
       case FAILED -> "failed";
+      case CANCELLED -> "cancelled";
     };
   }
 }

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * blocks the activity thread: a daemon thread re-sends the latest progress every few seconds. The
  * activity thread sends at each phase change itself, which is where a cancellation surfaces as an
  * exception. Trainers that count their trees report through {@link #built}, from whichever thread
- * grows them. Close it in a finally block.
+ * grows them, and ask {@link #checkStopped} after each tree: once a heartbeat has learnt that the
+ * activity was cancelled (a cancelled run), the training stops there with that exception instead of
+ * fitting to the end. Close it in a finally block.
  */
 final class Heartbeats implements AutoCloseable, TreeProgress {
   private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
@@ -24,6 +26,9 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
   private final ScheduledExecutorService timer;
   private final long started = System.nanoTime();
   private volatile TrainProgress progress = new TrainProgress("starting", 0, 0, 0, 0);
+
+  /** Why the activity must stop, once a heartbeat learnt it; else {@code null}. */
+  private volatile ActivityCompletionException stoppedBy;
 
   private Heartbeats(ActivityExecutionContext context, Duration every) {
     this.context = context;
@@ -40,8 +45,21 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
 
   /** Records a new phase and heartbeats at once, from the activity thread. */
   void phase(String phase, int rows) {
+    checkStopped();
     progress = new TrainProgress(phase, rows, 0, 0, elapsedMillis());
-    context.heartbeat(progress);
+    try {
+      context.heartbeat(progress);
+    } catch (ActivityCompletionException e) {
+      stoppedBy = e;
+      throw e;
+    }
+  }
+
+  /** Throws the cancellation (or timeout) a heartbeat learnt of, from whichever thread asks. */
+  @Override
+  public void checkStopped() {
+    ActivityCompletionException e = stoppedBy;
+    if (e != null) throw e;
   }
 
   /**
@@ -65,7 +83,9 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
           new TrainProgress(
               current.phase(), current.rows(), current.done(), current.total(), elapsedMillis()));
     } catch (ActivityCompletionException e) {
-      // Cancelled or timed out: the activity thread learns it at its next phase() call.
+      // Cancelled or timed out: the trainer learns it after its next tree (checkStopped), the
+      // activity thread at its next phase() call.
+      stoppedBy = e;
       log.info("heartbeat stopped: {}", e.toString());
       timer.shutdown();
     } catch (RuntimeException e) {

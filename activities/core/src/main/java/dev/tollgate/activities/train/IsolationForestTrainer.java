@@ -44,6 +44,7 @@ final class IsolationForestTrainer implements Trainer {
       Collections.shuffle(rows, random);
       grown[t] = grow(rows.subList(0, sample), 0, maxDepth, extension, random);
       progress.built(t + 1, trees);
+      progress.checkStopped();
     }
     var forest = new IsolationForestModel(grown, sample, 0);
     double[] scores = Arrays.stream(x).mapToDouble(forest::score).toArray();

@@ -23,5 +23,6 @@ final class TreeCounter<T> extends IterativeAlgorithmController<T> {
   @Override
   public void submit(T status) {
     progress.built(built.incrementAndGet(), total);
+    progress.checkStopped(); // out of Smile's loop (or its parallel stream) with the reason
   }
 }

@@ -55,6 +55,7 @@ final class XgboostTrainer implements Trainer {
       for (int round = 0; round < rounds; round++) {
         booster.update(train, round);
         progress.built(round + 1, rounds);
+        progress.checkStopped();
       }
       return new XgboostModel(booster, classes);
     } catch (XGBoostError e) {

@@ -100,6 +100,36 @@ class PipelineMetricsTest {
   }
 
   @Test
+  void aCancelledWaitIsNotCountedAsAnApproval() {
+    metrics.accept(
+        finished(
+            Map.of(
+                "outcome", "CANCELLED",
+                "cancelled_during", "AWAITING_APPROVAL",
+                "stage_ms.awaiting_approval", "60000")));
+
+    assertThat(meters.get("tollgate_approval_wait").tags("decision", "cancelled").timer().count())
+        .isEqualTo(1);
+    assertThat(meters.find("tollgate_approval_wait").tags("decision", "approved").timer()).isNull();
+    // Cancelled while it deployed: its wait had ended in an approval.
+    metrics.accept(
+        finished(
+            Map.of(
+                "outcome", "CANCELLED",
+                "cancelled_during", "DEPLOYING",
+                "stage_ms.awaiting_approval", "60000")));
+    assertThat(meters.get("tollgate_approval_wait").tags("decision", "approved").timer().count())
+        .isEqualTo(1);
+    assertThat(
+            meters
+                .get("tollgate_pipeline_runs")
+                .tags("outcome", "cancelled", "trigger", "manual")
+                .counter()
+                .count())
+        .isEqualTo(2.0);
+  }
+
+  @Test
   void otherEventsRecordNothing() {
     metrics.accept(
         new PipelineEvent(

@@ -45,6 +45,7 @@ class EventNamesTest {
     assertThat(finished("REJECTED_BY_APPROVER")).isEqualTo("rejected");
     assertThat(finished("APPROVAL_TIMED_OUT")).isEqualTo("timed_out");
     assertThat(finished("FAILED")).isEqualTo("failed");
+    assertThat(finished("CANCELLED")).isEqualTo("cancelled");
   }
 
   @Test

@@ -111,6 +111,31 @@ class WebhookSinkTest {
   }
 
   @Test
+  void aCancelledRunIsPostedAsCancelledWithWhoAndWhy() throws Exception {
+    sink()
+        .accept(
+            new PipelineEvent(
+                PipelineEvent.Kind.FINISHED,
+                "energy-load",
+                "run-2",
+                "pipeline/energy-load/run-2",
+                "CANCELLED energy-load v4",
+                Map.of(
+                    "outcome", "CANCELLED",
+                    "cancelled_by", "alice",
+                    "cancel_reason", "wrong data window",
+                    "cancelled_during", "AWAITING_APPROVAL"),
+                new NotifySpec(null, null, List.of("deployed"), url()),
+                5));
+
+    JsonNode body = Json.mapper().readTree(bodies.getFirst());
+    assertThat(body.get("event").asText()).isEqualTo("cancelled");
+    assertThat(body.get("fields").get("outcome").asText()).isEqualTo("CANCELLED");
+    assertThat(body.get("fields").get("cancelled_by").asText()).isEqualTo("alice");
+    assertThat(body.get("fields").get("cancel_reason").asText()).isEqualTo("wrong data window");
+  }
+
+  @Test
   void aRateLimitWaitsForRetryAfter() {
     answers.add(new int[] {429, 12});
     assertThatThrownBy(() -> sink().accept(event(url())))

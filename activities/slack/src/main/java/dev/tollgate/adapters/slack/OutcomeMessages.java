@@ -10,6 +10,7 @@ import dev.tollgate.stages.PipelineEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,6 +47,7 @@ final class OutcomeMessages {
         blocks.add(text(":no_entry: " + Mrkdwn.bold(subject(e)) + " rejected by " + by(f)));
         why(f.get("decisions"), blocks);
       }
+      case "cancelled" -> cancelled(e, blocks);
       case "timed_out" -> {
         blocks.add(
             text(
@@ -105,6 +107,33 @@ final class OutcomeMessages {
     blocks.add(text(s.toString()));
     List<String> metrics = MetricFields.of(f, METRICS_SHOWN);
     if (!metrics.isEmpty()) blocks.add(fields(metrics));
+  }
+
+  /**
+   * Who cancelled, at which stage, why, and what the clean-up did (the version that serves again,
+   * the archived candidate); a plain cancel sent to Temporal names nobody.
+   */
+  private void cancelled(PipelineEvent e, List<LayoutBlock> blocks) {
+    Map<String, String> f = e.fields();
+    blocks.add(header("Cancelled: " + subject(e)));
+    String by = f.getOrDefault("cancelled_by", "unknown");
+    String during = f.get("cancelled_during");
+    blocks.add(
+        text(
+            ":octagonal_sign: "
+                + Mrkdwn.bold(subject(e))
+                + " was cancelled "
+                + ("unknown".equals(by)
+                    ? "through Temporal (no name given)"
+                    : "by " + Mrkdwn.escape(by))
+                + (during == null
+                    ? ""
+                    : " while " + Mrkdwn.escape(during.toLowerCase(Locale.ROOT).replace('_', ' ')))
+                + " and does not deploy"));
+    why(f.get("cancel_reason"), blocks);
+    String note = f.get("cancel_note");
+    if (note != null && !note.isBlank()) blocks.add(text(Mrkdwn.escape(note)));
+    why(f.get("failure"), blocks);
   }
 
   private void validationFailed(PipelineEvent e, List<LayoutBlock> blocks) {

@@ -33,6 +33,7 @@ final class SampleEvents {
     all.put("rejected", rejected());
     all.put("timed_out", timedOut());
     all.put("failed", failed());
+    all.put("cancelled", cancelled());
     all.put("rolled_back_by_hand", rolledBackByHand());
     return all;
   }
@@ -163,6 +164,16 @@ final class SampleEvents {
     f.put("decided_by", "tollgate");
     f.put("decisions", "tollgate rejected via timeout at 2026-12-05T02:00:00Z");
     return event(PipelineEvent.Kind.FINISHED, "APPROVAL_TIMED_OUT energy-load v3", f);
+  }
+
+  static PipelineEvent cancelled() {
+    Map<String, String> f = finished("CANCELLED");
+    f.put("cancelled_by", "alice");
+    f.put("cancel_reason", "wrong data window");
+    f.put("cancel_via", "claim");
+    f.put("cancelled_during", "DEPLOYING");
+    f.put("cancel_note", "v2 serves again; energy-load v3 archived");
+    return event(PipelineEvent.Kind.FINISHED, "CANCELLED energy-load v3", f);
   }
 
   static PipelineEvent failed() {
