@@ -23,6 +23,12 @@ class ArchitectureTest {
     ArchitectureRules.noPackageCycles("dev.tollgate").check(CLASSES);
   }
 
+  /** Between the CLI's own packages too, once its commands are grouped into packages. */
+  @Test
+  void noPackageCyclesInTheCli() {
+    ArchitectureRules.noPackageCycles("dev.tollgate.cli").check(CLASSES);
+  }
+
   @Test
   void declaredApisOnly() {
     ArchitectureRules.cliUsesDeclaredApisOnly("dev.tollgate.cli").check(CLASSES);
