@@ -10,6 +10,6 @@ if [[ -z "${JAVA_HOME:-}" ]]; then
 fi
 export JAVA_HOME
 # Compile only (no install: the stats package needs nothing beyond the JDK at run time).
-./mvnw -B -q -pl activities -am compile -Dspotless.check.skip=true
+./mvnw -B -q -pl activities/core -am compile -Dspotless.check.skip=true
 exec "$JAVA_HOME/bin/java" -Xms3g -Xmx3g -XX:+UseParallelGC \
-  -cp activities/target/classes benchmarks/DriftBenchmark.java "$@"
+  -cp activities/core/target/classes benchmarks/DriftBenchmark.java "$@"

@@ -26,7 +26,7 @@ for size in "${sizes[@]}"; do
   [[ -s $file ]] || "$venv/bin/python" benchmarks/generate_data.py --rows "$rows" --out "$file"
   files+=("$file")
 done
-./mvnw -B -o -q -pl activities -am package -DskipTests
+./mvnw -B -o -q -pl activities/core -am package -DskipTests
 
 benchmarks/machine.sh "$venv" | tee "$data/machine.txt"
 : >"$results"

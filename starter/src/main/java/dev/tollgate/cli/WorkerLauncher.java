@@ -1,6 +1,6 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.worker.WorkerApplication;
 import dev.tollgate.worker.temporal.TemporalTarget;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.tollgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.registry.RegistryActivitiesImpl;
-import dev.tollgate.activities.registry.RegistryDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.tollgate.it;
 
-import dev.tollgate.activities.s3.MotoServer;
-import dev.tollgate.activities.s3.RecordingS3Proxy;
-import dev.tollgate.activities.s3.S3TestBucket;
+import dev.tollgate.adapters.aws.s3.MotoServer;
+import dev.tollgate.adapters.aws.s3.RecordingS3Proxy;
+import dev.tollgate.adapters.aws.s3.S3TestBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.tollgate.pipeline;
 
-import dev.tollgate.policy.EffectiveApproval;
 import dev.tollgate.policy.PolicyRefusal;
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.ApprovalSpec;

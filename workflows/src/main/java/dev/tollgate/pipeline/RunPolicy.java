@@ -1,7 +1,6 @@
 package dev.tollgate.pipeline;
 
 import dev.tollgate.policy.ApprovalPolicy;
-import dev.tollgate.policy.EffectiveApproval;
 import dev.tollgate.policy.PolicyActivities;
 import dev.tollgate.policy.PolicyQuery;
 import dev.tollgate.spec.DeploySpec;

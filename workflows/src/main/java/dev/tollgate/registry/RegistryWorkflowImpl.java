@@ -1,7 +1,7 @@
 package dev.tollgate.registry;
 
+import dev.tollgate.actions.ActionGate;
 import dev.tollgate.pipeline.StageOptions;
-import dev.tollgate.policy.ActionGate;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.stages.AliasRequest;
 import dev.tollgate.stages.ModelRecord;

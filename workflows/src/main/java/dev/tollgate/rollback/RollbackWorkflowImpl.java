@@ -1,9 +1,9 @@
 package dev.tollgate.rollback;
 
+import dev.tollgate.actions.ActionGate;
 import dev.tollgate.pipeline.Failures;
 import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.pipeline.StageOptions;
-import dev.tollgate.policy.ActionGate;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.DeployActivities;

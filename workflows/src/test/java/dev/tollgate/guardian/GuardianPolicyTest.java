@@ -2,9 +2,9 @@ package dev.tollgate.guardian;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.actions.ActionSeal;
 import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.SpecJson;
-import dev.tollgate.policy.ActionSeal;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.policy.Voucher;
 import dev.tollgate.spec.PipelineSpec;

@@ -1,5 +1,6 @@
 package dev.tollgate.policy;
 
+import dev.tollgate.actions.ActionRules;
 import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.spec.PolicyParser;
 import java.util.List;

@@ -11,12 +11,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.tollgate.actions.ActionSeal;
 import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.pipeline.SpecJson;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
-import dev.tollgate.policy.ActionSeal;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.policy.Voucher;
 import dev.tollgate.spec.PipelineSpec;

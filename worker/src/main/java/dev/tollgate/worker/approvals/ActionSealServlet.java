@@ -3,7 +3,7 @@ package dev.tollgate.worker.approvals;
 import static dev.tollgate.worker.approvals.EndpointExchange.answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.policy.ActionSeal;
+import dev.tollgate.actions.ActionSeal;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.policy.Voucher;
 import dev.tollgate.spec.PipelineSpec;

@@ -1,6 +1,6 @@
 package dev.tollgate.worker.config;
 
-import dev.tollgate.activities.s3.S3Settings;
+import dev.tollgate.adapters.aws.s3.S3Settings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,12 +1,12 @@
 package dev.tollgate.worker.config;
 
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.notify.WebhookSignature;
 import dev.tollgate.activities.notify.WebhookSink;
-import dev.tollgate.activities.notify.slack.JdbcSlackThreads;
-import dev.tollgate.activities.notify.slack.SlackSettings;
-import dev.tollgate.activities.notify.slack.SlackSink;
 import dev.tollgate.activities.outbound.OutboundHttp;
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.adapters.slack.JdbcSlackThreads;
+import dev.tollgate.adapters.slack.SlackSettings;
+import dev.tollgate.adapters.slack.SlackSink;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -1,26 +1,26 @@
 package dev.tollgate.worker.config;
 
-import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ArtifactStores;
-import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
-import dev.tollgate.activities.deploy.ecs.EcsAccess;
-import dev.tollgate.activities.deploy.ecs.EcsDeployer;
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.metrics.PipelineMetrics;
 import dev.tollgate.activities.notify.EventSink;
 import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.registry.JdbcRegistry;
-import dev.tollgate.activities.registry.RegistryDatabase;
-import dev.tollgate.activities.s3.S3Access;
-import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ModelServing;
-import dev.tollgate.activities.tracking.mlflow.MlflowTracker;
-import dev.tollgate.activities.tracking.mlflow.TrackingFailures;
+import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.activities.train.Trainers;
-import dev.tollgate.worker.serving.ServingAddress;
+import dev.tollgate.activities.wiring.StageActivities;
+import dev.tollgate.adapters.aws.ecs.EcsAccess;
+import dev.tollgate.adapters.aws.ecs.EcsDeployer;
+import dev.tollgate.adapters.aws.s3.S3Access;
+import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
+import dev.tollgate.adapters.aws.s3.S3ObjectSource;
+import dev.tollgate.adapters.mlflow.MlflowTracker;
+import dev.tollgate.adapters.mlflow.TrackingFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,8 +29,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The stage implementations, over the configured home folder and artifact store. The S3 client is
- * built on first use, so a worker with only local files never looks for AWS credentials.
+ * The stage implementations, over the configured home folder and artifact store, with the adapters
+ * core reaches the outside through: AWS (S3 for artifacts and datasets, ECS for {@code
+ * deploy.target: ecs}) and MLflow here, Slack and webhooks in {@link NotificationSinksConfig}. The
+ * S3 client is built on first use, so a worker with only local files never looks for AWS
+ * credentials.
  */
 @Configuration(proxyBeanMethods = false)
 public class StageActivitiesConfig {
@@ -44,7 +47,9 @@ public class StageActivitiesConfig {
   @Bean
   ArtifactStore artifactStore(TollgateProperties properties, S3Access s3) {
     return ArtifactStores.open(
-        properties.artifacts().uri(), properties.home().toAbsolutePath(), s3);
+        properties.artifacts().uri(),
+        properties.home().toAbsolutePath(),
+        root -> new S3ArtifactStore(s3.client(), root));
   }
 
   /**
@@ -67,13 +72,6 @@ public class StageActivitiesConfig {
     return new EcsAccess(
         e.endpoint() == null || e.endpoint().isBlank() ? null : java.net.URI.create(e.endpoint()),
         e.region());
-  }
-
-  /** Local serving: what the HTTP API answers with, from the home folder's serving pointers. */
-  @Bean
-  ModelServing modelServing(TollgateProperties properties, ArtifactStore artifacts) {
-    return new ModelServing(
-        properties.home().toAbsolutePath().resolve("serving"), new ModelStore(artifacts));
   }
 
   /** The drift gauge, set by validation's and the guardian's measurements. */
@@ -99,7 +97,7 @@ public class StageActivitiesConfig {
       S3Access s3,
       RegistryDatabase registry,
       ModelServing serving,
-      ServingAddress address,
+      ServingClient servingClient,
       EcsAccess ecs,
       List<EventSink> sinks,
       DriftShares drift,
@@ -110,9 +108,9 @@ public class StageActivitiesConfig {
     return StageActivities.create(
         properties.home().toAbsolutePath(),
         artifacts,
-        new DatasetFiles(s3, dataAccess),
+        new DatasetFiles(new S3ObjectSource(s3), dataAccess),
         new JdbcRegistry(registry),
-        new HttpServingClient(address::uri),
+        servingClient,
         serving::refresh,
         new EcsDeployer(ecs, java.time.Duration.ofSeconds(2), outbound),
         sinks,

@@ -3,7 +3,7 @@ package dev.tollgate.worker.data;
 import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DataBuckets;
 import dev.tollgate.activities.data.DataRoots;
-import dev.tollgate.activities.s3.S3Location;
+import dev.tollgate.activities.objects.S3Location;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.List;

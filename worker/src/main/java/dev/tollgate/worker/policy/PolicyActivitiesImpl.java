@@ -1,10 +1,10 @@
 package dev.tollgate.worker.policy;
 
+import dev.tollgate.actions.ActionRules;
 import dev.tollgate.activities.Echo;
 import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.policy.ActionRequest;
-import dev.tollgate.policy.ActionRules;
 import dev.tollgate.policy.ActionVerdict;
 import dev.tollgate.policy.ApprovalPolicy;
 import dev.tollgate.policy.PolicyAction;

@@ -1,6 +1,6 @@
 package dev.tollgate.worker.slack;
 
-import dev.tollgate.activities.notify.slack.SlackSettings;
+import dev.tollgate.adapters.slack.SlackSettings;
 import dev.tollgate.worker.approvals.ApprovalKey;
 import io.temporal.client.WorkflowClient;
 import org.springframework.context.annotation.Bean;

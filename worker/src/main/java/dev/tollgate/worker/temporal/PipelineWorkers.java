@@ -1,6 +1,6 @@
 package dev.tollgate.worker.temporal;
 
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.guardian.GuardianWorkflowImpl;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.PipelineWorkflowImpl;

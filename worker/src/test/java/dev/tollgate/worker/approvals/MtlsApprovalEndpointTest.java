@@ -3,12 +3,12 @@ package dev.tollgate.worker.approvals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.actions.ActionSeal;
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.policy.ActionRequest;
-import dev.tollgate.policy.ActionSeal;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.policy.Voucher;
 import dev.tollgate.worker.slack.SlackPipelineFixture;

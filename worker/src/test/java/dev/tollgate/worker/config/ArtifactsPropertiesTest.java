@@ -2,10 +2,10 @@ package dev.tollgate.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.StageActivities;
 import dev.tollgate.activities.artifacts.ArtifactStore;
-import dev.tollgate.activities.artifacts.S3ArtifactStore;
-import dev.tollgate.activities.s3.S3Access;
+import dev.tollgate.activities.wiring.StageActivities;
+import dev.tollgate.adapters.aws.s3.S3Access;
+import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +25,8 @@ class ArtifactsPropertiesTest {
     StageActivitiesConfig.class,
     OutboundConfig.class,
     dev.tollgate.worker.data.DataAccessConfig.class,
-    dev.tollgate.worker.serving.ServingAddress.class
+    dev.tollgate.worker.serving.ServingAddress.class,
+    dev.tollgate.worker.serving.ServingConfig.class
   })
   static class Wiring {
     /** Actuator's registry in the application; the stage wiring records metrics into it. */

@@ -1,6 +1,6 @@
 package dev.tollgate.worker.serving;
 
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.DeployRequest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.DeployAuthority;

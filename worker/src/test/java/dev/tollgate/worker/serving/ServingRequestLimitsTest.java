@@ -3,7 +3,7 @@ package dev.tollgate.worker.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tollgate.activities.StageActivities;
+import dev.tollgate.activities.wiring.StageActivities;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.google.gson.Gson;
-import dev.tollgate.activities.notify.slack.FakeSlack;
+import dev.tollgate.adapters.slack.FakeSlack;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;

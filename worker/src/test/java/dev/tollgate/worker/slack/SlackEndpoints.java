@@ -1,7 +1,7 @@
 package dev.tollgate.worker.slack;
 
-import dev.tollgate.activities.notify.slack.FakeSlack;
-import dev.tollgate.activities.notify.slack.SlackSettings;
+import dev.tollgate.adapters.slack.FakeSlack;
+import dev.tollgate.adapters.slack.SlackSettings;
 import dev.tollgate.pipeline.DecisionSeal;
 import io.temporal.client.WorkflowClient;
 import java.util.List;

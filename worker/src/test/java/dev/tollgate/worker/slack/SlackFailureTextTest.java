@@ -8,7 +8,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.tollgate.activities.notify.slack.FakeSlack;
+import dev.tollgate.adapters.slack.FakeSlack;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;

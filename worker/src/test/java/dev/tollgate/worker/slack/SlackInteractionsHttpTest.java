@@ -2,7 +2,7 @@ package dev.tollgate.worker.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.notify.slack.FakeSlack;
+import dev.tollgate.adapters.slack.FakeSlack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

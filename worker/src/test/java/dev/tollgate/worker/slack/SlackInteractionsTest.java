@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.tollgate.activities.notify.slack.FakeSlack;
+import dev.tollgate.adapters.slack.FakeSlack;
 import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;

@@ -2,14 +2,14 @@ package dev.tollgate.worker.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.notify.EventSink;
 import dev.tollgate.activities.notify.JdbcDeliveryLedger;
 import dev.tollgate.activities.notify.NotifyActivitiesImpl;
-import dev.tollgate.activities.notify.slack.FakeSlack;
-import dev.tollgate.activities.notify.slack.JdbcSlackThreads;
-import dev.tollgate.activities.notify.slack.SlackSettings;
-import dev.tollgate.activities.notify.slack.SlackSink;
-import dev.tollgate.activities.registry.RegistryDatabase;
+import dev.tollgate.adapters.slack.FakeSlack;
+import dev.tollgate.adapters.slack.JdbcSlackThreads;
+import dev.tollgate.adapters.slack.SlackSettings;
+import dev.tollgate.adapters.slack.SlackSink;
 import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.stages.PipelineEvent;

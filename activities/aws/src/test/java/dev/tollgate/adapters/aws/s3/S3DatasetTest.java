@@ -1,0 +1,132 @@
+package dev.tollgate.adapters.aws.s3;
+
+import static dev.tollgate.activities.ActivityTesting.businessFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import dev.tollgate.activities.TestData;
+import dev.tollgate.activities.artifacts.Digests;
+import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DataAccess;
+import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.pipeline.FailureTypes;
+import dev.tollgate.spec.DataSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** Datasets named {@code s3://bucket/key}, read from moto. */
+@ExtendWith(MotoServerExtension.class)
+class S3DatasetTest {
+  @TempDir Path dir;
+  private S3TestBucket s3;
+  private CsvLoader loader;
+
+  @BeforeEach
+  void setUp(MotoServer moto) throws IOException {
+    s3 = new S3TestBucket(moto);
+    loader =
+        new CsvLoader(new DatasetFiles(new S3ObjectSource(s3.access()), DataAccess.unrestricted()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    s3.close();
+  }
+
+  private DataSpec spec(String uri, Duration maxAge) {
+    return new DataSpec(uri, "y", List.of("x1", "x2"), 10, maxAge);
+  }
+
+  @Test
+  void anS3DatasetLoadsLikeTheSameFileOnDiskWithTheSameDigest() throws IOException {
+    Path csv = TestData.linearCsv(dir.resolve("load.csv"), 200, 3, 0);
+    s3.client()
+        .putObject(b -> b.bucket(s3.bucket()).key("data/2026/load.csv"), RequestBody.fromFile(csv));
+
+    var fromS3 = loader.load(spec(s3.uri("data/2026/load.csv"), null));
+    var fromDisk = new CsvLoader().load(spec(csv.toUri().toString(), null));
+
+    assertThat(fromS3.sha256()).isEqualTo(Digests.sha256(csv)).isEqualTo(fromDisk.sha256());
+    assertThat(fromS3.source()).isEqualTo("load.csv");
+    assertThat(fromS3.rows()).isEqualTo(200);
+    assertThat(fromS3.y()).containsExactly(fromDisk.y());
+  }
+
+  @Test
+  void theDownloadedCopyKeepsItsNameAndIsRemovedOnClose() throws IOException {
+    Path csv = TestData.linearCsv(dir.resolve("load.csv.gz"), 20, 3, 0);
+    s3.client()
+        .putObject(b -> b.bucket(s3.bucket()).key("a/load.csv.gz"), RequestBody.fromFile(csv));
+
+    Path copy;
+    try (DatasetFiles.Local local =
+        new DatasetFiles(new S3ObjectSource(s3.access()), DataAccess.unrestricted())
+            .open(s3.uri("a/load.csv.gz"))) {
+      copy = local.path();
+      assertThat(copy.getFileName().toString()).isEqualTo("load.csv.gz");
+      assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(csv));
+    }
+    assertThat(copy).doesNotExist();
+    assertThat(copy.getParent()).doesNotExist();
+  }
+
+  @Test
+  void anObjectOverDataMaxBytesIsRefusedAndNoCopyIsLeft() throws IOException {
+    Path csv = TestData.linearCsv(dir.resolve("big.csv"), 200, 3, 0);
+    s3.client()
+        .putObject(b -> b.bucket(s3.bucket()).key("data/big.csv"), RequestBody.fromFile(csv));
+    String uri = s3.uri("data/big.csv");
+    DataSpec small =
+        new DataSpec(uri, "y", List.of("x1", "x2"), 10, null, List.of(), null, null, null, 1000L);
+
+    var failure = businessFailure(() -> loader.load(small), FailureTypes.INVALID_DATA);
+
+    assertThat(failure.getOriginalMessage())
+        .startsWith(
+            "dataset " + uri + " is " + Files.size(csv) + " bytes, over data.max_bytes (1000");
+    try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(temp.filter(p -> p.getFileName().toString().startsWith("tollgate-dataset-")))
+          .as("no downloaded copy left behind")
+          .allSatisfy(p -> assertThat(p.resolve("big.csv")).doesNotExist());
+    }
+  }
+
+  @Test
+  void aMissingObjectIsInvalidDataNamingTheUri() {
+    String uri = s3.uri("data/none.csv");
+    var failure = businessFailure(() -> loader.load(spec(uri, null)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("dataset " + uri + " does not exist (no such S3 object)");
+  }
+
+  @Test
+  void aMissingBucketIsInvalidDataToo() {
+    String uri = "s3://no-such-bucket-here/load.csv";
+    var failure = businessFailure(() -> loader.load(spec(uri, null)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage()).contains(uri);
+  }
+
+  @Test
+  void maxAgeIsJudgedOnTheObjectsLastModified() throws IOException {
+    Path csv = TestData.linearCsv(dir.resolve("load.csv"), 20, 3, 0);
+    s3.client().putObject(b -> b.bucket(s3.bucket()).key("load.csv"), RequestBody.fromFile(csv));
+    DataSpec spec = spec(s3.uri("load.csv"), Duration.ofHours(1));
+
+    assertThatNoException().isThrownBy(() -> loader.checkFreshness(spec, Instant.now()));
+    var failure =
+        businessFailure(
+            () -> loader.checkFreshness(spec, Instant.now().plus(Duration.ofHours(3))),
+            FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage()).startsWith("load.csv was last modified at ");
+  }
+}

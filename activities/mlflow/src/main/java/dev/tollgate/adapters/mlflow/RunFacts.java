@@ -1,0 +1,43 @@
+package dev.tollgate.adapters.mlflow;
+
+import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.stages.ValidationRequest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The params, metrics and tags of a validated candidate, as MLflow shows them. */
+public final class RunFacts {
+  private RunFacts() {}
+
+  /**
+   * @param metrics the candidate's holdout metrics, as validation scored them
+   */
+  public static TrackedRun of(ValidationRequest request, Map<String, Double> metrics) {
+    PipelineSpec spec = request.spec();
+    var training = spec.training();
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("task", spec.task().name().toLowerCase(Locale.ROOT));
+    params.put("algorithm", training.algorithm());
+    new java.util.TreeMap<>(training.params()).forEach((k, v) -> params.put(k, number(v)));
+    params.put("seed", Long.toString(training.seed()));
+    params.put("holdout", number(training.holdout()));
+    if (training.search() != null) params.put("search", "true");
+    params.put("data.train", spec.data().train());
+    params.put("data.target", spec.data().target());
+    params.put("data.features", String.join(",", spec.data().features()));
+    params.put("train_rows", Integer.toString(request.trained().trainRows()));
+    params.put("holdout_rows", Integer.toString(request.trained().holdoutRows()));
+    Map<String, String> tags =
+        new LinkedHashMap<>(MlflowTracker.sourceTags(spec.model(), request.candidate().version()));
+    tags.put("tollgate.model_digest", request.candidate().modelDigest());
+    tags.put("tollgate.data_sha256", request.trained().dataDigest());
+    if (request.trigger() != null) tags.put("tollgate.trigger", request.trigger());
+    return new TrackedRun(
+        spec.model(), request.candidate().version(), request.runId(), params, metrics, tags);
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}
