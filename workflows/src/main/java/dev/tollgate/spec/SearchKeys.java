@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Reads {@code training.search}: method, trials, parallelism, metric and the search space. */
-final class SearchReader {
-  private SearchReader() {}
+final class SearchKeys {
+  private SearchKeys() {}
 
   static SearchSpec read(YamlSection s, Task task, String algorithm, Set<String> metrics) {
     s.rejectUnknownKeys(Set.of("method", "trials", "parallelism", "metric", "space"));
     SearchSpec.Method method =
-        SectionReaders.enumValue(s, "method", SearchSpec.Method.class, SearchSpec.Method.RANDOM);
+        SpecValues.enumValue(s, "method", SearchSpec.Method.class, SearchSpec.Method.RANDOM);
     Map<String, SearchSpec.ParamSpace> space =
         space(s.section("space", true), task, algorithm, method);
     Integer trials = s.integer("trials", method == SearchSpec.Method.RANDOM);
@@ -51,7 +51,7 @@ final class SearchReader {
     String chosen = metric;
     int trialCount = trials;
     int parallel = parallelism == null ? 2 : parallelism;
-    return SectionReaders.build(
+    return SpecValues.build(
         s, "space", () -> new SearchSpec(method, trialCount, parallel, chosen, space));
   }
 
