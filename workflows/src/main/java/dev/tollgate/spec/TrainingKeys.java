@@ -1,6 +1,5 @@
 package dev.tollgate.spec;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,7 @@ final class TrainingKeys {
 
   static TrainingSpec read(YamlSection s, Task task) {
     s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout", "search", "stratify"));
-    if (Algorithms.supported(task).isEmpty()) {
+    if (AlgorithmCatalogue.names(task).isEmpty()) {
       throw new SpecException(
           s.file(),
           "task",
@@ -24,15 +23,15 @@ final class TrainingKeys {
     }
     String choices =
         "expected one of "
-            + new java.util.TreeSet<>(Algorithms.supported(task))
+            + AlgorithmCatalogue.names(task)
             + " for task "
             + task.name().toLowerCase(Locale.ROOT);
     // A missing algorithm lists the choices, as a wrong one does (not just "expected text").
     if (!s.has("algorithm")) throw s.error("algorithm", "missing; " + choices);
     String algorithm = s.string("algorithm", true);
-    List<Algorithms.Param> allowed = Algorithms.params(task, algorithm);
-    if (allowed == null) throw s.error("algorithm", choices + ", got '" + algorithm + "'");
-    Map<String, Double> params = ParamKeys.read(s.section("params", false), allowed);
+    Algorithm entry = AlgorithmCatalogue.find(task, algorithm);
+    if (entry == null) throw s.error("algorithm", choices + ", got '" + algorithm + "'");
+    Map<String, ParamValue> params = ParamKeys.read(s.section("params", false), entry);
     Integer seed = s.integer("seed", false);
     Double holdout = s.number("holdout", false);
     if (holdout != null && !(holdout > 0 && holdout < 1)) {
@@ -52,7 +51,7 @@ final class TrainingKeys {
         params,
         seed == null ? 42 : seed,
         holdout == null ? 0.2 : holdout,
-        search == null ? null : SearchKeys.read(search, task, algorithm, TaskMetrics.of(task)),
+        search == null ? null : SearchKeys.read(search, task, entry, TaskMetrics.of(task)),
         stratify);
   }
 }
