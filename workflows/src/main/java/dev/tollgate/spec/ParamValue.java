@@ -44,21 +44,16 @@ public sealed interface ParamValue {
   }
 
   /** The plain Java value (a {@code Double}, {@code String} or {@code Boolean}), for JSON files. */
-  Object plain();
+  default Object plain() {
+    return switch (this) {
+      case Numeric n -> n.value();
+      case Text t -> t.value();
+      case Flag f -> f.value();
+    };
+  }
 
   /** A number, written as a JSON number. */
-  record Numeric(double value) implements ParamValue {
-    @JsonValue
-    @Override
-    public double value() {
-      return value;
-    }
-
-    @Override
-    public Object plain() {
-      return value;
-    }
-
+  record Numeric(@JsonValue double value) implements ParamValue {
     @Override
     public String toString() {
       return Double.toString(value);
@@ -66,20 +61,9 @@ public sealed interface ParamValue {
   }
 
   /** A text, such as a choice's name, written as a JSON string. */
-  record Text(String value) implements ParamValue {
+  record Text(@JsonValue String value) implements ParamValue {
     public Text {
       Objects.requireNonNull(value, "value");
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-      return value;
-    }
-
-    @Override
-    public Object plain() {
-      return value;
     }
 
     @Override
@@ -89,18 +73,7 @@ public sealed interface ParamValue {
   }
 
   /** A flag, written as JSON {@code true} or {@code false}. */
-  record Flag(boolean value) implements ParamValue {
-    @JsonValue
-    @Override
-    public boolean value() {
-      return value;
-    }
-
-    @Override
-    public Object plain() {
-      return value;
-    }
-
+  record Flag(@JsonValue boolean value) implements ParamValue {
     @Override
     public String toString() {
       return Boolean.toString(value);
