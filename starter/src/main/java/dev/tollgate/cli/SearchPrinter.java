@@ -2,7 +2,7 @@ package dev.tollgate.cli;
 
 import dev.tollgate.pipeline.Figures;
 import dev.tollgate.pipeline.SearchSummary;
-import dev.tollgate.spec.Algorithms;
+import dev.tollgate.spec.ParamValue;
 import dev.tollgate.stages.TrialResult;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -31,16 +31,15 @@ final class SearchPrinter {
   }
 
   /** In name order: a trial's params are an unordered map, and lines should line up. */
-  private static String params(Map<String, Double> params) {
+  private static String params(Map<String, ParamValue> params) {
     return new java.util.TreeMap<>(params)
         .entrySet().stream()
-            .map(e -> e.getKey() + "=" + value(e.getKey(), e.getValue()))
+            .map(e -> e.getKey() + "=" + value(e.getValue()))
             .collect(Collectors.joining(" "));
   }
 
-  /** A choice (grow_policy) by its name, a number as a figure. */
-  private static String value(String name, double value) {
-    String choice = Algorithms.describe(name, value);
-    return choice != null ? choice : Figures.number(value);
+  /** A number as a figure, a choice (grow_policy) or a flag as written. */
+  private static String value(ParamValue value) {
+    return value instanceof ParamValue.Numeric n ? Figures.number(n.value()) : value.toString();
   }
 }

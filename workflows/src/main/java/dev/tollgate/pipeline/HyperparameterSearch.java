@@ -1,6 +1,7 @@
 package dev.tollgate.pipeline;
 
 import dev.tollgate.spec.MetricDirection;
+import dev.tollgate.spec.ParamValue;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SearchPlan;
 import dev.tollgate.spec.SearchSpec;
@@ -31,7 +32,7 @@ final class HyperparameterSearch {
 
   SearchSummary run(PipelineSpec spec, String runId) {
     SearchSpec search = spec.training().search();
-    List<Map<String, Double>> plan = SearchPlan.trials(spec.task(), spec.training());
+    List<Map<String, ParamValue>> plan = SearchPlan.trials(spec.task(), spec.training());
     List<TrialResult> results = new ArrayList<>();
     Map<Integer, Promise<TrialResult>> inFlight = new LinkedHashMap<>();
     int next = 0;
@@ -73,7 +74,7 @@ final class HyperparameterSearch {
   }
 
   private static TrialResult outcome(
-      int index, Map<String, Double> params, Promise<TrialResult> p, String metric) {
+      int index, Map<String, ParamValue> params, Promise<TrialResult> p, String metric) {
     RuntimeException failure = p.getFailure();
     if (failure != null) {
       String why =

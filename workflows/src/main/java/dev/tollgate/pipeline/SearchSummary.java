@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.spec.ParamValue;
 import dev.tollgate.stages.TrialResult;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record SearchSummary(String metric, List<TrialResult> trials, Integer bes
         : trials.stream().filter(t -> t.index() == bestIndex).findFirst().orElse(null);
   }
 
-  public Map<String, Double> bestParams() {
+  public Map<String, ParamValue> bestParams() {
     return best() == null ? Map.of() : best().params();
   }
 

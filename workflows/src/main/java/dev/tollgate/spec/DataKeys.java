@@ -1,16 +1,61 @@
 package dev.tollgate.spec;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The {@code data} keys added for typed columns, checked here so each error names its own key
- * ({@code data.categorical[1]}, {@code data.timestamp}) rather than the record's {@code features}.
+ * Reads {@code data}: where the rows are, which columns are the target and the features, and how
+ * they are checked. Each key is checked here so its error names its own key ({@code
+ * data.categorical[1]}, {@code data.timestamp}) rather than the record's {@code features}.
  */
 final class DataKeys {
   private DataKeys() {}
 
+  static DataSpec read(YamlSection s, Path baseDir, Task task) {
+    s.rejectUnknownKeys(
+        Set.of(
+            "train",
+            "target",
+            "features",
+            "min_rows",
+            "max_age",
+            "categorical",
+            "timestamp",
+            "missing",
+            "max_classes",
+            "max_bytes"));
+    String train = SpecValues.datasetUri(s, "train", baseDir);
+    String target = s.string("target", true);
+    List<String> features = features(s, target);
+    Integer minRows = s.integer("min_rows", false);
+    Duration maxAge = s.duration("max_age", false);
+    List<String> categorical = categorical(s, features);
+    String timestamp = timestamp(s, target, features);
+    MissingPolicy missing =
+        SpecValues.enumValue(s, "missing", MissingPolicy.class, MissingPolicy.FAIL);
+    Integer maxClasses = maxClasses(s, task);
+    Long maxBytes = maxBytes(s);
+    return SpecValues.build(
+        s,
+        "features",
+        () ->
+            new DataSpec(
+                train,
+                target,
+                features,
+                minRows == null ? 1 : minRows,
+                maxAge,
+                categorical,
+                timestamp,
+                missing,
+                maxClasses,
+                maxBytes));
+  }
+
   /** {@code data.features}: each column once, none of them the target. */
-  static List<String> features(YamlSection s, String target) {
+  private static List<String> features(YamlSection s, String target) {
     List<String> features = s.distinctStrings("features", true);
     int at = features.indexOf(target);
     if (at >= 0) {
@@ -22,7 +67,7 @@ final class DataKeys {
     return features;
   }
 
-  static List<String> categorical(YamlSection s, List<String> features) {
+  private static List<String> categorical(YamlSection s, List<String> features) {
     List<String> categorical = s.distinctStrings("categorical", false);
     for (int i = 0; i < categorical.size(); i++) {
       String c = categorical.get(i);
@@ -37,7 +82,7 @@ final class DataKeys {
   }
 
   /** {@code data.max_classes}: classification only, 2 to 100,000. */
-  static Integer maxClasses(YamlSection s, Task task) {
+  private static Integer maxClasses(YamlSection s, Task task) {
     if (!s.has("max_classes")) return null;
     if (task != Task.CLASSIFICATION) {
       throw s.error("max_classes", "applies to task classification only; remove it");
@@ -56,7 +101,7 @@ final class DataKeys {
    * {@code max_bytes}: a whole number of bytes, or with a decimal unit ({@code 500MB}, {@code
    * 2GB}).
    */
-  static Long maxBytes(YamlSection s) {
+  private static Long maxBytes(YamlSection s) {
     if (!s.has("max_bytes")) return null;
     com.fasterxml.jackson.databind.JsonNode v = s.raw("max_bytes");
     String text = v.asText().trim().toUpperCase(java.util.Locale.ROOT);
@@ -84,7 +129,7 @@ final class DataKeys {
     return bytes;
   }
 
-  static String timestamp(YamlSection s, String target, List<String> features) {
+  private static String timestamp(YamlSection s, String target, List<String> features) {
     String timestamp = s.string("timestamp", false);
     if (timestamp != null && (timestamp.equals(target) || features.contains(timestamp))) {
       throw s.error(

@@ -3,11 +3,42 @@ package dev.tollgate.spec;
 import java.time.Duration;
 import java.util.Set;
 
-/** Reads {@code deploy.canary} and the degradation watch of {@code deploy.rollback}. */
+/**
+ * Reads {@code deploy}: the target, rollback and its degradation watch, the canary and the
+ * environments deployed one after the other.
+ */
 final class DeployKeys {
   private DeployKeys() {}
 
-  static DeploySpec.Canary canary(YamlSection s, DeploySpec.Target target) {
+  static DeploySpec read(YamlSection s, java.nio.file.Path baseDir) {
+    if (s == null) return new DeploySpec(DeploySpec.Target.LOCAL, true, null);
+    s.rejectUnknownKeys(Set.of("target", "rollback", "ecs", "canary", "environments"));
+    DeploySpec.Target target =
+        SpecValues.enumValue(s, "target", DeploySpec.Target.class, DeploySpec.Target.LOCAL);
+    boolean onSmoke = true;
+    Double onDegradation = null;
+    DeploySpec.Watch watch = null;
+    YamlSection r = s.section("rollback", false);
+    if (r != null) {
+      r.rejectUnknownKeys(
+          Set.of("on_smoke_failure", "on_degradation", "watch", "check_every", "labelled_data"));
+      Boolean b = r.bool("on_smoke_failure");
+      onSmoke = b == null || b;
+      onDegradation = r.has("on_degradation") ? SpecValues.share(r, "on_degradation", 0.2) : null;
+      watch = watch(r, onDegradation, baseDir);
+    }
+    DeploySpec.Ecs ecs = EcsKeys.read(s, target);
+    return new DeploySpec(
+        target,
+        onSmoke,
+        onDegradation,
+        ecs,
+        canary(s, target),
+        watch,
+        environments(s, target, ecs));
+  }
+
+  private static DeploySpec.Canary canary(YamlSection s, DeploySpec.Target target) {
     YamlSection c = s.section("canary", false);
     if (c == null) return null;
     if (target != DeploySpec.Target.LOCAL) {
@@ -30,7 +61,7 @@ final class DeployKeys {
    * each with its own {@code target} and {@code ecs} (default: the deploy section's, for the last;
    * local for the others).
    */
-  static java.util.List<DeploySpec.Environment> environments(
+  private static java.util.List<DeploySpec.Environment> environments(
       YamlSection s, DeploySpec.Target target, DeploySpec.Ecs ecs) {
     if (!s.has("environments")) return java.util.List.of();
     com.fasterxml.jackson.databind.JsonNode list = s.raw("environments");
@@ -68,17 +99,18 @@ final class DeployKeys {
                 : "only the last environment waits for approval; those before it are none");
       }
       DeploySpec.Target t =
-          SectionReaders.enumValue(
+          SpecValues.enumValue(
               e, "target", DeploySpec.Target.class, last ? target : DeploySpec.Target.LOCAL);
       DeploySpec.Ecs envEcs =
-          e.has("ecs") || t != DeploySpec.Target.ECS || !last ? SectionReaders.ecs(e, t) : ecs;
+          e.has("ecs") || t != DeploySpec.Target.ECS || !last ? EcsKeys.read(e, t) : ecs;
       out.add(new DeploySpec.Environment(name, required, t, envEcs));
     }
     return out;
   }
 
   /** {@code watch} needs {@code on_degradation}; {@code check_every} defaults to a sixth of it. */
-  static DeploySpec.Watch watch(YamlSection r, Double onDegradation, java.nio.file.Path baseDir) {
+  private static DeploySpec.Watch watch(
+      YamlSection r, Double onDegradation, java.nio.file.Path baseDir) {
     Duration window = r.duration("watch", false);
     Duration every = r.duration("check_every", false);
     if (window == null) {
@@ -100,16 +132,6 @@ final class DeployKeys {
               + "), got "
               + Durations.format(every));
     }
-    return new DeploySpec.Watch(
-        window, every, SectionReaders.datasetUri(r, "labelled_data", baseDir));
-  }
-
-  /** Whether {@code url} parses as an absolute URL with a host name (what a client can call). */
-  static boolean hasHost(String url) {
-    try {
-      return new java.net.URI(url).getHost() != null;
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
+    return new DeploySpec.Watch(window, every, SpecValues.datasetUri(r, "labelled_data", baseDir));
   }
 }

@@ -53,12 +53,12 @@ final class ScheduleKeys {
     }
     Double share =
         s.has("retrain_on_drift_share")
-            ? SectionReaders.share(s, "retrain_on_drift_share", ScheduleSpec.DEFAULT_DRIFT_SHARE)
+            ? SpecValues.share(s, "retrain_on_drift_share", ScheduleSpec.DEFAULT_DRIFT_SHARE)
             : null;
     if (every == null && (minNewRows != null || share != null)) {
       every = ScheduleSpec.DEFAULT_CHECK_EVERY; // a data trigger needs checks: the default cadence
     }
-    String driftData = SectionReaders.datasetUri(s, "drift_data", baseDir);
+    String driftData = SpecValues.datasetUri(s, "drift_data", baseDir);
     if (driftData != null && every == null) {
       throw s.error(
           "drift_data", "is inspected every drift_check_every; set drift_check_every too");
@@ -77,8 +77,7 @@ final class ScheduleKeys {
           "max_retrains_per_week", "expected a whole number from 1 to 1000, got " + budget);
     }
     ScheduleSpec.Overlap overlap =
-        SectionReaders.enumValue(
-            s, "overlap", ScheduleSpec.Overlap.class, ScheduleSpec.Overlap.SKIP);
+        SpecValues.enumValue(s, "overlap", ScheduleSpec.Overlap.class, ScheduleSpec.Overlap.SKIP);
     if (cron == null && every == null) {
       throw new SpecException(
           s.file(),

@@ -14,15 +14,15 @@ public final class SearchPlan {
   private SearchPlan() {}
 
   /** Full hyperparameter maps (the spec's fixed params, overridden by each trial's choices). */
-  public static List<Map<String, Double>> trials(Task task, TrainingSpec training) {
+  public static List<Map<String, ParamValue>> trials(Task task, TrainingSpec training) {
     SearchSpec search = training.search();
-    List<Map<String, Double>> choices =
+    List<Map<String, ParamValue>> choices =
         search.method() == SearchSpec.Method.GRID
             ? grid(search.space())
             : random(task, training.algorithm(), search, training.seed());
-    List<Map<String, Double>> trials = new ArrayList<>();
-    for (Map<String, Double> choice : choices) {
-      Map<String, Double> params = new TreeMap<>(training.params());
+    List<Map<String, ParamValue>> trials = new ArrayList<>();
+    for (Map<String, ParamValue> choice : choices) {
+      Map<String, ParamValue> params = new TreeMap<>(training.params());
       params.putAll(choice);
       trials.add(Map.copyOf(params));
     }
@@ -42,14 +42,14 @@ public final class SearchPlan {
     return n;
   }
 
-  private static List<Map<String, Double>> grid(Map<String, SearchSpec.ParamSpace> space) {
-    List<Map<String, Double>> combos = new ArrayList<>();
+  private static List<Map<String, ParamValue>> grid(Map<String, SearchSpec.ParamSpace> space) {
+    List<Map<String, ParamValue>> combos = new ArrayList<>();
     combos.add(new TreeMap<>());
     for (Map.Entry<String, SearchSpec.ParamSpace> e : new TreeMap<>(space).entrySet()) {
-      List<Map<String, Double>> next = new ArrayList<>();
-      for (Map<String, Double> partial : combos) {
-        for (Double value : e.getValue().values()) {
-          Map<String, Double> combo = new TreeMap<>(partial);
+      List<Map<String, ParamValue>> next = new ArrayList<>();
+      for (Map<String, ParamValue> partial : combos) {
+        for (ParamValue value : e.getValue().values()) {
+          Map<String, ParamValue> combo = new TreeMap<>(partial);
           combo.put(e.getKey(), value);
           next.add(combo);
         }
@@ -59,12 +59,12 @@ public final class SearchPlan {
     return combos;
   }
 
-  private static List<Map<String, Double>> random(
+  private static List<Map<String, ParamValue>> random(
       Task task, String algorithm, SearchSpec search, long seed) {
     Random random = new Random(seed);
-    List<Map<String, Double>> samples = new ArrayList<>();
+    List<Map<String, ParamValue>> samples = new ArrayList<>();
     for (int t = 0; t < search.trials(); t++) {
-      Map<String, Double> sample = new TreeMap<>();
+      Map<String, ParamValue> sample = new TreeMap<>();
       for (Map.Entry<String, SearchSpec.ParamSpace> e : new TreeMap<>(search.space()).entrySet()) {
         sample.put(e.getKey(), draw(e.getValue(), isInteger(task, algorithm, e.getKey()), random));
       }
@@ -73,14 +73,15 @@ public final class SearchPlan {
     return samples;
   }
 
-  private static double draw(SearchSpec.ParamSpace p, boolean integer, Random random) {
+  private static ParamValue draw(SearchSpec.ParamSpace p, boolean integer, Random random) {
     if (!p.ranged()) return p.values().get(random.nextInt(p.values().size()));
     double v = p.min() + random.nextDouble() * (p.max() - p.min());
-    return integer ? Math.round(v) : v;
+    return ParamValue.number(integer ? Math.round(v) : v);
   }
 
   private static boolean isInteger(Task task, String algorithm, String name) {
-    List<Algorithms.Param> params = Algorithms.params(task, algorithm);
-    return params != null && params.stream().anyMatch(p -> p.name().equals(name) && p.integer());
+    Algorithm entry = AlgorithmCatalogue.find(task, algorithm);
+    Hyperparameter h = entry == null ? null : entry.hyperparameter(name);
+    return h != null && h.type() == Hyperparameter.Type.INTEGER;
   }
 }

@@ -36,7 +36,7 @@ public record SearchSpec(
    * One hyperparameter's candidates: a list of values, or (random search only) a range sampled
    * uniformly, rounded for whole-number parameters.
    */
-  public record ParamSpace(java.util.List<Double> values, Double min, Double max) {
+  public record ParamSpace(java.util.List<ParamValue> values, Double min, Double max) {
     public ParamSpace {
       values = values == null ? null : java.util.List.copyOf(values);
       if ((values == null) == (min == null || max == null)) {

@@ -51,18 +51,18 @@ public final class SpecParser {
           "model",
           "expected lower-case letters, digits, '.', '_' or '-' (max 63), got '" + model + "'");
     }
-    Task task = SectionReaders.enumValue(top, "task", Task.class, Task.REGRESSION);
-    TrainingSpec training = SectionReaders.training(top.section("training", true), task);
-    DataSpec data = SectionReaders.data(top.section("data", true), baseDir, task);
-    DeploySpec deploy = SectionReaders.deploy(top.section("deploy", false), baseDir);
+    Task task = SpecValues.enumValue(top, "task", Task.class, Task.REGRESSION);
+    TrainingSpec training = TrainingKeys.read(top.section("training", true), task);
+    DataSpec data = DataKeys.read(top.section("data", true), baseDir, task);
+    DeploySpec deploy = DeployKeys.read(top.section("deploy", false), baseDir);
     if (deploy.watch() != null && task == Task.ANOMALY) {
       throw new SpecException(
           source,
           "deploy.rollback.watch",
           "watches a labelled metric (rmse, accuracy): task regression or classification only");
     }
-    ApprovalSpec approval = SectionReaders.approval(top.section("approval", true));
-    NotifySpec notify = SectionReaders.notify(top.section("notify", false));
+    ApprovalSpec approval = ApprovalKeys.read(top.section("approval", true));
+    NotifySpec notify = NotifyKeys.read(top.section("notify", false));
     notify
         .slackApprovers()
         .forEach(
@@ -84,7 +84,7 @@ public final class SpecParser {
         task,
         data,
         training,
-        SectionReaders.validation(top.section("validation", false), task, data),
+        ValidationKeys.read(top.section("validation", false), task, data),
         approval,
         deploy,
         notify,

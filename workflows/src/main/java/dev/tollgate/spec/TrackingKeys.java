@@ -29,7 +29,7 @@ final class TrackingKeys {
     String registered = m.string("registered_model", false);
     TrackingSpec.Champion champion = champion(m.section("beat_champion", false), task);
     return new TrackingSpec(
-        SectionReaders.build(
+        SpecValues.build(
             m,
             "uri",
             () ->
@@ -58,6 +58,6 @@ final class TrackingKeys {
                 + "'");
       }
     }
-    return new TrackingSpec.Champion(metrics, SectionReaders.share(c, "tolerance", 0.0));
+    return new TrackingSpec.Champion(metrics, SpecValues.share(c, "tolerance", 0.0));
   }
 }

@@ -5,27 +5,31 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * How to train: the algorithm, its hyperparameters (numbers, checked per algorithm by {@link
- * Algorithms}), the seed that makes runs reproducible, the share of rows held out for metrics, and
- * an optional hyperparameter search ({@code null} when there is none), and whether a classification
- * holdout is stratified ({@code null}: the default, yes).
+ * How to train: the algorithm, its hyperparameters (numbers, texts or flags, checked per algorithm
+ * against the {@link AlgorithmCatalogue}), the seed that makes runs reproducible, the share of rows
+ * held out for metrics, and an optional hyperparameter search ({@code null} when there is none),
+ * and whether a classification holdout is stratified ({@code null}: the default, yes).
  */
 public record TrainingSpec(
     String algorithm,
-    Map<String, Double> params,
+    Map<String, ParamValue> params,
     long seed,
     double holdout,
     SearchSpec search,
     Boolean stratify) {
 
   /** Training without a hyperparameter search. */
-  public TrainingSpec(String algorithm, Map<String, Double> params, long seed, double holdout) {
+  public TrainingSpec(String algorithm, Map<String, ParamValue> params, long seed, double holdout) {
     this(algorithm, params, seed, holdout, null);
   }
 
   /** {@code stratify} left to its default (and as recorded before the option existed). */
   public TrainingSpec(
-      String algorithm, Map<String, Double> params, long seed, double holdout, SearchSpec search) {
+      String algorithm,
+      Map<String, ParamValue> params,
+      long seed,
+      double holdout,
+      SearchSpec search) {
     this(algorithm, params, seed, holdout, search, null);
   }
 
@@ -48,12 +52,12 @@ public record TrainingSpec(
   }
 
   /** The same training with other hyperparameters and no search: one trial, or the final fit. */
-  public TrainingSpec withParams(Map<String, Double> chosen) {
+  public TrainingSpec withParams(Map<String, ParamValue> chosen) {
     return new TrainingSpec(algorithm, chosen, seed, holdout, null, stratify);
   }
 
-  /** A hyperparameter, or its default when the spec leaves it out. */
-  public double param(String name, double defaultValue) {
-    return params.getOrDefault(name, defaultValue);
+  /** A hyperparameter the spec sets, or {@code null} when it leaves it to the default. */
+  public ParamValue param(String name) {
+    return params.get(name);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.stages;
 
+import dev.tollgate.spec.ParamValue;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  */
 public record TrialResult(
     int index,
-    Map<String, Double> params,
+    Map<String, ParamValue> params,
     Map<String, Double> metrics,
     String failure,
     long millis) {
@@ -18,7 +19,7 @@ public record TrialResult(
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
   }
 
-  public static TrialResult failed(int index, Map<String, Double> params, String failure) {
+  public static TrialResult failed(int index, Map<String, ParamValue> params, String failure) {
     return new TrialResult(index, params, Map.of(), failure, 0);
   }
 

@@ -72,7 +72,9 @@ public final class ArchitectureRules {
           "dev.tollgate.spec.SpecParser",
           "dev.tollgate.spec.PolicyParser",
           "dev.tollgate.spec.YamlFiles",
-          "dev.tollgate.spec.SectionReaders",
+          "dev.tollgate.spec.SpecValues",
+          "dev.tollgate.spec.DataKeys",
+          "dev.tollgate.spec.EcsKeys",
           "dev.tollgate.spec.DeployKeys",
           "dev.tollgate.spec.ScheduleKeys",
           "dev.tollgate.spec.TrackingKeys");

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.tollgate.spec.ParamValue;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.TrainRequest;
@@ -43,7 +44,7 @@ class HyperparameterSearchTest {
     peak.accumulateAndGet(running.incrementAndGet(), Math::max);
     try {
       Thread.sleep(150);
-      double depth = r.training().params().get("max_depth");
+      double depth = ((ParamValue.Numeric) r.training().param("max_depth")).value();
       if (depth == 6)
         throw ApplicationFailure.newNonRetryableFailure(
             "out of memory on purpose", FailureTypes.INVALID_DATA);
@@ -70,14 +71,14 @@ class HyperparameterSearchTest {
     assertThat(search.trials()).extracting(TrialResult::index).containsExactly(0, 1, 2, 3);
     assertThat(search.trials().get(3).failure()).contains("out of memory on purpose");
     assertThat(search.bestIndex()).isEqualTo(2);
-    assertThat(search.bestParams()).containsEntry("max_depth", 5.0);
+    assertThat(search.bestParams()).containsEntry("max_depth", ParamValue.number(5));
     assertThat(result.stages().get(0).stage()).isEqualTo(Stage.SEARCHING);
     assertThat(result.stages().get(0).summary()).isEqualTo("best rmse 45.0 of 4 trials (1 failed)");
     verify(f.train)
         .train(
             argThat(
                 r ->
-                    r.training().params().get("max_depth") == 5.0
+                    ParamValue.number(5).equals(r.training().param("max_depth"))
                         && r.training().search() == null));
     // The history behind histories/pipeline-searched-v1.json, which PipelineReplayTest replays.
     PipelineReplayTest.record(f, run, "pipeline-searched-v1.json");

@@ -3,6 +3,7 @@ package dev.tollgate.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.tollgate.spec.ParamValue;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.CheckResult;
@@ -42,13 +43,34 @@ class PayloadRoundTripTest {
   }
 
   @Test
+  void hyperparametersOfEveryKindRoundTripAndNumbersKeepTheJsonOfPlainDoubles() {
+    Map<String, ParamValue> typed =
+        new java.util.TreeMap<>(
+            Map.of(
+                "max_depth", ParamValue.number(6),
+                "shrinkage", ParamValue.number(0.05),
+                "loss", ParamValue.text("log_loss"),
+                "warm_start", ParamValue.flag(true)));
+    TrialResult trial = new TrialResult(0, typed, Map.of("rmse", 3.0), null, 5);
+    assertThat(roundTrip(trial, TrialResult.class)).isEqualTo(trial);
+    // A number travels exactly as the Double it was before values were typed.
+    Map<String, Object> plain = new java.util.TreeMap<>();
+    typed.forEach((k, v) -> plain.put(k, v.plain()));
+    assertThat(CONVERTER.toPayload(typed).orElseThrow().getData().toStringUtf8())
+        .isEqualTo(CONVERTER.toPayload(plain).orElseThrow().getData().toStringUtf8())
+        .isEqualTo(
+            "{\"loss\":\"log_loss\",\"max_depth\":6.0,\"shrinkage\":0.05,\"warm_start\":true}");
+  }
+
+  @Test
   void resultsAndStatusRoundTrip() {
     SearchSummary search =
         new SearchSummary(
             "rmse",
             List.of(
-                new TrialResult(0, Map.of("trees", 10.0), Map.of("rmse", 3.0), null, 5),
-                TrialResult.failed(1, Map.of("trees", 20.0), "boom")),
+                new TrialResult(
+                    0, Map.of("trees", ParamValue.number(10)), Map.of("rmse", 3.0), null, 5),
+                TrialResult.failed(1, Map.of("trees", ParamValue.number(20)), "boom")),
             0);
     PipelineResult result =
         new PipelineResult(

@@ -30,14 +30,14 @@ class SearchPlanTest {
   @Test
   void gridTriesEveryCombinationOverTheFixedParams() {
     PipelineSpec spec = parse("method: grid\nspace: { max_depth: [4, 6], trees: [50, 100, 200] }");
-    List<Map<String, Double>> trials = SearchPlan.trials(spec.task(), spec.training());
+    List<Map<String, ParamValue>> trials = SearchPlan.trials(spec.task(), spec.training());
     assertThat(trials).hasSize(6);
     assertThat(trials.get(0))
-        .containsEntry("max_depth", 4.0)
-        .containsEntry("trees", 50.0)
-        .containsEntry("shrinkage", 0.1);
+        .containsEntry("max_depth", ParamValue.number(4))
+        .containsEntry("trees", ParamValue.number(50))
+        .containsEntry("shrinkage", ParamValue.number(0.1));
     assertThat(trials)
-        .extracting(t -> t.get("trees"))
+        .extracting(t -> t.get("trees").plain())
         .containsExactly(50.0, 100.0, 200.0, 50.0, 100.0, 200.0);
     assertThat(spec.training().search().trials()).isEqualTo(6);
     assertThat(spec.training().search().metric()).isEqualTo("rmse");
@@ -48,21 +48,25 @@ class SearchPlanTest {
     PipelineSpec spec = parse("method: grid\ntrials: 50\nspace: { max_depth: [4, 6] }");
     assertThat(spec.training().search().trials()).isEqualTo(2);
     // 100,000 values in each of 4 params: 10^20 combinations, more than a long holds.
-    List<Double> values =
-        java.util.stream.IntStream.range(0, 100_000).mapToObj(v -> (double) v).toList();
+    List<ParamValue> values =
+        java.util.stream.IntStream.range(0, 100_000).mapToObj(ParamValue::number).toList();
     var wide = new SearchSpec.ParamSpace(values, null, null);
     assertThat(SearchPlan.gridSize(Map.of("a", wide, "b", wide, "c", wide, "d", wide)))
         .isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
-  void aChoiceIsSearchedByItsNames() {
+  void aChoiceIsSearchedAndTriedByItsNames() {
     PipelineSpec spec =
         parse("method: grid\nspace: { grow_policy: [depthwise, lossguide], max_leaves: [0, 31] }");
-    List<Map<String, Double>> trials = SearchPlan.trials(spec.task(), spec.training());
+    List<Map<String, ParamValue>> trials = SearchPlan.trials(spec.task(), spec.training());
     assertThat(trials)
         .extracting(t -> t.get("grow_policy"))
-        .containsExactlyInAnyOrder(0.0, 0.0, 1.0, 1.0);
+        .containsExactlyInAnyOrder(
+            ParamValue.text("depthwise"),
+            ParamValue.text("depthwise"),
+            ParamValue.text("lossguide"),
+            ParamValue.text("lossguide"));
     assertThatThrownBy(() -> parse("method: grid\nspace: { grow_policy: [depthwise, leafwise] }"))
         .hasMessageContaining(
             "training.search.space.grow_policy[1]: expected one of [depthwise, lossguide], got"
@@ -85,14 +89,15 @@ class SearchPlanTest {
     PipelineSpec spec =
         parse(
             "method: random\ntrials: 5\nparallelism: 3\nspace: { max_depth: { min: 2, max: 12 }, shrinkage: { min: 0.01, max: 0.3 } }");
-    List<Map<String, Double>> first = SearchPlan.trials(spec.task(), spec.training());
+    List<Map<String, ParamValue>> first = SearchPlan.trials(spec.task(), spec.training());
     assertThat(first).hasSize(5).isEqualTo(SearchPlan.trials(spec.task(), spec.training()));
     assertThat(first)
         .allSatisfy(
             t -> {
-              assertThat(t.get("max_depth")).isBetween(2.0, 12.0);
-              assertThat(t.get("max_depth") % 1).isZero();
-              assertThat(t.get("shrinkage")).isBetween(0.01, 0.3);
+              double depth = ((ParamValue.Numeric) t.get("max_depth")).value();
+              assertThat(depth).isBetween(2.0, 12.0);
+              assertThat(depth % 1).isZero();
+              assertThat(((ParamValue.Numeric) t.get("shrinkage")).value()).isBetween(0.01, 0.3);
             });
     assertThat(first.stream().map(t -> t.get("shrinkage")).distinct()).hasSize(5);
   }

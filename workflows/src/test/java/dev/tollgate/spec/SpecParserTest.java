@@ -58,7 +58,7 @@ class SpecParserTest {
     assertThat(spec.model()).isEqualTo("energy-load");
     assertThat(spec.data().train()).isEqualTo("file:///specs/data/load.csv");
     assertThat(spec.data().maxAge()).isEqualTo(Duration.ofHours(48));
-    assertThat(spec.training().param("trees", 0)).isEqualTo(200);
+    assertThat(spec.training().param("trees")).isEqualTo(ParamValue.number(200));
     assertThat(spec.validation().thresholds().get("rmse").accepts(74.9)).isTrue();
     assertThat(spec.validation().thresholds().get("r2").accepts(0.69)).isFalse();
     assertThat(spec.approval().reminders())
@@ -81,18 +81,14 @@ class SpecParserTest {
   }
 
   @Test
-  void readsAChoiceHyperparameterByNameAndCarriesItsIndex() {
+  void readsAChoiceHyperparameterByNameAndCarriesTheName() {
     PipelineSpec spec =
         parse(
             VALID.replace(
                 "max_depth: 6,", "max_depth: 6, grow_policy: lossguide, max_leaves: 31,"));
     assertThat(spec.training().params())
-        .containsEntry("grow_policy", 1.0)
-        .containsEntry("max_leaves", 31.0);
-    assertThat(Algorithms.describe(spec.task(), "gradient_boosting", "grow_policy", 1.0))
-        .isEqualTo("lossguide");
-    assertThat(Algorithms.describe("grow_policy", 0.0)).isEqualTo("depthwise");
-    assertThat(Algorithms.describe("trees", 200.0)).isNull();
+        .containsEntry("grow_policy", ParamValue.text("lossguide"))
+        .containsEntry("max_leaves", ParamValue.number(31));
   }
 
   @ParameterizedTest
@@ -101,6 +97,8 @@ class SpecParserTest {
       value = {
         "trees: 200|trees: -5|training.params.trees|expected a value from 1 to 10000, got -5",
         "trees: 200|trees: 2.5|training.params.trees|expected a whole number",
+        "trees: 200|trees: true|training.params.trees|expected a number, got true",
+        "max_depth: 6|max_depth: deep|training.params.max_depth|expected a number, got 'deep'",
         "trees: 200|tress: 200|training.params.tress|unknown key",
         "target: load|target: [load]|data.target|expected non-empty text",
         "min_rows: 1000|min_rows: lots|data.min_rows|expected a number, got 'lots'",
@@ -192,7 +190,7 @@ class SpecParserTest {
   void readsClassificationAndAnomalySpecsWithTheirOwnMetrics() {
     PipelineSpec spec = parse(CLASSIFICATION);
     assertThat(spec.task()).isEqualTo(Task.CLASSIFICATION);
-    assertThat(spec.training().param("lambda", 0)).isEqualTo(0.5);
+    assertThat(spec.training().param("lambda")).isEqualTo(ParamValue.number(0.5));
     assertThat(spec.validation().thresholds()).containsOnlyKeys("f1", "log_loss");
 
     PipelineSpec anomaly =
@@ -204,7 +202,7 @@ class SpecParserTest {
                 .replace(
                     "f1: { min: 0.8 }, log_loss: { max: 0.4 }", "anomaly_share: { max: 0.1 }"));
     assertThat(anomaly.task()).isEqualTo(Task.ANOMALY);
-    assertThat(anomaly.training().param("contamination", 0)).isEqualTo(0.02);
+    assertThat(anomaly.training().param("contamination")).isEqualTo(ParamValue.number(0.02));
   }
 
   @ParameterizedTest

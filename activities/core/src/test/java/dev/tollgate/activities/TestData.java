@@ -5,6 +5,7 @@ import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.spec.ParamValue;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.Task;
 import dev.tollgate.spec.TrainingSpec;
@@ -46,8 +47,23 @@ public final class TestData {
     return new DataSpec(csv.toUri().toString(), "y", List.of("x1", "x2"), 100, null);
   }
 
-  public static TrainingSpec training(String algorithm, Map<String, Double> params) {
-    return new TrainingSpec(algorithm, params, 42, 0.2);
+  public static TrainingSpec training(String algorithm, Map<String, ?> params) {
+    return new TrainingSpec(algorithm, params(params), 42, 0.2);
+  }
+
+  /** Typed hyperparameter values from plain ones: a number, a text or a flag each. */
+  public static Map<String, ParamValue> params(Map<String, ?> plain) {
+    Map<String, ParamValue> typed = new java.util.TreeMap<>();
+    plain.forEach(
+        (name, v) ->
+            typed.put(
+                name,
+                switch (v) {
+                  case Number n -> ParamValue.number(n.doubleValue());
+                  case Boolean b -> ParamValue.flag(b);
+                  default -> ParamValue.text(String.valueOf(v));
+                }));
+    return typed;
   }
 
   /** A fast gradient boosting setting that still fits the linear data well. */

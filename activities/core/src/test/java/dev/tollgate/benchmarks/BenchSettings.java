@@ -4,13 +4,13 @@ import java.util.Map;
 
 /**
  * The hyperparameters each Tollgate algorithm is benchmarked with; what is not named keeps
- * Tollgate's default ({@code dev.tollgate.spec.Algorithms}). benchmarks/README.md lists the
+ * Tollgate's default ({@code dev.tollgate.spec.AlgorithmCatalogue}). benchmarks/README.md lists the
  * matching settings of the Python side.
  */
 final class BenchSettings {
   private BenchSettings() {}
 
-  static Map<String, Double> params(String algorithm) {
+  static Map<String, Object> params(String algorithm) {
     return switch (algorithm) {
       // XGBoost hist in Tollgate's default shape for regression: best-first, at most 31 leaves
       // of 20 rows or more (unit hessians), no L2, every row; max_bin 256.
@@ -22,7 +22,7 @@ final class BenchSettings {
               "trees", 200.0,
               "max_depth", 6.0,
               "shrinkage", 0.1,
-              "grow_policy", 0.0, // depthwise
+              "grow_policy", "depthwise",
               "max_leaves", 0.0,
               "min_child_weight", 1.0,
               "lambda", 1.0,

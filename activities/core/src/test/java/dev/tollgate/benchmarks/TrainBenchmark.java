@@ -56,7 +56,12 @@ public final class TrainBenchmark {
     // As a worker does at start-up, and as Python imports xgboost before its timer starts.
     Trainers.warmUp();
     String algorithm = BenchSettings.algorithm(what);
-    var training = new TrainingSpec(algorithm, BenchSettings.params(what), SEED, 0.2);
+    var training =
+        new TrainingSpec(
+            algorithm,
+            dev.tollgate.activities.TestData.params(BenchSettings.params(what)),
+            SEED,
+            0.2);
     HyperParams params = HyperParams.resolve(Task.REGRESSION, training);
     Trainer trainer = Trainers.forAlgorithm(Task.REGRESSION, algorithm);
     String library = BenchSettings.library(what);

@@ -82,7 +82,7 @@ final class XgboostTrainer implements Trainer {
     settings.put("tree_method", "hist");
     settings.put("eta", params.real("shrinkage"));
     settings.put("max_depth", params.integer("max_depth"));
-    settings.put("grow_policy", params.choice("grow_policy"));
+    settings.put("grow_policy", params.text("grow_policy"));
     settings.put("max_leaves", params.integer("max_leaves"));
     settings.put("subsample", params.real("subsample"));
     settings.put("colsample_bytree", params.real("colsample"));

@@ -20,7 +20,6 @@ import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MissingPolicy;
 import dev.tollgate.spec.Task;
-import dev.tollgate.spec.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,8 +107,7 @@ class ModelCompatibilityTest {
             .fit(
                 new TrainingSet(dataset, dataset.allRows()),
                 HyperParams.resolve(
-                    Task.REGRESSION,
-                    new TrainingSpec("gradient_boosting", Map.of("trees", 5.0), 42, 0.2)),
+                    Task.REGRESSION, TestData.training("gradient_boosting", Map.of("trees", 5.0))),
                 42,
                 TreeProgress.NONE);
     assertThat(xgboost.format()).isEqualTo(ModelFormat.XGBOOST_UBJ);

@@ -93,7 +93,7 @@ class CategoricalPipelineTest {
 
   private static PipelineSpec spec(DataSpec data, ValidationSpec validation) {
     TrainingSpec boosting =
-        new TrainingSpec("gradient_boosting", Map.of("trees", 80.0, "shrinkage", 0.2), 42, 0.2);
+        TestData.training("gradient_boosting", Map.of("trees", 80.0, "shrinkage", 0.2));
     return TestData.spec(Task.REGRESSION, data, boosting, validation);
   }
 

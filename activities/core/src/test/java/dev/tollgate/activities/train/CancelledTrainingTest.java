@@ -3,9 +3,9 @@ package dev.tollgate.activities.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.spec.Task;
-import dev.tollgate.spec.TrainingSpec;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCanceledException;
 import java.lang.reflect.Proxy;
@@ -52,8 +52,7 @@ class CancelledTrainingTest {
     AtomicBoolean cancelled = new AtomicBoolean();
     AtomicInteger built = new AtomicInteger();
     HyperParams params =
-        HyperParams.resolve(
-            task, new TrainingSpec(algorithm, Map.of("trees", (double) TREES), 42, 0.2));
+        HyperParams.resolve(task, TestData.training(algorithm, Map.of("trees", TREES)));
     Throwable thrown;
     try (Heartbeats beats = Heartbeats.start(cancellable(cancelled), Duration.ofMillis(10))) {
       beats.phase("training", data.rows());

@@ -118,7 +118,10 @@ class TrainActivitiesTest {
         run(
             TestData.data(csv),
             new TrainingSpec(
-                "gradient_boosting", Map.of("trees", 120.0, "shrinkage", 0.1), 7, 0.2));
+                "gradient_boosting",
+                TestData.params(Map.of("trees", 120.0, "shrinkage", 0.1)),
+                7,
+                0.2));
     assertThat(other.modelDigest()).isNotEqualTo(first.modelDigest());
   }
 

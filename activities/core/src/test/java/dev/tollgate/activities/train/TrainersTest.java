@@ -2,13 +2,13 @@ package dev.tollgate.activities.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.activities.scores.Scores;
 import dev.tollgate.spec.Task;
-import dev.tollgate.spec.TrainingSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,13 +23,13 @@ class TrainersTest {
 
   record Fitted(Predictor model, Map<String, Double> metrics) {}
 
-  static Fitted fit(Task task, Dataset data, String algorithm, Map<String, Double> params) {
+  static Fitted fit(Task task, Dataset data, String algorithm, Map<String, ?> params) {
     return fit(task, data, algorithm, params, TreeProgress.NONE);
   }
 
   static Fitted fit(
-      Task task, Dataset data, String algorithm, Map<String, Double> params, TreeProgress p) {
-    HyperParams resolved = HyperParams.resolve(task, new TrainingSpec(algorithm, params, 42, 0.2));
+      Task task, Dataset data, String algorithm, Map<String, ?> params, TreeProgress p) {
+    HyperParams resolved = HyperParams.resolve(task, TestData.training(algorithm, params));
     Predictor model =
         Trainers.forAlgorithm(task, algorithm)
             .fit(new TrainingSet(data, Synthetic.range(0, CUT)), resolved, 42, p);
@@ -61,15 +61,15 @@ class TrainersTest {
   @Test
   void xgboostGrowsLossguideTreesWithAtMostMaxLeaves() throws Exception {
     Dataset data = Synthetic.regression(N, 1);
-    Map<String, Double> lossguide =
-        Map.of("trees", 100.0, "shrinkage", 0.3, "grow_policy", 1.0, "max_leaves", 5.0);
+    Map<String, Object> lossguide =
+        Map.of("trees", 100.0, "shrinkage", 0.3, "grow_policy", "lossguide", "max_leaves", 5.0);
     Fitted fitted = fit(Task.REGRESSION, data, "gradient_boosting", lossguide);
     Fitted depthwise =
         fit(
             Task.REGRESSION,
             data,
             "gradient_boosting",
-            Map.of("trees", 20.0, "grow_policy", 0.0, "max_leaves", 0.0));
+            Map.of("trees", 20.0, "grow_policy", "depthwise", "max_leaves", 0.0));
 
     String[] trees =
         ((dev.tollgate.activities.models.XgboostModel) fitted.model())
@@ -166,7 +166,7 @@ class TrainersTest {
     Dataset data = Synthetic.regression(N, 2);
     var params =
         HyperParams.resolve(
-            Task.REGRESSION, new TrainingSpec("gradient_boosting", Map.of("trees", 40.0), 42, 0.2));
+            Task.REGRESSION, TestData.training("gradient_boosting", Map.of("trees", 40.0)));
     var set = new TrainingSet(data, Synthetic.range(0, CUT));
     String one = digest(new XgboostTrainer(1).fit(set, params, 42, TreeProgress.NONE));
     String three = digest(new XgboostTrainer(3).fit(set, params, 42, TreeProgress.NONE));

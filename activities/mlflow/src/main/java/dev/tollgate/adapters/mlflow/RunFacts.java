@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.mlflow;
 
+import dev.tollgate.spec.ParamValue;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.stages.ValidationRequest;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ public final class RunFacts {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("task", spec.task().name().toLowerCase(Locale.ROOT));
     params.put("algorithm", training.algorithm());
-    new java.util.TreeMap<>(training.params()).forEach((k, v) -> params.put(k, number(v)));
+    new java.util.TreeMap<>(training.params()).forEach((k, v) -> params.put(k, shown(v)));
     params.put("seed", Long.toString(training.seed()));
     params.put("holdout", number(training.holdout()));
     if (training.search() != null) params.put("search", "true");
@@ -35,6 +36,11 @@ public final class RunFacts {
     if (request.trigger() != null) tags.put("tollgate.trigger", request.trigger());
     return new TrackedRun(
         spec.model(), request.candidate().version(), request.runId(), params, metrics, tags);
+  }
+
+  /** A number as MLflow has always shown it ({@code 200}, {@code 0.05}); a text or flag as is. */
+  private static String shown(ParamValue v) {
+    return v instanceof ParamValue.Numeric n ? number(n.value()) : v.toString();
   }
 
   private static String number(double v) {

@@ -10,15 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Reads {@code training.search}: method, trials, parallelism, metric and the search space. */
-final class SearchReader {
-  private SearchReader() {}
+final class SearchKeys {
+  private SearchKeys() {}
 
-  static SearchSpec read(YamlSection s, Task task, String algorithm, Set<String> metrics) {
+  static SearchSpec read(YamlSection s, Task task, Algorithm algorithm, Set<String> metrics) {
     s.rejectUnknownKeys(Set.of("method", "trials", "parallelism", "metric", "space"));
     SearchSpec.Method method =
-        SectionReaders.enumValue(s, "method", SearchSpec.Method.class, SearchSpec.Method.RANDOM);
-    Map<String, SearchSpec.ParamSpace> space =
-        space(s.section("space", true), task, algorithm, method);
+        SpecValues.enumValue(s, "method", SearchSpec.Method.class, SearchSpec.Method.RANDOM);
+    Map<String, SearchSpec.ParamSpace> space = space(s.section("space", true), algorithm, method);
     Integer trials = s.integer("trials", method == SearchSpec.Method.RANDOM);
     long gridSize = SearchPlan.gridSize(space);
     if (method == SearchSpec.Method.GRID) {
@@ -51,19 +50,17 @@ final class SearchReader {
     String chosen = metric;
     int trialCount = trials;
     int parallel = parallelism == null ? 2 : parallelism;
-    return SectionReaders.build(
+    return SpecValues.build(
         s, "space", () -> new SearchSpec(method, trialCount, parallel, chosen, space));
   }
 
   private static Map<String, SearchSpec.ParamSpace> space(
-      YamlSection s, Task task, String algorithm, SearchSpec.Method method) {
-    Map<String, Algorithms.Param> allowed = new TreeMap<>();
-    Algorithms.params(task, algorithm).forEach(p -> allowed.put(p.name(), p));
-    s.rejectUnknownKeys(allowed.keySet());
+      YamlSection s, Algorithm algorithm, SearchSpec.Method method) {
+    s.rejectUnknownKeys(algorithm.hyperparameterNames());
     Map<String, SearchSpec.ParamSpace> space = new TreeMap<>();
     for (Iterator<String> it = s.keys(); it.hasNext(); ) {
       String name = it.next();
-      space.put(name, candidates(s, name, allowed.get(name), method));
+      space.put(name, candidates(s, name, algorithm.hyperparameter(name), method));
     }
     if (space.isEmpty())
       throw new SpecException(
@@ -72,11 +69,11 @@ final class SearchReader {
   }
 
   private static SearchSpec.ParamSpace candidates(
-      YamlSection s, String name, Algorithms.Param param, SearchSpec.Method method) {
+      YamlSection s, String name, Hyperparameter param, SearchSpec.Method method) {
     JsonNode node = s.raw(name);
     if (node.isArray()) {
       if (node.isEmpty()) throw s.error(name, "expected at least one candidate value");
-      List<Double> values = new ArrayList<>();
+      List<ParamValue> values = new ArrayList<>();
       for (int i = 0; i < node.size(); i++) {
         values.add(check(s, name + "[" + i + "]", node.get(i), param));
       }
@@ -84,21 +81,21 @@ final class SearchReader {
       s.refuseRepeats(
           name,
           values,
-          v ->
-              param.isChoice()
-                  ? param.choices().get(v.intValue())
-                  : (v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString()));
+          v -> v instanceof ParamValue.Numeric n ? SpecValues.fmt(n.value()) : v.toString());
       return new SearchSpec.ParamSpace(values, null, null);
     }
-    if (node.isObject() && param.isChoice()) {
+    if (node.isObject() && param.type() == Hyperparameter.Type.CHOICE) {
       throw s.error(
           name, "expected a list of choices such as " + param.choices() + ", not a range");
+    }
+    if (node.isObject() && param.type() == Hyperparameter.Type.FLAG) {
+      throw s.error(name, "expected a list such as [true, false], not a range");
     }
     if (node.isObject() && method == SearchSpec.Method.RANDOM) {
       YamlSection range = s.section(name, true);
       range.rejectUnknownKeys(Set.of("min", "max"));
-      double min = check(range, "min", range.raw("min"), param);
-      double max = check(range, "max", range.raw("max"), param);
+      double min = number(range, "min", range.raw("min"), param);
+      double max = number(range, "max", range.raw("max"), param);
       if (min > max) throw s.error(name, "expected min ≤ max, got " + min + " > " + max);
       return new SearchSpec.ParamSpace(null, min, max);
     }
@@ -109,10 +106,10 @@ final class SearchReader {
             : "expected a list of values such as [4, 6, 8] or a range {min: 0.01, max: 0.3}");
   }
 
-  private static double check(YamlSection s, String key, JsonNode v, Algorithms.Param p) {
-    if (p.isChoice()) {
-      int index = v != null && v.isTextual() ? p.indexOf(v.asText()) : -1;
-      if (index < 0) {
+  /** A candidate of the hyperparameter's type: one of its choices, true or false, or a number. */
+  private static ParamValue check(YamlSection s, String key, JsonNode v, Hyperparameter p) {
+    if (p.type() == Hyperparameter.Type.CHOICE) {
+      if (v == null || !v.isTextual() || !p.choices().contains(v.asText())) {
         throw s.error(
             key,
             "expected one of "
@@ -120,12 +117,22 @@ final class SearchReader {
                 + ", got "
                 + (v != null && v.isTextual() ? "'" + v.asText() + "'" : YamlSection.kind(v)));
       }
-      return index;
+      return ParamValue.text(v.asText());
     }
+    if (p.type() == Hyperparameter.Type.FLAG) {
+      if (v == null || !v.isBoolean())
+        throw s.error(key, "expected true or false, got " + YamlSection.kind(v));
+      return ParamValue.flag(v.asBoolean());
+    }
+    return ParamValue.number(number(s, key, v, p));
+  }
+
+  private static double number(YamlSection s, String key, JsonNode v, Hyperparameter p) {
     if (v == null || !v.isNumber())
       throw s.error(key, "expected a number, got " + YamlSection.kind(v));
     double d = v.asDouble();
-    if (p.integer() && d != Math.rint(d)) throw s.error(key, "expected a whole number, got " + d);
+    if (p.type() == Hyperparameter.Type.INTEGER && d != Math.rint(d))
+      throw s.error(key, "expected a whole number, got " + d);
     if (d < p.min() || d > p.max()) {
       throw s.error(
           key,

@@ -1,0 +1,50 @@
+package dev.tollgate.spec;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code notify}: which events are sent, to a webhook and to Slack. */
+final class NotifyKeys {
+  private NotifyKeys() {}
+
+  static NotifySpec read(YamlSection s) {
+    if (s == null) return new NotifySpec(null);
+    s.rejectUnknownKeys(Set.of("slack", "on", "webhook"));
+    List<String> on = s.distinctStrings("on", false);
+    for (int i = 0; i < on.size(); i++) {
+      if (!NotifySpec.EVENTS.contains(on.get(i))) {
+        throw new SpecException(
+            s.file(),
+            s.key("on") + "[" + i + "]",
+            "expected one of " + NotifySpec.EVENTS + ", got '" + on.get(i) + "'");
+      }
+    }
+    String webhook = null;
+    YamlSection w = s.section("webhook", false);
+    if (w != null) {
+      w.rejectUnknownKeys(Set.of("url"));
+      webhook = w.string("url", true);
+      if (!webhook.startsWith("https://") && !webhook.startsWith("http://")) {
+        throw w.error("url", "expected an http:// or https:// URL, got '" + webhook + "'");
+      }
+    }
+    YamlSection slack = s.section("slack", false);
+    if (slack == null) return new NotifySpec(null, null, on, webhook);
+    slack.rejectUnknownKeys(Set.of("channel", "approvers"));
+    Map<String, String> approvers = new LinkedHashMap<>();
+    YamlSection a = slack.section("approvers", false);
+    if (a != null) {
+      for (Iterator<String> it = a.keys(); it.hasNext(); ) {
+        String user = it.next();
+        if (!user.matches("[UW][A-Z0-9]{2,20}")) {
+          throw a.error(user, "expected a Slack user id such as U024BE7LH as the key");
+        }
+        approvers.put(user, a.string(user, true));
+      }
+    }
+    return new NotifySpec(slack.string("channel", true), approvers, on, webhook);
+  }
+}
