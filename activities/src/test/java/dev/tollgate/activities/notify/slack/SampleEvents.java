@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One event of each kind, with the fields the workflow's RunNotices gives it. */
-final class SampleEvents {
+public final class SampleEvents {
   static final String MODEL = "energy-load";
   static final String RUN = "20261202-0200-a1b2";
   static final String WORKFLOW = "pipeline/energy-load/" + RUN;
@@ -20,7 +20,7 @@ final class SampleEvents {
   private SampleEvents() {}
 
   /** By golden file name: the notify.on name, plus the rollback by hand. */
-  static Map<String, PipelineEvent> all() {
+  public static Map<String, PipelineEvent> all() {
     Map<String, PipelineEvent> all = new LinkedHashMap<>();
     all.put("run_started", runStarted());
     all.put("approval_requested", approvalRequested());
@@ -121,7 +121,7 @@ final class SampleEvents {
     f.put("r2", "0.91");
     f.put("mae", "19.2");
     f.put("previous_version", "2");
-    f.put("previous_rmse", "27");
+    f.put("previous_rmse", "27.0"); // as Figures.number writes 27
     f.put("previous_r2", "0.91");
     f.put("report", "file:/srv/tollgate/reports/energy-load/v3/validation.json");
     f.put("html_report", "file:/srv/tollgate/reports/energy-load/v3/validation.html");
