@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowFailedException;

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import dev.tollgate.pipeline.PipelineFixture.*;
 import dev.tollgate.stages.IdenticalModel;
 import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 import dev.tollgate.stages.SmokeTestResult;
 import dev.tollgate.stages.ValidationVerdict;

@@ -1,7 +1,7 @@
 package dev.tollgate.activities.notify;
 
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 
 /**

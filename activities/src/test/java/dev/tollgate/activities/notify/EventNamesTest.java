@@ -2,8 +2,8 @@ package dev.tollgate.activities.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.policy.ActionRequest;
 import dev.tollgate.policy.ActionSeal;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.policy.Voucher;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.worker.slack.SlackPipelineFixture;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
