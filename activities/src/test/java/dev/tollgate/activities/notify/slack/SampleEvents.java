@@ -2,14 +2,26 @@ package dev.tollgate.activities.notify.slack;
 
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.stages.ApprovalDecided;
+import dev.tollgate.stages.ApprovalEscalated;
+import dev.tollgate.stages.ApprovalReminder;
+import dev.tollgate.stages.ApprovalRequested;
 import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.EventHeader;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.RollbackFinished;
+import dev.tollgate.stages.RunCancellation;
+import dev.tollgate.stages.RunComparison;
+import dev.tollgate.stages.RunFinished;
+import dev.tollgate.stages.RunStarted;
 import dev.tollgate.stages.ValidationVerdict;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One event of each kind, with the fields the workflow's RunNotices gives it. */
+/** One event of each kind, with the figures the workflow's RunNotices gives it. */
 public final class SampleEvents {
   static final String MODEL = "energy-load";
   static final String RUN = "20261202-0200-a1b2";
@@ -38,30 +50,17 @@ public final class SampleEvents {
     return all;
   }
 
-  static PipelineEvent event(PipelineEvent.Kind kind, String message, Map<String, String> fields) {
-    return event(kind, message, fields, ROUTE, 1);
-  }
-
-  static PipelineEvent event(
-      PipelineEvent.Kind kind,
-      String message,
-      Map<String, String> fields,
-      NotifySpec route,
-      int seq) {
-    return new PipelineEvent(kind, MODEL, RUN, WORKFLOW, message, fields, route, seq);
+  /** The run's header: numbered 1 and routed to {@link #ROUTE}. */
+  static EventHeader header(String message) {
+    return new EventHeader(MODEL, RUN, WORKFLOW, message, ROUTE, 1);
   }
 
   static PipelineEvent runStarted() {
-    return event(
-        PipelineEvent.Kind.RUN_STARTED,
-        MODEL + " run " + RUN + " started by alice",
-        Map.of(
-            "trigger",
-            "manual",
-            "triggered_by",
-            "alice",
-            "reason",
-            "new features <humidity> & co"));
+    return new RunStarted(
+        header(MODEL + " run " + RUN + " started by alice"),
+        "manual",
+        "alice",
+        "new features <humidity> & co");
   }
 
   static String summary() {
@@ -79,128 +78,178 @@ public final class SampleEvents {
     return ValidationText.render(MODEL + " v3", verdict, Map.of("rmse", 25.8, "r2", 0.91));
   }
 
-  static PipelineEvent approvalRequested() {
-    return event(
-        PipelineEvent.Kind.APPROVAL_REQUESTED,
-        "Approve " + MODEL + " v3 (rmse 25.8, r2 0.91)?",
-        Map.of(
-            "approvers", "alice,bob",
-            "report", "file:/srv/tollgate/reports/energy-load/v3/validation.json",
-            "html_report", "file:/srv/tollgate/reports/energy-load/v3/validation.html",
-            "summary", summary(),
-            "version", "3"));
+  static ApprovalRequested approvalRequested() {
+    return new ApprovalRequested(
+        header("Approve " + MODEL + " v3 (rmse 25.8, r2 0.91)?"),
+        3,
+        List.of("alice", "bob"),
+        summary(),
+        "file:/srv/tollgate/reports/energy-load/v3/validation.json",
+        "file:/srv/tollgate/reports/energy-load/v3/validation.html",
+        null);
   }
 
   static PipelineEvent reminder() {
-    return event(
-        PipelineEvent.Kind.APPROVAL_REMINDER,
-        MODEL + " v3 still waits for approval (4h)",
-        Map.of("approvers", "alice,bob"));
+    return new ApprovalReminder(
+        header(MODEL + " v3 still waits for approval (4h)"), List.of("alice", "bob"));
   }
 
   static PipelineEvent escalated() {
-    return event(
-        PipelineEvent.Kind.APPROVAL_ESCALATED,
-        MODEL + " v3 waits for approval: now asking carol too",
-        Map.of("approvers", "alice,bob,carol", "escalated_to", "carol", "summary", summary()));
+    return new ApprovalEscalated(
+        header(MODEL + " v3 waits for approval: now asking carol too"),
+        List.of("alice", "bob", "carol"),
+        List.of("carol"),
+        summary());
   }
 
   static PipelineEvent decided() {
-    return event(
-        PipelineEvent.Kind.DECIDED,
-        MODEL + " v3 approved by alice",
-        Map.of("decided_by", "alice", "approved", "true", "comment", "lgtm", "via", "slack"));
+    return new ApprovalDecided(
+        header(MODEL + " v3 approved by alice"), "alice", true, "lgtm", "slack");
   }
 
-  private static Map<String, String> finished(String outcome) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("outcome", outcome);
-    f.put("trigger", "schedule");
-    f.put("version", "3");
-    f.put("rmse", "25.8");
-    f.put("r2", "0.91");
-    f.put("mae", "19.2");
-    f.put("previous_version", "2");
-    f.put("previous_rmse", "27.0"); // as Figures.number writes 27
-    f.put("previous_r2", "0.91");
-    f.put("report", "file:/srv/tollgate/reports/energy-load/v3/validation.json");
-    f.put("html_report", "file:/srv/tollgate/reports/energy-load/v3/validation.html");
-    f.put("drift_share", "0.12");
-    f.put("stage_ms.train", "95000");
-    f.put("stage_ms.validate", "12000");
-    return f;
+  /** A run that got as far as validation, against v2 in Production. */
+  private static RunFinished finished(
+      Outcome outcome,
+      String message,
+      double rmse,
+      List<CheckResult> failed,
+      String decidedBy,
+      String decisions,
+      String failure,
+      RunCancellation cancellation) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("rmse", rmse);
+    metrics.put("r2", 0.91);
+    metrics.put("mae", 19.2);
+    Map<String, Duration> times = new LinkedHashMap<>();
+    times.put("train", Duration.ofSeconds(95));
+    times.put("validate", Duration.ofSeconds(12));
+    return new RunFinished(
+        header(message),
+        outcome,
+        "schedule",
+        3,
+        metrics,
+        decidedBy,
+        decisions,
+        "file:/srv/tollgate/reports/energy-load/v3/validation.json",
+        "file:/srv/tollgate/reports/energy-load/v3/validation.html",
+        failure,
+        new RunComparison(2, Map.of("rmse", 27.0, "r2", 0.91), failed, 0.12, times),
+        cancellation,
+        null,
+        List.of());
   }
 
   static PipelineEvent deployed() {
-    Map<String, String> f = finished("DEPLOYED");
-    f.put("decided_by", "alice");
-    f.put("decisions", "alice approved via slack at 2026-12-02T10:00:00Z: lgtm");
-    return event(PipelineEvent.Kind.FINISHED, "DEPLOYED energy-load v3 (rmse 25.8, r2 0.91)", f);
+    return finished(
+        Outcome.DEPLOYED,
+        "DEPLOYED energy-load v3 (rmse 25.8, r2 0.91)",
+        25.8,
+        List.of(),
+        "alice",
+        "alice approved via slack at 2026-12-02T10:00:00Z: lgtm",
+        null,
+        null);
   }
 
   static PipelineEvent validationFailed() {
-    Map<String, String> f = finished("REJECTED_BY_VALIDATION");
-    f.put("rmse", "80.1");
-    f.put("failed_checks", "rmse 80.1 (≤ 75); baseline.rmse 80.1 (within 5% of 27)");
-    return event(
-        PipelineEvent.Kind.FINISHED, "REJECTED_BY_VALIDATION energy-load v3 (rmse 80.1)", f);
+    return finished(
+        Outcome.REJECTED_BY_VALIDATION,
+        "REJECTED_BY_VALIDATION energy-load v3 (rmse 80.1)",
+        80.1,
+        List.of(
+            new CheckResult("rmse", 80.1, "≤ 75", CheckResult.Status.FAIL, "80.1 > 75"),
+            new CheckResult(
+                "baseline.rmse", 80.1, "within 5% of 27", CheckResult.Status.FAIL, "worse")),
+        null,
+        null,
+        null,
+        null);
   }
 
   static PipelineEvent rolledBack() {
-    Map<String, String> f = finished("ROLLED_BACK");
-    f.put("failure", "rolled back: smoke test failed: 3 of 20 predictions were NaN");
-    return event(PipelineEvent.Kind.FINISHED, "ROLLED_BACK energy-load v3 (rmse 25.8)", f);
+    return finished(
+        Outcome.ROLLED_BACK,
+        "ROLLED_BACK energy-load v3 (rmse 25.8)",
+        25.8,
+        List.of(),
+        null,
+        null,
+        "rolled back: smoke test failed: 3 of 20 predictions were NaN",
+        null);
   }
 
   static PipelineEvent rejected() {
-    Map<String, String> f = finished("REJECTED_BY_APPROVER");
-    f.put("decided_by", "bob");
-    f.put("decisions", "bob rejected via cli at 2026-12-02T10:00:00Z: drift too high");
-    return event(PipelineEvent.Kind.FINISHED, "REJECTED_BY_APPROVER energy-load v3", f);
+    return finished(
+        Outcome.REJECTED_BY_APPROVER,
+        "REJECTED_BY_APPROVER energy-load v3",
+        25.8,
+        List.of(),
+        "bob",
+        "bob rejected via cli at 2026-12-02T10:00:00Z: drift too high",
+        null,
+        null);
   }
 
   static PipelineEvent timedOut() {
-    Map<String, String> f = finished("APPROVAL_TIMED_OUT");
-    f.put("decided_by", "tollgate");
-    f.put("decisions", "tollgate rejected via timeout at 2026-12-05T02:00:00Z");
-    return event(PipelineEvent.Kind.FINISHED, "APPROVAL_TIMED_OUT energy-load v3", f);
+    return finished(
+        Outcome.APPROVAL_TIMED_OUT,
+        "APPROVAL_TIMED_OUT energy-load v3",
+        25.8,
+        List.of(),
+        "tollgate",
+        "tollgate rejected via timeout at 2026-12-05T02:00:00Z",
+        null,
+        null);
   }
 
   static PipelineEvent cancelled() {
-    Map<String, String> f = finished("CANCELLED");
-    f.put("cancelled_by", "alice");
-    f.put("cancel_reason", "wrong data window");
-    f.put("cancel_via", "claim");
-    f.put("cancelled_during", "DEPLOYING");
-    f.put("cancel_note", "v2 serves again; energy-load v3 archived");
-    return event(PipelineEvent.Kind.FINISHED, "CANCELLED energy-load v3", f);
+    return finished(
+        Outcome.CANCELLED,
+        "CANCELLED energy-load v3",
+        25.8,
+        List.of(),
+        null,
+        null,
+        null,
+        new RunCancellation(
+            "alice",
+            "wrong data window",
+            "claim",
+            "DEPLOYING",
+            "v2 serves again; energy-load v3 archived"));
   }
 
   static PipelineEvent failed() {
-    return event(
-        PipelineEvent.Kind.FINISHED,
-        "FAILED energy-load",
-        Map.of(
-            "outcome",
-            "FAILED",
-            "trigger",
-            "manual",
-            "failure",
-            "training failed: column 'load' not found in file:examples/energy/load.csv"));
+    return new RunFinished(
+        header("FAILED energy-load"),
+        Outcome.FAILED,
+        "manual",
+        null,
+        Map.of(),
+        null,
+        null,
+        null,
+        null,
+        "training failed: column 'load' not found in file:examples/energy/load.csv",
+        null,
+        null,
+        null,
+        List.of());
   }
 
   static PipelineEvent rolledBackByHand() {
-    return new PipelineEvent(
-        PipelineEvent.Kind.ROLLED_BACK,
-        MODEL,
-        "rollback-7",
-        "rollback/energy-load/rollback-7",
-        "energy-load rolled back from v3 to v2",
-        Map.of(
-            "from_version", "3",
-            "to_version", "2",
-            "restored", "true",
-            "by", "alice",
-            "reason", "latency doubled"));
+    return new RollbackFinished(
+        new EventHeader(
+            MODEL,
+            "rollback-7",
+            "rollback/energy-load/rollback-7",
+            "energy-load rolled back from v3 to v2"),
+        3,
+        2,
+        true,
+        "alice",
+        "latency doubled");
   }
 }
