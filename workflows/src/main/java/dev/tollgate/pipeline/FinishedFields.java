@@ -1,7 +1,7 @@
 package dev.tollgate.pipeline;
 
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.CheckResult;
-import dev.tollgate.stages.RunCancellation;
 import dev.tollgate.stages.RunComparison;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.Map;
  * The parts of a finished run's event that compare and time it ({@link RunComparison}: the version
  * it replaces and that version's metrics, the checks that failed, the drift share validation
  * measured, each stage's time, which the notify activity turns into metrics), and who cancelled a
- * run ({@link RunCancellation}).
+ * run ({@link CancelSummary}).
  */
 final class FinishedFields {
   private FinishedFields() {}
@@ -22,9 +22,9 @@ final class FinishedFields {
    * Who cancelled the run and why (a name, or {@code unknown} for a cancel sent to Temporal), how
    * the name was known, the stage it stopped and what the clean-up did; {@code null} when nobody.
    */
-  static RunCancellation cancellation(CancelRecord c) {
+  static CancelSummary cancellation(CancelRecord c) {
     if (c == null) return null;
-    return new RunCancellation(
+    return new CancelSummary(
         c.by(),
         c.reasonOrNone(),
         c.via(),

@@ -31,7 +31,7 @@ public record RunFinished(
     String htmlReportUri,
     String failure,
     RunComparison comparison,
-    RunCancellation cancellation,
+    CancelSummary cancellation,
     String policy,
     List<String> policyRaised)
     implements PipelineEvent {

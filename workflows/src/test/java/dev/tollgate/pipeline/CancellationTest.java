@@ -9,10 +9,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.Outcome;
-import dev.tollgate.stages.RunCancellation;
 import dev.tollgate.stages.RunFinished;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowFailedException;
@@ -90,7 +90,7 @@ class CancellationTest {
                         && done.outcome() == Outcome.CANCELLED
                         && done.cancellation()
                             .equals(
-                                new RunCancellation(
+                                new CancelSummary(
                                     "alice",
                                     "wrong data window",
                                     "claim",

@@ -57,7 +57,7 @@ class PipelineEventPayloadTest {
                 List.of(new CheckResult("rmse", null, "≤ 75", CheckResult.Status.FAIL, "n/a")),
                 0.125,
                 times),
-            new RunCancellation("alice", "no reason given", "claim", "DEPLOYING", null),
+            new CancelSummary("alice", "no reason given", "claim", "DEPLOYING", null),
             "energy-load.yaml (sha256:0123456789ab)",
             List.of("min_approvals 1 -> 2")),
         new RollbackFinished(

@@ -3,8 +3,8 @@ package dev.tollgate.activities.notify;
 import static dev.tollgate.activities.notify.EventFields.number;
 import static dev.tollgate.activities.notify.EventFields.put;
 
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.CheckResult;
-import dev.tollgate.stages.RunCancellation;
 import dev.tollgate.stages.RunComparison;
 import dev.tollgate.stages.RunFinished;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ final class FinishedEventFields {
     return String.join("; ", failed);
   }
 
-  private static void cancellation(RunCancellation c, Map<String, String> f) {
+  private static void cancellation(CancelSummary c, Map<String, String> f) {
     put(f, "cancelled_by", c.by());
     put(f, "cancel_reason", c.reason());
     put(f, "cancel_via", c.via());

@@ -3,10 +3,10 @@ package dev.tollgate.activities.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.stages.ApprovalRequested;
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.RollbackFinished;
-import dev.tollgate.stages.RunCancellation;
 import dev.tollgate.stages.RunComparison;
 import dev.tollgate.stages.RunFinished;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,7 +45,7 @@ class PipelineMetricsTest {
         new RunComparison(null, Map.of(), List.of(), driftShare, times),
         cancelledDuring == null
             ? null
-            : new RunCancellation("alice", "why", "claim", cancelledDuring, null),
+            : new CancelSummary("alice", "why", "claim", cancelledDuring, null),
         null,
         List.of());
   }

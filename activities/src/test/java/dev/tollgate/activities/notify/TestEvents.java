@@ -1,9 +1,9 @@
 package dev.tollgate.activities.notify;
 
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.Outcome;
-import dev.tollgate.stages.RunCancellation;
 import dev.tollgate.stages.RunFinished;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class TestEvents {
     return finished(header, outcome, null, Map.of());
   }
 
-  public static RunFinished cancelled(EventHeader header, RunCancellation cancellation) {
+  public static RunFinished cancelled(EventHeader header, CancelSummary cancellation) {
     return new RunFinished(
         header,
         Outcome.CANCELLED,

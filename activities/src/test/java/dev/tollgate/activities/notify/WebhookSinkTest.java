@@ -12,10 +12,10 @@ import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.outbound.OutboundPolicy;
 import dev.tollgate.spec.NotifySpec;
 import dev.tollgate.stages.ApprovalDecided;
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
-import dev.tollgate.stages.RunCancellation;
 import io.temporal.failure.ApplicationFailure;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -126,7 +126,7 @@ class WebhookSinkTest {
                     "CANCELLED energy-load v4",
                     new NotifySpec(null, null, List.of("deployed"), url()),
                     5),
-                new RunCancellation(
+                new CancelSummary(
                     "alice", "wrong data window", "claim", "AWAITING_APPROVAL", null)));
 
     JsonNode body = Json.mapper().readTree(bodies.getFirst());

@@ -7,8 +7,8 @@ import static dev.tollgate.activities.notify.slack.SlackBlocks.text;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.tollgate.pipeline.Figures;
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.RollbackFinished;
-import dev.tollgate.stages.RunCancellation;
 import dev.tollgate.stages.RunComparison;
 import dev.tollgate.stages.RunFinished;
 import java.time.Duration;
@@ -114,7 +114,7 @@ final class OutcomeMessages {
    * the archived candidate); a plain cancel sent to Temporal names nobody.
    */
   private void cancelled(RunFinished e, List<LayoutBlock> blocks) {
-    RunCancellation c = e.cancellation();
+    CancelSummary c = e.cancellation();
     blocks.add(header("Cancelled: " + subject(e)));
     String by = c == null || c.by() == null ? "unknown" : c.by();
     String during = c == null ? null : c.during();

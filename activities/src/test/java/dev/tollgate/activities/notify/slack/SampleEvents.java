@@ -6,12 +6,12 @@ import dev.tollgate.stages.ApprovalDecided;
 import dev.tollgate.stages.ApprovalEscalated;
 import dev.tollgate.stages.ApprovalReminder;
 import dev.tollgate.stages.ApprovalRequested;
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 import dev.tollgate.stages.RollbackFinished;
-import dev.tollgate.stages.RunCancellation;
 import dev.tollgate.stages.RunComparison;
 import dev.tollgate.stages.RunFinished;
 import dev.tollgate.stages.RunStarted;
@@ -116,7 +116,7 @@ public final class SampleEvents {
       String decidedBy,
       String decisions,
       String failure,
-      RunCancellation cancellation) {
+      CancelSummary cancellation) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("rmse", rmse);
     metrics.put("r2", 0.91);
@@ -213,7 +213,7 @@ public final class SampleEvents {
         null,
         null,
         null,
-        new RunCancellation(
+        new CancelSummary(
             "alice",
             "wrong data window",
             "claim",

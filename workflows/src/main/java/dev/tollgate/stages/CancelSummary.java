@@ -9,4 +9,4 @@ package dev.tollgate.stages;
  * @param during the stage the run was in (its enum name, "AWAITING_APPROVAL"), or {@code null}
  * @param note what the clean-up did ("v2 serves again"), or {@code null}
  */
-public record RunCancellation(String by, String reason, String via, String during, String note) {}
+public record CancelSummary(String by, String reason, String via, String during, String note) {}
