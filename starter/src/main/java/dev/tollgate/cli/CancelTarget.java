@@ -1,9 +1,9 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.WorkflowIds;
+import dev.tollgate.stages.Outcome;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.Outcome;
 import java.io.PrintWriter;
 
 /** The end of a followed run: the headline, why it stopped, where the report is; the exit code. */

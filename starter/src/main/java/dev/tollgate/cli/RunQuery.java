@@ -1,10 +1,10 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.SearchAttributes;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.Trigger;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.stages.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.SearchAttributes;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.Trigger;
+import dev.tollgate.stages.Outcome;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.io.PrintWriter;
 import java.util.List;

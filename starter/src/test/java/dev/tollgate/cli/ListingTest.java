@@ -2,8 +2,8 @@ package dev.tollgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.Stage;
+import dev.tollgate.stages.Outcome;
 import io.temporal.testserver.TestServer;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineRequest;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
@@ -15,6 +14,7 @@ import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.worker.temporal.TemporalTarget;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

@@ -1,6 +1,7 @@
 package dev.tollgate.pipeline;
 
 import dev.tollgate.policy.PolicyApplied;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.ValidationVerdict;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.tollgate.spec.TrainingSpec;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.RegisterRequest;
 import dev.tollgate.stages.RegisteredCandidate;
 import dev.tollgate.stages.RegistryActivities;

@@ -4,10 +4,17 @@ import dev.tollgate.policy.PolicyApplied;
 import dev.tollgate.report.ValidationText;
 import dev.tollgate.spec.Durations;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.stages.ApprovalDecided;
+import dev.tollgate.stages.ApprovalEscalated;
+import dev.tollgate.stages.ApprovalReminder;
+import dev.tollgate.stages.ApprovalRequested;
+import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.IdenticalModel;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.NotifyActivities;
 import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.RunFinished;
+import dev.tollgate.stages.RunStarted;
 import dev.tollgate.stages.ValidationVerdict;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
@@ -17,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 
 /**
@@ -76,84 +82,85 @@ final class RunNotices {
   void started(RunOptions options) {
     if (!current) return;
     send(
-        PipelineEvent.Kind.RUN_STARTED,
-        spec.model() + " run " + runId + " started by " + options.triggeredBy(),
-        Map.of(
-            "trigger", options.triggerOrManual().value(),
-            "triggered_by", String.valueOf(options.triggeredBy()),
-            "reason", options.reason() == null ? "" : options.reason()));
+        new RunStarted(
+            header(spec.model() + " run " + runId + " started by " + options.triggeredBy()),
+            options.triggerOrManual().value(),
+            options.triggeredBy(),
+            options.reason() == null ? "" : options.reason()));
   }
 
   /** Who is asked, where the reports are, and the boxed summary the approver reads. */
   void approvalRequested(
       ModelVersion candidate, ValidationVerdict verdict, Map<String, Double> metrics) {
-    Map<String, String> fields = new TreeMap<>();
-    fields.put("approvers", String.join(",", spec.approval().approvers()));
-    if (verdict.reportUri() != null) fields.put("report", verdict.reportUri());
-    if (verdict.htmlReportUri() != null) fields.put("html_report", verdict.htmlReportUri());
-    fields.put("summary", ValidationText.render(candidate.label(), verdict, metrics));
-    fields.put("version", Integer.toString(candidate.version()));
     String identical =
         IdenticalModel.production(verdict).map(v -> ", identical to " + v).orElse("");
-    IdenticalModel.production(verdict).ifPresent(v -> fields.put("identical_to", v));
     send(
-        PipelineEvent.Kind.APPROVAL_REQUESTED,
-        "Approve " + candidate.label() + identical + " (" + Figures.keyMetrics(metrics) + ")?",
-        fields);
+        new ApprovalRequested(
+            header(
+                "Approve "
+                    + candidate.label()
+                    + identical
+                    + " ("
+                    + Figures.keyMetrics(metrics)
+                    + ")?"),
+            candidate.version(),
+            spec.approval().approvers(),
+            ValidationText.render(candidate.label(), verdict, metrics),
+            verdict.reportUri(),
+            verdict.htmlReportUri(),
+            IdenticalModel.production(verdict).orElse(null)));
   }
 
   void reminder(ModelVersion candidate, Duration waited) {
     send(
-        PipelineEvent.Kind.APPROVAL_REMINDER,
-        candidate.label() + " still waits for approval (" + Durations.format(waited) + ")",
-        Map.of("approvers", String.join(",", spec.approval().approvers())));
+        new ApprovalReminder(
+            header(
+                candidate.label() + " still waits for approval (" + Durations.format(waited) + ")"),
+            spec.approval().approvers()));
   }
 
   void escalated(ModelVersion candidate, List<String> to, List<String> askedOf, String summary) {
     send(
-        PipelineEvent.Kind.APPROVAL_ESCALATED,
-        candidate.label() + " waits for approval: now asking " + String.join(", ", to) + " too",
-        Map.of(
-            "approvers", String.join(",", askedOf),
-            "escalated_to", String.join(",", to),
-            "summary", summary));
+        new ApprovalEscalated(
+            header(
+                candidate.label()
+                    + " waits for approval: now asking "
+                    + String.join(", ", to)
+                    + " too"),
+            askedOf,
+            to,
+            summary));
   }
 
   void decided(ModelVersion candidate, DecisionRecord d) {
     if (!current) return;
     send(
-        PipelineEvent.Kind.DECIDED,
-        candidate.label() + (d.approve() ? " approved by " : " rejected by ") + d.by(),
-        Map.of(
-            "decided_by", d.by(),
-            "approved", Boolean.toString(d.approve()),
-            "comment", d.comment() == null ? "" : d.comment(),
-            "via", String.valueOf(d.via())));
+        new ApprovalDecided(
+            header(candidate.label() + (d.approve() ? " approved by " : " rejected by ") + d.by()),
+            d.by(),
+            d.approve(),
+            d.comment() == null ? "" : d.comment(),
+            d.via()));
   }
 
   /** The outcome, with what deployed or failed, and (since the marker) how each stage took. */
   void finished(PipelineResult r, RunOptions options) {
-    Map<String, String> fields = new TreeMap<>();
-    fields.put("outcome", r.outcome().name());
-    fields.put("trigger", options.triggerOrManual().value());
-    if (r.modelVersion() != null) fields.put("version", Integer.toString(r.modelVersion()));
-    r.metrics().forEach((k, v) -> fields.put(k, Figures.number(v)));
-    if (r.decision() != null) fields.put("decided_by", r.decidedBy());
-    if (current && !r.decisions().isEmpty())
-      fields.put("decisions", Decisions.describe(r.decisions()));
-    if (r.validation() != null) fields.put("report", r.validation().reportUri());
-    if (r.validation() != null && r.validation().htmlReportUri() != null) {
-      fields.put("html_report", r.validation().htmlReportUri());
-    }
-    if (r.failure() != null) fields.put("failure", r.failure());
-    if (current) FinishedFields.addComparison(r, fields);
-    FinishedFields.addCancellation(r.cancellation(), fields);
-    if (policy != null) {
-      fields.put("policy", policy.label());
-      if (!policy.raised().isEmpty())
-        fields.put("policy_raised", String.join(", ", policy.raised()));
-    }
-    send(PipelineEvent.Kind.FINISHED, r.headline(), fields);
+    send(
+        new RunFinished(
+            header(r.headline()),
+            r.outcome(),
+            options.triggerOrManual().value(),
+            r.modelVersion(),
+            r.metrics(),
+            r.decision() != null ? r.decidedBy() : null,
+            current && !r.decisions().isEmpty() ? Decisions.describe(r.decisions()) : null,
+            r.validation() == null ? null : r.validation().reportUri(),
+            r.validation() == null ? null : r.validation().htmlReportUri(),
+            r.failure(),
+            current ? FinishedFields.comparison(r) : null,
+            FinishedFields.cancellation(r.cancellation()),
+            policy == null ? null : policy.label(),
+            policy == null ? List.of() : policy.raised()));
   }
 
   /** Waits for every notification still in flight; those that failed are logged and counted. */
@@ -168,20 +175,15 @@ final class RunNotices {
     pending.clear();
   }
 
-  private void send(PipelineEvent.Kind kind, String message, Map<String, String> fields) {
-    PipelineEvent event =
-        current
-            ? new PipelineEvent(
-                kind,
-                spec.model(),
-                runId,
-                Workflow.getInfo().getWorkflowId(),
-                message,
-                fields,
-                spec.notifications(),
-                ++seq)
-            : new PipelineEvent(
-                kind, spec.model(), runId, Workflow.getInfo().getWorkflowId(), message, fields);
+  /** The run, the message, and (since the marker) the route and the event's number. */
+  private EventHeader header(String message) {
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    return current
+        ? new EventHeader(spec.model(), runId, workflowId, message, spec.notifications(), ++seq)
+        : new EventHeader(spec.model(), runId, workflowId, message);
+  }
+
+  private void send(PipelineEvent event) {
     if (current) {
       // One after the other, so a run's first Slack message exists before its thread replies;
       // an undelivered one does not hold back the next.

@@ -10,16 +10,16 @@ import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.DeployAuthority;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.NotifyActivities;
-import dev.tollgate.stages.PipelineEvent;
 import dev.tollgate.stages.RegistryActivities;
+import dev.tollgate.stages.RollbackFinished;
 import dev.tollgate.stages.RollbackPlan;
 import dev.tollgate.stages.RollbackRequest;
 import dev.tollgate.stages.SmokeTestResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
-import java.util.Map;
 
 /**
  * plan → deploy the target → smoke test → registry, or undo the deploy. A refused plan (unknown
@@ -129,18 +129,14 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private void publish(RollbackRequest r, RollbackResult result) {
     try {
       notify.publish(
-          new PipelineEvent(
-              PipelineEvent.Kind.ROLLED_BACK,
-              r.model(),
-              r.runId(),
-              Workflow.getInfo().getWorkflowId(),
-              result.headline(),
-              Map.of(
-                  "from_version", Integer.toString(result.fromVersion()),
-                  "to_version", Integer.toString(result.toVersion()),
-                  "restored", Boolean.toString(result.restored()),
-                  "by", r.by(),
-                  "reason", r.reason())));
+          new RollbackFinished(
+              new EventHeader(
+                  r.model(), r.runId(), Workflow.getInfo().getWorkflowId(), result.headline()),
+              result.fromVersion(),
+              result.toVersion(),
+              result.restored(),
+              r.by(),
+              r.reason()));
     } catch (ActivityFailure e) {
       Workflow.getLogger(RollbackWorkflowImpl.class)
           .warn("notification failed: {}", Failures.message(e));

@@ -189,7 +189,7 @@ class GuardianBehaviourTest {
       WorkflowStub run =
           f.env.getWorkflowClient().newUntypedWorkflowStub("pipeline/slow-c/sched-20261010T0200Z");
       assertThat(run.getResult(dev.tollgate.pipeline.PipelineResult.class).outcome())
-          .isEqualTo(dev.tollgate.pipeline.Outcome.DEPLOYED);
+          .isEqualTo(dev.tollgate.stages.Outcome.DEPLOYED);
     }
   }
 }

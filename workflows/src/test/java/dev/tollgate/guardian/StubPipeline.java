@@ -2,12 +2,12 @@ package dev.tollgate.guardian;
 
 import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineRequest;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.RunOptions;
+import dev.tollgate.stages.Outcome;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;

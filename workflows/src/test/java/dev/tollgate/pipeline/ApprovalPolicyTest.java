@@ -9,11 +9,13 @@ import static org.mockito.Mockito.verify;
 
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
-import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.Outcome;
+import dev.tollgate.stages.RunFinished;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,9 +75,9 @@ class ApprovalPolicyTest {
         .publish(
             argThat(
                 e ->
-                    e.kind() == PipelineEvent.Kind.FINISHED
-                        && e.fields().get("outcome").equals("FAILED")
-                        && e.fields().get("policy").startsWith("energy-load.yaml")));
+                    e instanceof RunFinished r
+                        && r.outcome() == Outcome.FAILED
+                        && r.policy().startsWith("energy-load.yaml")));
   }
 
   @Test
@@ -163,11 +165,10 @@ class ApprovalPolicyTest {
         .publish(
             argThat(
                 e ->
-                    e.kind() == PipelineEvent.Kind.FINISHED
-                        && e.fields().get("policy").equals("energy-load.yaml (sha256:0123456789ab)")
-                        && e.fields()
-                            .get("policy_raised")
-                            .equals("min_approvals 1 -> 2, timeout 1m -> 4h")));
+                    e instanceof RunFinished r
+                        && r.policy().equals("energy-load.yaml (sha256:0123456789ab)")
+                        && r.policyRaised()
+                            .equals(List.of("min_approvals 1 -> 2", "timeout 1m -> 4h"))));
   }
 
   @Test
@@ -198,10 +199,6 @@ class ApprovalPolicyTest {
     run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "ok"));
     assertThat(run.getResult(PipelineResult.class).policy().name()).isEqualTo("default");
     verify(f.notify)
-        .publish(
-            argThat(
-                e ->
-                    e.kind() == PipelineEvent.Kind.FINISHED
-                        && "default".equals(e.fields().get("policy"))));
+        .publish(argThat(e -> e instanceof RunFinished r && "default".equals(r.policy())));
   }
 }

@@ -9,9 +9,11 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
-import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.Outcome;
+import dev.tollgate.stages.RunFinished;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -84,12 +86,16 @@ class CancellationTest {
         .publish(
             argThat(
                 e ->
-                    e.kind() == PipelineEvent.Kind.FINISHED
-                        && e.fields().get("outcome").equals("CANCELLED")
-                        && e.fields().get("cancelled_by").equals("alice")
-                        && e.fields().get("cancel_reason").equals("wrong data window")
-                        && e.fields().get("cancelled_during").equals("AWAITING_APPROVAL")
-                        && e.fields().get("cancel_note").equals("energy-load v1 archived")));
+                    e instanceof RunFinished done
+                        && done.outcome() == Outcome.CANCELLED
+                        && done.cancellation()
+                            .equals(
+                                new CancelSummary(
+                                    "alice",
+                                    "wrong data window",
+                                    "claim",
+                                    "AWAITING_APPROVAL",
+                                    "energy-load v1 archived"))));
     var attributes = run.describe().getTypedSearchAttributes();
     assertThat(attributes.get(SearchAttributes.STAGE)).isEqualTo("COMPLETED");
     assertThat(attributes.get(SearchAttributes.OUTCOME)).isEqualTo("CANCELLED");
@@ -128,9 +134,9 @@ class CancellationTest {
         .publish(
             argThat(
                 e ->
-                    e.kind() == PipelineEvent.Kind.FINISHED
-                        && e.fields().get("outcome").equals("CANCELLED")
-                        && e.fields().get("cancelled_by").equals("unknown")));
+                    e instanceof RunFinished done
+                        && done.outcome() == Outcome.CANCELLED
+                        && done.cancellation().by().equals("unknown")));
     assertThat(run.describe().getTypedSearchAttributes().get(SearchAttributes.OUTCOME))
         .isEqualTo("CANCELLED");
     PipelineReplayTest.record(f, run, "pipeline-cancelled-by-temporal-v9.json");

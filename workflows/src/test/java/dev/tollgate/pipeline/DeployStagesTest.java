@@ -15,6 +15,7 @@ import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.LiveScore;
 import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.SmokeTestResult;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;

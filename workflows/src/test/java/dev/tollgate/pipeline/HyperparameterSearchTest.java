@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import dev.tollgate.spec.ParamValue;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.TrainRequest;
 import dev.tollgate.stages.TrialResult;
 import io.temporal.client.WorkflowStub;

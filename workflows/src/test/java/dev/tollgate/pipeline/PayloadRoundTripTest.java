@@ -7,6 +7,7 @@ import dev.tollgate.spec.ParamValue;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.TrialResult;
 import dev.tollgate.stages.ValidationVerdict;
 import io.temporal.api.common.v1.Payload;

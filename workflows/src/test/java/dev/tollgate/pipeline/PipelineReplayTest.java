@@ -2,6 +2,7 @@ package dev.tollgate.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.stages.Outcome;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;

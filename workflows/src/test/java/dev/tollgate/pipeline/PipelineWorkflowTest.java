@@ -10,9 +10,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.tollgate.pipeline.PipelineFixture.*;
+import dev.tollgate.stages.ApprovalDecided;
+import dev.tollgate.stages.ApprovalEscalated;
+import dev.tollgate.stages.ApprovalRequested;
 import dev.tollgate.stages.IdenticalModel;
 import dev.tollgate.stages.ModelVersion;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.RunFinished;
 import dev.tollgate.stages.SmokeTestResult;
 import dev.tollgate.stages.ValidationVerdict;
 import io.temporal.client.WorkflowStub;
@@ -147,16 +152,13 @@ class PipelineWorkflowTest {
         .publish(
             argThat(
                 e ->
-                    e.kind() == PipelineEvent.Kind.APPROVAL_REQUESTED
-                        && e.fields().get("summary").startsWith("╭─ Validation of energy-load v1")
-                        && e.fields().get("summary").contains("✓ rmse")
-                        && e.fields().get("report").equals(PipelineFixture.PASSED.reportUri())));
+                    e instanceof ApprovalRequested a
+                        && a.version() == 1
+                        && a.summary().startsWith("╭─ Validation of energy-load v1")
+                        && a.summary().contains("✓ rmse")
+                        && a.reportUri().equals(PipelineFixture.PASSED.reportUri())));
     verify(f.notify)
-        .publish(
-            argThat(
-                e ->
-                    e.kind() == PipelineEvent.Kind.FINISHED
-                        && java.util.Objects.equals(e.fields().get("outcome"), "DEPLOYED")));
+        .publish(argThat(e -> e instanceof RunFinished r && r.outcome() == Outcome.DEPLOYED));
   }
 
   @Test
@@ -233,16 +235,10 @@ class PipelineWorkflowTest {
         .verify(f.notify)
         .publish(
             argThat(
-                e ->
-                    e.kind() == PipelineEvent.Kind.APPROVAL_ESCALATED
-                        && e.fields().get("escalated_to").equals("carol")));
+                e -> e instanceof ApprovalEscalated a && a.escalatedTo().equals(List.of("carol"))));
     order
         .verify(f.notify)
-        .publish(
-            argThat(
-                e ->
-                    e.kind() == PipelineEvent.Kind.DECIDED
-                        && e.fields().get("decided_by").equals("carol")));
+        .publish(argThat(e -> e instanceof ApprovalDecided d && d.decidedBy().equals("carol")));
     order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.FINISHED));
     PipelineReplayTest.record(f, run, "pipeline-escalated-v7.json");
   }
@@ -282,7 +278,9 @@ class PipelineWorkflowTest {
         .publish(
             argThat(
                 e ->
-                    java.util.Objects.equals(e.fields().get("outcome"), "REJECTED_BY_VALIDATION")));
+                    e instanceof RunFinished r
+                        && r.outcome() == Outcome.REJECTED_BY_VALIDATION
+                        && !r.comparison().failedChecks().isEmpty()));
   }
 
   @Test
@@ -327,8 +325,9 @@ class PipelineWorkflowTest {
                 e ->
                     e.kind() == PipelineEvent.Kind.APPROVAL_REQUESTED
                         && e.message().contains(", identical to v1 (")
-                        && "v1".equals(e.fields().get("identical_to"))
-                        && e.fields().get("summary").contains("≡ identical to v1 in Production")));
+                        && e instanceof ApprovalRequested a
+                        && "v1".equals(a.identicalTo())
+                        && a.summary().contains("≡ identical to v1 in Production")));
     run.update("decide", DecisionRecord.class, new DecisionRequest(false, "alice", "no change"));
     run.getResult(PipelineResult.class);
   }
@@ -406,10 +405,9 @@ class PipelineWorkflowTest {
         .publish(
             argThat(
                 e ->
-                    e.kind() == PipelineEvent.Kind.FINISHED
-                        && "bob, alice".equals(e.fields().get("decided_by"))
-                        && e.fields()
-                            .get("decisions")
+                    e instanceof RunFinished r
+                        && "bob, alice".equals(r.decidedBy())
+                        && r.decisions()
                             .matches(
                                 "bob approved via update at .*: numbers ok; alice approved via update"
                                     + " at .*: lgtm")));
@@ -466,7 +464,7 @@ class PipelineWorkflowTest {
     assertThat(result.stages().get(0).ok()).isFalse();
     verify(f.train, times(1)).train(any());
     verify(f.notify)
-        .publish(argThat(e -> java.util.Objects.equals(e.fields().get("outcome"), "FAILED")));
+        .publish(argThat(e -> e instanceof RunFinished r && r.outcome() == Outcome.FAILED));
   }
 
   @Test

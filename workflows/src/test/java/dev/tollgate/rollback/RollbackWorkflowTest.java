@@ -26,8 +26,8 @@ import dev.tollgate.stages.DeployAuthority;
 import dev.tollgate.stages.Deployment;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.NotifyActivities;
-import dev.tollgate.stages.PipelineEvent;
 import dev.tollgate.stages.RegistryActivities;
+import dev.tollgate.stages.RollbackFinished;
 import dev.tollgate.stages.RollbackPlan;
 import dev.tollgate.stages.RollbackRequest;
 import dev.tollgate.stages.SmokeTestResult;
@@ -145,8 +145,10 @@ class RollbackWorkflowTest {
         .publish(
             argThat(
                 e ->
-                    e.kind() == PipelineEvent.Kind.ROLLED_BACK
-                        && e.fields().get("restored").equals("true")));
+                    e instanceof RollbackFinished r
+                        && r.restored()
+                        && r.fromVersion() == 2
+                        && r.toVersion() == 1));
     record(run, "rollback-restored.json");
   }
 
@@ -289,7 +291,7 @@ class RollbackWorkflowTest {
 
     verify(deploy).smokeTest(any());
     verify(registry).restoreProduction(argThat(r -> r.toVersion() == 1));
-    verify(notify).publish(argThat(e -> e.fields().get("restored").equals("true")));
+    verify(notify).publish(argThat(e -> e instanceof RollbackFinished r && r.restored()));
     assertThat(run.query("step", String.class)).isEqualTo("done");
     record(run, "rollback-cancelled-v3.json");
     WorkflowReplayer.replayWorkflowExecution(

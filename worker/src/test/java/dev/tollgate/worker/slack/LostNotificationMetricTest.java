@@ -8,9 +8,9 @@ import static org.mockito.Mockito.withSettings;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.stages.NotifyActivities;
+import dev.tollgate.stages.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;

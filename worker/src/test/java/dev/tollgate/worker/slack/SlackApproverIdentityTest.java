@@ -5,10 +5,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.google.gson.Gson;
 import dev.tollgate.adapters.slack.FakeSlack;
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.Stage;
+import dev.tollgate.stages.Outcome;
 import io.temporal.client.WorkflowStub;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.tollgate.activities.metrics;
 
 import dev.tollgate.activities.notify.EventSink;
 import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.RollbackFinished;
+import dev.tollgate.stages.RunComparison;
+import dev.tollgate.stages.RunFinished;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,9 +14,10 @@ import java.util.Map;
 
 /**
  * The pipeline's metrics, recorded from the events a run publishes: a run's outcome, its stages'
- * durations, the approval wait and rollbacks all come from its FINISHED event, a rollback by hand
- * from its ROLLED_BACK event. As an {@link EventSink} of the notify activity each event is recorded
- * once, however often the activity is retried, and never by workflow code (which Temporal replays).
+ * durations, the approval wait and rollbacks all come from its {@link RunFinished} event, a
+ * rollback by hand from its {@link RollbackFinished} event. As an {@link EventSink} of the notify
+ * activity each event is recorded once, however often the activity is retried, and never by
+ * workflow code (which Temporal replays).
  *
  * <p>Names (Prometheus adds {@code _total} and {@code _seconds_*}): {@value #RUNS}, {@value
  * #STAGE_DURATION}, {@value #APPROVAL_WAIT}, {@value #ROLLBACKS}; docs/observability.md. The two
@@ -25,7 +29,7 @@ public final class PipelineMetrics implements EventSink {
   static final String STAGE_DURATION = "tollgate_stage_duration";
   static final String APPROVAL_WAIT = "tollgate_approval_wait";
   static final String ROLLBACKS = "tollgate_rollbacks";
-  private static final String STAGE_MS = "stage_ms.";
+  private static final String AWAITING_APPROVAL = "awaiting_approval";
 
   private final MeterRegistry meters;
   private final DriftShares drift;
@@ -42,40 +46,43 @@ public final class PipelineMetrics implements EventSink {
 
   @Override
   public void accept(PipelineEvent event) {
-    switch (event.kind()) {
-      case FINISHED -> finished(event.model(), event.fields());
-      case ROLLED_BACK -> {
-        if (Boolean.parseBoolean(event.fields().get("restored"))) rollback(event.model(), "manual");
+    switch (event) {
+      case RunFinished f -> finished(f);
+      case RollbackFinished r -> {
+        if (r.restored()) rollback(r.model(), "manual");
       }
       default -> {}
     }
   }
 
-  private void finished(String model, Map<String, String> fields) {
-    String outcome = fields.getOrDefault("outcome", "UNKNOWN").toLowerCase(Locale.ROOT);
+  private void finished(RunFinished f) {
+    String model = f.model();
+    String outcome = f.outcome() == null ? "unknown" : f.outcome().name().toLowerCase(Locale.ROOT);
     Counter.builder(RUNS)
         .description("Pipeline runs by how they ended and what started them")
         .tags(
-            "model", model, "outcome", outcome, "trigger", fields.getOrDefault("trigger", "manual"))
+            "model",
+            model,
+            "outcome",
+            outcome,
+            "trigger",
+            f.trigger() == null ? "manual" : f.trigger())
         .register(meters)
         .increment();
-    fields.forEach(
-        (key, ms) -> {
-          if (key.startsWith(STAGE_MS)) {
-            stageTimer(model, key.substring(STAGE_MS.length())).record(millis(ms));
-          }
-        });
-    String waited = fields.get(STAGE_MS + "awaiting_approval");
+    RunComparison c = f.comparison();
+    Map<String, Duration> times = c == null ? Map.of() : c.stageTimes();
+    times.forEach((stage, took) -> stageTimer(model, stage).record(took));
+    Duration waited = times.get(AWAITING_APPROVAL);
     if (waited != null) {
+      String during = f.cancellation() == null ? null : f.cancellation().during();
       Timer.builder(APPROVAL_WAIT)
           .description("How long candidates waited for their approval decision")
-          .tags("model", model, "decision", decision(outcome, fields.get("cancelled_during")))
+          .tags("model", model, "decision", decision(outcome, during))
           .register(meters)
-          .record(millis(waited));
+          .record(waited);
     }
-    if (outcome.equals("rolled_back")) rollback(model, rollbackReason(fields.get("failure")));
-    String share = fields.get("drift_share");
-    if (share != null) drift.record(model, Double.parseDouble(share));
+    if (outcome.equals("rolled_back")) rollback(model, rollbackReason(f.failure()));
+    if (c != null && c.driftShare() != null) drift.record(model, c.driftShare());
   }
 
   private Timer stageTimer(String model, String stage) {
@@ -113,9 +120,5 @@ public final class PipelineMetrics implements EventSink {
     if (failure.contains("canary")) return "canary";
     if (failure.startsWith("smoke test failed")) return "smoke_failure";
     return "other";
-  }
-
-  private static Duration millis(String ms) {
-    return Duration.ofMillis(Long.parseLong(ms));
   }
 }

@@ -61,7 +61,7 @@ public final class EventLog implements EventSink {
             event.runId(),
             event.workflowId(),
             event.message(),
-            event.fields());
+            EventFields.of(event));
     byte[] bytes = (Json.line(line) + "\n").getBytes(StandardCharsets.UTF_8);
     PathLocks.withLock(
         file.resolveSibling(file.getFileName() + ".lock"),

@@ -1,38 +1,39 @@
 package dev.tollgate.activities.notify;
 
-import dev.tollgate.pipeline.Outcome;
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.stages.ApprovalDecided;
+import dev.tollgate.stages.ApprovalEscalated;
+import dev.tollgate.stages.ApprovalReminder;
+import dev.tollgate.stages.ApprovalRequested;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.RollbackFinished;
+import dev.tollgate.stages.RunFinished;
+import dev.tollgate.stages.RunStarted;
 
 /**
  * The name an event has in a spec's {@code notify.on} list ({@link NotifySpec#EVENTS}). A finished
  * run is named by its outcome, so a team can ask for "deployed" and "failed" but not for every
- * rejection; an outcome this class does not know is reported as "failed" rather than dropped.
+ * rejection; a missing outcome is reported as "failed" rather than dropped.
  */
 public final class EventNames {
   private EventNames() {}
 
   public static String of(PipelineEvent e) {
-    return switch (e.kind()) {
-      case RUN_STARTED -> "run_started";
-      case APPROVAL_REQUESTED -> "approval_requested";
-      case APPROVAL_REMINDER -> "reminder";
-      case APPROVAL_ESCALATED -> "escalated";
-      case DECIDED -> "decided";
-      case ROLLED_BACK -> "rolled_back";
-      case FINISHED -> ofOutcome(e.fields().get("outcome"));
+    return switch (e) {
+      case RunStarted s -> "run_started";
+      case ApprovalRequested a -> "approval_requested";
+      case ApprovalReminder r -> "reminder";
+      case ApprovalEscalated a -> "escalated";
+      case ApprovalDecided d -> "decided";
+      case RollbackFinished r -> "rolled_back";
+      case RunFinished f -> ofOutcome(f.outcome());
     };
   }
 
-  /** The event carries the outcome's enum name; a missing or unknown one is a failure. */
-  private static String ofOutcome(String outcome) {
-    Outcome o;
-    try {
-      o = outcome == null ? Outcome.FAILED : Outcome.valueOf(outcome);
-    } catch (IllegalArgumentException e) {
-      o = Outcome.FAILED;
-    }
-    return switch (o) {
+  /** A missing outcome (an event read from a newer worker's JSON, say) is a failure. */
+  public static String ofOutcome(Outcome outcome) {
+    return switch (outcome == null ? Outcome.FAILED : outcome) {
       case DEPLOYED -> "deployed";
       case REJECTED_BY_VALIDATION -> "validation_failed";
       case ROLLED_BACK -> "rolled_back";

@@ -1,7 +1,10 @@
 package dev.tollgate.activities.notify;
 
+import dev.tollgate.stages.ApprovalEscalated;
+import dev.tollgate.stages.ApprovalRequested;
 import dev.tollgate.stages.NotifyActivities;
 import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.RunFinished;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +40,15 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
         event.model(),
         event.runId(),
         event.seq(),
-        event.fields().getOrDefault("outcome", "-"),
+        event instanceof RunFinished f && f.outcome() != null ? f.outcome() : "-",
         event.workflowId(),
         event.message() == null ? "" : event.message().replace("\"", "'"));
-    String summary = event.fields().get("summary");
+    String summary =
+        switch (event) {
+          case ApprovalRequested a -> a.summary();
+          case ApprovalEscalated a -> a.summary();
+          default -> null;
+        };
     if (summary != null)
       log.info("validation of {} run={}:\n{}", event.model(), event.runId(), summary);
     RuntimeException failed = null;

@@ -30,7 +30,7 @@ import java.util.Map;
  *   "workflow_id": "pipeline/energy-load/20261202-0200-a1b2",
  *   "seq": 7,                            // the event's number in its run (0: unnumbered)
  *   "message": "DEPLOYED energy-load v3 (rmse 25.8, r2 0.91)",
- *   "fields": { "outcome": "DEPLOYED", "version": "3", "rmse": "25.8", ... }  // all strings
+ *   "fields": { "outcome": "DEPLOYED", "version": "3", "rmse": "25.8", ... }  // EventFields: all strings
  * }
  * }</pre>
  *
@@ -86,7 +86,7 @@ public final class WebhookSink implements EventSink {
           e.workflowId(),
           e.seq(),
           e.message(),
-          e.fields());
+          EventFields.of(e));
     }
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.activities.files.Json;
+import dev.tollgate.stages.ApprovalRequested;
+import dev.tollgate.stages.EventHeader;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +23,11 @@ class NotifyActivitiesTest {
   @TempDir Path home;
 
   private static PipelineEvent event(int i) {
-    return new PipelineEvent(
-        PipelineEvent.Kind.FINISHED,
-        "energy",
-        "run-" + i,
-        "pipeline/energy/run-" + i,
-        "finished \"deployed\"\nv" + i,
-        Map.of("outcome", "DEPLOYED", "version", String.valueOf(i)));
+    return TestEvents.finished(
+        TestEvents.header("energy", "run-" + i, "finished \"deployed\"\nv" + i, null, 0),
+        Outcome.DEPLOYED,
+        i,
+        Map.of());
   }
 
   @Test
@@ -35,8 +36,8 @@ class NotifyActivitiesTest {
     var notify = new NotifyActivitiesImpl(new EventLog(file));
     notify.publish(event(1));
     notify.publish(
-        new PipelineEvent(
-            PipelineEvent.Kind.APPROVAL_REQUESTED, "energy", "run-2", "wf", null, Map.of()));
+        new ApprovalRequested(
+            new EventHeader("energy", "run-2", "wf", null), 2, List.of(), "", null, null, null));
 
     List<String> lines = Files.readAllLines(file);
     assertThat(lines).hasSize(2);

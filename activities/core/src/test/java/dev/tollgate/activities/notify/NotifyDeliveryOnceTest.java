@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.activities.db.RegistryDatabase;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,15 +57,8 @@ class NotifyDeliveryOnceTest {
   }
 
   private static PipelineEvent event(String model, String run, int seq) {
-    return new PipelineEvent(
-        PipelineEvent.Kind.FINISHED,
-        model,
-        run,
-        "pipeline/" + model + "/" + run,
-        "deployed",
-        Map.of("outcome", "DEPLOYED"),
-        null,
-        seq);
+    return TestEvents.finished(
+        TestEvents.header(model, run, "deployed", null, seq), Outcome.DEPLOYED);
   }
 
   @Test

@@ -11,6 +11,10 @@ import dev.tollgate.activities.outbound.CountingServer;
 import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.outbound.OutboundPolicy;
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.stages.ApprovalDecided;
+import dev.tollgate.stages.CancelSummary;
+import dev.tollgate.stages.EventHeader;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
 import io.temporal.failure.ApplicationFailure;
 import java.io.OutputStream;
@@ -73,15 +77,16 @@ class WebhookSinkTest {
   }
 
   private PipelineEvent event(String url) {
-    return new PipelineEvent(
-        PipelineEvent.Kind.FINISHED,
-        "energy-load",
-        "run-1",
-        "pipeline/energy-load/run-1",
-        "DEPLOYED energy-load v3",
-        Map.of("outcome", "DEPLOYED", "version", "3", "rmse", "25.8"),
-        new NotifySpec(null, null, List.of("failed"), url),
-        7);
+    return TestEvents.finished(
+        TestEvents.header(
+            "energy-load",
+            "run-1",
+            "DEPLOYED energy-load v3",
+            new NotifySpec(null, null, List.of("failed"), url),
+            7),
+        Outcome.DEPLOYED,
+        3,
+        Map.of("rmse", 25.8));
   }
 
   private static WebhookSink sink() {
@@ -114,19 +119,15 @@ class WebhookSinkTest {
   void aCancelledRunIsPostedAsCancelledWithWhoAndWhy() throws Exception {
     sink()
         .accept(
-            new PipelineEvent(
-                PipelineEvent.Kind.FINISHED,
-                "energy-load",
-                "run-2",
-                "pipeline/energy-load/run-2",
-                "CANCELLED energy-load v4",
-                Map.of(
-                    "outcome", "CANCELLED",
-                    "cancelled_by", "alice",
-                    "cancel_reason", "wrong data window",
-                    "cancelled_during", "AWAITING_APPROVAL"),
-                new NotifySpec(null, null, List.of("deployed"), url()),
-                5));
+            TestEvents.cancelled(
+                TestEvents.header(
+                    "energy-load",
+                    "run-2",
+                    "CANCELLED energy-load v4",
+                    new NotifySpec(null, null, List.of("deployed"), url()),
+                    5),
+                new CancelSummary(
+                    "alice", "wrong data window", "claim", "AWAITING_APPROVAL", null)));
 
     JsonNode body = Json.mapper().readTree(bodies.getFirst());
     assertThat(body.get("event").asText()).isEqualTo("cancelled");
@@ -159,7 +160,7 @@ class WebhookSinkTest {
   @Test
   void noWebhookNoRequest() {
     sink().accept(event(null));
-    sink().accept(new PipelineEvent(PipelineEvent.Kind.DECIDED, "m", "r", "w", "x", Map.of()));
+    sink().accept(new ApprovalDecided(new EventHeader("m", "r", "w", "x"), "a", true, "", null));
     assertThat(bodies).isEmpty();
   }
 
@@ -226,15 +227,14 @@ class WebhookSinkTest {
 
     signed.accept(event(url()));
     PipelineEvent other =
-        new PipelineEvent(
-            PipelineEvent.Kind.FINISHED,
-            "energy-load",
-            "run-1",
-            "pipeline/energy-load/run-1",
-            "DEPLOYED energy-load v4",
-            Map.of("outcome", "DEPLOYED"),
-            new NotifySpec(null, null, List.of(), url()),
-            8);
+        TestEvents.finished(
+            TestEvents.header(
+                "energy-load",
+                "run-1",
+                "DEPLOYED energy-load v4",
+                new NotifySpec(null, null, List.of(), url()),
+                8),
+            Outcome.DEPLOYED);
     signed.accept(other);
 
     for (int i = 0; i < 2; i++) {

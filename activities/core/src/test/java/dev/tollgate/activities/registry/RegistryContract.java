@@ -77,25 +77,13 @@ abstract class RegistryContract {
   void notificationTablesAreKeyedByWorkflowIdOnThisDatabase() {
     var ledger = new dev.tollgate.activities.notify.JdbcDeliveryLedger(db.dataSource());
     var energy =
-        new dev.tollgate.stages.PipelineEvent(
-            dev.tollgate.stages.PipelineEvent.Kind.FINISHED,
-            "energy",
-            "r1",
-            "pipeline/energy/r1",
-            "deployed",
-            java.util.Map.of(),
-            null,
-            4);
+        new dev.tollgate.stages.ApprovalReminder(
+            new dev.tollgate.stages.EventHeader("energy", "r1", "pipeline/energy/r1", "m", null, 4),
+            java.util.List.of());
     var churn =
-        new dev.tollgate.stages.PipelineEvent(
-            energy.kind(),
-            "churn",
-            "r1",
-            "pipeline/churn/r1",
-            "deployed",
-            java.util.Map.of(),
-            null,
-            4);
+        new dev.tollgate.stages.ApprovalReminder(
+            new dev.tollgate.stages.EventHeader("churn", "r1", "pipeline/churn/r1", "m", null, 4),
+            java.util.List.of());
     ledger.record(energy, "slack");
     ledger.record(energy, "slack"); // a raced second attempt: one row
 

@@ -10,12 +10,14 @@ import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.DeployRequest;
 import dev.tollgate.stages.Deployment;
+import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.NotifyActivities;
-import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PromoteRequest;
 import dev.tollgate.stages.RegisterRequest;
 import dev.tollgate.stages.RegistryActivities;
+import dev.tollgate.stages.RunFinished;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
 import dev.tollgate.stages.TrainedModel;
@@ -78,13 +80,21 @@ class StageActivitiesTest {
           deploy.deploy(new DeployRequest(candidate, spec.deploy(), spec.data(), "run-1"));
       assertThat(deploy.smokeTest(deployment).passed()).isTrue();
       notify.publish(
-          new PipelineEvent(
-              PipelineEvent.Kind.FINISHED,
-              spec.model(),
-              "run-1",
-              "pipeline/demo-model/run-1",
-              "deployed",
-              Map.of("outcome", "DEPLOYED")));
+          new RunFinished(
+              new EventHeader(spec.model(), "run-1", "pipeline/demo-model/run-1", "deployed"),
+              Outcome.DEPLOYED,
+              "manual",
+              candidate.version(),
+              Map.of(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              List.of()));
 
       assertThat(registry.currentProduction(spec.model())).isEqualTo(candidate);
       assertThat(home.resolve("registry/registry.mv.db")).exists();

@@ -11,6 +11,10 @@ import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.stages.ApprovalDecided;
+import dev.tollgate.stages.ApprovalEscalated;
+import dev.tollgate.stages.ApprovalReminder;
+import dev.tollgate.stages.ApprovalRequested;
 import dev.tollgate.stages.PipelineEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +33,8 @@ final class ApprovalMessages {
     this.links = links;
   }
 
-  SlackMessage requested(PipelineEvent e, boolean interactive) {
-    Map<String, String> f = e.fields();
-    String subject = subject(e);
+  SlackMessage requested(ApprovalRequested e, boolean interactive) {
+    String subject = e.model() + " v" + e.version();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header("Approval needed: " + subject));
     blocks.add(
@@ -39,10 +42,10 @@ final class ApprovalMessages {
             ":raised_hand: "
                 + SlackMessages.fallback(e)
                 + "\nApprovers: "
-                + people(f.get("approvers"), e.route())));
-    String summary = f.get("summary");
+                + people(e.approvers(), e.route())));
+    String summary = e.summary();
     if (summary != null && !summary.isBlank()) blocks.add(preformatted(summary));
-    String reports = links.line(f);
+    String reports = links.line(e.htmlReportUri(), e.reportUri());
     if (!reports.isEmpty()) blocks.add(text(reports));
     if (interactive) blocks.add(buttons(e));
     blocks.add(cli(e));
@@ -50,52 +53,50 @@ final class ApprovalMessages {
     return new SlackMessage(SlackMessages.fallback(e), blocks, true);
   }
 
-  SlackMessage reminder(PipelineEvent e) {
+  SlackMessage reminder(ApprovalReminder e) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
         text(
             ":hourglass_flowing_sand: "
                 + SlackMessages.fallback(e)
                 + "\nWaiting for: "
-                + people(e.fields().get("approvers"), e.route())));
+                + people(e.approvers(), e.route())));
     blocks.add(cli(e));
     return new SlackMessage(SlackMessages.fallback(e), blocks, false);
   }
 
   /** Who was added, who is asked now, and the summary again: the new approvers have not seen it. */
-  SlackMessage escalated(PipelineEvent e, boolean interactive) {
-    Map<String, String> f = e.fields();
+  SlackMessage escalated(ApprovalEscalated e, boolean interactive) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
         text(
             ":rotating_light: "
                 + SlackMessages.fallback(e)
                 + "\nAdded: "
-                + people(f.get("escalated_to"), e.route())
+                + people(e.escalatedTo(), e.route())
                 + "\nAll approvers: "
-                + people(f.get("approvers"), e.route())));
-    String summary = f.get("summary");
+                + people(e.approvers(), e.route())));
+    String summary = e.summary();
     if (summary != null && !summary.isBlank()) blocks.add(preformatted(summary));
     if (interactive) blocks.add(buttons(e));
     blocks.add(cli(e));
     return new SlackMessage(SlackMessages.fallback(e), blocks, true);
   }
 
-  SlackMessage decided(PipelineEvent e) {
-    Map<String, String> f = e.fields();
-    boolean approved = Boolean.parseBoolean(f.get("approved"));
+  SlackMessage decided(ApprovalDecided e) {
+    boolean approved = e.approved();
     StringBuilder s =
         new StringBuilder(approved ? ":white_check_mark: " : ":no_entry: ")
             .append(Mrkdwn.bold(e.model()))
             .append(approved ? " approved by " : " rejected by ")
-            .append(person(f.getOrDefault("decided_by", "?"), e.route()));
-    String via = f.get("via");
-    if (via != null && !via.isBlank() && !via.equals("null")) {
+            .append(person(e.decidedBy() == null ? "?" : e.decidedBy(), e.route()));
+    String via = e.via();
+    if (via != null && !via.isBlank()) {
       s.append(" (via ").append(Mrkdwn.escape(via)).append(')');
     }
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(text(s.toString()));
-    String comment = f.get("comment");
+    String comment = e.comment();
     if (comment != null && !comment.isBlank()) blocks.add(text(Mrkdwn.quote(comment)));
     return new SlackMessage(SlackMessages.fallback(e), blocks, false);
   }
@@ -127,20 +128,13 @@ final class ApprovalMessages {
             + Mrkdwn.code("tollgate reject " + e.workflowId() + " --by <you> --reason <why>"));
   }
 
-  /** "energy-load v3", from the event's version field when it has one. */
-  private static String subject(PipelineEvent e) {
-    String v = e.fields().get("version");
-    return v == null ? e.model() : e.model() + " v" + v;
-  }
-
-  /** "<@U1> (alice), bob": the approvers of a comma-separated list, mentioned where mapped. */
-  static String people(String csv, NotifySpec route) {
-    if (csv == null || csv.isBlank()) return "nobody listed";
+  /** "<@U1> (alice), bob": the approvers, mentioned where mapped. */
+  static String people(List<String> names, NotifySpec route) {
     List<String> out = new ArrayList<>();
-    for (String name : csv.split(",")) {
-      if (!name.isBlank()) out.add(person(name.trim(), route));
+    for (String name : names) {
+      if (name != null && !name.isBlank()) out.add(person(name.trim(), route));
     }
-    return String.join(", ", out);
+    return out.isEmpty() ? "nobody listed" : String.join(", ", out);
   }
 
   private static String person(String name, NotifySpec route) {

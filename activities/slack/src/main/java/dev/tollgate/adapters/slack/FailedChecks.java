@@ -1,31 +1,24 @@
 package dev.tollgate.adapters.slack;
 
+import dev.tollgate.pipeline.Figures;
+import dev.tollgate.stages.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The failed checks a finished run's event carries in {@code failed_checks}, written by the
- * workflow's {@code FinishedFields} as {@code "name value (threshold); ..."} (value "n/a" when
- * there was none), read back into rows so Slack can show them as a list.
+ * The failed checks of a finished run, as rows Slack shows as a list: name, value as the reports
+ * show it ("n/a" when there was none) and threshold.
  */
 record FailedChecks(List<Check> checks) {
-  private static final Pattern ONE = Pattern.compile("(\\S+) (\\S+) \\((.*)\\)");
 
   /** One failed check; {@code threshold} is the limit in words ("≤ 75"), maybe "null". */
   record Check(String name, String value, String threshold) {}
 
-  static FailedChecks parse(String field) {
+  static FailedChecks of(List<CheckResult> failed) {
     List<Check> checks = new ArrayList<>();
-    if (field == null || field.isBlank()) return new FailedChecks(checks);
-    for (String part : field.split("; ")) {
-      Matcher m = ONE.matcher(part.trim());
-      // an entry in another shape is still shown, whole, rather than lost
-      checks.add(
-          m.matches()
-              ? new Check(m.group(1), m.group(2), m.group(3))
-              : new Check(part.trim(), "", ""));
+    for (CheckResult c : failed) {
+      String value = c.value() == null ? "n/a" : Figures.number(c.value());
+      checks.add(new Check(c.name(), value, String.valueOf(c.threshold())));
     }
     return new FailedChecks(List.copyOf(checks));
   }

@@ -6,12 +6,15 @@ import static dev.tollgate.adapters.slack.SlackBlocks.header;
 import static dev.tollgate.adapters.slack.SlackBlocks.text;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.pipeline.Figures;
+import dev.tollgate.stages.CancelSummary;
+import dev.tollgate.stages.RollbackFinished;
+import dev.tollgate.stages.RunComparison;
+import dev.tollgate.stages.RunFinished;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * How a run ended, one message per outcome: what deployed and how it compares with the version it
@@ -30,8 +33,7 @@ final class OutcomeMessages {
   /**
    * @param name the event's {@code notify.on} name: the outcome in the words of the spec
    */
-  SlackMessage finished(PipelineEvent e, String name) {
-    Map<String, String> f = e.fields();
+  SlackMessage finished(RunFinished e, String name) {
     List<LayoutBlock> blocks = new ArrayList<>();
     switch (name) {
       case "deployed" -> deployed(e, blocks);
@@ -39,13 +41,13 @@ final class OutcomeMessages {
       case "rolled_back" -> {
         blocks.add(header("Rolled back: " + subject(e)));
         blocks.add(text(":leftwards_arrow_with_hook: " + Mrkdwn.bold(subject(e)) + " rolled back"));
-        why(f.get("failure"), blocks);
-        String previous = f.get("previous_version");
+        why(e.failure(), blocks);
+        Integer previous = previousVersion(e);
         if (previous != null) blocks.add(text("Production stays " + Mrkdwn.bold("v" + previous)));
       }
       case "rejected" -> {
-        blocks.add(text(":no_entry: " + Mrkdwn.bold(subject(e)) + " rejected by " + by(f)));
-        why(f.get("decisions"), blocks);
+        blocks.add(text(":no_entry: " + Mrkdwn.bold(subject(e)) + " rejected by " + by(e)));
+        why(e.decisions(), blocks);
       }
       case "cancelled" -> cancelled(e, blocks);
       case "timed_out" -> {
@@ -54,15 +56,15 @@ final class OutcomeMessages {
                 ":alarm_clock: "
                     + Mrkdwn.bold(subject(e))
                     + " was not approved in time and does not deploy"));
-        why(f.get("decisions"), blocks);
+        why(e.decisions(), blocks);
       }
       default -> {
         blocks.add(header("Failed: " + e.model() + " run " + e.runId()));
         blocks.add(text(":boom: " + SlackMessages.fallback(e)));
-        why(f.get("failure"), blocks);
+        why(e.failure(), blocks);
       }
     }
-    String reports = links.line(f);
+    String reports = links.line(e.htmlReportUri(), e.reportUri());
     if (!reports.isEmpty()) blocks.add(text(reports));
     blocks.add(context(runFacts(e)));
     return new SlackMessage(SlackMessages.fallback(e), blocks, true);
@@ -71,11 +73,10 @@ final class OutcomeMessages {
   /**
    * The end of {@code tollgate rollback}: restored, or the target failed and the old one serves.
    */
-  SlackMessage rolledBackByHand(PipelineEvent e) {
-    Map<String, String> f = e.fields();
-    boolean restored = Boolean.parseBoolean(f.get("restored"));
-    String from = "v" + f.getOrDefault("from_version", "?");
-    String to = "v" + f.getOrDefault("to_version", "?");
+  SlackMessage rolledBackByHand(RollbackFinished e) {
+    boolean restored = e.restored();
+    String from = "v" + e.fromVersion();
+    String to = "v" + e.toVersion();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
         text(
@@ -87,25 +88,24 @@ final class OutcomeMessages {
                     + " to "
                     + Mrkdwn.bold(to)
                     + " by "
-                    + Mrkdwn.escape(f.getOrDefault("by", "?"))
+                    + Mrkdwn.escape(e.by() == null ? "?" : e.by())
                 : ":warning: " + SlackMessages.fallback(e)));
-    why(f.get("reason"), blocks);
+    why(e.reason(), blocks);
     blocks.add(SlackMessages.footer(e));
     return new SlackMessage(SlackMessages.fallback(e), blocks, false);
   }
 
-  private void deployed(PipelineEvent e, List<LayoutBlock> blocks) {
-    Map<String, String> f = e.fields();
+  private void deployed(RunFinished e, List<LayoutBlock> blocks) {
     blocks.add(header("Deployed: " + subject(e)));
     StringBuilder s =
         new StringBuilder(":rocket: ").append(Mrkdwn.bold(subject(e))).append(" is in Production");
-    String previous = f.get("previous_version");
-    if (previous != null) s.append(", replacing v").append(Mrkdwn.escape(previous));
-    String by = f.get("decided_by");
+    Integer previous = previousVersion(e);
+    if (previous != null) s.append(", replacing v").append(previous);
+    String by = e.decidedBy();
     if (by != null && !by.isBlank()) s.append(". Approved by ").append(Mrkdwn.escape(by));
     s.append('.');
     blocks.add(text(s.toString()));
-    List<String> metrics = MetricFields.of(f, METRICS_SHOWN);
+    List<String> metrics = MetricFields.of(e, METRICS_SHOWN);
     if (!metrics.isEmpty()) blocks.add(fields(metrics));
   }
 
@@ -113,11 +113,11 @@ final class OutcomeMessages {
    * Who cancelled, at which stage, why, and what the clean-up did (the version that serves again,
    * the archived candidate); a plain cancel sent to Temporal names nobody.
    */
-  private void cancelled(PipelineEvent e, List<LayoutBlock> blocks) {
-    Map<String, String> f = e.fields();
+  private void cancelled(RunFinished e, List<LayoutBlock> blocks) {
+    CancelSummary c = e.cancellation();
     blocks.add(header("Cancelled: " + subject(e)));
-    String by = f.getOrDefault("cancelled_by", "unknown");
-    String during = f.get("cancelled_during");
+    String by = c == null || c.by() == null ? "unknown" : c.by();
+    String during = c == null ? null : c.during();
     blocks.add(
         text(
             ":octagonal_sign: "
@@ -130,16 +130,16 @@ final class OutcomeMessages {
                     ? ""
                     : " while " + Mrkdwn.escape(during.toLowerCase(Locale.ROOT).replace('_', ' ')))
                 + " and does not deploy"));
-    why(f.get("cancel_reason"), blocks);
-    String note = f.get("cancel_note");
+    why(c == null ? null : c.reason(), blocks);
+    String note = c == null ? null : c.note();
     if (note != null && !note.isBlank()) blocks.add(text(Mrkdwn.escape(note)));
-    why(f.get("failure"), blocks);
+    why(e.failure(), blocks);
   }
 
-  private void validationFailed(PipelineEvent e, List<LayoutBlock> blocks) {
-    Map<String, String> f = e.fields();
+  private void validationFailed(RunFinished e, List<LayoutBlock> blocks) {
     blocks.add(header("Validation failed: " + subject(e)));
-    FailedChecks failed = FailedChecks.parse(f.get("failed_checks"));
+    FailedChecks failed =
+        FailedChecks.of(e.comparison() == null ? List.of() : e.comparison().failedChecks());
     blocks.add(
         text(
             ":x: "
@@ -150,7 +150,7 @@ final class OutcomeMessages {
                     : failed.checks().size() == 1 ? "1 check" : failed.checks().size() + " checks")
                 + " and does not deploy"
                 + (failed.checks().isEmpty() ? "" : ":\n" + failed.bullets())));
-    List<String> metrics = MetricFields.of(f, METRICS_SHOWN);
+    List<String> metrics = MetricFields.of(e, METRICS_SHOWN);
     if (!metrics.isEmpty()) blocks.add(fields(metrics));
   }
 
@@ -160,24 +160,16 @@ final class OutcomeMessages {
   }
 
   /** "trigger manual · took 3m 12s · workflow `pipeline/...`". */
-  private static String runFacts(PipelineEvent e) {
-    Map<String, String> f = e.fields();
+  private static String runFacts(RunFinished e) {
     List<String> facts = new ArrayList<>();
-    String trigger = f.get("trigger");
-    if (trigger != null) facts.add("trigger " + Mrkdwn.escape(trigger));
-    long millis = 0;
-    for (var entry : f.entrySet()) {
-      if (entry.getKey().startsWith("stage_ms.")) {
-        try {
-          millis += Long.parseLong(entry.getValue());
-        } catch (NumberFormatException ignored) {
-          // a malformed duration is left out of the total, not fatal to the message
-        }
-      }
+    if (e.trigger() != null) facts.add("trigger " + Mrkdwn.escape(e.trigger()));
+    RunComparison c = e.comparison();
+    Duration total = Duration.ZERO;
+    if (c != null) total = c.stageTimes().values().stream().reduce(total, Duration::plus);
+    if (total.toMillis() > 0) facts.add("took " + took(total));
+    if (c != null && c.driftShare() != null) {
+      facts.add("drift share " + Mrkdwn.escape(Figures.number(c.driftShare())));
     }
-    if (millis > 0) facts.add("took " + took(Duration.ofMillis(millis)));
-    String drift = f.get("drift_share");
-    if (drift != null) facts.add("drift share " + Mrkdwn.escape(drift));
     facts.add("workflow " + Mrkdwn.code(e.workflowId()));
     return String.join(" · ", facts);
   }
@@ -189,13 +181,17 @@ final class OutcomeMessages {
     return (s / 3600) + "h " + (s % 3600 / 60) + "m";
   }
 
-  private static String by(Map<String, String> f) {
-    String by = f.get("decided_by");
+  private static String by(RunFinished e) {
+    String by = e.decidedBy();
     return by == null || by.isBlank() ? "an approver" : Mrkdwn.escape(by);
   }
 
-  private static String subject(PipelineEvent e) {
-    String v = e.fields().get("version");
-    return v == null ? e.model() : e.model() + " v" + v;
+  /** "energy-load v3", or the model alone when the run failed before a version. */
+  private static String subject(RunFinished e) {
+    return e.version() == null ? e.model() : e.model() + " v" + e.version();
+  }
+
+  private static Integer previousVersion(RunFinished e) {
+    return e.comparison() == null ? null : e.comparison().previousVersion();
   }
 }

@@ -2,7 +2,6 @@ package dev.tollgate.adapters.slack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Links to a run's reports that people can open. A report's own URI ({@code file:} on the worker,
@@ -19,11 +18,9 @@ final class ReportLinks {
     this.baseUrl = baseUrl == null || baseUrl.isBlank() ? "" : withSlash(baseUrl.trim());
   }
 
-  /** "<html|HTML report> · <json|JSON report>" for the fields present; "" when none is. */
-  String line(Map<String, String> fields) {
+  /** "<html|HTML report> · <json|JSON report>" for the reports there are; "" when none is. */
+  String line(String html, String json) {
     List<String> links = new ArrayList<>();
-    String html = fields.get("html_report");
-    String json = fields.get("report");
     if (html != null && !html.isBlank()) links.add(Mrkdwn.link(url(html), "HTML report"));
     if (json != null && !json.isBlank()) links.add(Mrkdwn.link(url(json), "JSON report"));
     return String.join(" · ", links);

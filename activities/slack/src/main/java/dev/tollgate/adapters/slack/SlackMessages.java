@@ -5,10 +5,16 @@ import static dev.tollgate.adapters.slack.SlackBlocks.text;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.tollgate.activities.notify.EventNames;
+import dev.tollgate.stages.ApprovalDecided;
+import dev.tollgate.stages.ApprovalEscalated;
+import dev.tollgate.stages.ApprovalReminder;
+import dev.tollgate.stages.ApprovalRequested;
 import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.RollbackFinished;
+import dev.tollgate.stages.RunFinished;
+import dev.tollgate.stages.RunStarted;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Slack message of each pipeline event: Block Kit blocks plus the fallback text. This class
@@ -44,22 +50,21 @@ public final class SlackMessages {
    *     an incoming webhook cannot
    */
   public SlackMessage render(PipelineEvent e, boolean interactive) {
-    return switch (e.kind()) {
-      case RUN_STARTED -> runStarted(e);
-      case APPROVAL_REQUESTED -> approvals.requested(e, interactive);
-      case APPROVAL_REMINDER -> approvals.reminder(e);
-      case APPROVAL_ESCALATED -> approvals.escalated(e, interactive);
-      case DECIDED -> approvals.decided(e);
-      case ROLLED_BACK -> outcomes.rolledBackByHand(e);
-      case FINISHED -> outcomes.finished(e, EventNames.of(e));
+    return switch (e) {
+      case RunStarted s -> runStarted(s);
+      case ApprovalRequested a -> approvals.requested(a, interactive);
+      case ApprovalReminder r -> approvals.reminder(r);
+      case ApprovalEscalated a -> approvals.escalated(a, interactive);
+      case ApprovalDecided d -> approvals.decided(d);
+      case RollbackFinished r -> outcomes.rolledBackByHand(r);
+      case RunFinished f -> outcomes.finished(f, EventNames.of(f));
     };
   }
 
   /** Who or what started the run, and why when they said. */
-  private static SlackMessage runStarted(PipelineEvent e) {
-    Map<String, String> f = e.fields();
-    String by = f.getOrDefault("triggered_by", "someone");
-    String trigger = f.getOrDefault("trigger", "manual");
+  private static SlackMessage runStarted(RunStarted e) {
+    String by = String.valueOf(e.triggeredBy()); // "null" when nobody was named, as ever
+    String trigger = e.trigger() == null ? "manual" : e.trigger();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
         text(
@@ -72,7 +77,7 @@ public final class SlackMessages {
                 + " ("
                 + Mrkdwn.escape(trigger)
                 + ")"));
-    String reason = f.get("reason");
+    String reason = e.reason();
     if (reason != null && !reason.isBlank()) blocks.add(text(Mrkdwn.quote(reason)));
     blocks.add(footer(e));
     return new SlackMessage(fallback(e), blocks, false);

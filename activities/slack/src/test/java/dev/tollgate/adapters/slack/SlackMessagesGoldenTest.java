@@ -2,8 +2,11 @@ package dev.tollgate.adapters.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.activities.notify.SampleEvents;
+import dev.tollgate.stages.ApprovalRequested;
 import dev.tollgate.stages.PipelineEvent;
-import java.util.Map;
+import dev.tollgate.stages.RunStarted;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -49,10 +52,11 @@ class SlackMessagesGoldenTest {
   @Test
   void textFromARunCannotPingTheChannel() {
     PipelineEvent e =
-        SampleEvents.event(
-            PipelineEvent.Kind.RUN_STARTED,
-            "started <!channel>",
-            Map.of("triggered_by", "<!here>", "reason", "<@U999> & <https://evil|x>"));
+        new RunStarted(
+            SampleEvents.header("started <!channel>"),
+            "manual",
+            "<!here>",
+            "<@U999> & <https://evil|x>");
     String json = Golden.json(messages.render(e, true));
     assertThat(json).doesNotContain("<!channel>", "<!here>", "<@U999>", "<https://evil");
   }
@@ -61,10 +65,8 @@ class SlackMessagesGoldenTest {
   void aHugeSummaryIsCutToSlacksSectionLimit() {
     String summary = "│ line │\n".repeat(1000);
     PipelineEvent e =
-        SampleEvents.event(
-            PipelineEvent.Kind.APPROVAL_REQUESTED,
-            "Approve?",
-            Map.of("summary", summary, "approvers", "alice"));
+        new ApprovalRequested(
+            SampleEvents.header("Approve?"), 3, List.of("alice"), summary, null, null, null);
     SlackMessage m = messages.render(e, true);
     String json = Golden.json(m);
     assertThat(json).contains("(cut: the reports have the rest)");

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.activities.db.RegistryDatabase;
+import dev.tollgate.activities.notify.SampleEvents;
 import dev.tollgate.spec.NotifySpec;
+import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.PipelineEvent;
+import dev.tollgate.stages.RunFinished;
+import dev.tollgate.stages.RunStarted;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -212,8 +216,28 @@ class SlackSinkTest {
         .hasMessageContaining("HTTP 500");
   }
 
+  /** The sample sent elsewhere: a run's start or end. */
   private static PipelineEvent withRoute(PipelineEvent e, NotifySpec route) {
-    return new PipelineEvent(
-        e.kind(), e.model(), e.runId(), e.workflowId(), e.message(), e.fields(), route, e.seq());
+    EventHeader h = e.header().withRoute(route);
+    return switch (e) {
+      case RunStarted s -> new RunStarted(h, s.trigger(), s.triggeredBy(), s.reason());
+      case RunFinished f ->
+          new RunFinished(
+              h,
+              f.outcome(),
+              f.trigger(),
+              f.version(),
+              f.metrics(),
+              f.decidedBy(),
+              f.decisions(),
+              f.reportUri(),
+              f.htmlReportUri(),
+              f.failure(),
+              f.comparison(),
+              f.cancellation(),
+              f.policy(),
+              f.policyRaised());
+      default -> throw new IllegalArgumentException("not a sample this test reroutes: " + e);
+    };
   }
 }

@@ -1,4 +1,4 @@
-package dev.tollgate.pipeline;
+package dev.tollgate.stages;
 
 /** How a run ended. A failed gate is an outcome, not an exception. */
 public enum Outcome {
