@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
     name = "tollgate",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    // the texts of the shared options, one per command (ActorOptions, ReasonOption, ModelArgument)
+    resourceBundle = "dev.tollgate.cli.OptionTexts",
     description = {
       "Durable CI/CD for machine-learning models, on Temporal: train, validate, approve, deploy"
           + " and notify, one pipeline run per spec.",

@@ -18,11 +18,11 @@ public record ActionIdentity(String by, Voucher voucher) {
    *     computes the same from the request)
    */
   public static ActionIdentity of(
-      VouchedOptions vouched, String by, PolicyAction action, String model, String detail) {
-    vouched.check(by);
-    if (!vouched.used()) return new ActionIdentity(by, null);
+      ActorOptions actor, PolicyAction action, String model, String detail) {
+    actor.check();
+    if (!actor.used()) return new ActionIdentity(actor.by(), null);
     MtlsActionClient.Sealed sealed =
-        vouched.call(
+        actor.call(
             (via, identity, password) ->
                 MtlsActionClient.seal(via, identity, password, action, model, detail),
             ExitCodes.NOT_DONE);

@@ -7,7 +7,6 @@ import dev.tollgate.pipeline.DecisionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate approve RUN --by NAME}: one approval for a run waiting at the gate. */
 @Command(
@@ -23,20 +22,11 @@ public final class ApproveCommand extends CliCommand {
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
+  @Mixin ActorOptions actor = new ActorOptions();
 
   @Mixin WorkerWait workerWait = new WorkerWait();
 
-  @Parameters(
-      paramLabel = "RUN",
-      description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
-  String run;
-
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description = "Who approves; must be one of the spec's approvers. Required unless --via.")
-  String by;
+  @Mixin RunArgument run = new RunArgument();
 
   @Option(
       names = "--comment",
@@ -46,8 +36,9 @@ public final class ApproveCommand extends CliCommand {
 
   @Override
   protected int execute() {
-    vouched.check(by);
-    if (vouched.used()) return Decide.sendVouched(out(), vouched, run, true, comment);
-    return Decide.send(out(), connection, workerWait, run, new DecisionRequest(true, by, comment));
+    actor.check();
+    if (actor.used()) return Decide.sendVouched(out(), actor, run.name(), true, comment);
+    return Decide.send(
+        out(), connection, workerWait, run.name(), new DecisionRequest(true, actor.by(), comment));
   }
 }

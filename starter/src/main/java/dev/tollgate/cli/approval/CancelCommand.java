@@ -18,7 +18,6 @@ import io.temporal.client.WorkflowUpdateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate cancel RUN --by NAME --reason TEXT}: stop a run, with who and why. */
 @Command(
@@ -46,31 +45,13 @@ import picocli.CommandLine.Parameters;
 public final class CancelCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
+  @Mixin ActorOptions actor = new ActorOptions();
 
   @Mixin WorkerWait workerWait = new WorkerWait();
 
-  @Parameters(
-      paramLabel = "RUN",
-      description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
-  String run;
+  @Mixin RunArgument run = new RunArgument();
 
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description =
-          "Who cancels, for the audit trail; the worker's approval policy says who may. Required"
-              + " unless --via.")
-  String by;
-
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description =
-          "Why (at most 500 characters): kept with the run, the archived version and the FINISHED"
-              + " event.")
-  String reason;
+  @Mixin ReasonOption reason = new ReasonOption();
 
   @Option(
       names = "--no-wait",
@@ -80,11 +61,10 @@ public final class CancelCommand extends CliCommand {
 
   @Override
   protected int execute() {
-    String workflowId = CancelTarget.workflowId(run);
+    String workflowId = CancelTarget.workflowId(run.name());
     ActionIdentity who =
         ActionIdentity.of(
-            vouched,
-            by,
+            actor,
             PolicyAction.CANCEL,
             CancelTarget.model(workflowId),
             CancelRequest.detail(workflowId));
@@ -94,16 +74,17 @@ public final class CancelCommand extends CliCommand {
       // The cancel Update's policy check runs on a worker: with none polling it would hang.
       WorkerPresence.require(temporal.client(), workflowId, workerWait.orZero(), connection);
       CancelRecord answer =
-          send(workflow, workflowId, new CancelRequest(who.by(), reason, who.voucher()));
+          send(workflow, workflowId, new CancelRequest(who.by(), reason.text(), who.voucher()));
       out()
           .println(
               "Cancelling " + workflowId + " " + answer.describe() + " (" + answer.note() + ")");
       if (noWait) {
-        out().println("  follow it with: tollgate status " + run + connection.flagsForCopy());
+        out()
+            .println("  follow it with: tollgate status " + run.name() + connection.flagsForCopy());
         return ExitCodes.OK;
       }
       out().flush();
-      return CancelTarget.awaitEnd(out(), workflow, run + connection.flagsForCopy());
+      return CancelTarget.awaitEnd(out(), workflow, run.name() + connection.flagsForCopy());
     } catch (RuntimeException e) {
       if (TemporalConnection.isUnreachable(e)) throw TemporalConnection.unreachable(connection, e);
       throw e;

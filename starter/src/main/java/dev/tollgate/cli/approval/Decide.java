@@ -75,10 +75,10 @@ final class Decide {
 
   /** Through a worker's approval endpoint: the name comes from the client certificate. */
   static int sendVouched(
-      PrintWriter out, VouchedOptions vouched, String run, boolean approve, String comment) {
+      PrintWriter out, ActorOptions actor, String run, boolean approve, String comment) {
     String workflowId = RunName.workflowId(run);
     MtlsDecisionClient.Answer answer =
-        vouched.call(
+        actor.call(
             (via, identity, password) ->
                 MtlsDecisionClient.send(via, identity, password, workflowId, approve, comment),
             ExitCodes.USAGE);

@@ -6,8 +6,6 @@ import dev.tollgate.cli.common.Version;
 import dev.tollgate.pipeline.DecisionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate reject RUN --by NAME --reason TEXT}: stops a run at the approval gate. */
 @Command(
@@ -24,32 +22,23 @@ public final class RejectCommand extends CliCommand {
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
+  @Mixin ActorOptions actor = new ActorOptions();
 
   @Mixin WorkerWait workerWait = new WorkerWait();
 
-  @Parameters(
-      paramLabel = "RUN",
-      description = "The run: <model>/<run-id> or pipeline/<model>/<run-id>.")
-  String run;
+  @Mixin RunArgument run = new RunArgument();
 
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description = "Who rejects; must be one of the spec's approvers. Required unless --via.")
-  String by;
-
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description = "Why, for the audit trail and the notification.")
-  String reason;
+  @Mixin ReasonOption reason = new ReasonOption();
 
   @Override
   protected int execute() {
-    vouched.check(by);
-    if (vouched.used()) return Decide.sendVouched(out(), vouched, run, false, reason);
-    return Decide.send(out(), connection, workerWait, run, new DecisionRequest(false, by, reason));
+    actor.check();
+    if (actor.used()) return Decide.sendVouched(out(), actor, run.name(), false, reason.text());
+    return Decide.send(
+        out(),
+        connection,
+        workerWait,
+        run.name(),
+        new DecisionRequest(false, actor.by(), reason.text()));
   }
 }

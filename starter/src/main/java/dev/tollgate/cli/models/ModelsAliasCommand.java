@@ -1,17 +1,16 @@
 package dev.tollgate.cli.models;
 
 import dev.tollgate.cli.approval.ActionIdentity;
-import dev.tollgate.cli.approval.VouchedOptions;
+import dev.tollgate.cli.approval.ActorOptions;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Version;
-import dev.tollgate.cli.schedule.Guardians;
 import dev.tollgate.policy.PolicyAction;
 import dev.tollgate.registry.RegistryRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tollgate models alias MODEL NAME VERSION --by NAME}: a named pointer to a version. */
@@ -26,7 +25,7 @@ import picocli.CommandLine.Parameters;
 final class ModelsAliasCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
+  @Mixin ActorOptions actor = new ActorOptions();
 
   @Parameters(index = "0", paramLabel = "MODEL", description = "The model.")
   String model;
@@ -37,21 +36,13 @@ final class ModelsAliasCommand extends CliCommand {
   @Parameters(index = "2", paramLabel = "VERSION", description = "The version it points at.")
   int version;
 
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description =
-          "Who, for the record; the worker's approval policy says who may. Required unless --via.")
-  String by;
-
   @Override
   protected int execute() {
     ActionIdentity who =
         ActionIdentity.of(
-            vouched,
-            by,
+            actor,
             PolicyAction.ALIAS,
-            Guardians.checkModel(model),
+            ModelArgument.check(model),
             RegistryRequest.aliasDetail(alias, version));
     RegistryClient.ask(
         connection,

@@ -3,14 +3,13 @@ package dev.tollgate.cli.models;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Version;
-import dev.tollgate.cli.schedule.Guardians;
 import dev.tollgate.registry.RegistryRequest;
 import dev.tollgate.stages.ModelRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate models show MODEL}: versions, stages, aliases, lineage and audit trail. */
 @Command(
@@ -29,15 +28,14 @@ final class ModelsShowCommand extends CliCommand {
 
   @Mixin LocalRegistry local = new LocalRegistry();
 
-  @Parameters(paramLabel = "MODEL", description = "The model to show.")
-  String model;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Option(names = "--json", description = "Print the record as JSON (for scripts and tests).")
   boolean json;
 
   @Override
   protected int execute() throws Exception {
-    String name = Guardians.checkModel(model);
+    String name = model.checked();
     ModelRecord record =
         local.chosen()
             ? local.show(name)

@@ -1,16 +1,17 @@
 package dev.tollgate.cli.models;
 
 import dev.tollgate.cli.approval.ActionIdentity;
-import dev.tollgate.cli.approval.VouchedOptions;
+import dev.tollgate.cli.approval.ActorOptions;
+import dev.tollgate.cli.approval.ReasonOption;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.cli.common.Failures;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.TemporalConnection;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.cli.run.PipelineStarter;
-import dev.tollgate.cli.schedule.Guardians;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.policy.PolicyAction;
@@ -31,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate rollback MODEL [--to VERSION] --by NAME --reason TEXT}. */
 @Command(
@@ -56,10 +56,9 @@ import picocli.CommandLine.Parameters;
 public final class RollbackCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
+  @Mixin ActorOptions actor = new ActorOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model to roll back.")
-  String model;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Option(
       names = "--to",
@@ -67,20 +66,7 @@ public final class RollbackCommand extends CliCommand {
       description = "The version to restore (default: the one Production replaced last).")
   Integer to;
 
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description =
-          "Who rolls back, for the audit trail; the worker's approval policy says who may. Required"
-              + " unless --via.")
-  String by;
-
-  @Option(
-      names = "--reason",
-      required = true,
-      paramLabel = "TEXT",
-      description = "Why, for the audit trail.")
-  String reason;
+  @Mixin ReasonOption reason = new ReasonOption();
 
   @Option(
       names = "--spec",
@@ -91,13 +77,14 @@ public final class RollbackCommand extends CliCommand {
 
   @Override
   protected int execute() throws Exception {
-    Guardians.checkModel(model);
+    model.checked();
     PipelineSpec spec = specFile == null ? null : SpecParser.parse(specFile);
     String runId = "rollback-" + PipelineStarter.newRunId();
-    String id = WorkflowIds.rollback(model);
-    RollbackRequest unsealed = new RollbackRequest(model, to, runId, by, reason);
+    String id = WorkflowIds.rollback(model.name());
+    RollbackRequest unsealed =
+        new RollbackRequest(model.name(), to, runId, actor.by(), reason.text());
     ActionIdentity who =
-        ActionIdentity.of(vouched, by, PolicyAction.ROLLBACK, model, RollbackRun.detail(unsealed));
+        ActionIdentity.of(actor, PolicyAction.ROLLBACK, model.name(), RollbackRun.detail(unsealed));
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       WorkflowClient client = temporal.client();
       RollbackWorkflow workflow =
@@ -113,16 +100,18 @@ public final class RollbackCommand extends CliCommand {
         WorkflowClient.start(
             workflow::run,
             new RollbackRun(
-                new RollbackRequest(model, to, runId, who.by(), reason), spec, who.voucher()));
+                new RollbackRequest(model.name(), to, runId, who.by(), reason.text()),
+                spec,
+                who.voucher()));
       } catch (WorkflowExecutionAlreadyStarted e) {
         throw new CliFailure(
             ExitCodes.NOT_DONE,
-            "a rollback of " + model + " is in progress (" + id + "); wait for it to end");
+            "a rollback of " + model.name() + " is in progress (" + id + "); wait for it to end");
       }
       out()
           .println(
               "Rolling back "
-                  + model
+                  + model.name()
                   + (to == null ? "" : " to v" + to)
                   + " ("
                   + id

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code tollgate pending}: runs waiting for approval, who is asked, since when, until when. */
 @Command(
@@ -32,13 +31,12 @@ public final class PendingCommand extends CliCommand {
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(names = "--model", paramLabel = "MODEL", description = "Only this model's runs.")
-  String model;
+  @Mixin ModelFilter model = new ModelFilter();
 
   @Override
   protected int execute() {
     PrintWriter out = out();
-    String query = RunQuery.of(model, Stage.AWAITING_APPROVAL, null, true);
+    String query = RunQuery.of(model.name(), Stage.AWAITING_APPROVAL, null, true);
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       List<WorkflowExecutionMetadata> runs = Visibility.list(temporal, query, 200);
       if (runs.isEmpty()) out.println("No run is waiting for approval.");

@@ -32,8 +32,7 @@ public final class RunsCommand extends CliCommand {
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(names = "--model", paramLabel = "MODEL", description = "Only this model's runs.")
-  String model;
+  @Mixin ModelFilter model = new ModelFilter();
 
   @Option(
       names = "--stage",
@@ -64,7 +63,7 @@ public final class RunsCommand extends CliCommand {
   @Override
   protected int execute() {
     PrintWriter out = out();
-    String query = RunQuery.of(model, stage, outcome, trigger, false);
+    String query = RunQuery.of(model.name(), stage, outcome, trigger, false);
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       List<WorkflowExecutionMetadata> runs = Visibility.list(temporal, query, limit);
       if (runs.isEmpty()) {

@@ -1,11 +1,12 @@
 package dev.tollgate.cli.schedule;
 
 import dev.tollgate.cli.approval.ActionIdentity;
-import dev.tollgate.cli.approval.VouchedOptions;
+import dev.tollgate.cli.approval.ActorOptions;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.cli.common.Failures;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.guardian.ActionRecord;
 import dev.tollgate.guardian.GuardianControl;
 import dev.tollgate.policy.PolicyAction;
@@ -25,14 +26,13 @@ final class GuardianControls {
    */
   static ActionRecord send(
       ConnectionOptions connection,
-      VouchedOptions vouched,
+      ActorOptions actor,
       String model,
       PolicyAction action,
-      String by,
       String reason) {
-    GuardianControl unsealed = new GuardianControl(action, by, reason, null, null);
+    GuardianControl unsealed = new GuardianControl(action, actor.by(), reason, null, null);
     ActionIdentity who =
-        ActionIdentity.of(vouched, by, action, Guardians.checkModel(model), unsealed.detail());
+        ActionIdentity.of(actor, action, ModelArgument.check(model), unsealed.detail());
     GuardianControl request = new GuardianControl(action, who.by(), reason, null, who.voucher());
     ActionRecord answer;
     try {

@@ -3,11 +3,11 @@ package dev.tollgate.cli.schedule;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.TemporalConnection;
 import dev.tollgate.cli.common.WorkerAnswer;
 import dev.tollgate.guardian.GuardianWorkflow;
 import dev.tollgate.pipeline.WorkflowIds;
-import dev.tollgate.spec.PipelineSpec;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.function.Function;
@@ -19,17 +19,10 @@ import java.util.function.Function;
 public final class Guardians {
   private Guardians() {}
 
-  public static String checkModel(String model) {
-    if (!PipelineSpec.MODEL_NAME.matcher(model).matches()) {
-      throw new CliFailure(ExitCodes.USAGE, "MODEL: not a model name: '" + model + "'");
-    }
-    return model;
-  }
-
   /** Calls {@code action} on the model's guardian over a fresh connection. */
   static <T> T call(
       ConnectionOptions connection, String model, Function<GuardianWorkflow, T> action) {
-    String id = WorkflowIds.guardian(checkModel(model));
+    String id = WorkflowIds.guardian(ModelArgument.check(model));
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       GuardianWorkflow guardian = temporal.client().newWorkflowStub(GuardianWorkflow.class, id);
       return action.apply(guardian);

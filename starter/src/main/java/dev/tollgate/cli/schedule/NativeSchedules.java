@@ -3,6 +3,7 @@ package dev.tollgate.cli.schedule;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.TemporalConnection;
 import dev.tollgate.cli.common.Visibility;
 import dev.tollgate.pipeline.PipelineRequest;
@@ -30,7 +31,7 @@ final class NativeSchedules {
   private NativeSchedules() {}
 
   static String id(String model) {
-    return PREFIX + Guardians.checkModel(model);
+    return PREFIX + ModelArgument.check(model);
   }
 
   /** What every fire of the model's schedule starts. */

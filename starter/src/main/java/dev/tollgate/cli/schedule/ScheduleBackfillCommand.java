@@ -4,6 +4,7 @@ import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Version;
 import io.temporal.client.schedules.ScheduleBackfill;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate schedule backfill MODEL --from T --to T}: runs for missed fires. */
 @Command(
@@ -28,8 +28,7 @@ import picocli.CommandLine.Parameters;
 final class ScheduleBackfillCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model whose Schedule to backfill.")
-  String model;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Option(
       names = "--from",
@@ -56,9 +55,11 @@ final class ScheduleBackfillCommand extends CliCommand {
     if (!end.isAfter(start)) throw new CliFailure(ExitCodes.USAGE, "--to must be after --from");
     NativeSchedules.run(
         connection,
-        model,
+        model.name(),
         h -> h.backfill(List.of(new ScheduleBackfill(start, end, overlap.policy()))));
-    out().println("Backfilling " + NativeSchedules.id(model) + " from " + start + " to " + end);
+    out()
+        .println(
+            "Backfilling " + NativeSchedules.id(model.name()) + " from " + start + " to " + end);
     return ExitCodes.OK;
   }
 

@@ -15,7 +15,6 @@ import io.temporal.client.schedules.ScheduleOptions;
 import io.temporal.client.schedules.SchedulePolicy;
 import io.temporal.client.schedules.ScheduleSpec;
 import io.temporal.client.schedules.ScheduleState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -36,12 +35,7 @@ import picocli.CommandLine.Option;
 final class ScheduleCreateCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(
-      names = "--spec",
-      required = true,
-      paramLabel = "FILE",
-      description = "The model's pipeline spec.")
-  Path specFile;
+  @Mixin SpecOption specOption = new SpecOption();
 
   @Option(
       names = "--cron",
@@ -79,7 +73,7 @@ final class ScheduleCreateCommand extends CliCommand {
 
   @Override
   protected int execute() {
-    PipelineSpec spec = SpecParser.parse(specFile);
+    PipelineSpec spec = SpecParser.parse(specOption.file());
     ScheduleSpec when = when(spec);
     Schedule schedule =
         Schedule.newBuilder()
@@ -94,7 +88,7 @@ final class ScheduleCreateCommand extends CliCommand {
             .setState(
                 ScheduleState.newBuilder()
                     .setPaused(paused)
-                    .setNote("created by tollgate schedule create from " + specFile)
+                    .setNote("created by tollgate schedule create from " + specOption.file())
                     .build())
             .build();
     String id = NativeSchedules.id(spec.model());
@@ -124,7 +118,8 @@ final class ScheduleCreateCommand extends CliCommand {
         cron != null ? cron : spec.schedule() == null ? null : spec.schedule().cron();
     if (expression == null) {
       throw new CliFailure(
-          ExitCodes.USAGE, "give --every or --cron: " + specFile + " has no schedule.cron");
+          ExitCodes.USAGE,
+          "give --every or --cron: " + specOption.file() + " has no schedule.cron");
     }
     String problem = CronSchedule.problem(expression);
     if (problem != null)

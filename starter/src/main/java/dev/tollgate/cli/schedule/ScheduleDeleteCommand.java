@@ -3,10 +3,10 @@ package dev.tollgate.cli.schedule;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate schedule delete MODEL}: removes the native Schedule; its runs go on. */
 @Command(
@@ -17,13 +17,12 @@ import picocli.CommandLine.Parameters;
 final class ScheduleDeleteCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model whose Schedule to delete.")
-  String model;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Override
   protected int execute() {
-    NativeSchedules.run(connection, model, h -> h.delete());
-    out().println("Deleted " + NativeSchedules.id(model));
+    NativeSchedules.run(connection, model.name(), h -> h.delete());
+    out().println("Deleted " + NativeSchedules.id(model.name()));
     return ExitCodes.OK;
   }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.cli.schedule;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Show;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.spec.Durations;
@@ -15,7 +16,6 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate schedule describe MODEL}: a native Schedule's state, next fires, recent runs. */
 @Command(
@@ -29,12 +29,11 @@ import picocli.CommandLine.Parameters;
 final class ScheduleDescribeCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model whose Schedule to show.")
-  String model;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Override
   protected int execute() {
-    ScheduleDescription d = NativeSchedules.onHandle(connection, model, h -> h.describe());
+    ScheduleDescription d = NativeSchedules.onHandle(connection, model.name(), h -> h.describe());
     PrintWriter out = out();
     var state = d.getSchedule().getState();
     var policy = d.getSchedule().getPolicy();
@@ -56,7 +55,7 @@ final class ScheduleDescribeCommand extends CliCommand {
             + " missed the catch-up window");
     if (state.isPaused()) {
       // the server still lists the times it would fire at: none of them happens while paused
-      out.println("  next          none while paused: tollgate schedule unpause " + model);
+      out.println("  next          none while paused: tollgate schedule unpause " + model.name());
     } else {
       for (Instant next :
           info.getNextActionTimes().subList(0, Math.min(3, info.getNextActionTimes().size()))) {

@@ -1,16 +1,15 @@
 package dev.tollgate.cli.schedule;
 
-import dev.tollgate.cli.approval.VouchedOptions;
+import dev.tollgate.cli.approval.ActorOptions;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.guardian.ActionRecord;
 import dev.tollgate.policy.PolicyAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate schedule disable MODEL --by NAME}: ends the guardian; its run goes on. */
 @Command(
@@ -24,23 +23,15 @@ import picocli.CommandLine.Parameters;
 final class ScheduleDisableCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
+  @Mixin ActorOptions actor = new ActorOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model whose guardian to end.")
-  String model;
-
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description =
-          "Who disables it; the worker's approval policy says who may. Required unless --via.")
-  String by;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Override
   protected int execute() {
     ActionRecord done =
-        GuardianControls.send(connection, vouched, model, PolicyAction.DISABLE, by, null);
-    out().println("Disabled guardian/" + model + " (by " + done.by() + ")");
+        GuardianControls.send(connection, actor, model.name(), PolicyAction.DISABLE, null);
+    out().println("Disabled guardian/" + model.name() + " (by " + done.by() + ")");
     return ExitCodes.OK;
   }
 }

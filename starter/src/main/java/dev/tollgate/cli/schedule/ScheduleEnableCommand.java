@@ -1,7 +1,7 @@
 package dev.tollgate.cli.schedule;
 
 import dev.tollgate.cli.approval.ActionIdentity;
-import dev.tollgate.cli.approval.VouchedOptions;
+import dev.tollgate.cli.approval.ActorOptions;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
@@ -20,10 +20,8 @@ import dev.tollgate.worker.guardian.GuardianLauncher;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code tollgate schedule enable --spec FILE}: starts (or updates) the model's guardian. */
 @Command(
@@ -42,28 +40,17 @@ import picocli.CommandLine.Option;
 final class ScheduleEnableCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(
-      names = "--spec",
-      required = true,
-      paramLabel = "FILE",
-      description = "The model's pipeline spec.")
-  Path specFile;
+  @Mixin SpecOption specOption = new SpecOption();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
-
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description = "Who asks, for the guardian's action log (a claim; not with --via).")
-  String by;
+  @Mixin ActorOptions actor = new ActorOptions();
 
   @Override
   protected int execute() throws InterruptedException {
-    PipelineSpec spec = SpecParser.parse(specFile);
+    PipelineSpec spec = SpecParser.parse(specOption.file());
     if (spec.schedule() == null) {
       throw new CliFailure(
           ExitCodes.USAGE,
-          specFile
+          specOption.file()
               + ": schedule: missing; a guardian needs cron, drift_check_every or min_new_rows"
               + " (docs/triggers.md)");
     }
@@ -78,7 +65,11 @@ final class ScheduleEnableCommand extends CliCommand {
             "refused by " + id + ", which keeps its spec: " + done.answer().note());
       }
       out.println(
-          (done.started() ? "Enabled " : "Updated the spec of ") + id + " (" + specFile + ")");
+          (done.started() ? "Enabled " : "Updated the spec of ")
+              + id
+              + " ("
+              + specOption.file()
+              + ")");
       GuardianStatus status = awaitStatus(client, id);
       if (status != null)
         new GuardianStatusPrinter(out, System.currentTimeMillis()).print(status, null);
@@ -94,10 +85,9 @@ final class ScheduleEnableCommand extends CliCommand {
 
   /** Starts the guardian, or asks the running one to take the spec (sealed when --via). */
   private GuardianLauncher.Enabled enable(WorkflowClient client, PipelineSpec spec) {
-    if (vouched.used() || by != null) {
+    if (actor.used() || actor.by() != null) {
       ActionIdentity who =
-          ActionIdentity.of(
-              vouched, by, PolicyAction.SPEC_CHANGE, spec.model(), SpecJson.digest(spec));
+          ActionIdentity.of(actor, PolicyAction.SPEC_CHANGE, spec.model(), SpecJson.digest(spec));
       return call(() -> GuardianLauncher.enable(client, spec, who.by(), who.voucher()));
     }
     return call(() -> GuardianLauncher.enable(client, spec, "cli", null));

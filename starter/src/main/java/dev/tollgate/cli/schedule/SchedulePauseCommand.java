@@ -1,17 +1,17 @@
 package dev.tollgate.cli.schedule;
 
-import dev.tollgate.cli.approval.VouchedOptions;
+import dev.tollgate.cli.approval.ActorOptions;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.guardian.ActionRecord;
 import dev.tollgate.policy.PolicyAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate schedule pause MODEL}: the guardian (or, --native, the Schedule) holds. */
 @Command(
@@ -26,17 +26,9 @@ import picocli.CommandLine.Parameters;
 final class SchedulePauseCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
+  @Mixin ActorOptions actor = new ActorOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model whose guardian to pause.")
-  String model;
-
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description =
-          "Who pauses it; the worker's approval policy says who may. Required unless --via.")
-  String by;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, shown in status.")
   String reason;
@@ -47,16 +39,16 @@ final class SchedulePauseCommand extends CliCommand {
   @Override
   protected int execute() {
     if (nativeSchedule) {
-      if (by == null) throw new CliFailure(ExitCodes.USAGE, "--by NAME: say who pauses it");
-      String note = "paused by " + by + (reason == null ? "" : ": " + reason);
-      NativeSchedules.run(connection, model, h -> h.pause(note));
-      out().println("Paused " + NativeSchedules.id(model) + " (" + note + ")");
+      if (actor.by() == null) throw new CliFailure(ExitCodes.USAGE, "--by NAME: say who pauses it");
+      String note = "paused by " + actor.by() + (reason == null ? "" : ": " + reason);
+      NativeSchedules.run(connection, model.name(), h -> h.pause(note));
+      out().println("Paused " + NativeSchedules.id(model.name()) + " (" + note + ")");
       return ExitCodes.OK;
     }
     ActionRecord done =
-        GuardianControls.send(connection, vouched, model, PolicyAction.PAUSE, by, reason);
+        GuardianControls.send(connection, actor, model.name(), PolicyAction.PAUSE, reason);
     String note = "paused by " + done.by() + (reason == null ? "" : ": " + reason);
-    out().println("Paused guardian/" + model + " (" + note + ")");
+    out().println("Paused guardian/" + model.name() + " (" + note + ")");
     return ExitCodes.OK;
   }
 }

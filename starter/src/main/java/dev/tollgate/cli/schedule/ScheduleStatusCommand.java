@@ -7,6 +7,7 @@ import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.cli.common.Failures;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.TemporalConnection;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.cli.run.RunOnServer;
@@ -18,7 +19,6 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code tollgate schedule status MODEL}: the server says first whether the guardian runs; only a
@@ -42,22 +42,21 @@ import picocli.CommandLine.Parameters;
 final class ScheduleStatusCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model whose guardian to show.")
-  String model;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Override
   protected int execute() {
-    Guardians.checkModel(model);
+    model.checked();
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
-      GuardianExecution execution = GuardianExecution.describe(temporal, model);
+      GuardianExecution execution = GuardianExecution.describe(temporal, model.name());
       long now = System.currentTimeMillis();
       if (!execution.running()) {
         GuardianResult r = execution.result();
         String runLeft =
             r == null || r.runLeft() == null
                 ? null
-                : RunOnServer.describe(temporal, model, r.runLeft(), now);
-        new GuardianEndPrinter(out(), now).print(model, execution, runLeft);
+                : RunOnServer.describe(temporal, model.name(), r.runLeft(), now);
+        new GuardianEndPrinter(out(), now).print(model.name(), execution, runLeft);
         // disabled (by a person, recorded) is a state like paused; any other end is a fault
         return r != null || execution.state() == WORKFLOW_EXECUTION_STATUS_COMPLETED
             ? ExitCodes.OK
@@ -67,11 +66,11 @@ final class ScheduleStatusCommand extends CliCommand {
       String inFlight =
           status.inFlightRunId() == null
               ? null
-              : RunOnServer.describe(temporal, model, status.inFlightRunId(), now);
+              : RunOnServer.describe(temporal, model.name(), status.inFlightRunId(), now);
       new GuardianStatusPrinter(out(), now).print(status, inFlight);
       return ExitCodes.OK;
     } catch (WorkflowNotFoundException e) {
-      throw Guardians.notFound(model, connection);
+      throw Guardians.notFound(model.name(), connection);
     } catch (RuntimeException e) {
       if (TemporalConnection.isUnreachable(e)) throw TemporalConnection.unreachable(connection, e);
       throw e;
@@ -80,7 +79,7 @@ final class ScheduleStatusCommand extends CliCommand {
 
   /** The running guardian answers through a worker: none polling means no answer. */
   private GuardianStatus query(TemporalConnection temporal) {
-    String id = WorkflowIds.guardian(model);
+    String id = WorkflowIds.guardian(model.name());
     GuardianStatus status;
     try {
       status = temporal.client().newWorkflowStub(GuardianWorkflow.class, id).status();

@@ -1,12 +1,13 @@
 package dev.tollgate.cli.schedule;
 
 import dev.tollgate.cli.approval.ActionIdentity;
-import dev.tollgate.cli.approval.VouchedOptions;
+import dev.tollgate.cli.approval.ActorOptions;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.cli.common.Failures;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.guardian.TriggerRecord;
 import dev.tollgate.guardian.TriggerRequest;
@@ -15,7 +16,6 @@ import io.temporal.client.WorkflowUpdateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate schedule trigger MODEL}: a run now, through the guardian or the Schedule. */
 @Command(
@@ -30,17 +30,9 @@ import picocli.CommandLine.Parameters;
 final class ScheduleTriggerCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Mixin VouchedOptions vouched = new VouchedOptions();
+  @Mixin ActorOptions actor = new ActorOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model to run.")
-  String model;
-
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      description =
-          "Who asks (a guardian needs it, or --via); the worker's approval policy says who may.")
-  String by;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the trigger log.")
   String reason;
@@ -51,29 +43,28 @@ final class ScheduleTriggerCommand extends CliCommand {
   @Override
   protected int execute() {
     if (nativeSchedule) {
-      NativeSchedules.run(connection, model, h -> h.trigger());
-      out().println("Fired " + NativeSchedules.id(model) + " once");
+      NativeSchedules.run(connection, model.name(), h -> h.trigger());
+      out().println("Fired " + NativeSchedules.id(model.name()) + " once");
       return ExitCodes.OK;
     }
-    if (by == null && !vouched.used()) {
+    if (actor.by() == null && !actor.used()) {
       throw new CliFailure(ExitCodes.USAGE, "--by NAME: say who asks for the run");
     }
     ActionIdentity who =
         ActionIdentity.of(
-            vouched,
-            by,
+            actor,
             PolicyAction.TRIGGER,
-            Guardians.checkModel(model),
-            new TriggerRequest(by, reason).detail());
+            model.checked(),
+            new TriggerRequest(actor.by(), reason).detail());
     TriggerRequest request = new TriggerRequest(who.by(), reason, who.voucher());
     TriggerRecord answer;
     try {
-      answer = Guardians.call(connection, model, g -> g.triggerNow(request));
+      answer = Guardians.call(connection, model.name(), g -> g.triggerNow(request));
     } catch (WorkflowUpdateException e) {
       throw new CliFailure(
           ExitCodes.NOT_DONE,
           "refused by guardian/"
-              + model
+              + model.name()
               + ": "
               + Failures.describe(e.getCause() == null ? e : e.getCause()),
           e);
@@ -83,7 +74,7 @@ final class ScheduleTriggerCommand extends CliCommand {
       out()
           .println(
               "Follow it: tollgate status "
-                  + model
+                  + model.name()
                   + "/"
                   + answer.runId()
                   + connection.flagsForCopy());

@@ -3,11 +3,11 @@ package dev.tollgate.cli.schedule;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
+import dev.tollgate.cli.common.ModelArgument;
 import dev.tollgate.cli.common.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate schedule unpause MODEL}: the native Schedule fires again. */
 @Command(
@@ -21,8 +21,7 @@ import picocli.CommandLine.Parameters;
 final class ScheduleUnpauseCommand extends CliCommand {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Parameters(paramLabel = "MODEL", description = "The model whose Schedule to unpause.")
-  String model;
+  @Mixin ModelArgument model = new ModelArgument();
 
   @Option(
       names = "--by",
@@ -33,8 +32,8 @@ final class ScheduleUnpauseCommand extends CliCommand {
 
   @Override
   protected int execute() {
-    NativeSchedules.run(connection, model, h -> h.unpause("unpaused by " + by));
-    out().println("Unpaused " + NativeSchedules.id(model));
+    NativeSchedules.run(connection, model.name(), h -> h.unpause("unpaused by " + by));
+    out().println("Unpaused " + NativeSchedules.id(model.name()));
     return ExitCodes.OK;
   }
 }

@@ -8,11 +8,22 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --via URL --identity FILE}: decide (or act) through a worker's approval endpoint, which
- * takes the person's name from the client certificate (what {@code approval.require_identity} and a
- * policy's {@code require_identity} accept).
+ * Who acts: {@code --by NAME}, a claim, or {@code --via URL --identity FILE}: decide (or act)
+ * through a worker's approval endpoint, which takes the person's name from the client certificate
+ * (what {@code approval.require_identity} and a policy's {@code require_identity} accept).
+ *
+ * <p>Each command says in its own words who {@code --by} names: its text is the command's key
+ * {@code tollgate.<command>.by} in {@code OptionTexts.properties}, the description below the
+ * fallback.
  */
-public final class VouchedOptions {
+public final class ActorOptions {
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      descriptionKey = "by",
+      description = "Who acts; the worker's approval policy says who may. Required unless --via.")
+  String by;
+
   @Option(
       names = "--via",
       paramLabel = "URL",
@@ -43,6 +54,12 @@ public final class VouchedOptions {
           "The environment variable holding --identity's password (default: ${DEFAULT-VALUE}).")
   String passwordEnv;
 
+  /** The {@code --by} name; null when not given. */
+  public String by() {
+    return by;
+  }
+
+  /** True with {@code --via}: the worker names the person. */
   public boolean used() {
     return via != null;
   }
@@ -50,7 +67,7 @@ public final class VouchedOptions {
   /**
    * @throws CliFailure (usage) naming the flag that is missing or in the way
    */
-  void check(String by) {
+  void check() {
     if (via == null) {
       if (identity != null) throw usage("--identity goes with --via URL");
       if (by == null) throw usage("--by NAME is required (or --via URL --identity FILE)");
