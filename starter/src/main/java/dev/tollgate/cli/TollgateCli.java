@@ -1,5 +1,19 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.cli.approval.ApproveCommand;
+import dev.tollgate.cli.approval.CancelCommand;
+import dev.tollgate.cli.approval.RejectCommand;
+import dev.tollgate.cli.common.Version;
+import dev.tollgate.cli.models.ModelsCommand;
+import dev.tollgate.cli.models.RollbackCommand;
+import dev.tollgate.cli.run.ExportHistoriesCommand;
+import dev.tollgate.cli.run.PendingCommand;
+import dev.tollgate.cli.run.RunCommand;
+import dev.tollgate.cli.run.RunsCommand;
+import dev.tollgate.cli.run.StatusCommand;
+import dev.tollgate.cli.schedule.ScheduleCommand;
+import dev.tollgate.cli.worker.DemoCommand;
+import dev.tollgate.cli.worker.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,6 +22,8 @@ import picocli.CommandLine.Command;
     name = "tollgate",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    // the texts of the shared options, one per command (ActorOptions, ReasonOption, ModelArgument)
+    resourceBundle = "dev.tollgate.cli.OptionTexts",
     description = {
       "Durable CI/CD for machine-learning models, on Temporal: train, validate, approve, deploy"
           + " and notify, one pipeline run per spec.",

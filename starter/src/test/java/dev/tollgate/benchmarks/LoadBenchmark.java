@@ -1,7 +1,7 @@
 package dev.tollgate.benchmarks;
 
 import com.google.protobuf.Timestamp;
-import dev.tollgate.cli.PipelineStarter;
+import dev.tollgate.cli.run.PipelineStarter;
 import dev.tollgate.it.LocalActivityMarker;
 import dev.tollgate.pipeline.DecisionRequest;
 import dev.tollgate.pipeline.PipelineWorkflow;

@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.cli.common.ExitCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

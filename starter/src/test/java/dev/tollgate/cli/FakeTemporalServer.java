@@ -36,7 +36,7 @@ import javax.net.ssl.KeyManagerFactory;
  * real server says for a missing namespace, a refused key or a denied permission, without needing
  * one configured that way. With a key store it speaks TLS.
  */
-final class FakeTemporalServer implements AutoCloseable {
+public final class FakeTemporalServer implements AutoCloseable {
   private final Server server;
 
   private FakeTemporalServer(Server server) {
@@ -44,17 +44,17 @@ final class FakeTemporalServer implements AutoCloseable {
   }
 
   /** Every WorkflowService call but GetSystemInfo fails with {@code status} and {@code detail}. */
-  static FakeTemporalServer failing(Status status, Message detail) throws IOException {
+  public static FakeTemporalServer failing(Status status, Message detail) throws IOException {
     return start(status, detail, null);
   }
 
   /** A TLS server (certificate from {@code keys}) whose calls fail with {@code status}. */
-  static FakeTemporalServer tls(Status status, KeyManagerFactory keys) throws IOException {
+  public static FakeTemporalServer tls(Status status, KeyManagerFactory keys) throws IOException {
     return start(status, null, keys);
   }
 
   /** Answers a visibility query with {@code runs}, as a real server with these runs does. */
-  static FakeTemporalServer listing(List<WorkflowExecutionInfo> runs) throws IOException {
+  public static FakeTemporalServer listing(List<WorkflowExecutionInfo> runs) throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     health.setStatus("temporal.api.workflowservice.v1.WorkflowService", ServingStatus.SERVING);
     Server server =
@@ -80,7 +80,7 @@ final class FakeTemporalServer implements AutoCloseable {
     return new FakeTemporalServer(builder.build().start());
   }
 
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getPort();
   }
 

@@ -13,10 +13,10 @@ import javax.net.ssl.KeyManagerFactory;
  * A self-signed certificate for 127.0.0.1, made with the JDK's keytool (no test CA library): its
  * key for a TLS server, its PEM for a client's --tls-ca.
  */
-record SelfSignedKeys(KeyManagerFactory keys, Path certificatePem) {
+public record SelfSignedKeys(KeyManagerFactory keys, Path certificatePem) {
   private static final char[] PASSWORD = "test-only".toCharArray();
 
-  static SelfSignedKeys make(Path dir, String name) throws Exception {
+  public static SelfSignedKeys make(Path dir, String name) throws Exception {
     Path store = dir.resolve(name + ".p12");
     Process keytool =
         new ProcessBuilder(
