@@ -3,6 +3,7 @@ package dev.tollgate.activities.train;
 import dev.tollgate.stages.TrainProgress;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.ActivityWorkerShutdownException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +50,8 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
     progress = new TrainProgress(phase, rows, 0, 0, elapsedMillis());
     try {
       context.heartbeat(progress);
+    } catch (ActivityWorkerShutdownException e) {
+      log.info("heartbeat not sent, the worker is stopping: {}", e.toString());
     } catch (ActivityCompletionException e) {
       stoppedBy = e;
       throw e;
@@ -82,6 +85,11 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
       context.heartbeat(
           new TrainProgress(
               current.phase(), current.rows(), current.done(), current.total(), elapsedMillis()));
+    } catch (ActivityWorkerShutdownException e) {
+      // The worker is stopping, not the run: the training is not failed for it (its attempt ends
+      // with the process and is retried after its heartbeat timeout), so the stop logs no trace.
+      log.info("heartbeat stopped: {}", e.toString());
+      timer.shutdown();
     } catch (ActivityCompletionException e) {
       // Cancelled or timed out: the trainer learns it after its next tree (checkStopped), the
       // activity thread at its next phase() call.

@@ -1,9 +1,11 @@
 package dev.tollgate.activities.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.tollgate.stages.TrainProgress;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityWorkerShutdownException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -73,5 +75,30 @@ class HeartbeatsTest {
     assertThat(last.done()).isEqualTo(37);
     assertThat(last.total()).isEqualTo(200);
     assertThat(last.fraction()).isEqualTo(0.185);
+  }
+
+  /**
+   * A worker stopping (SIGINT) is not a cancelled run: the training is not failed for it, so the
+   * SDK logs no "Activity failure" trace on the way out (SignalStopIT).
+   */
+  @Test
+  void aStoppingWorkerDoesNotFailTheTraining() throws InterruptedException {
+    ActivityExecutionContext stopping =
+        (ActivityExecutionContext)
+            Proxy.newProxyInstance(
+                ActivityExecutionContext.class.getClassLoader(),
+                new Class<?>[] {ActivityExecutionContext.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("heartbeat"))
+                    throw new ActivityWorkerShutdownException();
+                  throw new UnsupportedOperationException(method.getName());
+                });
+    try (Heartbeats heartbeats = Heartbeats.start(stopping, Duration.ofMillis(20))) {
+      heartbeats.phase("training", 100);
+      Thread.sleep(100); // the timer's beats fail too
+      heartbeats.built(5, 200);
+      assertThatCode(heartbeats::checkStopped).doesNotThrowAnyException();
+      assertThatCode(() -> heartbeats.phase("scoring", 100)).doesNotThrowAnyException();
+    }
   }
 }
