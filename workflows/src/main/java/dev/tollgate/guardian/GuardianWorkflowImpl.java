@@ -42,7 +42,6 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
   private InFlight inFlight;
   private final Deque<ManualAsk> asks = new ArrayDeque<>();
   private final GuardianActions actions = new GuardianActions();
-  private boolean woken;
   private String disabledBy;
 
   /** When the disable was acted on, and how the name was known: the guardian's result says so. */
@@ -68,7 +67,6 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
 
   @Override
   public GuardianResult run(GuardianRequest request) {
-    actions.readMarker();
     adopt(request.spec());
     book = GuardianBook.of(request.carried(), now());
     early.forEach(Runnable::run);
@@ -82,7 +80,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       if (disabledBy != null) {
         log.info("guardian of {} disabled by {}", spec.model(), disabledBy);
         // the disable's control Update answers before the run ends
-        if (actions.authorised) Workflow.await(Workflow::isEveryHandlerFinished);
+        Workflow.await(Workflow::isEveryHandlerFinished);
         return ended();
       }
       if (!asks.isEmpty()) {
@@ -107,14 +105,12 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       }
       Long wake = earliest(fire, check);
       Duration sleep = wake == null ? Duration.ofDays(366) : Duration.ofMillis(wake - now);
-      woken = false;
       Workflow.await(sleep, this::somethingToDo);
     }
   }
 
   private boolean somethingToDo() {
-    return woken
-        || disabledBy != null
+    return disabledBy != null
         || !asks.isEmpty()
         || !actions.queue.isEmpty()
         || (inFlight != null && inFlight.result().isCompleted());
@@ -170,7 +166,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
     }
   }
 
-  /** A person's {@link #triggerNow}: authorised by the worker's policy (since the marker). */
+  /** A person's {@link #triggerNow}: authorised by the worker's policy. */
   private TriggerRecord manual(TriggerRequest r) {
     TriggerRecord refused = actions.refusedTrigger(book, spec, r, now());
     if (refused != null) return refused;
@@ -295,9 +291,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       early.add(() -> pause(by, reason));
       return;
     }
-    if (actions.queued(new GuardianControl(PolicyAction.PAUSE, by, reason, null, null))) return;
-    book.pause(by, reason);
-    woken = true;
+    actions.queueSignal(new GuardianControl(PolicyAction.PAUSE, by, reason, null, null));
   }
 
   @Override
@@ -306,9 +300,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       early.add(() -> resume(by));
       return;
     }
-    if (actions.queued(new GuardianControl(PolicyAction.RESUME, by, null, null, null))) return;
-    book.resume();
-    woken = true;
+    actions.queueSignal(new GuardianControl(PolicyAction.RESUME, by, null, null, null));
   }
 
   @Override
@@ -321,9 +313,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       log.warn("spec update for {} ignored: no schedule, or another model", newer.model());
       return;
     }
-    if (actions.queued(GuardianControl.specChange(newer, "signal", null))) return;
-    adopt(newer);
-    woken = true;
+    actions.queueSignal(GuardianControl.specChange(newer, "signal", null));
   }
 
   @Override
@@ -332,8 +322,7 @@ public class GuardianWorkflowImpl implements GuardianWorkflow {
       early.add(() -> disable(by));
       return;
     }
-    if (actions.queued(new GuardianControl(PolicyAction.DISABLE, by, null, null, null))) return;
-    markDisabled(by, iso(now()), "signal");
+    actions.queueSignal(new GuardianControl(PolicyAction.DISABLE, by, null, null, null));
   }
 
   private void markDisabled(String by, String at, String via) {

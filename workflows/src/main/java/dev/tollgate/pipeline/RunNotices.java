@@ -22,10 +22,9 @@ import org.slf4j.Logger;
 
 /**
  * What a run tells people, and when: the events of one run, numbered, routed by the spec's {@code
- * notify:} section. Since marker {@value #MARKER} they are sent in order but without holding the
- * run up (a Slack outage must not delay an approval or a deploy) and the run waits for them only at
- * its end; runs recorded before it sent each one in line and knew fewer events, and replay that
- * way.
+ * notify:} section. They are sent in order, as local activities (ADR 0007), but without holding the
+ * run up (a Slack outage must not delay an approval or a deploy), and the run waits for them only
+ * at its end.
  *
  * <p>A notification that cannot be delivered is logged and counted ({@code
  * tollgate_notifications_failed}) through {@link Workflow#getMetricsScope()}, whose metrics are not
@@ -34,12 +33,10 @@ import org.slf4j.Logger;
 final class RunNotices {
   private static final Logger log = Workflow.getLogger(RunNotices.class);
 
-  static final String MARKER = "notify-events";
-
-  private final NotifyActivities notify;
+  private final NotifyActivities notify =
+      Workflow.newLocalActivityStub(NotifyActivities.class, StageOptions.notifyLocal());
   private final PipelineSpec spec;
   private final String runId;
-  private final boolean current;
   private final List<Sent> pending = new ArrayList<>();
   private Promise<Void> tail;
   private int seq;
@@ -47,25 +44,9 @@ final class RunNotices {
 
   private record Sent(PipelineEvent event, Promise<Void> delivered) {}
 
-  private RunNotices(PipelineSpec spec, String runId, boolean current, boolean local) {
-    this.notify =
-        local
-            ? Workflow.newLocalActivityStub(NotifyActivities.class, StageOptions.notifyLocal())
-            : Workflow.newActivityStub(NotifyActivities.class, StageOptions.notifyStage());
+  RunNotices(PipelineSpec spec, String runId) {
     this.spec = spec;
     this.runId = runId;
-    this.current = current;
-  }
-
-  /**
-   * Reads (or, on a new run, records) the marker; call where the run starts. {@code local}: sent as
-   * local activities ({@link FewerRoundTrips}).
-   */
-  static RunNotices forRun(PipelineSpec spec, String runId, boolean local) {
-    // A run since FewerRoundTrips numbers its events without a marker of its own.
-    if (local) return new RunNotices(spec, runId, true, true);
-    int v = Workflow.getVersion(MARKER, Workflow.DEFAULT_VERSION, 1);
-    return new RunNotices(spec, runId, v >= 1, false);
   }
 
   /** The approval policy the run is held to, named in its {@code FINISHED} event. */
@@ -74,7 +55,6 @@ final class RunNotices {
   }
 
   void started(RunOptions options) {
-    if (!current) return;
     send(
         PipelineEvent.Kind.RUN_STARTED,
         spec.model() + " run " + runId + " started by " + options.triggeredBy(),
@@ -120,7 +100,6 @@ final class RunNotices {
   }
 
   void decided(ModelVersion candidate, DecisionRecord d) {
-    if (!current) return;
     send(
         PipelineEvent.Kind.DECIDED,
         candidate.label() + (d.approve() ? " approved by " : " rejected by ") + d.by(),
@@ -131,7 +110,7 @@ final class RunNotices {
             "via", String.valueOf(d.via())));
   }
 
-  /** The outcome, with what deployed or failed, and (since the marker) how each stage took. */
+  /** The outcome, with what deployed or failed, and how each stage took. */
   void finished(PipelineResult r, RunOptions options) {
     Map<String, String> fields = new TreeMap<>();
     fields.put("outcome", r.outcome().name());
@@ -139,14 +118,13 @@ final class RunNotices {
     if (r.modelVersion() != null) fields.put("version", Integer.toString(r.modelVersion()));
     r.metrics().forEach((k, v) -> fields.put(k, Figures.number(v)));
     if (r.decision() != null) fields.put("decided_by", r.decidedBy());
-    if (current && !r.decisions().isEmpty())
-      fields.put("decisions", Decisions.describe(r.decisions()));
+    if (!r.decisions().isEmpty()) fields.put("decisions", Decisions.describe(r.decisions()));
     if (r.validation() != null) fields.put("report", r.validation().reportUri());
     if (r.validation() != null && r.validation().htmlReportUri() != null) {
       fields.put("html_report", r.validation().htmlReportUri());
     }
     if (r.failure() != null) fields.put("failure", r.failure());
-    if (current) FinishedFields.addComparison(r, fields);
+    FinishedFields.addComparison(r, fields);
     FinishedFields.addCancellation(r.cancellation(), fields);
     if (policy != null) {
       fields.put("policy", policy.label());
@@ -170,50 +148,37 @@ final class RunNotices {
 
   private void send(PipelineEvent.Kind kind, String message, Map<String, String> fields) {
     PipelineEvent event =
-        current
-            ? new PipelineEvent(
-                kind,
-                spec.model(),
-                runId,
-                Workflow.getInfo().getWorkflowId(),
-                message,
-                fields,
-                spec.notifications(),
-                ++seq)
-            : new PipelineEvent(
-                kind, spec.model(), runId, Workflow.getInfo().getWorkflowId(), message, fields);
-    if (current) {
-      // One after the other, so a run's first Slack message exists before its thread replies;
-      // an undelivered one does not hold back the next.
-      Promise<Void> delivered =
-          tail == null
-              ? Async.procedure(notify::publish, event)
-              : tail.handle((ok, failed) -> (Void) null)
-                  .thenCompose(ignored -> Async.procedure(notify::publish, event));
-      tail = delivered;
-      pending.add(new Sent(event, delivered));
-      return;
-    }
-    try {
-      notify.publish(event);
-    } catch (ActivityFailure e) {
-      lost(event, e);
-    }
+        new PipelineEvent(
+            kind,
+            spec.model(),
+            runId,
+            Workflow.getInfo().getWorkflowId(),
+            message,
+            fields,
+            spec.notifications(),
+            ++seq);
+    // One after the other, so a run's first Slack message exists before its thread replies;
+    // an undelivered one does not hold back the next.
+    Promise<Void> delivered =
+        tail == null
+            ? Async.procedure(notify::publish, event)
+            : tail.handle((ok, failed) -> (Void) null)
+                .thenCompose(ignored -> Async.procedure(notify::publish, event));
+    tail = delivered;
+    pending.add(new Sent(event, delivered));
   }
 
   /** A lost notification must not change what happened to the model. */
   private void lost(PipelineEvent event, ActivityFailure e) {
     log.warn("notification {} of {} not delivered: {}", event.kind(), runId, Failures.describe(e));
-    if (current) {
-      Workflow.getMetricsScope()
-          .tagged(
-              Map.of(
-                  "model",
-                  spec.model(),
-                  "event",
-                  event.kind().name().toLowerCase(java.util.Locale.ROOT)))
-          .counter("tollgate_notifications_failed")
-          .inc(1);
-    }
+    Workflow.getMetricsScope()
+        .tagged(
+            Map.of(
+                "model",
+                spec.model(),
+                "event",
+                event.kind().name().toLowerCase(java.util.Locale.ROOT)))
+        .counter("tollgate_notifications_failed")
+        .inc(1);
   }
 }

@@ -79,8 +79,8 @@ class HyperparameterSearchTest {
                 r ->
                     r.training().params().get("max_depth") == 5.0
                         && r.training().search() == null));
-    // The history behind histories/pipeline-searched-v1.json, which PipelineReplayTest replays.
-    PipelineReplayTest.record(f, run, "pipeline-searched-v1.json");
+    // The history behind histories/pipeline-searched.json, which PipelineReplayTest replays.
+    PipelineReplayTest.record(f, run, "pipeline-searched.json");
   }
 
   @Test
