@@ -56,12 +56,12 @@ final class GuardianActions {
         && SpecJson.digest(c.spec()).equals(SpecJson.digest(spec))) {
       p.answer =
           new ActionRecord(
-              GuardianWorkflowImpl.iso(now), c.action().value(), by, "-", true, "unchanged", "");
+              GuardianClock.iso(now), c.action().value(), by, "-", true, "unchanged", "");
       return;
     }
     ActionRequest r = new ActionRequest(c.action(), spec.model(), by, c.detail(), c.voucher(), now);
     if (authorise(book, r, p.signal).allowed()) apply.accept(c);
-    p.answer = book.actions.getLast();
+    p.answer = book.lastAction();
   }
 
   /**
@@ -75,7 +75,7 @@ final class GuardianActions {
     if (v.allowed()) return null;
     TriggerRecord refused =
         new TriggerRecord(
-            GuardianWorkflowImpl.iso(now),
+            GuardianClock.iso(now),
             Trigger.MANUAL,
             TriggerRecord.Decision.SKIPPED,
             "by " + r.by() + ": refused: " + v.note(),
@@ -109,7 +109,7 @@ final class GuardianActions {
     ActionVerdict v = policies.authorize(r);
     book.recordAction(
         new ActionRecord(
-            GuardianWorkflowImpl.iso(r.atMillis()),
+            GuardianClock.iso(r.atMillis()),
             r.action().value(),
             r.by(),
             signal ? "signal/" + v.via() : v.via(),
