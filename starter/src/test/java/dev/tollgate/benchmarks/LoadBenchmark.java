@@ -181,8 +181,8 @@ public final class LoadBenchmark {
 
   /**
    * Per activity type: milliseconds from scheduled to completed, over every run. A local activity
-   * (the registry's calls and the notifications since fewer-round-trips) has no events of its own:
-   * its time runs from when the workflow first scheduled it (the marker's {@code firstSkd}) to its
+   * (the registry's calls and the notifications, ADRs 0007 and 0008) has no events of its own: its
+   * time runs from when the workflow first scheduled it (the marker's {@code firstSkd}) to its
    * marker, recorded with the workflow task that carried its result.
    */
   private static Map<String, List<Long>> latencies(WorkflowClient client, List<String> ids) {

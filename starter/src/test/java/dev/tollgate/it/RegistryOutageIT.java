@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The registry's PostgreSQL down while the approved version is promoted: the promotion (a local
- * activity since fewer-round-trips version 3) fails and is retried with backoff; when the database
- * is back, the run ends deployed with exactly one transition to Production.
+ * activity, ADR 0008) fails and is retried with backoff; when the database is back, the run ends
+ * deployed with exactly one transition to Production.
  */
 @ExtendWith(SharedStack.class)
 class RegistryOutageIT {

@@ -41,9 +41,9 @@ class StageKillIT {
     final String activity;
 
     /**
-     * A local activity (notifications since marker fewer-round-trips): run inside the workflow
-     * task, so the kill loses the task, and the new worker runs the notification again from its
-     * first attempt; no attempt number tells of the kill, the webhook's count does.
+     * A local activity (notifications, ADR 0007): run inside the workflow task, so the kill loses
+     * the task, and the new worker runs the notification again from its first attempt; no attempt
+     * number tells of the kill, the webhook's count does.
      */
     final boolean local;
 

@@ -12,14 +12,12 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The check at the start of a workflow that is itself a production action ({@code tollgate
- * rollback}, {@code tollgate models alias}): since marker {@value #CHANGE_ID} (issue 21) the worker
- * authorises it by the model's approval policy (a local activity, so the answer is in the
- * workflow's history, and the worker writes it to its audit log), and a refusal fails the workflow
- * with the reason before anything moves. Runs recorded before the marker replay without it.
+ * rollback}, {@code tollgate models alias}): the worker authorises it by the model's approval
+ * policy (a local activity, so the answer is in the workflow's history, and the worker writes it to
+ * its audit log), and a refusal fails the workflow with the reason before anything moves (issue
+ * 21).
  */
 public final class ActionGate {
-  public static final String CHANGE_ID = "action-policy";
-
   private ActionGate() {}
 
   /**
@@ -27,9 +25,6 @@ public final class ActionGate {
    */
   public static void authorise(
       PolicyAction action, String model, String by, String detail, Voucher voucher) {
-    if (Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return;
-    }
     PolicyActivities policies =
         Workflow.newLocalActivityStub(PolicyActivities.class, StageOptions.policyLocal());
     ActionVerdict v =

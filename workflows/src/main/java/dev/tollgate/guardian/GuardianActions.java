@@ -14,24 +14,17 @@ import java.util.Deque;
 import java.util.function.Consumer;
 
 /**
- * What people ask of a guardian, and the worker's policy on it. Since marker {@value #CHANGE_ID}
- * (issue 21) every request — the {@code control} Update, the old signals, {@code triggerNow} — is
- * authorised by the worker in the guardian's loop ({@link PolicyActivities#authorize}, a local
- * activity whose answer the history keeps), done only if allowed, and written to the action log
- * either way. Guardian runs recorded before the marker took the signals as they came and replay
- * that way; they authorise from their next continue-as-new.
+ * What people ask of a guardian, and the worker's policy on it. Every request — the {@code control}
+ * Update, the old signals, {@code triggerNow} — is authorised by the worker in the guardian's loop
+ * ({@link PolicyActivities#authorize}, a local activity whose answer the history keeps), done only
+ * if allowed, and written to the action log either way (issue 21).
  */
 final class GuardianActions {
-  static final String CHANGE_ID = "guardian-action-policy";
-
   private final PolicyActivities policies =
       Workflow.newLocalActivityStub(PolicyActivities.class, StageOptions.policyLocal());
 
   /** Requests waiting for the loop, oldest first. */
   final Deque<Pending> queue = new ArrayDeque<>();
-
-  /** Whether this run authorises requests (it recorded the marker). */
-  boolean authorised;
 
   /** One request; {@code signal}: sent as a signal, so nobody waits for the answer. */
   static final class Pending {
@@ -45,16 +38,9 @@ final class GuardianActions {
     }
   }
 
-  /** Reads (or, on a new run, records) the marker; call first thing in the run. */
-  void readMarker() {
-    authorised = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
-  }
-
-  /** Since the marker, a signal is a request like the {@code control} Update: queued. */
-  boolean queued(GuardianControl request) {
-    if (!authorised) return false;
+  /** A signal is a request like the {@code control} Update: queued for the loop to authorise. */
+  void queueSignal(GuardianControl request) {
     queue.add(new Pending(request, true));
-    return true;
   }
 
   /**
@@ -70,27 +56,26 @@ final class GuardianActions {
         && SpecJson.digest(c.spec()).equals(SpecJson.digest(spec))) {
       p.answer =
           new ActionRecord(
-              GuardianWorkflowImpl.iso(now), c.action().value(), by, "-", true, "unchanged", "");
+              GuardianClock.iso(now), c.action().value(), by, "-", true, "unchanged", "");
       return;
     }
     ActionRequest r = new ActionRequest(c.action(), spec.model(), by, c.detail(), c.voucher(), now);
     if (authorise(book, r, p.signal).allowed()) apply.accept(c);
-    p.answer = book.actions.getLast();
+    p.answer = book.lastAction();
   }
 
   /**
    * A {@code triggerNow}'s refusal, kept in the trigger log, or {@code null} when the policy allows
-   * it (or the run is from before the marker).
+   * it.
    */
   TriggerRecord refusedTrigger(GuardianBook book, PipelineSpec spec, TriggerRequest r, long now) {
-    if (!authorised) return null;
     ActionRequest request =
         new ActionRequest(PolicyAction.TRIGGER, spec.model(), r.by(), r.detail(), r.voucher(), now);
     ActionVerdict v = authorise(book, request, false);
     if (v.allowed()) return null;
     TriggerRecord refused =
         new TriggerRecord(
-            GuardianWorkflowImpl.iso(now),
+            GuardianClock.iso(now),
             Trigger.MANUAL,
             TriggerRecord.Decision.SKIPPED,
             "by " + r.by() + ": refused: " + v.note(),
@@ -124,7 +109,7 @@ final class GuardianActions {
     ActionVerdict v = policies.authorize(r);
     book.recordAction(
         new ActionRecord(
-            GuardianWorkflowImpl.iso(r.atMillis()),
+            GuardianClock.iso(r.atMillis()),
             r.action().value(),
             r.by(),
             signal ? "signal/" + v.via() : v.via(),

@@ -47,9 +47,9 @@ public record GuardianResult(
         at,
         via,
         runLeft,
-        book.runsStarted,
+        book.runsStarted(),
         SpecJson.digest(spec),
-        book.log,
-        book.actions);
+        book.log(),
+        book.actions());
   }
 }

@@ -21,37 +21,31 @@ final class GuardianStatusView {
     Long cooldown = book.cooldownEnds(s);
     return new GuardianStatus(
         spec.model(),
-        book.paused,
-        book.pausedBy,
-        book.pauseReason,
+        book.paused(),
+        book.pausedBy(),
+        book.pauseReason(),
         s.cron(),
         cron == null ? null : cron.describe(),
         cron == null
             ? null
-            : cron.next(Instant.ofEpochMilli(book.lastCronFire), 3).stream()
+            : cron.next(Instant.ofEpochMilli(book.lastCronFire()), 3).stream()
                 .map(Instant::toString)
                 .toList(),
-        nextCheck == null ? null : GuardianWorkflowImpl.iso(Math.max(nextCheck, now)),
+        nextCheck == null ? null : GuardianClock.iso(Math.max(nextCheck, now)),
         s.driftCheckEvery(),
         s.driftCheckEvery() == null ? null : s.driftShareOrDefault(),
         s.driftCheckEvery() == null ? null : s.minNewRows(),
-        book.lastInspection,
+        book.lastInspection(),
         inFlightRunId,
-        book.buffered == null ? null : book.buffered.runId(),
-        countInWindow(book, now),
+        book.buffered() == null ? null : book.buffered().runId(),
+        book.countRetrainsInWindow(now),
         s.budgetOrDefault(),
-        cooldown == null || cooldown <= now ? null : GuardianWorkflowImpl.iso(cooldown),
-        book.log,
+        cooldown == null || cooldown <= now ? null : GuardianClock.iso(cooldown),
+        book.log(),
         historyLength,
-        book.generation,
-        book.runsStarted,
+        book.generation(),
+        book.runsStarted(),
         dev.tollgate.pipeline.SpecJson.digest(spec),
-        book.actions);
-  }
-
-  /** Counted without forgetting anything: a query must not change state. */
-  private static int countInWindow(GuardianBook book, long now) {
-    long since = now - ScheduleSpec.BUDGET_WINDOW.toMillis();
-    return (int) book.dataRetrains.stream().filter(t -> t > since).count();
+        book.actions());
   }
 }

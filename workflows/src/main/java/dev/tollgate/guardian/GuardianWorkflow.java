@@ -27,9 +27,9 @@ public interface GuardianWorkflow {
   GuardianResult run(GuardianRequest request);
 
   /**
-   * Stop starting runs (cron ticks are recorded as skipped) until {@link #resume}. Since the
-   * approval policy (marker {@code guardian-action-policy}) a signal is authorised like {@link
-   * #control}, and its answer is only in the action log: prefer {@link #control}.
+   * Stop starting runs (cron ticks are recorded as skipped) until {@link #resume}. A signal is
+   * authorised by the worker's approval policy like {@link #control}, and its answer is only in the
+   * action log: prefer {@link #control}.
    */
   @SignalMethod
   void pause(String by, String reason);

@@ -18,9 +18,11 @@ final class TriggerPolicy {
 
   static Verdict decide(
       Trigger kind, long now, ScheduleSpec schedule, GuardianBook book, String inFlightRunId) {
-    if (book.paused) {
+    if (book.paused()) {
       return skip(
-          "paused by " + book.pausedBy + (book.pauseReason == null ? "" : ": " + book.pauseReason));
+          "paused by "
+              + book.pausedBy()
+              + (book.pauseReason() == null ? "" : ": " + book.pauseReason()));
     }
     boolean data = kind == Trigger.DRIFT || kind == Trigger.VOLUME;
     if (data) {
@@ -32,7 +34,7 @@ final class TriggerPolicy {
                 + " (schedule.cooldown "
                 + dev.tollgate.spec.Durations.format(schedule.cooldownOrDefault())
                 + " after the retrain at "
-                + Instant.ofEpochMilli(book.dataRetrains.getLast())
+                + Instant.ofEpochMilli(book.lastDataRetrain())
                 + ")");
       }
       int used = book.retrainsInWindow(now);

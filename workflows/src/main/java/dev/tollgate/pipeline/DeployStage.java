@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * Deploy, smoke-test, promote; a failed smoke test is compensated by a rollback of serving. With
  * {@code deploy.canary} (and a Production version to share the traffic with), the candidate first
  * serves its share, is smoke-tested there and bakes, then takes all the traffic and is smoke-tested
- * again. Specs with a canary did not exist before it, so older histories replay unchanged.
+ * again. A deploy and its smoke test are one activity (ADR 0007).
  *
  * <p>A cancel ({@link RunCancellation}) never cuts a deploy or a smoke test short: it stops the
  * canary's bake, or the stage before it promotes; each deployment it made is registered to be taken
@@ -43,31 +43,22 @@ final class DeployStage {
   private final DeployActivities deploy;
   private final RegistryActivities registry;
 
-  /** Since {@link FewerRoundTrips}: deploy and smoke test in one activity. */
-  private final boolean together;
-
   /** Told where a canary is (for the status query), and {@code null} once the stage is over. */
   private final Consumer<CanaryStatus> canaryProgress;
 
   private final RunCancellation cancellation;
 
-  DeployStage(
-      DeployActivities deploy,
-      RegistryActivities registry,
-      boolean together,
-      RunCancellation cancellation) {
-    this(deploy, registry, together, cancellation, c -> {});
+  DeployStage(DeployActivities deploy, RegistryActivities registry, RunCancellation cancellation) {
+    this(deploy, registry, cancellation, c -> {});
   }
 
   DeployStage(
       DeployActivities deploy,
       RegistryActivities registry,
-      boolean together,
       RunCancellation cancellation,
       Consumer<CanaryStatus> canaryProgress) {
     this.deploy = deploy;
     this.registry = registry;
-    this.together = together;
     this.cancellation = cancellation;
     this.canaryProgress = canaryProgress;
   }
@@ -81,7 +72,7 @@ final class DeployStage {
     DeploySpec ds = spec.deploy().in(env);
     String name = env.servingName(spec.model(), false);
     TestedDeployment tested =
-        deployAndTest(new DeployRequest(candidate, ds, spec.data(), runId, name));
+        deploy.deployAndSmokeTest(new DeployRequest(candidate, ds, spec.data(), runId, name));
     Deployment d = tested.deployment();
     SmokeTestResult s = tested.smoke();
     if (!s.passed()) {
@@ -139,7 +130,7 @@ final class DeployStage {
         canary = canary.baked();
         canaryProgress.accept(canary);
       }
-      TestedDeployment tested = deployAndTest(request);
+      TestedDeployment tested = deploy.deployAndSmokeTest(request);
       Deployment d = tested.deployment();
       cancellation.undoOnCancel(
           PRODUCTION,
@@ -155,12 +146,6 @@ final class DeployStage {
     } finally {
       canaryProgress.accept(null); // the stage is over: its summary tells the canary's outcome
     }
-  }
-
-  private TestedDeployment deployAndTest(DeployRequest request) {
-    if (together) return deploy.deployAndSmokeTest(request);
-    Deployment d = deploy.deploy(request);
-    return new TestedDeployment(d, deploy.smokeTest(d));
   }
 
   /** The production environment's deploy section: the last environment's, else the section's. */

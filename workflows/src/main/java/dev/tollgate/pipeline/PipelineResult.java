@@ -23,7 +23,7 @@ import java.util.Map;
  *     raised; {@code null} for runs from before policies
  * @param cancellation who cancelled the run, why, at which stage, and (its note) what the clean-up
  *     did; also set when a cancel came after the outcome was decided (the note says so); {@code
- *     null} when nobody cancelled it, and for runs from before the marker cancel-outcome
+ *     null} when nobody cancelled it
  */
 public record PipelineResult(
     Outcome outcome,

@@ -16,29 +16,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Since marker {@value #CHANGE_ID} (issue 22) a cancelled run ends like any other, with outcome
- * CANCELLED. The run's stages run in a detached cancellation scope ({@link #shielded}), so a cancel
- * reaches only what may stop half-way: training, validation, the approval wait, a canary's bake and
- * the degradation watch, each run {@link #interruptible} in a scope this class cancels. A deploy, a
- * smoke test, a registry write or a notification in flight finishes, and the run stops at its next
- * {@link #checkpoint}; what it had put into service is then taken back ({@link #undo}) and the run
- * goes on to its clean-up and notification as after any outcome.
+ * A cancelled run ends like any other, with outcome CANCELLED (issue 22, ADR 0010). The run's
+ * stages run in a detached cancellation scope ({@link #shielded}), so a cancel reaches only what
+ * may stop half-way: training, validation, the approval wait, a canary's bake and the degradation
+ * watch, each run {@link #interruptible} in a scope this class cancels. A deploy, a smoke test, a
+ * registry write or a notification in flight finishes, and the run stops at its next {@link
+ * #checkpoint}; what it had put into service is then taken back ({@link #undo}) and the run goes on
+ * to its clean-up and notification as after any outcome.
  *
  * <p>A cancel comes two ways: sent to Temporal ({@code temporal workflow cancel}, the UI), which
  * cancels the workflow's root scope and carries a reason at most, never a name the workflow can
  * read ({@code by unknown}); or the {@code cancel} Update ({@code tollgate cancel}), which the
- * worker authorises by the model's approval policy first. Runs recorded before the marker replay as
- * they ran: a cancel stopped them where they stood.
+ * worker authorises by the model's approval policy first.
  */
 final class RunCancellation {
-  static final String CHANGE_ID = "cancel-outcome";
-
-  static final String OLD_RUN =
-      "this run started on a worker from before cancellation was an outcome: `temporal workflow"
-          + " cancel` stops it, but without clean-up (its candidate stays registered, its stage"
-          + " stays where it stopped)";
-
-  private final boolean enabled;
   private final Supplier<Stage> stage;
   private final Map<String, Undo> undo = new LinkedHashMap<>();
   private CancelRecord requested;
@@ -48,35 +39,30 @@ final class RunCancellation {
   /** What to take back if the run is cancelled, and the words for it once done. */
   private record Undo(String done, Runnable action) {}
 
-  private RunCancellation(boolean enabled, Supplier<Stage> stage) {
-    this.enabled = enabled;
+  private RunCancellation(Supplier<Stage> stage) {
     this.stage = stage;
   }
 
   /**
-   * Reads (or, on a new run, records) the marker, and from then on listens for a cancel sent to
-   * Temporal; call before the run records anything else. {@code stage}: where the run is.
+   * Listens, from now on, for a cancel sent to Temporal; call before the run records anything else.
+   * {@code stage}: where the run is.
    */
   static RunCancellation forRun(Supplier<Stage> stage) {
-    boolean enabled = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
-    RunCancellation c = new RunCancellation(enabled, stage);
-    if (enabled) {
-      CancellationScope.current()
-          .getCancellationRequest()
-          .thenApply(
-              reason -> {
-                c.request(
-                    CancelRecord.fromTemporal(reason, Workflow.currentTimeMillis(), stage.get()));
-                return null;
-              });
-    }
+    RunCancellation c = new RunCancellation(stage);
+    CancellationScope.current()
+        .getCancellationRequest()
+        .thenApply(
+            reason -> {
+              c.request(
+                  CancelRecord.fromTemporal(reason, Workflow.currentTimeMillis(), stage.get()));
+              return null;
+            });
     return c;
   }
 
-  /** Runs the run's stages out of reach of a cancel sent to Temporal (since the marker). */
+  /** Runs the run's stages out of reach of a cancel sent to Temporal. */
   void shielded(Runnable body) {
-    if (enabled) Workflow.newDetachedCancellationScope(body).run();
-    else body.run();
+    Workflow.newDetachedCancellationScope(body).run();
   }
 
   /**
@@ -84,7 +70,6 @@ final class RunCancellation {
    * whatever the body did (an activity cut short, a search whose trials were cancelled).
    */
   <T> T interruptible(Functions.Func<T> body) {
-    if (!enabled) return body.apply();
     checkpoint();
     Object[] result = new Object[1];
     CancellationScope scope = Workflow.newCancellationScope(() -> result[0] = body.apply());
@@ -106,7 +91,7 @@ final class RunCancellation {
 
   /** Throws {@link CanceledFailure} when the run has been cancelled: a point where it may stop. */
   void checkpoint() {
-    if (enabled && requested != null && !closed) throw stopped();
+    if (requested != null && !closed) throw stopped();
   }
 
   /**
@@ -114,7 +99,7 @@ final class RunCancellation {
    * was registered under it before), should the run be cancelled before its outcome.
    */
   void undoOnCancel(String key, String done, Runnable action) {
-    if (enabled) undo.put(key, new Undo(done, action));
+    undo.put(key, new Undo(done, action));
   }
 
   /**
@@ -146,7 +131,7 @@ final class RunCancellation {
 
   /** Waits for a {@code cancel} Update still being authorised, so its caller gets an answer. */
   void awaitHandlers() {
-    if (enabled) Workflow.await(Workflow::isEveryHandlerFinished);
+    Workflow.await(Workflow::isEveryHandlerFinished);
   }
 
   /** The cancel that stopped the run (or came too late), or {@code null}. */
@@ -158,7 +143,6 @@ final class RunCancellation {
   String refusal(CancelRequest r) {
     String shape = r == null ? "say who cancels: --by NAME" : r.shapeRefusal();
     if (shape != null) return shape;
-    if (!enabled) return OLD_RUN;
     return lateRefusal();
   }
 

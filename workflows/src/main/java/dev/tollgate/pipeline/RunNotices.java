@@ -28,10 +28,9 @@ import org.slf4j.Logger;
 
 /**
  * What a run tells people, and when: the events of one run, numbered, routed by the spec's {@code
- * notify:} section. Since marker {@value #MARKER} they are sent in order but without holding the
- * run up (a Slack outage must not delay an approval or a deploy) and the run waits for them only at
- * its end; runs recorded before it sent each one in line and knew fewer events, and replay that
- * way.
+ * notify:} section. They are sent in order, as local activities (ADR 0007), but without holding the
+ * run up (a Slack outage must not delay an approval or a deploy), and the run waits for them only
+ * at its end.
  *
  * <p>A notification that cannot be delivered is logged and counted ({@code
  * tollgate_notifications_failed}) through {@link Workflow#getMetricsScope()}, whose metrics are not
@@ -40,12 +39,10 @@ import org.slf4j.Logger;
 final class RunNotices {
   private static final Logger log = Workflow.getLogger(RunNotices.class);
 
-  static final String MARKER = "notify-events";
-
-  private final NotifyActivities notify;
+  private final NotifyActivities notify =
+      Workflow.newLocalActivityStub(NotifyActivities.class, StageOptions.notifyLocal());
   private final PipelineSpec spec;
   private final String runId;
-  private final boolean current;
   private final List<Sent> pending = new ArrayList<>();
   private Promise<Void> tail;
   private int seq;
@@ -53,25 +50,9 @@ final class RunNotices {
 
   private record Sent(PipelineEvent event, Promise<Void> delivered) {}
 
-  private RunNotices(PipelineSpec spec, String runId, boolean current, boolean local) {
-    this.notify =
-        local
-            ? Workflow.newLocalActivityStub(NotifyActivities.class, StageOptions.notifyLocal())
-            : Workflow.newActivityStub(NotifyActivities.class, StageOptions.notifyStage());
+  RunNotices(PipelineSpec spec, String runId) {
     this.spec = spec;
     this.runId = runId;
-    this.current = current;
-  }
-
-  /**
-   * Reads (or, on a new run, records) the marker; call where the run starts. {@code local}: sent as
-   * local activities ({@link FewerRoundTrips}).
-   */
-  static RunNotices forRun(PipelineSpec spec, String runId, boolean local) {
-    // A run since FewerRoundTrips numbers its events without a marker of its own.
-    if (local) return new RunNotices(spec, runId, true, true);
-    int v = Workflow.getVersion(MARKER, Workflow.DEFAULT_VERSION, 1);
-    return new RunNotices(spec, runId, v >= 1, false);
   }
 
   /** The approval policy the run is held to, named in its {@code FINISHED} event. */
@@ -80,7 +61,6 @@ final class RunNotices {
   }
 
   void started(RunOptions options) {
-    if (!current) return;
     send(
         new RunStarted(
             header(spec.model() + " run " + runId + " started by " + options.triggeredBy()),
@@ -133,7 +113,6 @@ final class RunNotices {
   }
 
   void decided(ModelVersion candidate, DecisionRecord d) {
-    if (!current) return;
     send(
         new ApprovalDecided(
             header(candidate.label() + (d.approve() ? " approved by " : " rejected by ") + d.by()),
@@ -143,7 +122,7 @@ final class RunNotices {
             d.via()));
   }
 
-  /** The outcome, with what deployed or failed, and (since the marker) how each stage took. */
+  /** The outcome, with what deployed or failed, and how each stage took. */
   void finished(PipelineResult r, RunOptions options) {
     send(
         new RunFinished(
@@ -153,11 +132,11 @@ final class RunNotices {
             r.modelVersion(),
             r.metrics(),
             r.decision() != null ? r.decidedBy() : null,
-            current && !r.decisions().isEmpty() ? Decisions.describe(r.decisions()) : null,
+            !r.decisions().isEmpty() ? Decisions.describe(r.decisions()) : null,
             r.validation() == null ? null : r.validation().reportUri(),
             r.validation() == null ? null : r.validation().htmlReportUri(),
             r.failure(),
-            current ? FinishedFields.comparison(r) : null,
+            FinishedFields.comparison(r),
             FinishedFields.cancellation(r.cancellation()),
             policy == null ? null : policy.label(),
             policy == null ? List.of() : policy.raised()));
@@ -175,47 +154,35 @@ final class RunNotices {
     pending.clear();
   }
 
-  /** The run, the message, and (since the marker) the route and the event's number. */
+  /** The run, the message, the route and the event's number. */
   private EventHeader header(String message) {
     String workflowId = Workflow.getInfo().getWorkflowId();
-    return current
-        ? new EventHeader(spec.model(), runId, workflowId, message, spec.notifications(), ++seq)
-        : new EventHeader(spec.model(), runId, workflowId, message);
+    return new EventHeader(spec.model(), runId, workflowId, message, spec.notifications(), ++seq);
   }
 
   private void send(PipelineEvent event) {
-    if (current) {
-      // One after the other, so a run's first Slack message exists before its thread replies;
-      // an undelivered one does not hold back the next.
-      Promise<Void> delivered =
-          tail == null
-              ? Async.procedure(notify::publish, event)
-              : tail.handle((ok, failed) -> (Void) null)
-                  .thenCompose(ignored -> Async.procedure(notify::publish, event));
-      tail = delivered;
-      pending.add(new Sent(event, delivered));
-      return;
-    }
-    try {
-      notify.publish(event);
-    } catch (ActivityFailure e) {
-      lost(event, e);
-    }
+    // One after the other, so a run's first Slack message exists before its thread replies;
+    // an undelivered one does not hold back the next.
+    Promise<Void> delivered =
+        tail == null
+            ? Async.procedure(notify::publish, event)
+            : tail.handle((ok, failed) -> (Void) null)
+                .thenCompose(ignored -> Async.procedure(notify::publish, event));
+    tail = delivered;
+    pending.add(new Sent(event, delivered));
   }
 
   /** A lost notification must not change what happened to the model. */
   private void lost(PipelineEvent event, ActivityFailure e) {
     log.warn("notification {} of {} not delivered: {}", event.kind(), runId, Failures.describe(e));
-    if (current) {
-      Workflow.getMetricsScope()
-          .tagged(
-              Map.of(
-                  "model",
-                  spec.model(),
-                  "event",
-                  event.kind().name().toLowerCase(java.util.Locale.ROOT)))
-          .counter("tollgate_notifications_failed")
-          .inc(1);
-    }
+    Workflow.getMetricsScope()
+        .tagged(
+            Map.of(
+                "model",
+                spec.model(),
+                "event",
+                event.kind().name().toLowerCase(java.util.Locale.ROOT)))
+        .counter("tollgate_notifications_failed")
+        .inc(1);
   }
 }

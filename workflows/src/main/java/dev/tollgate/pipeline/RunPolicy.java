@@ -9,27 +9,21 @@ import io.temporal.workflow.Workflow;
 import java.util.List;
 
 /**
- * Since marker {@value #CHANGE_ID} (issue 21) a run's approval gate follows the worker's approval
- * policy, not the spec alone: the run asks its worker for the policy through a local activity
- * (recorded in the history, so replay uses the policy in force when the run started, whatever the
- * file says later) and holds the spec's approval section to it ({@link EffectiveApproval}). Runs
- * recorded before the marker replay with the spec's approval section as it was.
+ * A run's approval gate follows the worker's approval policy, not the spec alone (issue 21): the
+ * run asks its worker for the policy through a local activity (recorded in the history, so replay
+ * uses the policy in force when the run started, whatever the file says later) and holds the spec's
+ * approval section to it ({@link EffectiveApproval}).
  */
 final class RunPolicy {
-  static final String CHANGE_ID = "approval-policy";
-
   private RunPolicy() {}
 
   /**
-   * The effective approval for {@code spec}, or {@code null} for a run recorded before the marker.
+   * The effective approval for {@code spec}.
    *
    * @throws dev.tollgate.policy.PolicyRefusal when the spec asks less than the policy allows
    * @throws io.temporal.failure.ActivityFailure when the worker has no policy for the model
    */
   static EffectiveApproval forRun(PipelineSpec spec) {
-    if (Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return null;
-    }
     PolicyActivities policies =
         Workflow.newLocalActivityStub(PolicyActivities.class, StageOptions.policyLocal());
     ApprovalPolicy policy =

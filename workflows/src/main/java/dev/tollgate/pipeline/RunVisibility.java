@@ -8,130 +8,62 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the run's search attributes and summary memo in step with its progress. Added after the
- * first release of the workflow, so it is behind a {@link Workflow#getVersion} marker: histories
- * recorded before it replay without the upserts. The trigger attribute and memo came later again,
- * behind a second marker, so version-1 histories replay without them.
+ * Keeps the run's search attributes and memo in step with its progress, with as few upserts as that
+ * takes (ADR 0007): attributes only where a stage changes, each one once (the model with the first
+ * stage, the version with the stage after registration, the trigger with the first stage); the memo
+ * says only what the attributes cannot, why the run started (once) and, at the end, its headline. A
+ * running run's summary is its attributes ({@code tollgate runs} writes it from them).
  */
 final class RunVisibility {
-  static final String CHANGE_ID = "search-attributes";
-  static final String TRIGGER_CHANGE_ID = "trigger-attribute";
-
-  private final boolean enabled;
   private final String model;
 
   /** Published with the first stage, then {@code null}. */
   private RunOptions trigger;
 
-  /**
-   * Since {@link FewerRoundTrips}: attributes are upserted only where a stage changes, each one
-   * once (the model with the first stage, the version with the stage after registration).
-   */
-  private final boolean sparing;
-
-  /** Since version 2 of {@link FewerRoundTrips}: the memo at the start and the end only. */
-  private final boolean memoAtEnds;
-
   private boolean modelPublished;
   private Long unpublishedVersion;
 
-  private RunVisibility(
-      boolean enabled, String model, RunOptions trigger, boolean sparing, boolean memoAtEnds) {
-    this.enabled = enabled;
+  RunVisibility(String model, RunOptions trigger) {
     this.model = model;
     this.trigger = trigger;
-    this.sparing = sparing;
-    this.memoAtEnds = memoAtEnds;
-  }
-
-  /**
-   * Decides, once per run and deterministically, whether this run publishes its progress, and (with
-   * {@code sparing}, from {@link FewerRoundTrips}) whether only what changed.
-   */
-  static RunVisibility forRun(
-      String model, RunOptions options, boolean sparing, boolean memoAtEnds) {
-    // A run since FewerRoundTrips has both earlier changes: their markers would say nothing.
-    if (sparing) return new RunVisibility(true, model, options, true, memoAtEnds);
-    int version = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
-    if (version < 1) return new RunVisibility(false, model, null, false, false);
-    int triggers = Workflow.getVersion(TRIGGER_CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
-    return new RunVisibility(true, model, triggers >= 1 ? options : null, false, false);
   }
 
   void stage(Stage stage, String summary) {
-    if (!enabled) return;
-    if (sparing) {
-      // Notifying ends in the workflow task that records the outcome: an upsert would be
-      // overwritten before anyone could see it.
-      if (stage == Stage.NOTIFYING) return;
-      List<SearchAttributeUpdate<?>> changed = new ArrayList<>();
-      changed.add(SearchAttributes.STAGE.valueSet(stage.name()));
-      if (!modelPublished) {
-        changed.add(SearchAttributes.MODEL.valueSet(model));
-        modelPublished = true;
-      }
-      RunOptions first = trigger;
-      if (first != null) {
-        changed.add(SearchAttributes.TRIGGER.valueSet(first.triggerOrManual().value()));
-        trigger = null;
-      }
-      upsert(changed);
-      // Since version 2 the memo says only what the attributes cannot: why the run started (once)
-      // and, at the end, its headline; a running run's summary is its attributes (`tollgate runs`
-      // writes it from them). Version 1 wrote the summary at every stage.
-      if (first != null) {
-        Workflow.upsertMemo(
-            Map.of(
-                SearchAttributes.SUMMARY_MEMO,
-                summary,
-                SearchAttributes.TRIGGER_MEMO,
-                describe(first)));
-      } else if (!memoAtEnds) {
-        Workflow.upsertMemo(Map.of(SearchAttributes.SUMMARY_MEMO, summary));
-      }
-      return;
+    // Notifying ends in the workflow task that records the outcome: an upsert would be
+    // overwritten before anyone could see it.
+    if (stage == Stage.NOTIFYING) return;
+    List<SearchAttributeUpdate<?>> changed = new ArrayList<>();
+    changed.add(SearchAttributes.STAGE.valueSet(stage.name()));
+    if (!modelPublished) {
+      changed.add(SearchAttributes.MODEL.valueSet(model));
+      modelPublished = true;
     }
-    if (trigger != null) {
-      Workflow.upsertTypedSearchAttributes(
-          SearchAttributes.MODEL.valueSet(model),
-          SearchAttributes.STAGE.valueSet(stage.name()),
-          SearchAttributes.TRIGGER.valueSet(trigger.triggerOrManual().value()));
+    RunOptions first = trigger;
+    if (first != null) {
+      changed.add(SearchAttributes.TRIGGER.valueSet(first.triggerOrManual().value()));
+      trigger = null;
+    }
+    upsert(changed);
+    if (first != null) {
       Workflow.upsertMemo(
           Map.of(
               SearchAttributes.SUMMARY_MEMO,
               summary,
               SearchAttributes.TRIGGER_MEMO,
-              describe(trigger)));
-      trigger = null;
-      return;
+              describe(first)));
     }
-    Workflow.upsertTypedSearchAttributes(
-        SearchAttributes.MODEL.valueSet(model), SearchAttributes.STAGE.valueSet(stage.name()));
-    Workflow.upsertMemo(Map.of(SearchAttributes.SUMMARY_MEMO, summary));
   }
 
+  /** Published with the next stage's upsert. */
   void modelVersion(int version) {
-    if (!enabled) return;
-    if (sparing) {
-      unpublishedVersion = (long) version;
-      return;
-    }
-    Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_VERSION.valueSet((long) version));
+    unpublishedVersion = (long) version;
   }
 
   void outcome(Outcome outcome, String headline) {
-    if (!enabled) return;
-    if (sparing) {
-      upsert(
-          List.of(
-              SearchAttributes.STAGE.valueSet(Stage.COMPLETED.name()),
-              SearchAttributes.OUTCOME.valueSet(outcome.name())));
-      Workflow.upsertMemo(Map.of(SearchAttributes.SUMMARY_MEMO, headline));
-      return;
-    }
-    Workflow.upsertTypedSearchAttributes(
-        SearchAttributes.STAGE.valueSet(Stage.COMPLETED.name()),
-        SearchAttributes.OUTCOME.valueSet(outcome.name()));
+    upsert(
+        List.of(
+            SearchAttributes.STAGE.valueSet(Stage.COMPLETED.name()),
+            SearchAttributes.OUTCOME.valueSet(outcome.name())));
     Workflow.upsertMemo(Map.of(SearchAttributes.SUMMARY_MEMO, headline));
   }
 

@@ -40,9 +40,9 @@ public final class StageOptions {
   }
 
   /**
-   * Registry calls as local activities (since version 3 of {@link FewerRoundTrips}): the registry
-   * policy (30 s an attempt, 10 attempts backing off to a minute), the first 10 s of retries in the
-   * worker and later ones on durable timers, like {@link #notifyLocal}.
+   * Registry calls as local activities in a pipeline run (ADR 0008): the registry policy (30 s an
+   * attempt, 10 attempts backing off to a minute), the first 10 s of retries in the worker and
+   * later ones on durable timers, like {@link #notifyLocal}.
    */
   public static LocalActivityOptions registryLocal() {
     return local(registry(), Duration.ofSeconds(10));
@@ -73,7 +73,7 @@ public final class StageOptions {
   }
 
   /**
-   * Notification as a local activity (since {@link FewerRoundTrips}): run by the workflow's own
+   * Notification as a local activity in a pipeline run (ADR 0007): run by the workflow's own
    * worker, with no task queue and no workflow task of its own, on the same retry policy and
    * delivery deadline as {@link #notifyStage}. While an attempt runs the workflow task stays open,
    * but the SDK completes it with the commands made so far every 8 s (80 % of its 10 s timeout), so

@@ -26,15 +26,12 @@ import io.temporal.workflow.Workflow;
  * version, one that never served) fails the workflow with the registry's message, before anything
  * moves. Notify runs whatever the end.
  *
- * <p>Since marker {@value #UNCANCELLABLE} (issue 22) a cancel sent to Temporal does not stop the
- * saga half-way, where serving would run the target while the registry still names the version it
- * replaced: the saga runs in a detached cancellation scope and finishes (a few minutes at most),
- * and the SDK then closes the execution as Canceled. A rollback is itself the undo; to change
- * course, roll back again.
+ * <p>A cancel sent to Temporal does not stop the saga half-way (issue 22), where serving would run
+ * the target while the registry still names the version it replaced: the saga runs in a detached
+ * cancellation scope and finishes (a few minutes at most), and the SDK then closes the execution as
+ * Canceled. A rollback is itself the undo; to change course, roll back again.
  */
 public class RollbackWorkflowImpl implements RollbackWorkflow {
-  static final String UNCANCELLABLE = "rollback-uncancellable";
-
   private final RegistryActivities registry =
       Workflow.newActivityStub(RegistryActivities.class, StageOptions.registry());
   private final DeployActivities deploy =
@@ -46,10 +43,6 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
 
   @Override
   public RollbackResult run(RollbackRun request) {
-    if (Workflow.getVersion(UNCANCELLABLE, Workflow.DEFAULT_VERSION, 1)
-        == Workflow.DEFAULT_VERSION) {
-      return saga(request); // recorded before the marker: replays as it ran
-    }
     RollbackResult[] result = new RollbackResult[1];
     Workflow.newDetachedCancellationScope(() -> result[0] = saga(request)).run();
     return result[0];

@@ -10,7 +10,7 @@ public enum Outcome {
   FAILED,
   /**
    * stopped by {@code tollgate cancel} or a cancel sent to Temporal, before its outcome: what it
-   * had deployed is taken back and its candidate archived (since the marker cancel-outcome)
+   * had deployed is taken back and its candidate archived (ADR 0010)
    */
   CANCELLED
 }

@@ -63,10 +63,11 @@ class GuardianBehaviourTest {
   }
 
   @Test
-  void pausedGuardianSkipsTicksAndRefusesATriggerUntilResumed() {
+  void pausedGuardianSkipsTicksAndRefusesATriggerUntilResumed() throws Exception {
     try (GuardianFixture f = new GuardianFixture(START, GuardianFixture::calm)) {
       f.startGuardian(GuardianFixture.spec("paused", "cron: \"0 2 * * *\""), 0);
-      GuardianWorkflow guardian = f.typed("paused");
+      // an Update before the first workflow task is refused ("not started yet"): wait for it
+      GuardianWorkflow guardian = f.awaitStarted("paused");
       // through the control Update, as the CLI does: it returns once the pause is applied
       guardian.control(new GuardianControl(PolicyAction.PAUSE, "alice", "data freeze", null, null));
       f.env.sleep(Duration.ofDays(1));

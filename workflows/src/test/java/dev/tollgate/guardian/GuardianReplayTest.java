@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * target/recorded-histories/): the first run of a month-long guardian, which ended by continuing as
  * new, and the run it continued into, which started from the handed-over state; a guardian whose
  * spec changes were authorised by the worker's approval policy; and a guardian disabled while its
- * run was in flight, before (no result) and since (a {@link GuardianResult}) the result.
+ * run was in flight. Recordings of today's shape (ADR 0012).
  */
 class GuardianReplayTest {
   @ParameterizedTest
@@ -17,12 +17,11 @@ class GuardianReplayTest {
       strings = {
         "histories/guardian-first-run.json",
         "histories/guardian-continued.json",
-        // marker guardian-action-policy: controls and a signal authorised by the worker's policy,
-        // refused and allowed (recorded by GuardianPolicyTest)
+        // controls and a signal authorised by the worker's policy, refused and allowed
+        // (recorded by GuardianPolicyTest)
         "histories/guardian-controlled.json",
-        // disabled with a run in flight by code before GuardianResult (void) and since (issue 22,
-        // the result says who disabled it and when; recorded by GuardianEndTest). Same commands.
-        "histories/guardian-disabled-void.json",
+        // disabled with a run in flight; the result says who disabled it and when (recorded by
+        // GuardianEndTest)
         "histories/guardian-disabled.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {

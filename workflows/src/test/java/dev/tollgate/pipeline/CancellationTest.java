@@ -101,7 +101,7 @@ class CancellationTest {
     assertThat(attributes.get(SearchAttributes.OUTCOME)).isEqualTo("CANCELLED");
     assertThat(run.describe().getMemo(SearchAttributes.SUMMARY_MEMO, String.class))
         .isEqualTo(r.headline());
-    PipelineReplayTest.record(f, run, "pipeline-cancelled-at-gate-v9.json");
+    PipelineReplayTest.record(f, run, "pipeline-cancelled-at-gate.json");
   }
 
   /**
@@ -139,7 +139,7 @@ class CancellationTest {
                         && done.cancellation().by().equals("unknown")));
     assertThat(run.describe().getTypedSearchAttributes().get(SearchAttributes.OUTCOME))
         .isEqualTo("CANCELLED");
-    PipelineReplayTest.record(f, run, "pipeline-cancelled-by-temporal-v9.json");
+    PipelineReplayTest.record(f, run, "pipeline-cancelled-by-temporal.json");
   }
 
   @Test
@@ -172,7 +172,7 @@ class CancellationTest {
       assertThat(eventTypes(run))
           .as("the server asks the train activity to stop: it hears it at its next heartbeat")
           .contains(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED);
-      PipelineReplayTest.record(f, run, "pipeline-cancelled-training-v9.json");
+      PipelineReplayTest.record(f, run, "pipeline-cancelled-training.json");
     } finally {
       release.countDown();
     }
@@ -248,7 +248,7 @@ class CancellationTest {
     StageRecord deploying = r.stages().get(3);
     assertThat(deploying.stage()).isEqualTo(Stage.DEPLOYING);
     assertThat(deploying.summary()).startsWith("cancelled by alice (claim) during deploying");
-    PipelineReplayTest.record(f, run, "pipeline-cancelled-canary-v9.json");
+    PipelineReplayTest.record(f, run, "pipeline-cancelled-canary.json");
   }
 
   @Test

@@ -77,7 +77,7 @@ class DeployStagesTest {
     assertThat(r.outcome()).isEqualTo(Outcome.DEPLOYED);
     verify(f.deploy).deploy(argThat(d -> d.servingName() == null));
     verify(f.registry).promote(any());
-    PipelineReplayTest.record(f, run, "pipeline-environments-v7.json");
+    PipelineReplayTest.record(f, run, "pipeline-environments.json");
   }
 
   @Test
@@ -101,7 +101,7 @@ class DeployStagesTest {
     f.start();
     WorkflowStub run = f.startRun(spec("deploy:\n  canary: { percent: 10, bake: 30m }\n"), "c1");
     PipelineResult r = approveAndFinish(run);
-    PipelineReplayTest.record(f, run, "pipeline-canary-v7.json");
+    PipelineReplayTest.record(f, run, "pipeline-canary.json");
 
     assertThat(r.outcome()).isEqualTo(Outcome.DEPLOYED);
     var order = inOrder(f.deploy, f.registry);
@@ -233,7 +233,7 @@ class DeployStagesTest {
             spec("deploy:\n  rollback: { on_degradation: 0.2, watch: 1h, check_every: 10m }\n"),
             "w1");
     PipelineResult r = approveAndFinish(run);
-    PipelineReplayTest.record(f, run, "pipeline-degraded-v7.json");
+    PipelineReplayTest.record(f, run, "pipeline-degraded.json");
 
     assertThat(r.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(r.failure())

@@ -81,8 +81,8 @@ class HyperparameterSearchTest {
                 r ->
                     ParamValue.number(5).equals(r.training().param("max_depth"))
                         && r.training().search() == null));
-    // The history behind histories/pipeline-searched-v1.json, which PipelineReplayTest replays.
-    PipelineReplayTest.record(f, run, "pipeline-searched-v1.json");
+    // The history behind histories/pipeline-searched.json, which PipelineReplayTest replays.
+    PipelineReplayTest.record(f, run, "pipeline-searched.json");
   }
 
   @Test

@@ -44,7 +44,7 @@ class PipelineWorkflowTest {
   }
 
   /**
-   * What a deployed run costs the server since version 3 of {@link FewerRoundTrips} (issue 12):
+   * What a deployed run costs the server (issue 12, ADRs 0007, 0008 and 0012): no version marker,
    * three activities (train, validate, deploy with its smoke test), the registry's calls
    * (registration with the Production read, promotion) and the four notifications as local
    * activities, a search-attribute upsert only where the stage changes (the model and the version
@@ -66,6 +66,13 @@ class PipelineWorkflowTest {
             .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
             .toList();
     assertThat(activities).containsExactly("Train", "Validate", "DeployAndSmokeTest");
+    assertThat(
+            events.stream()
+                .filter(e -> e.hasMarkerRecordedEventAttributes())
+                .map(e -> e.getMarkerRecordedEventAttributes().getMarkerName())
+                .distinct())
+        .as("local activities only: no version marker before the first release (ADR 0012)")
+        .containsExactly("LocalActivity");
     List<String> localActivities =
         events.stream()
             .filter(e -> e.hasMarkerRecordedEventAttributes())
@@ -240,7 +247,7 @@ class PipelineWorkflowTest {
         .verify(f.notify)
         .publish(argThat(e -> e instanceof ApprovalDecided d && d.decidedBy().equals("carol")));
     order.verify(f.notify).publish(argThat(e -> e.kind() == PipelineEvent.Kind.FINISHED));
-    PipelineReplayTest.record(f, run, "pipeline-escalated-v7.json");
+    PipelineReplayTest.record(f, run, "pipeline-escalated.json");
   }
 
   @Test

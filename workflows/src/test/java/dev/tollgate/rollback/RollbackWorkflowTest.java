@@ -260,7 +260,7 @@ class RollbackWorkflowTest {
             env.currentTimeMillis() + 60_000);
     WorkflowStub run = start(right);
     assertThat(run.getResult(RollbackResult.class).restored()).isTrue();
-    record(run, "rollback-restored-v2.json");
+    record(run, "rollback-vouched.json");
   }
 
   /**
@@ -293,7 +293,7 @@ class RollbackWorkflowTest {
     verify(registry).restoreProduction(argThat(r -> r.toVersion() == 1));
     verify(notify).publish(argThat(e -> e instanceof RollbackFinished r && r.restored()));
     assertThat(run.query("step", String.class)).isEqualTo("done");
-    record(run, "rollback-cancelled-v3.json");
+    record(run, "rollback-cancelled.json");
     WorkflowReplayer.replayWorkflowExecution(
         env.getWorkflowClient().fetchHistory(run.getExecution().getWorkflowId()),
         RollbackWorkflowImpl.class);
@@ -302,11 +302,11 @@ class RollbackWorkflowTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        // restored; restored with a vouched name (the worker authorises the rollback first); a
+        // cancel in the middle of the deploy, the saga finished (ADR 0012: today's shape)
         "histories/rollback-restored.json",
-        // marker action-policy: the worker authorises the rollback first
-        "histories/rollback-restored-v2.json",
-        // marker rollback-uncancellable: a cancel in the middle of the deploy, the saga finished
-        "histories/rollback-cancelled-v3.json"
+        "histories/rollback-vouched.json",
+        "histories/rollback-cancelled.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, RollbackWorkflowImpl.class);

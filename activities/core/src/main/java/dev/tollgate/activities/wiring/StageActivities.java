@@ -16,7 +16,6 @@ import dev.tollgate.activities.notify.EventSink;
 import dev.tollgate.activities.notify.JdbcDeliveryLedger;
 import dev.tollgate.activities.notify.NotifyActivitiesImpl;
 import dev.tollgate.activities.registry.JdbcRegistry;
-import dev.tollgate.activities.registry.JsonRegistryImport;
 import dev.tollgate.activities.registry.RegistryActivitiesImpl;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
@@ -157,7 +156,6 @@ public record StageActivities(
     OwnerOnly.file(root.resolve("events.jsonl")); // created 0600; one from an earlier version
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
-    JsonRegistryImport.run(root.resolve("registry"), registryDb);
     RegistryActivities registry = new RegistryActivitiesImpl(registryDb, tracker);
     return new StageActivities(
         new TrainActivitiesImpl(loader, models),
