@@ -47,7 +47,6 @@ import java.util.Objects;
  * artifacts/reports/&lt;model&gt;/v&lt;n&gt;/       validation.json
  *     (artifacts/ is the default store: with an S3 store these keys live under its prefix)
  * registry/registry.mv.db                  the registry (H2) unless tollgate.registry.url names one
- * registry/&lt;model&gt;.json.imported           registries of earlier versions, imported once
  * serving/&lt;model&gt;/current.json            what local serving answers with
  * events.jsonl                             one JSON line per pipeline event
  * </pre>
