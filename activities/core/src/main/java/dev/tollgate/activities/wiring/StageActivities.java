@@ -87,9 +87,8 @@ public record StageActivities(
 
   /**
    * Every stage over {@code home} (serving pointers, events), models and reports in {@code
-   * artifacts}, datasets opened by {@code datasets}, versions in {@code registryDb} (JSON
-   * registries of earlier versions found under {@code home/registry} are imported into it first).
-   * Folders are created when first written; the home is made 0700 (only its owner may open it).
+   * artifacts}, datasets opened by {@code datasets}, versions in {@code registryDb}. Folders are
+   * created when first written; the home is made 0700 (only its owner may open it).
    */
   public static StageActivities create(
       Path home, ArtifactStore artifacts, DatasetFiles datasets, JdbcRegistry registryDb) {
