@@ -6,10 +6,8 @@ import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
 import dev.tollgate.pipeline.PipelineRequest;
 import dev.tollgate.pipeline.PipelineResult;
-import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.RunOptions;
-import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.spec.PipelineSpec;
@@ -28,8 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,7 +78,9 @@ class WorkerApplicationSmokeTest {
   void runsAPipelineEndToEndOnTheEmbeddedServer(
       org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     assertThat(target.embedded()).isTrue();
-    PipelineSpec spec = SpecParser.parse(writeSpec(writeCsv()));
+    PipelineSpec spec =
+        SpecParser.parse(
+            writeSpec(WorkerTestRuns.writeLinearCsv(DATA.resolve(DATA_FILE), 1500, 1)));
     PipelineWorkflow wf =
         client.newWorkflowStub(
             PipelineWorkflow.class,
@@ -94,7 +92,7 @@ class WorkerApplicationSmokeTest {
         wf::run, new PipelineRequest(spec, new RunOptions("smoke-1", "test", "smoke")));
     WorkflowStub run = WorkflowStub.fromTyped(wf);
 
-    awaitApprovalGate(wf);
+    WorkerTestRuns.awaitApprovalGate(wf, Duration.ofSeconds(60));
     run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", COMMENT));
     PipelineResult result =
         run.getResult(60, java.util.concurrent.TimeUnit.SECONDS, PipelineResult.class);
@@ -224,32 +222,6 @@ class WorkerApplicationSmokeTest {
     assertThat(lines).as(name + " with " + label + " in\n" + scrape).hasSize(1);
     String line = lines.getFirst();
     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-  }
-
-  private static void awaitApprovalGate(PipelineWorkflow wf) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      PipelineStatus s = wf.status();
-      if (s != null && s.stage() == Stage.AWAITING_APPROVAL) return;
-      if (s != null && s.stage() == Stage.COMPLETED) throw new AssertionError("ended early: " + s);
-      Thread.sleep(100);
-    }
-    throw new AssertionError("never reached the approval gate");
-  }
-
-  /** y = 3·x1 − 2·x2 + noise: an easy, real relationship. */
-  private static Path writeCsv() throws IOException {
-    Random random = new Random(1);
-    StringBuilder csv = new StringBuilder("x1,x2,y\n");
-    for (int i = 0; i < 1500; i++) {
-      double x1 = random.nextDouble() * 10;
-      double x2 = random.nextDouble() * 10;
-      double y = 3 * x1 - 2 * x2 + random.nextGaussian() * 0.5;
-      csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f%n", x1, x2, y));
-    }
-    Path file = DATA.resolve(DATA_FILE);
-    Files.writeString(file, csv);
-    return file;
   }
 
   private static Path writeSpec(Path csv) throws IOException {

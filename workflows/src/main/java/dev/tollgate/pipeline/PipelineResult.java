@@ -45,68 +45,6 @@ public record PipelineResult(
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
   }
 
-  /** Not cancelled: the shape before cancellation was an outcome. */
-  public PipelineResult(
-      Outcome outcome,
-      String model,
-      String runId,
-      Integer modelVersion,
-      Map<String, Double> metrics,
-      ValidationVerdict validation,
-      DecisionRecord decision,
-      List<StageRecord> stages,
-      Integer previousProduction,
-      String failure,
-      SearchSummary search,
-      List<DecisionRecord> decisions,
-      PolicyApplied policy) {
-    this(
-        outcome,
-        model,
-        runId,
-        modelVersion,
-        metrics,
-        validation,
-        decision,
-        stages,
-        previousProduction,
-        failure,
-        search,
-        decisions,
-        policy,
-        null);
-  }
-
-  /** Without the list of decisions: {@code decision} alone, if any. */
-  public PipelineResult(
-      Outcome outcome,
-      String model,
-      String runId,
-      Integer modelVersion,
-      Map<String, Double> metrics,
-      ValidationVerdict validation,
-      DecisionRecord decision,
-      List<StageRecord> stages,
-      Integer previousProduction,
-      String failure,
-      SearchSummary search) {
-    this(
-        outcome,
-        model,
-        runId,
-        modelVersion,
-        metrics,
-        validation,
-        decision,
-        stages,
-        previousProduction,
-        failure,
-        search,
-        decision == null ? List.of() : List.of(decision),
-        null,
-        null);
-  }
-
   /**
    * Who made the decision, every one of them: "alice, bob" for a quorum of two, the rejecter, or
    * "tollgate" for the timeout rule; {@code null} when the gate was not reached.

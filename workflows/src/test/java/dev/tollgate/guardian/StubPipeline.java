@@ -39,6 +39,9 @@ public class StubPipeline implements PipelineWorkflow {
         List.of(),
         null,
         null,
+        null,
+        List.of(),
+        null,
         null);
   }
 

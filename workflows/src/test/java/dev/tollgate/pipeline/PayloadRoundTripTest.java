@@ -85,7 +85,10 @@ class PayloadRoundTripTest {
             List.of(new StageRecord(Stage.SEARCHING, 1, 2, true, "best")),
             1,
             null,
-            search);
+            search,
+            List.of(),
+            null,
+            null);
     assertThat(roundTrip(result, PipelineResult.class)).isEqualTo(result);
     PipelineStatus status =
         new PipelineStatus(
@@ -107,6 +110,7 @@ class PayloadRoundTripTest {
             PipelineFixture.PASSED,
             new dev.tollgate.policy.PolicyApplied(
                 "m.yaml", "0123456789abcdef", List.of("min_approvals 1 -> 2")),
+            null,
             null);
     assertThat(roundTrip(status, PipelineStatus.class)).isEqualTo(status);
     PipelineStatus baking =
@@ -122,7 +126,8 @@ class PayloadRoundTripTest {
             null,
             PipelineFixture.PASSED,
             null,
-            new CanaryStatus(2, 10, 1, 1_800_000, CanaryStatus.Phase.BAKING, 1_900_000L));
+            new CanaryStatus(2, 10, 1, 1_800_000, CanaryStatus.Phase.BAKING, 1_900_000L),
+            null);
     assertThat(roundTrip(baking, PipelineStatus.class)).isEqualTo(baking);
     PipelineStatus nested = roundTrip(baking, PipelineStatus.class);
     assertThat(nested.canary().bake()).isEqualTo("30m");

@@ -32,7 +32,8 @@ class StatusCanaryTest {
             null,
             null,
             null,
-            canary);
+            canary,
+            null);
     new StatusPrinter(new PrintWriter(text), NOW).print("pipeline/energy-load/r4", status, null);
     return text.toString();
   }

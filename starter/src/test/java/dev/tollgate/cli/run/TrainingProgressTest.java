@@ -60,6 +60,7 @@ class TrainingProgressTest {
             null,
             null,
             null,
+            null,
             null);
     new StatusPrinter(new PrintWriter(text), 0)
         .print("pipeline/energy-load/r1", status, new TrainProgress("training", 10, 5, 10, 900));

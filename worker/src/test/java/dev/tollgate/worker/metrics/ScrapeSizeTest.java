@@ -6,15 +6,14 @@ import dev.tollgate.pipeline.DecisionRecord;
 import dev.tollgate.pipeline.DecisionRequest;
 import dev.tollgate.pipeline.PipelineRequest;
 import dev.tollgate.pipeline.PipelineResult;
-import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.RunOptions;
-import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.Outcome;
+import dev.tollgate.worker.WorkerTestRuns;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -76,7 +74,7 @@ class ScrapeSizeTest {
 
   @Test
   void aScrapeStaysSmallAndKeepsTheDashboardsBuckets() throws Exception {
-    Path csv = writeCsv();
+    Path csv = WorkerTestRuns.writeLinearCsv(DATA.resolve("data.csv"), 600, 5);
     for (String model : MODELS) {
       PipelineSpec spec = SpecParser.parse(writeSpec(model, csv));
       assertThat(run(spec, "r1", true)).isEqualTo(Outcome.DEPLOYED);
@@ -151,7 +149,7 @@ class ScrapeSizeTest {
                 .build());
     WorkflowClient.start(
         wf::run, new PipelineRequest(spec, new RunOptions(runId, "test", "scrape")));
-    awaitApprovalGate(wf);
+    WorkerTestRuns.awaitApprovalGate(wf, Duration.ofSeconds(90));
     WorkflowStub stub = WorkflowStub.fromTyped(wf);
     stub.update(
         "decide", DecisionRecord.class, new DecisionRequest(approve, "alice", "looked at it"));
@@ -184,37 +182,6 @@ class ScrapeSizeTest {
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static void awaitApprovalGate(PipelineWorkflow wf) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      PipelineStatus s = wf.status();
-      if (s != null && s.stage() == Stage.AWAITING_APPROVAL) return;
-      if (s != null && s.stage() == Stage.COMPLETED) throw new AssertionError("ended early: " + s);
-      Thread.sleep(100);
-    }
-    throw new AssertionError("never reached the approval gate");
-  }
-
-  /** y = 3·x1 − 2·x2 + noise. */
-  private static Path writeCsv() throws IOException {
-    Random random = new Random(5);
-    StringBuilder csv = new StringBuilder("x1,x2,y\n");
-    for (int i = 0; i < 600; i++) {
-      double x1 = random.nextDouble() * 10;
-      double x2 = random.nextDouble() * 10;
-      csv.append(
-          String.format(
-              Locale.ROOT,
-              "%.4f,%.4f,%.4f%n",
-              x1,
-              x2,
-              3 * x1 - 2 * x2 + random.nextGaussian() * 0.5));
-    }
-    Path file = Files.createDirectories(DATA).resolve("data.csv");
-    Files.writeString(file, csv);
-    return file;
   }
 
   private static Path writeSpec(String model, Path csv) throws IOException {
