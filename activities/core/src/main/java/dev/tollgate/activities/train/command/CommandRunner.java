@@ -26,6 +26,8 @@ public final class CommandRunner {
   private final LaunchTools tools;
   private final Map<String, String> workerEnv;
   private volatile String shutdownReason;
+  private final java.util.concurrent.atomic.AtomicInteger running =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public CommandRunner(RunnerSettings settings) {
     this(settings, LaunchTools.fromWorker(), System.getenv());
@@ -45,6 +47,22 @@ public final class CommandRunner {
     shutdownReason = reason;
   }
 
+  /**
+   * {@link #shutdown} and waits up to {@code wait} for the running commands' groups to be ended;
+   * false when some still run.
+   */
+  public boolean shutdown(String reason, Duration wait) throws InterruptedException {
+    shutdown(reason);
+    long end = System.nanoTime() + wait.toNanos();
+    while (running.get() > 0 && System.nanoTime() < end) Thread.sleep(50);
+    return running.get() == 0;
+  }
+
+  /** How many commands are running now. */
+  public int running() {
+    return running.get();
+  }
+
   public CommandOutcome run(CommandRequest request, RunListener listener, LogSink sink)
       throws IOException {
     RunFolder run = RunFolder.create(settings.runsRoot());
@@ -61,12 +79,20 @@ public final class CommandRunner {
       return new CommandOutcome.Failed(run.root(), problem.get(), -1, false);
     }
     Instant started = Instant.now();
-    ProcessGroup group = ProcessGroup.start(tools, argv, cwd, env);
+    if (shutdownReason != null) {
+      return new CommandOutcome.Stopped(run.root(), shutdownReason, 0);
+    }
+    running.incrementAndGet();
     try {
-      return supervise(group, request, listener, sink, run, cwd, started);
-    } catch (IOException | RuntimeException | Error e) {
-      stopQuietly(group);
-      throw e;
+      ProcessGroup group = ProcessGroup.start(tools, argv, cwd, env);
+      try {
+        return supervise(group, request, listener, sink, run, cwd, started);
+      } catch (IOException | RuntimeException | Error e) {
+        stopQuietly(group);
+        throw e;
+      }
+    } finally {
+      running.decrementAndGet();
     }
   }
 

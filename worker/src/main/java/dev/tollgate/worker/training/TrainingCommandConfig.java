@@ -1,0 +1,64 @@
+package dev.tollgate.worker.training;
+
+import dev.tollgate.activities.train.command.CommandRunner;
+import dev.tollgate.activities.train.command.RunnerSettings;
+import dev.tollgate.activities.train.command.TrainingCommands;
+import dev.tollgate.worker.config.TollgateProperties;
+import java.time.Duration;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The worker's {@link TrainingCommands}: off, or a {@link CommandRunner} whose runs live under
+ * {@code <home>/training-runs}. Said once at start-up; a worker with commands on but without setsid
+ * or a recent env stops there, not at its first run. Commands still running when the worker stops
+ * have their groups ended ({@link CommandRunner#shutdown}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class TrainingCommandConfig {
+  private static final Logger log = LoggerFactory.getLogger(TrainingCommandConfig.class);
+
+  @Bean
+  TrainingCommands trainingCommands(
+      TrainingCommandProperties settings, TollgateProperties tollgate) {
+    if (!settings.commandsEnabled()) {
+      log.info("training commands: off (tollgate.training.commands-enabled)");
+      return TrainingCommands.disabled();
+    }
+    RunnerSettings defaults = RunnerSettings.defaults(tollgate.home().toAbsolutePath());
+    RunnerSettings runner =
+        new RunnerSettings(
+            defaults.runsRoot(),
+            settings.grace(),
+            defaults.tick(),
+            defaults.logLimitBytes(),
+            Set.copyOf(settings.passEnv()));
+    log.warn(
+        "training commands: ON — specs' training.command runs as this worker's user in {} (grace"
+            + " {}, passing {} beyond PATH, HOME and the locale)",
+        runner.runsRoot(),
+        settings.grace(),
+        settings.passEnv());
+    return TrainingCommands.enabled(new CommandRunner(runner));
+  }
+
+  /** Ends running commands' groups when the worker stops. */
+  @Bean
+  AutoCloseable trainingCommandsShutdown(
+      TrainingCommands commands, TrainingCommandProperties settings) {
+    return () -> {
+      if (commands.isEnabled()) {
+        // Each run notices within a tick (5 s), then has its grace before SIGKILL.
+        Duration wait = settings.grace().plus(Duration.ofSeconds(10));
+        if (!commands.runner().shutdown("the worker is stopping", wait)) {
+          log.warn(
+              "training commands still running after {}; their groups may outlive the worker",
+              wait);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tollgate.worker.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.activities.train.command.TrainingCommands;
+import dev.tollgate.worker.config.TollgateProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** {@code tollgate.training.*}: off by default with a refusal that says how; on when asked. */
+class TrainingCommandConfigTest {
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties({TollgateProperties.class, TrainingCommandProperties.class})
+  @Import(TrainingCommandConfig.class)
+  static class Wiring {}
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withUserConfiguration(Wiring.class)
+          .withPropertyValues("tollgate.home=/srv/tollgate/home");
+
+  @Test
+  void offByDefaultAndARunIsRefusedWithHowToTurnItOn() {
+    runner.run(
+        context -> {
+          TrainingCommands commands = context.getBean(TrainingCommands.class);
+          assertThat(commands.isEnabled()).isFalse();
+          assertThatThrownBy(commands::runner)
+              .hasMessageContaining("this worker does not run training commands")
+              .hasMessageContaining("tollgate worker --training-commands")
+              .hasMessageContaining("TOLLGATE_TRAINING_COMMANDS=true");
+        });
+  }
+
+  @Test
+  void onWhenTheSettingSaysSo() {
+    runner
+        .withPropertyValues(
+            "tollgate.training.commands-enabled=true",
+            "tollgate.training.pass-env=WANDB_API_KEY, HF_TOKEN")
+        .run(
+            context -> {
+              TrainingCommands commands = context.getBean(TrainingCommands.class);
+              assertThat(commands.isEnabled()).isTrue();
+              assertThat(commands.runner().running()).isZero();
+              assertThat(context.getBean(TrainingCommandProperties.class).passEnv())
+                  .containsExactly("WANDB_API_KEY", "HF_TOKEN");
+            });
+  }
+
+  @Test
+  void theWorkersSecretsCannotBePassedToACommand() {
+    runner
+        .withPropertyValues(
+            "tollgate.training.commands-enabled=true",
+            "tollgate.training.pass-env=AWS_SECRET_ACCESS_KEY")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining(
+                        "AWS_SECRET_ACCESS_KEY is never passed to a training command"));
+  }
+}
