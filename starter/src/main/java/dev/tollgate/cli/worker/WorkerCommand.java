@@ -153,7 +153,7 @@ public final class WorkerCommand extends CliCommand {
             + " heartbeat or start-to-close timeout runs out";
   }
 
-  private List<String> appArgs() {
+  List<String> appArgs() {
     List<String> args = new ArrayList<>();
     if (address != null) args.add("--tollgate.temporal.address=" + address);
     if (namespace != null) args.add("--tollgate.temporal.namespace=" + namespace);
