@@ -159,7 +159,8 @@ public final class CommandRunner {
     while (true) {
       long left = deadline - System.nanoTime();
       if (group.waitFor(Duration.ofNanos(Math.min(left, settings.tick().toNanos())))) return null;
-      if (System.nanoTime() >= deadline) return "timed out after " + timeout;
+      if (System.nanoTime() >= deadline)
+        return "timed out after " + dev.tollgate.spec.Durations.format(timeout);
       if (shutdownReason != null) return shutdownReason;
       String reason;
       try {

@@ -27,6 +27,16 @@ final class ExitInterpreter {
       throws IOException {
     Path root = run.root();
     if (exit == 0) {
+      String link = Listing.firstLink(run.model());
+      if (link != null) {
+        return new CommandOutcome.Failed(
+            root,
+            "TOLLGATE_MODEL_DIR holds a symbolic link, '"
+                + link
+                + "': write or copy the model's files into the folder itself",
+            0,
+            false);
+      }
       List<String> model = Listing.files(run.model());
       if (model.isEmpty()) {
         return new CommandOutcome.Failed(root, Listing.noModel(run, workdir, started), 0, false);

@@ -2,6 +2,7 @@ package dev.tollgate.activities.train.command;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -14,14 +15,29 @@ final class Listing {
 
   private Listing() {}
 
-  /** Regular files under {@code dir}, relative to it, sorted. */
+  /** Regular files under {@code dir}, relative to it, sorted (links are not followed). */
   static List<String> files(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(Files::isRegularFile)
+      return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .map(p -> dir.relativize(p).toString())
           .sorted()
           .toList();
+    }
+  }
+
+  /**
+   * The first symbolic link under {@code dir}, relative to it, or null. A model is files: a link
+   * could make Tollgate store a file from elsewhere on the worker (its credentials, the registry)
+   * as the model.
+   */
+  static String firstLink(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.filter(Files::isSymbolicLink)
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .findFirst()
+          .orElse(null);
     }
   }
 

@@ -85,6 +85,19 @@ class CommandRunnerExitTest {
   }
 
   @Test
+  void aModelFolderWithALinkIsRefusedSoNoOtherFileIsTakenAsTheModel() throws Exception {
+    CommandOutcome outcome =
+        run(
+            """
+            echo m > "$TOLLGATE_MODEL_DIR/model.onnx"
+            ln -s /etc/passwd "$TOLLGATE_MODEL_DIR/weights.bin\"""");
+    assertThat(((CommandOutcome.Failed) outcome).message())
+        .isEqualTo(
+            "TOLLGATE_MODEL_DIR holds a symbolic link, 'weights.bin': write or copy the model's"
+                + " files into the folder itself");
+  }
+
+  @Test
   void exit75IsRetryableWithTheFailureFile() throws Exception {
     CommandOutcome.Failed failed =
         (CommandOutcome.Failed) run("echo 'GPU busy' > \"$TOLLGATE_OUTPUT_DIR/failure\"; exit 75");

@@ -87,7 +87,7 @@ class CommandRunnerStopTest {
             f.runner(Duration.ofMillis(300)),
             f.request(List.of(script.toString()), Duration.ofSeconds(2)));
     assertThat(outcome).isInstanceOf(CommandOutcome.Stopped.class);
-    assertThat(((CommandOutcome.Stopped) outcome).reason()).isEqualTo("timed out after PT2S");
+    assertThat(((CommandOutcome.Stopped) outcome).reason()).isEqualTo("timed out after 2s");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     assertGroupGone(pids(pidFile));
   }
