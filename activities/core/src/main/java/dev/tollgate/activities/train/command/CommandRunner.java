@@ -159,6 +159,7 @@ public final class CommandRunner {
     while (true) {
       long left = deadline - System.nanoTime();
       if (group.waitFor(Duration.ofNanos(Math.min(left, settings.tick().toNanos())))) return null;
+      group.members(); // learns the sessions its processes start, before their parents exit
       if (System.nanoTime() >= deadline)
         return "timed out after " + dev.tollgate.spec.Durations.format(timeout);
       if (shutdownReason != null) return shutdownReason;

@@ -32,11 +32,20 @@ record ProcStat(long pid, char state, long ppid, long pgrp, long session, long s
 
   /** Every live process (not zombies) whose session or process group is {@code id}. */
   static List<ProcStat> inSessionOrGroup(long id) {
+    return inSessionsOrGroups(java.util.Set.of(id));
+  }
+
+  /** Every live process (not zombies) whose session or process group is one of {@code ids}. */
+  static List<ProcStat> inSessionsOrGroups(java.util.Set<Long> ids) {
     List<ProcStat> found = new ArrayList<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
       for (Path dir : dirs) {
         of(Long.parseLong(dir.getFileName().toString()))
-            .filter(p -> (p.session == id || p.pgrp == id) && p.state != 'Z' && p.state != 'X')
+            .filter(
+                p ->
+                    (ids.contains(p.session) || ids.contains(p.pgrp))
+                        && p.state != 'Z'
+                        && p.state != 'X')
             .ifPresent(found::add);
       }
     } catch (IOException e) {

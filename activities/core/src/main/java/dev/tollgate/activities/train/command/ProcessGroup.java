@@ -29,10 +29,12 @@ final class ProcessGroup {
   private final Process leader;
   private final long id;
   private final Set<Long> own = ownIds();
+  private final Set<Long> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private ProcessGroup(Process leader) {
     this.leader = leader;
     this.id = leader.pid();
+    sessions.add(id);
   }
 
   static ProcessGroup start(LaunchTools tools, List<String> argv, Path cwd, Map<String, String> env)
@@ -58,13 +60,26 @@ final class ProcessGroup {
     return leader.waitFor(Math.max(1, d.toMillis()), TimeUnit.MILLISECONDS);
   }
 
-  /** The live members: the session, the group and the leader's descendants. */
+  /**
+   * The live members: the leader's session and group, the leader's descendants, and every session a
+   * descendant was seen to start ({@code setsid} in the command): once its parent dies such a
+   * process is no one's descendant, but it stays in the session it started. Called every tick while
+   * the command runs, so sessions are learnt before the processes that made them end. Linux does
+   * not reuse a pid while it is still some process's session or group id, so a remembered session's
+   * members are the command's.
+   */
   Set<Long> members() {
     Set<Long> pids = new HashSet<>();
     if (leader.isAlive()) pids.add(id);
     leader.descendants().forEach(h -> pids.add(h.pid()));
     if (ProcStat.available()) {
-      ProcStat.inSessionOrGroup(id).forEach(p -> pids.add(p.pid()));
+      for (long pid : pids) {
+        ProcStat.of(pid)
+            .map(ProcStat::session)
+            .filter(s -> !own.contains(s))
+            .ifPresent(sessions::add);
+      }
+      ProcStat.inSessionsOrGroups(sessions).forEach(p -> pids.add(p.pid()));
     }
     pids.removeAll(own);
     pids.remove(ProcessHandle.current().pid());

@@ -78,6 +78,29 @@ class CommandRunnerStopTest {
   }
 
   @Test
+  void aChildThatStartedItsOwnSessionIsEndedWithTheRest() throws Exception {
+    Path pidFile = dir.resolve("pids");
+    Path inner = dir.resolve("inner");
+    Path script =
+        f.script(
+            "train.sh",
+            """
+            setsid sh -c 'trap "" TERM; echo $$ > "%s"; sleep 1000' &
+            while [ ! -s "%s" ]; do sleep 0.05; done
+            echo "$$ $(cat "%s")" > "%s"
+            while true; do sleep 1; done"""
+                .formatted(inner, inner, inner, pidFile));
+    CommandOutcome outcome =
+        f.run(
+            f.runner(Duration.ofMillis(300)),
+            f.request(List.of(script.toString()), Duration.ofSeconds(2)));
+    assertThat(outcome).isInstanceOf(CommandOutcome.Stopped.class);
+    List<Long> pids = pids(pidFile);
+    RunnerFixture.assertNoneAlive(pids);
+    assertThat(ProcStat.inSessionOrGroup(pids.get(1))).as("the child's own session").isEmpty();
+  }
+
+  @Test
   void aCommandThatHangsIsStoppedAtItsTimeout() throws Exception {
     Path pidFile = dir.resolve("pids");
     Path script = f.script("train.sh", STUBBORN.formatted(pidFile));
