@@ -1,5 +1,6 @@
 package dev.tollgate.activities.train.command;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,16 +37,15 @@ public final class CommandEnvironment {
       Set<String> passThrough,
       Map<String, String> specEnv,
       RunFolder run,
-      Hyperparameters params) {
-    Map<String, String> env = new TreeMap<>();
-    worker.forEach(
-        (name, value) -> {
-          if (BASE_NAMES.contains(name) || name.startsWith("LC_") || passThrough.contains(name)) {
-            env.put(name, value);
-          }
-        });
-    env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
+      Hyperparameters params,
+      Path venv) {
+    Map<String, String> env = allowed(worker, passThrough);
     env.putAll(specEnv);
+    if (venv != null) {
+      // What `source venv/bin/activate` does: its python and scripts first.
+      env.put("PATH", venv.resolve("bin") + ":" + env.get("PATH"));
+      env.put("VIRTUAL_ENV", venv.toString());
+    }
     // Temporary files stay in the run folder, which is removed with the run.
     env.put("TMPDIR", run.tmp().toString());
     // Python's output is otherwise block-buffered into a pipe: progress lines would arrive late.
@@ -56,6 +56,19 @@ public final class CommandEnvironment {
     params
         .values()
         .forEach((k, v) -> env.put("SM_HP_" + k.toUpperCase(java.util.Locale.ROOT), v.toString()));
+    return env;
+  }
+
+  /** The part of the worker's environment any process Tollgate starts for a spec gets. */
+  static Map<String, String> allowed(Map<String, String> worker, Set<String> passThrough) {
+    Map<String, String> env = new TreeMap<>();
+    worker.forEach(
+        (name, value) -> {
+          if (BASE_NAMES.contains(name) || name.startsWith("LC_") || passThrough.contains(name)) {
+            env.put(name, value);
+          }
+        });
+    env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
     return env;
   }
 

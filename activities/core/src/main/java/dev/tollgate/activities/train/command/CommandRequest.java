@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param progressRegex an extra pattern for progress lines with a named group {@code fraction} (0
  *     to 1) or {@code percent} (0 to 100) and optionally {@code text}; {@code null} for only {@code
  *     tollgate:progress} lines
+ * @param venv the {@link PythonEnvs} venv whose {@code bin} goes first on the command's PATH (and
+ *     {@code VIRTUAL_ENV}); {@code null} without {@code python.requirements}
  */
 public record CommandRequest(
     List<String> argv,
@@ -32,7 +34,25 @@ public record CommandRequest(
     Map<String, ParamValue> params,
     Map<String, String> env,
     Duration timeout,
-    Pattern progressRegex) {
+    Pattern progressRegex,
+    Path venv) {
+
+  /** Without a venv. */
+  public CommandRequest(
+      List<String> argv,
+      Path workdir,
+      Path trainCsv,
+      Map<String, ParamValue> params,
+      Map<String, String> env,
+      Duration timeout,
+      Pattern progressRegex) {
+    this(argv, workdir, trainCsv, params, env, timeout, progressRegex, null);
+  }
+
+  /** The same request run with {@code venv}'s Python. */
+  public CommandRequest withVenv(Path venv) {
+    return new CommandRequest(argv, workdir, trainCsv, params, env, timeout, progressRegex, venv);
+  }
 
   public CommandRequest {
     argv = List.copyOf(argv);

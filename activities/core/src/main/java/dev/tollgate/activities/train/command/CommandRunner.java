@@ -69,7 +69,8 @@ public final class CommandRunner {
     Hyperparameters params = new Hyperparameters(request.params());
     run.fill(request.trainCsv(), params.json());
     Map<String, String> env =
-        CommandEnvironment.build(workerEnv, settings.passThroughEnv(), request.env(), run, params);
+        CommandEnvironment.build(
+            workerEnv, settings.passThroughEnv(), request.env(), run, params, request.venv());
     Path cwd = request.workdir() == null ? run.root() : request.workdir();
     List<String> argv = new ArrayList<>(request.argv());
     argv.addAll(params.arguments());
