@@ -123,7 +123,7 @@ public final class CommandRunner {
     int stopped = 0;
     boolean interrupted = false;
     try {
-      stopReason = watch(group, request.timeout(), listener, started);
+      stopReason = watch(group, request.timeout(), listener);
     } catch (InterruptedException e) {
       interrupted = true;
       stopReason = "interrupted: the worker is stopping";
@@ -154,7 +154,7 @@ public final class CommandRunner {
   }
 
   /** Waits for the command's exit; the reason it must be stopped first, or null when it exited. */
-  private String watch(ProcessGroup group, Duration timeout, RunListener listener, Instant started)
+  private String watch(ProcessGroup group, Duration timeout, RunListener listener)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {

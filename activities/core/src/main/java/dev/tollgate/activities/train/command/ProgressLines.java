@@ -13,6 +13,8 @@ final class ProgressLines {
   private static final Pattern OURS =
       Pattern.compile("^tollgate:progress\\s+(?<fraction>[-+0-9.eE]+)(?:\\s+(?<text>.*))?$");
 
+  static final int MAX_TEXT = 200;
+
   private final Pattern extra;
   private final RunListener listener;
 
@@ -56,6 +58,9 @@ final class ProgressLines {
     }
     if (Double.isNaN(value)) return;
     value = Math.max(0, Math.min(1, value));
-    listener.progress(value, text == null ? "" : text.strip());
+    String shown = text == null ? "" : text.strip();
+    // It goes onto the heartbeat and the CLI's progress line: a phrase, not a paragraph.
+    if (shown.length() > MAX_TEXT) shown = shown.substring(0, MAX_TEXT) + "…";
+    listener.progress(value, shown);
   }
 }
