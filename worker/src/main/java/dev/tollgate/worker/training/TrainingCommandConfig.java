@@ -1,6 +1,8 @@
 package dev.tollgate.worker.training;
 
 import dev.tollgate.activities.train.command.CommandRunner;
+import dev.tollgate.activities.train.command.PipBuilder;
+import dev.tollgate.activities.train.command.PythonEnvs;
 import dev.tollgate.activities.train.command.RunnerSettings;
 import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.worker.config.TollgateProperties;
@@ -42,7 +44,11 @@ public class TrainingCommandConfig {
         runner.runsRoot(),
         settings.grace(),
         settings.passEnv());
-    return TrainingCommands.enabled(new CommandRunner(runner));
+    PythonEnvs envs =
+        new PythonEnvs(
+            tollgate.home().toAbsolutePath().resolve("python-envs"),
+            PipBuilder.forWorker(runner, settings.pipTimeout()));
+    return TrainingCommands.enabled(new CommandRunner(runner), envs);
   }
 
   /** Ends running commands' groups when the worker stops. */

@@ -17,12 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     WANDB_API_KEY; never TOLLGATE_*, AWS_* or SM_*
  * @param grace between SIGTERM and SIGKILL when a command's group is stopped
  *     (TOLLGATE_TRAINING_GRACE, 10s)
+ * @param pipTimeout the most making one {@code python.requirements} venv may take
+ *     (TOLLGATE_TRAINING_PIP_TIMEOUT, 30m)
  */
 @ConfigurationProperties("tollgate.training")
 public record TrainingCommandProperties(
     @DefaultValue("false") boolean commandsEnabled,
     @DefaultValue("") List<String> passEnv,
-    @DefaultValue("10s") Duration grace) {
+    @DefaultValue("10s") Duration grace,
+    @DefaultValue("30m") Duration pipTimeout) {
 
   public TrainingCommandProperties {
     passEnv =
@@ -31,6 +34,9 @@ public record TrainingCommandProperties(
             : passEnv.stream().map(String::strip).filter(e -> !e.isEmpty()).toList();
     if (grace == null || grace.isNegative()) {
       throw new IllegalArgumentException("tollgate.training.grace must be zero or more");
+    }
+    if (pipTimeout == null || pipTimeout.isNegative() || pipTimeout.isZero()) {
+      throw new IllegalArgumentException("tollgate.training.pip-timeout must be positive");
     }
   }
 }

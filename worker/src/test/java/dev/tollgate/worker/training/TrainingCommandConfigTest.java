@@ -33,6 +33,7 @@ class TrainingCommandConfigTest {
               .hasMessageContaining("this worker does not run training commands")
               .hasMessageContaining("tollgate worker --training-commands")
               .hasMessageContaining("TOLLGATE_TRAINING_COMMANDS=true");
+          assertThatThrownBy(commands::pythonEnvs).hasMessageContaining("does not run training");
         });
   }
 
@@ -47,6 +48,7 @@ class TrainingCommandConfigTest {
               TrainingCommands commands = context.getBean(TrainingCommands.class);
               assertThat(commands.isEnabled()).isTrue();
               assertThat(commands.runner().running()).isZero();
+              assertThat(commands.pythonEnvs()).isNotNull();
               assertThat(context.getBean(TrainingCommandProperties.class).passEnv())
                   .containsExactly("WANDB_API_KEY", "HF_TOKEN");
             });

@@ -16,17 +16,21 @@ public final class TrainingCommands {
           + " worker that has it on";
 
   private final CommandRunner runner;
+  private final PythonEnvs pythonEnvs;
 
-  private TrainingCommands(CommandRunner runner) {
+  private TrainingCommands(CommandRunner runner, PythonEnvs pythonEnvs) {
     this.runner = runner;
+    this.pythonEnvs = pythonEnvs;
   }
 
   public static TrainingCommands disabled() {
-    return new TrainingCommands(null);
+    return new TrainingCommands(null, null);
   }
 
-  public static TrainingCommands enabled(CommandRunner runner) {
-    return new TrainingCommands(java.util.Objects.requireNonNull(runner, "runner"));
+  public static TrainingCommands enabled(CommandRunner runner, PythonEnvs pythonEnvs) {
+    return new TrainingCommands(
+        java.util.Objects.requireNonNull(runner, "runner"),
+        java.util.Objects.requireNonNull(pythonEnvs, "pythonEnvs"));
   }
 
   public boolean isEnabled() {
@@ -37,5 +41,13 @@ public final class TrainingCommands {
   public CommandRunner runner() {
     if (runner == null) throw new IllegalStateException(DISABLED);
     return runner;
+  }
+
+  /**
+   * The venvs of {@code python.requirements}; refused as {@link #runner} is when commands are off.
+   */
+  public PythonEnvs pythonEnvs() {
+    if (pythonEnvs == null) throw new IllegalStateException(DISABLED);
+    return pythonEnvs;
   }
 }
