@@ -3,10 +3,15 @@ package dev.tollgate.worker.training;
 import dev.tollgate.activities.train.command.CommandRunner;
 import dev.tollgate.activities.train.command.PipBuilder;
 import dev.tollgate.activities.train.command.PythonEnvs;
+import dev.tollgate.activities.train.command.RunFolders;
 import dev.tollgate.activities.train.command.RunnerSettings;
+import dev.tollgate.activities.train.command.StaleRuns;
 import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.worker.config.TollgateProperties;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +27,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class TrainingCommandConfig {
   private static final Logger log = LoggerFactory.getLogger(TrainingCommandConfig.class);
+  private static final Duration KEEP_FINISHED_RUNS = Duration.ofDays(7);
 
   @Bean
-  TrainingCommands trainingCommands(
-      TrainingCommandProperties settings, TollgateProperties tollgate) {
+  TrainingCommands trainingCommands(TrainingCommandProperties settings, TollgateProperties tollgate)
+      throws IOException {
+    // Before anything else, even with commands now off: a worker killed mid-run left its command.
+    Path runs = RunnerSettings.defaults(tollgate.home().toAbsolutePath()).runsRoot();
+    List<Long> stale = StaleRuns.reap(runs);
+    if (!stale.isEmpty()) {
+      log.warn(
+          "training commands: killed {} processes left by unfinished runs in {}",
+          stale.size(),
+          runs);
+    }
+    // Run folders hold training rows: a crash or a failed upload must not keep them for ever.
+    int swept = RunFolders.sweep(runs, KEEP_FINISHED_RUNS);
+    if (swept > 0) log.info("training commands: removed {} run folders older than 7 days", swept);
     if (!settings.commandsEnabled()) {
       log.info("training commands: off (tollgate.training.commands-enabled)");
       return TrainingCommands.disabled();

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.worker.config.TollgateProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +59,29 @@ class TrainingCommandConfigTest {
               assertThat(context.getBean(TrainingCommandProperties.class).passEnv())
                   .containsExactly("WANDB_API_KEY", "HF_TOKEN");
             });
+  }
+
+  @Test
+  void atStartTheLeftoversOfAKilledWorkerAreEndedAndOldRunFoldersRemoved(@TempDir Path home)
+      throws Exception {
+    Path runs = home.resolve("training-runs");
+    Path unfinished = Files.createDirectories(runs.resolve("unfinished"));
+    Files.writeString(unfinished.resolve("session"), "session=1\n");
+    Path old = Files.createDirectories(runs.resolve("old"));
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+    ProcessBuilder pb = new ProcessBuilder("sleep", "1000");
+    pb.environment().put("TOLLGATE_RUN_DIR", unfinished.toString());
+    Process orphan = pb.start();
+    try {
+      runner
+          .withPropertyValues("tollgate.home=" + home)
+          .run(context -> assertThat(context).hasSingleBean(TrainingCommands.class));
+      assertThat(orphan.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(old).doesNotExist();
+      assertThat(unfinished.resolve("session")).doesNotExist();
+    } finally {
+      orphan.destroyForcibly();
+    }
   }
 
   @Test
