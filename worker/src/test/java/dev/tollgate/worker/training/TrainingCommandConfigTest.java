@@ -3,13 +3,22 @@ package dev.tollgate.worker.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.activities.train.command.CommandOutcome;
+import dev.tollgate.activities.train.command.CommandRequest;
+import dev.tollgate.activities.train.command.CommandRunner;
+import dev.tollgate.activities.train.command.LogSink;
+import dev.tollgate.activities.train.command.RunListener;
 import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.worker.config.TollgateProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +91,52 @@ class TrainingCommandConfigTest {
     } finally {
       orphan.destroyForcibly();
     }
+  }
+
+  @Test
+  void closingTheWorkerEndsARunningCommand(@TempDir Path home) throws Exception {
+    Path started = home.resolve("started");
+    Path script = home.resolve("train.sh");
+    Files.writeString(
+        script, "#!/bin/sh\necho $$ > " + started + "\nwhile true; do sleep 1; done\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    Path csv = Files.writeString(home.resolve("rows.csv"), "x\n1\n");
+    CompletableFuture<CommandOutcome> outcome = new CompletableFuture<>();
+    runner
+        .withPropertyValues(
+            "tollgate.home=" + home,
+            "tollgate.training.commands-enabled=true",
+            "tollgate.training.grace=200ms")
+        .run(
+            context -> {
+              CommandRunner commands = context.getBean(TrainingCommands.class).runner();
+              Thread.ofPlatform()
+                  .start(
+                      () -> {
+                        try {
+                          outcome.complete(
+                              commands.run(
+                                  new CommandRequest(
+                                      List.of(script.toString()),
+                                      home,
+                                      csv,
+                                      Map.of(),
+                                      Map.of(),
+                                      Duration.ofMinutes(5),
+                                      null),
+                                  RunListener.NONE,
+                                  LogSink.DISCARD));
+                        } catch (Exception e) {
+                          outcome.completeExceptionally(e);
+                        }
+                      });
+              long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+              while (!Files.exists(started) && System.nanoTime() < end) Thread.sleep(20);
+            }); // the context closes here, as the worker's does when it stops
+    CommandOutcome.Stopped stopped = (CommandOutcome.Stopped) outcome.get(30, TimeUnit.SECONDS);
+    assertThat(stopped.reason()).isEqualTo("the worker is stopping");
+    long pid = Long.parseLong(Files.readString(started).trim());
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
   }
 
   @Test
