@@ -10,9 +10,11 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Reads the bring-your-own-training keys of {@code training}: {@code command} (argv) or {@code
  * import}, and with a command its {@code workdir}, {@code python}, {@code params}, {@code env},
- * {@code timeout}, {@code task_queue} and {@code progress_regex}. Not yet called by {@link
- * SpecParser}: issue 24's later part decides how {@code training} chooses between an algorithm and
- * a command (docs/wip/i24-runner.md).
+ * {@code timeout}, {@code task_queue} and {@code progress_regex}. The split's keys ({@code seed},
+ * {@code holdout}, {@code stratify}) are {@link TrainingKeys}'s, to be shared when {@link
+ * SpecParser} calls this; until then they are refused here, not silently ignored. Not yet called by
+ * {@link SpecParser}: issue 24's later part decides how {@code training} chooses between an
+ * algorithm and a command (docs/wip/i24-runner.md).
  */
 final class TrainingCommandKeys {
   static final Set<String> KEYS =
@@ -25,10 +27,7 @@ final class TrainingCommandKeys {
           "timeout",
           "task_queue",
           "progress_regex",
-          "import",
-          "seed",
-          "holdout",
-          "stratify");
+          "import");
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private TrainingCommandKeys() {}

@@ -88,6 +88,7 @@ class TrainingCommandKeysTest {
         "progress_regex: 'epoch (\\d+)'|training.progress_regex|expected a named group",
         "progress_regex: 'epoch ((?<fraction>'|training.progress_regex|not a regular expression",
         "algorithm: xgboost|training.algorithm|unknown key",
+        "seed: 7|training.seed|unknown key",
       })
   void refusesEachBadValueOnItsKey(String extra, String key, String problem) {
     assertThatThrownBy(() -> read("command: [python, train.py]\n" + extra))
