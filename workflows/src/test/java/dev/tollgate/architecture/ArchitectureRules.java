@@ -77,7 +77,9 @@ public final class ArchitectureRules {
           "dev.tollgate.spec.EcsKeys",
           "dev.tollgate.spec.DeployKeys",
           "dev.tollgate.spec.ScheduleKeys",
-          "dev.tollgate.spec.TrackingKeys");
+          "dev.tollgate.spec.TrackingKeys",
+          "dev.tollgate.spec.TrainingCommandKeys",
+          "dev.tollgate.spec.SpecPaths");
 
   /**
    * What the CLI may use of the activities (the rest it reaches through Temporal): the read-only
