@@ -17,7 +17,7 @@ public record ModelContract(String task, List<String> features, List<String> cla
     task = task == null ? "regression" : task;
     features = List.copyOf(features);
     classes = classes == null ? null : List.copyOf(classes);
-    if (isClassification() && classes == null) {
+    if (task.equals("classification") && classes == null) {
       throw new IllegalArgumentException("a classification contract needs the class labels");
     }
   }
