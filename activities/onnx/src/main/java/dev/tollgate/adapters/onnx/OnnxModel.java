@@ -19,6 +19,12 @@ import java.util.Map;
  * {@code run} is thread-safe, so concurrent serving requests share it), closed with the model.
  */
 final class OnnxModel implements Predictor {
+  /**
+   * Sessions loaded and not yet closed in this JVM: what a leak would show (tests, later a gauge).
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger OPEN =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final OrtEnvironment env;
   private final OrtSession session;
   private final OnnxInputs inputs;
@@ -43,6 +49,11 @@ final class OnnxModel implements Predictor {
     this.classes = classes;
     this.anomaly = anomaly;
     this.bytes = bytes.clone();
+    OPEN.incrementAndGet();
+  }
+
+  static int openSessions() {
+    return OPEN.get();
   }
 
   @Override
@@ -110,6 +121,7 @@ final class OnnxModel implements Predictor {
   public synchronized void close() {
     if (closed) return;
     closed = true;
+    OPEN.decrementAndGet();
     try {
       session.close();
     } catch (OrtException e) {

@@ -17,6 +17,7 @@ import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.Task;
+import dev.tollgate.spec.ValidationSpec;
 import dev.tollgate.stages.CheckResult.Status;
 import dev.tollgate.stages.ModelVersion;
 import dev.tollgate.stages.TrainedModel;
@@ -59,7 +60,8 @@ class OnnxValidationTest {
         csv,
         lines.stream().map(l -> String.join(",", List.of(l.split(",")).subList(0, 5))).toList());
     var data = new DataSpec(csv.toUri().toString(), "label", OnnxFixtures.FEATURES, 50, null);
-    var validation = TestData.validation(Map.of("accuracy", new MetricBound(0.8, null)));
+    var validation =
+        new ValidationSpec(Map.of("accuracy", new MetricBound(0.8, null)), 0.05, null, null, null);
     PipelineSpec spec =
         TestData.spec(
             Task.CLASSIFICATION, data, TestData.training("random_forest", Map.of()), validation);
@@ -99,12 +101,17 @@ class OnnxValidationTest {
         new ModelVersion(spec.model(), 1, "run-1", stored.uri(), stored.digest(), Map.of());
 
     try (var stages = new StageHarness(home)) {
-      ValidationVerdict verdict =
-          stages.validate(spec, new StageHarness.Trained(trained, version), null);
+      int open = OnnxModel.openSessions();
+      var candidate = new StageHarness.Trained(trained, version);
+      // Production is the same model: the baseline check loads and scores it a second time.
+      ValidationVerdict verdict = stages.validate(spec, candidate, candidate);
       // Measured by Tollgate on its seeded holdout (40 of the 200 rows), not reported by anyone.
       assertThat(check(verdict, "threshold.accuracy").status()).isEqualTo(Status.PASS);
       assertThat(check(verdict, "threshold.accuracy").value()).isBetween(0.8, 1.0);
+      assertThat(check(verdict, "baseline.accuracy").status()).isEqualTo(Status.PASS);
       assertThat(verdict.passed()).isTrue();
+      // Both sessions validation loaded (candidate, baseline) are closed when it is done.
+      assertThat(OnnxModel.openSessions()).isEqualTo(open);
     }
   }
 }
