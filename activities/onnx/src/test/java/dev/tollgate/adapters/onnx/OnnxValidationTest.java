@@ -7,12 +7,7 @@ import dev.tollgate.activities.StageHarness;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
-import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.models.ModelFormat;
-import dev.tollgate.activities.models.Predictions;
-import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;
@@ -38,18 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OnnxValidationTest {
   @TempDir Path home;
 
-  private record OnnxFile(byte[] bytes) implements Predictor {
-    @Override
-    public Predictions predict(Dataset data, int[] rows) {
-      throw new UnsupportedOperationException("only stored");
-    }
-
-    @Override
-    public ModelFormat format() {
-      return ModelFormat.ONNX;
-    }
-  }
-
   @Test
   void theValidateStageScoresAnOnnxClassifierOnItsOwnHoldout() throws Exception {
     // The classifier's holdout rows as the spec's data: rows the model never saw.
@@ -66,35 +49,10 @@ class OnnxValidationTest {
         TestData.spec(
             Task.CLASSIFICATION, data, TestData.training("random_forest", Map.of()), validation);
     var metadata =
-        new ModelMetadata(
-            spec.model(),
-            "onnx",
-            Map.of(),
-            OnnxFixtures.FEATURES,
-            "label",
-            Map.of(),
-            "d",
-            0,
-            0,
-            42,
-            0.2,
-            null,
-            "25",
-            "2026-12-07T00:00:00Z",
-            null,
-            Map.of(),
-            "classification",
-            null,
-            null,
-            List.of("high", "low", "mid"),
-            null,
-            null,
-            null,
-            null,
-            null);
+        OnnxArtifacts.metadata(spec.model(), "classification", List.of("high", "low", "mid"));
     var stored =
         new ModelStore(new LocalArtifactStore(home.resolve("artifacts")))
-            .store(metadata, new OnnxFile(OnnxFixtures.model("classifier.onnx")));
+            .store(metadata, OnnxArtifacts.file("classifier.onnx"));
     var trained =
         new TrainedModel(stored.uri(), stored.digest(), Digests.sha256(csv), 160, 40, Map.of(), 0);
     var version =
