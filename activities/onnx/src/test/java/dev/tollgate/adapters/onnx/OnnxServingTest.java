@@ -54,4 +54,37 @@ class OnnxServingTest {
       assertThat(answer.scores().get(i)).isCloseTo(expected, within(1e-5));
     }
   }
+
+  @Test
+  void aSwappedOutVersionsSessionIsClosed() throws Exception {
+    ModelStore store = new ModelStore(new LocalArtifactStore(home.resolve("artifacts")));
+    var metadata = OnnxArtifacts.metadata("price", "regression", null);
+    var v1 = store.store(metadata, OnnxArtifacts.file("regressor.onnx"));
+    var v2 = store.store(metadata, OnnxArtifacts.file("by_name.onnx"));
+    Path serving = home.resolve("serving");
+    Path pointer = serving.resolve("price").resolve("current.json");
+    ModelServing models = new ModelServing(serving, store);
+    Map<String, Object> row = Map.of("f0", 0.1, "f1", 0.2, "f2", 0.3, "f3", 0.4);
+    int open = OnnxModel.openSessions();
+
+    ServingPointer.of(
+            new ModelVersion("price", 1, "r1", v1.uri(), v1.digest(), Map.of()),
+            "r1",
+            "price",
+            null)
+        .write(pointer);
+    assertThat(models.predict("price", List.of(row), null).version()).isEqualTo(1);
+    assertThat(OnnxModel.openSessions()).isEqualTo(open + 1);
+
+    ServingPointer.of(
+            new ModelVersion("price", 2, "r2", v2.uri(), v2.digest(), Map.of()),
+            "r2",
+            "price",
+            null)
+        .write(pointer);
+    models.refresh("price"); // as a deploy does: the next request reads the new pointer
+    assertThat(models.predict("price", List.of(row), null).version()).isEqualTo(2);
+    // v2's session is open, v1's was closed at the swap: one session per served version.
+    assertThat(OnnxModel.openSessions()).isEqualTo(open + 1);
+  }
 }
