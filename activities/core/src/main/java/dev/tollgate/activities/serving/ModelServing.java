@@ -5,6 +5,7 @@ import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.RowsEncoder;
 import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.models.UnusablePredictions;
 import dev.tollgate.spec.PipelineSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,8 @@ public final class ModelServing {
       try {
         Predictions p = served.predictor().predict(data, data.allRows());
         return answer(served, r.canary() == served, p);
+      } catch (UnusablePredictions e) {
+        throw new ServingError(422, e.getMessage()); // the model's answer, not the server's fault
       } catch (RetiringPredictor.Retired e) {
         if (attempt == 3) throw new ServingError(503, "the model is being swapped; try again");
       }

@@ -8,6 +8,7 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.models.UnusablePredictions;
 import dev.tollgate.activities.scores.Scores;
 import dev.tollgate.activities.tracking.RunTracker;
 import dev.tollgate.activities.tracking.TrackingSession;
@@ -86,7 +87,14 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     }
     HoldoutSplit split = HoldoutSplit.of(data, spec.training());
     double[] truth = data.target(split.holdout());
-    Predictions predictions = model.model().predict(data, split.holdout());
+    Predictions predictions;
+    try {
+      predictions = model.model().predict(data, split.holdout());
+    } catch (UnusablePredictions e) {
+      // The model, not the moment: a retry scores the same rows the same way.
+      throw Failures.artifactMismatch(
+          "model " + request.candidate().artifactUri() + " cannot be measured: " + e.getMessage());
+    }
     Holdout holdout =
         new Holdout(
             spec.task(),

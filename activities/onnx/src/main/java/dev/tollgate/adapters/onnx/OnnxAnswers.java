@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.models.UnusablePredictions;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -28,7 +29,7 @@ final class OnnxAnswers {
     for (int i = 0; i < rows; i++) {
       double score = values[i];
       if (score < 0 || score > 1) {
-        throw new IllegalStateException(
+        throw new UnusablePredictions(
             "the model's anomaly scores must lie in [0, 1] (1 = most anomalous); row "
                 + i
                 + " of the rows scored is outside");
@@ -52,7 +53,7 @@ final class OnnxAnswers {
       if (labels != null) {
         Integer index = classes.indexOfLabel().get(labels[i]);
         if (index == null) {
-          throw new IllegalStateException(
+          throw new UnusablePredictions(
               "the model predicted a label that is not a class of the data's target (row "
                   + i
                   + ")");
@@ -83,7 +84,7 @@ final class OnnxAnswers {
       }
     }
     if (count > 0) {
-      throw new IllegalStateException(
+      throw new UnusablePredictions(
           "the ONNX model predicted NaN for "
               + count
               + " of "

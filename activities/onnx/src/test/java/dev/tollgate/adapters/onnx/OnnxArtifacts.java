@@ -34,12 +34,16 @@ final class OnnxArtifacts {
 
   /** Metadata of a model over the fixtures' four features with target {@code label}. */
   static ModelMetadata metadata(String model, String task, List<String> classes) {
+    return metadata(model, task, "label", classes);
+  }
+
+  static ModelMetadata metadata(String model, String task, String target, List<String> classes) {
     return new ModelMetadata(
         model,
         "onnx",
         Map.of(),
         OnnxFixtures.FEATURES,
-        "label",
+        target,
         Map.of(),
         "d",
         0,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.models.ModelContract;
 import dev.tollgate.activities.models.Predictor;
+import dev.tollgate.activities.models.UnusablePredictions;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,7 @@ class OnnxRefusalsTest {
     Dataset data = OnnxFixtures.holdout("regressor.csv").dataset("y", false);
     try (Predictor model = load("nan.onnx", REGRESSOR)) {
       assertThatThrownBy(() -> model.predict(data, data.allRows()))
+          .isInstanceOf(UnusablePredictions.class)
           .hasMessageContaining("predicted NaN for " + data.rows() + " of " + data.rows())
           .hasMessageContaining("holdout.csv");
     }

@@ -1,12 +1,14 @@
 package dev.tollgate.adapters.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingAnswer;
+import dev.tollgate.activities.serving.ServingError;
 import dev.tollgate.activities.serving.ServingPointer;
 import dev.tollgate.stages.ModelVersion;
 import java.nio.file.Path;
@@ -86,5 +88,24 @@ class OnnxServingTest {
     assertThat(models.predict("price", List.of(row), null).version()).isEqualTo(2);
     // v2's session is open, v1's was closed at the swap: one session per served version.
     assertThat(OnnxModel.openSessions()).isEqualTo(open + 1);
+  }
+
+  @Test
+  void aRequestTheModelAnswersWithNaNIsRefusedAs422() throws Exception {
+    ModelStore store = new ModelStore(new LocalArtifactStore(home.resolve("artifacts")));
+    var stored =
+        store.store(
+            OnnxArtifacts.metadata("broken", "regression", null), OnnxArtifacts.file("nan.onnx"));
+    Path serving = home.resolve("serving");
+    ServingPointer.of(
+            new ModelVersion("broken", 1, "r1", stored.uri(), stored.digest(), Map.of()),
+            "r1",
+            "broken",
+            null)
+        .write(serving.resolve("broken").resolve("current.json"));
+    Map<String, Object> row = Map.of("f0", 0.1, "f1", 0.2, "f2", 0.3, "f3", 0.4);
+    assertThatThrownBy(() -> new ModelServing(serving, store).predict("broken", List.of(row), null))
+        .isInstanceOfSatisfying(ServingError.class, e -> assertThat(e.status()).isEqualTo(422))
+        .hasMessageContaining("predicted NaN for 1 of 1 rows");
   }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.onnx;
 
+import static dev.tollgate.activities.ActivityTesting.businessFailure;
 import static dev.tollgate.activities.StageHarness.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,7 @@ import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
 import dev.tollgate.spec.PipelineSpec;
@@ -32,6 +34,42 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OnnxValidationTest {
   @TempDir Path home;
+
+  @Test
+  void aModelAnsweringNaNOnTheHoldoutFailsValidationWithoutRetry() throws Exception {
+    Path csv = home.resolve("data/prices.csv");
+    Files.createDirectories(csv.getParent());
+    List<String> lines = Files.readAllLines(OnnxFixtures.dir().resolve("regressor.csv"));
+    Files.write(
+        csv,
+        lines.stream().map(l -> String.join(",", List.of(l.split(",")).subList(0, 5))).toList());
+    var data = new DataSpec(csv.toUri().toString(), "y", OnnxFixtures.FEATURES, 50, null);
+    var validation =
+        new ValidationSpec(Map.of("rmse", new MetricBound(null, 10.0)), null, null, null, null);
+    PipelineSpec spec =
+        TestData.spec(
+            Task.REGRESSION, data, TestData.training("random_forest", Map.of()), validation);
+    var stored =
+        new ModelStore(new LocalArtifactStore(home.resolve("artifacts")))
+            .store(
+                OnnxArtifacts.metadata(spec.model(), "regression", "y", null),
+                OnnxArtifacts.file("nan.onnx"));
+    var trained =
+        new TrainedModel(stored.uri(), stored.digest(), Digests.sha256(csv), 160, 40, Map.of(), 0);
+    var version =
+        new ModelVersion(spec.model(), 1, "run-1", stored.uri(), stored.digest(), Map.of());
+    try (var stages = new StageHarness(home)) {
+      int open = OnnxModel.openSessions();
+      var failure =
+          businessFailure(
+              () -> stages.validate(spec, new StageHarness.Trained(trained, version), null),
+              FailureTypes.ARTIFACT_MISMATCH);
+      assertThat(failure.getOriginalMessage())
+          .contains(stored.uri())
+          .contains("predicted NaN for 40 of 40 rows of prices.csv");
+      assertThat(OnnxModel.openSessions()).isEqualTo(open);
+    }
+  }
 
   @Test
   void theValidateStageScoresAnOnnxClassifierOnItsOwnHoldout() throws Exception {
