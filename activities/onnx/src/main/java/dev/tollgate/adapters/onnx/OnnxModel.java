@@ -13,6 +13,7 @@ import dev.tollgate.activities.models.Predictor;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loaded ONNX model: one ONNX Runtime session, made once and reused by every call (a session's
@@ -22,8 +23,7 @@ final class OnnxModel implements Predictor {
   /**
    * Sessions loaded and not yet closed in this JVM: what a leak would show (tests, later a gauge).
    */
-  private static final java.util.concurrent.atomic.AtomicInteger OPEN =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger OPEN = new AtomicInteger();
 
   private final OrtEnvironment env;
   private final OrtSession session;
