@@ -49,17 +49,23 @@ public final class ModelStore {
   }
 
   public Stored store(ModelMetadata metadata, Predictor model) {
-    byte[] bytes = model.bytes();
+    return store(metadata, model.format(), model.bytes());
+  }
+
+  /**
+   * Stores a model file as it is, without loading it: a model Tollgate did not train (an ONNX file
+   * a training command left) is checked when the stages load it, against this metadata.
+   */
+  public Stored store(ModelMetadata metadata, ModelFormat format, byte[] bytes) {
     String digest = Digests.sha256(bytes);
-    String file = model.format().file();
+    String file = format.file();
     String folder = prefix + ModelNames.check(metadata.model()) + "/" + digest;
     // A no-op when these bytes are there; repairs a damaged file left by a crashed attempt.
     artifacts.put(folder + "/" + file, bytes);
     String metadataKey = folder + "/" + METADATA_FILE;
     if (!artifacts.exists(metadataKey)) {
       // The first metadata stays: a retried training must not rewrite when the model was made.
-      artifacts.put(
-          metadataKey, Json.pretty(metadata.withModelFile(file, model.format().id(), digest)));
+      artifacts.put(metadataKey, Json.pretty(metadata.withModelFile(file, format.id(), digest)));
     }
     return new Stored(artifacts.uri(folder), digest);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
 import io.temporal.failure.ApplicationFailure;
@@ -32,7 +33,8 @@ class OnnxArtifactTest {
     var stored =
         store.store(
             OnnxArtifacts.metadata("churn", "classification", data.classes()),
-            OnnxArtifacts.file("classifier.onnx"));
+            ModelFormat.ONNX,
+            OnnxFixtures.model("classifier.onnx"));
     assertThat(Files.list(home.resolve("churn").resolve(stored.digest())))
         .extracting(p -> p.getFileName().toString())
         .contains("model.onnx", "metadata.json");
@@ -53,7 +55,8 @@ class OnnxArtifactTest {
     var stored =
         store.store(
             OnnxArtifacts.metadata("churn", "classification", List.of("high", "low", "mid")),
-            OnnxArtifacts.file("zipmap.onnx"));
+            ModelFormat.ONNX,
+            OnnxFixtures.model("zipmap.onnx"));
     assertThatThrownBy(() -> store.load(stored.uri(), stored.digest(), null))
         .isInstanceOf(ApplicationFailure.class)
         .hasMessageContaining(stored.digest() + "/model.onnx is not a usable model")

@@ -1,36 +1,15 @@
 package dev.tollgate.adapters.onnx;
 
 import dev.tollgate.activities.artifacts.ModelMetadata;
-import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.models.ModelFormat;
-import dev.tollgate.activities.models.Predictions;
-import dev.tollgate.activities.models.Predictor;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a training command will leave for the store: an ONNX file as a {@link Predictor} that is
- * only bytes, and the metadata the stages read (features, task, classes, format).
+ * The metadata a training command's ONNX model will be stored with: what the stages read (features,
+ * target, task, classes) to check and score it.
  */
 final class OnnxArtifacts {
   private OnnxArtifacts() {}
-
-  /** The file's bytes to store; never scored (the store loads its own copy). */
-  record OnnxFile(byte[] bytes) implements Predictor {
-    @Override
-    public Predictions predict(Dataset data, int[] rows) {
-      throw new UnsupportedOperationException("only stored");
-    }
-
-    @Override
-    public ModelFormat format() {
-      return ModelFormat.ONNX;
-    }
-  }
-
-  static OnnxFile file(String fixture) throws Exception {
-    return new OnnxFile(OnnxFixtures.model(fixture));
-  }
 
   /** Metadata of a model over the fixtures' four features with target {@code label}. */
   static ModelMetadata metadata(String model, String task, List<String> classes) {

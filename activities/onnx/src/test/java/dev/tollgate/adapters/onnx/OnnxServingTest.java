@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingAnswer;
 import dev.tollgate.activities.serving.ServingError;
@@ -31,7 +32,7 @@ class OnnxServingTest {
     List<String> classes = List.of("high", "low", "mid");
     var metadata = OnnxArtifacts.metadata("churn", "classification", classes);
     ModelStore store = new ModelStore(new LocalArtifactStore(home.resolve("artifacts")));
-    var stored = store.store(metadata, OnnxArtifacts.file("classifier.onnx"));
+    var stored = store.store(metadata, ModelFormat.ONNX, OnnxFixtures.model("classifier.onnx"));
     var version = new ModelVersion("churn", 1, "run-1", stored.uri(), stored.digest(), Map.of());
     Path serving = home.resolve("serving");
     ServingPointer.of(version, "run-1", "churn", null)
@@ -61,8 +62,8 @@ class OnnxServingTest {
   void aSwappedOutVersionsSessionIsClosed() throws Exception {
     ModelStore store = new ModelStore(new LocalArtifactStore(home.resolve("artifacts")));
     var metadata = OnnxArtifacts.metadata("price", "regression", null);
-    var v1 = store.store(metadata, OnnxArtifacts.file("regressor.onnx"));
-    var v2 = store.store(metadata, OnnxArtifacts.file("by_name.onnx"));
+    var v1 = store.store(metadata, ModelFormat.ONNX, OnnxFixtures.model("regressor.onnx"));
+    var v2 = store.store(metadata, ModelFormat.ONNX, OnnxFixtures.model("by_name.onnx"));
     Path serving = home.resolve("serving");
     Path pointer = serving.resolve("price").resolve("current.json");
     ModelServing models = new ModelServing(serving, store);
@@ -95,7 +96,9 @@ class OnnxServingTest {
     ModelStore store = new ModelStore(new LocalArtifactStore(home.resolve("artifacts")));
     var stored =
         store.store(
-            OnnxArtifacts.metadata("broken", "regression", null), OnnxArtifacts.file("nan.onnx"));
+            OnnxArtifacts.metadata("broken", "regression", null),
+            ModelFormat.ONNX,
+            OnnxFixtures.model("nan.onnx"));
     Path serving = home.resolve("serving");
     ServingPointer.of(
             new ModelVersion("broken", 1, "r1", stored.uri(), stored.digest(), Map.of()),

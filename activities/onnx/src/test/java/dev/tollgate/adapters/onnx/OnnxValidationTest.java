@@ -9,6 +9,7 @@ import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MetricBound;
@@ -53,7 +54,8 @@ class OnnxValidationTest {
         new ModelStore(new LocalArtifactStore(home.resolve("artifacts")))
             .store(
                 OnnxArtifacts.metadata(spec.model(), "regression", "y", null),
-                OnnxArtifacts.file("nan.onnx"));
+                ModelFormat.ONNX,
+                OnnxFixtures.model("nan.onnx"));
     var trained =
         new TrainedModel(stored.uri(), stored.digest(), Digests.sha256(csv), 160, 40, Map.of(), 0);
     var version =
@@ -90,7 +92,7 @@ class OnnxValidationTest {
         OnnxArtifacts.metadata(spec.model(), "classification", List.of("high", "low", "mid"));
     var stored =
         new ModelStore(new LocalArtifactStore(home.resolve("artifacts")))
-            .store(metadata, OnnxArtifacts.file("classifier.onnx"));
+            .store(metadata, ModelFormat.ONNX, OnnxFixtures.model("classifier.onnx"));
     var trained =
         new TrainedModel(stored.uri(), stored.digest(), Digests.sha256(csv), 160, 40, Map.of(), 0);
     var version =
