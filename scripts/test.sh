@@ -41,6 +41,15 @@ fi
 export MLFLOW_BIN
 echo "using mlflow at $MLFLOW_BIN"
 
+# The Python that trains and exports the ONNX adapter's test models (scikit-learn, LightGBM,
+# skl2onnx, onnxmltools; cached venv keyed by scripts/python-ml-requirements.txt).
+if ! TOLLGATE_PYTHON_ML=$(scripts/install-python-ml.sh); then
+  echo "test.sh: the ONNX fixtures' Python could not be installed (see above); the ONNX tests need it." >&2
+  exit 1
+fi
+export TOLLGATE_PYTHON_ML
+echo "using the ONNX fixtures' Python at $TOLLGATE_PYTHON_ML"
+
 # PostgreSQL's server binaries: the registry tests start their own server from them.
 if ! TOLLGATE_PG_BIN=$(scripts/install-postgres.sh); then
   echo "test.sh: PostgreSQL could not be installed (see above); the registry tests need it." >&2

@@ -103,6 +103,15 @@ public final class WorkerCommand extends CliCommand {
               + " $TOLLGATE_REGISTRY_PASSWORD.")
   String registryUrl;
 
+  @Option(
+      names = "--training-commands",
+      description =
+          "Run specs' own training commands (training.command) on this worker. A command is the"
+              + " spec's code run as this worker's user, in its own process group under the home"
+              + " folder (docs/training-contract.md); off by default (default:"
+              + " $TOLLGATE_TRAINING_COMMANDS, else false).")
+  boolean trainingCommands;
+
   @Mixin SecurityOptions security = new SecurityOptions();
 
   /** Called once the worker is ready; tests use it to reach the app and close it. */
@@ -144,7 +153,7 @@ public final class WorkerCommand extends CliCommand {
             + " heartbeat or start-to-close timeout runs out";
   }
 
-  private List<String> appArgs() {
+  List<String> appArgs() {
     List<String> args = new ArrayList<>();
     if (address != null) args.add("--tollgate.temporal.address=" + address);
     if (namespace != null) args.add("--tollgate.temporal.namespace=" + namespace);
@@ -157,6 +166,7 @@ public final class WorkerCommand extends CliCommand {
     if (registryUrl != null) {
       args.add("--tollgate.registry.url=" + CommandLineSecrets.registryUrl(registryUrl));
     }
+    if (trainingCommands) args.add("--tollgate.training.commands-enabled=true");
     args.addAll(security.asAppArgs());
     return args;
   }
