@@ -85,5 +85,16 @@ class CommandTrainingWorkflowTest {
     assertThat(train.getStartToCloseTimeout().getSeconds())
         .isEqualTo(Duration.ofMinutes(30).plus(StageOptions.COMMAND_MARGIN).toSeconds());
     assertThat(train.getHeartbeatTimeout().getSeconds()).isEqualTo(60);
+
+    // approved and deployed: recorded for PipelineReplayTest (docs/testing.md)
+    run.update("decide", DecisionRecord.class, new DecisionRequest(true, "alice", "lgtm"));
+    assertThat(run.getResult(PipelineResult.class).outcome())
+        .isEqualTo(dev.tollgate.stages.Outcome.DEPLOYED);
+    var history = f.env.getWorkflowClient().fetchHistory(run.getExecution().getWorkflowId());
+    Path out = java.nio.file.Files.createDirectories(Path.of("target", "recorded-histories"));
+    java.nio.file.Files.writeString(
+        out.resolve("pipeline-trained-by-command.json"), history.toJson(true));
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(
+        history, PipelineWorkflowImpl.class);
   }
 }
