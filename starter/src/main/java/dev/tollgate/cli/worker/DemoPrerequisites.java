@@ -29,7 +29,9 @@ final class DemoPrerequisites {
     List<String> missing = new ArrayList<>();
     Path folder = specFile.toAbsolutePath().getParent();
     Path data = localFile(spec.data().train());
-    if (data != null && !Files.isRegularFile(data)) {
+    // Only a missing file: anything else there (a folder, an unreadable file) is the load stage's
+    // to name, as for every run.
+    if (data != null && !Files.exists(data)) {
       missing.add(
           "the data file "
               + data
@@ -42,7 +44,7 @@ final class DemoPrerequisites {
     if (command == null) return missing;
     if (command.imported()) {
       Path model = localFile(command.importUri());
-      if (model != null && !Files.isRegularFile(model)) {
+      if (model != null && !Files.exists(model)) {
         missing.add(
             "the model file "
                 + model
