@@ -1,0 +1,191 @@
+package dev.tollgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Bring-your-own training on the real dev server (issue 24): the examples' own train.py, run by a
+ * worker with training commands on, with the tests' pinned Python venv on its PATH. Each example
+ * trains, validates, is approved, deploys and answers predictions over HTTP, and what ONNX Runtime
+ * for Java answers for the rows Tollgate held out agrees with the library's own predict_proba /
+ * predict within 1e-5. Then the bad inputs that only a real worker shows end to end: a worker with
+ * commands off, a command that exits 0 without a model, one that fails with a {@code failure} file
+ * — each FAILED with its reason in {@code tollgate status}, nothing registered.
+ *
+ * <p>One worker for the class, in its own namespace; the "commands off" case uses the shared
+ * worker, which has its defaults.
+ */
+@ExtendWith(SharedStack.class)
+class TrainingCommandIT {
+  private static final String NAMESPACE = SharedStack.COMMANDS_NAMESPACE;
+  private static final Duration TO_GATE = Duration.ofMinutes(4);
+  private static final Duration TO_END = Duration.ofMinutes(2);
+  private static WorkerProcess worker;
+  private static Cli cli;
+  private static Runs runs;
+  private static Path work;
+
+  enum Example {
+    SKLEARN_CLASSIFIER("churn-sklearn", "churn.yaml"),
+    LIGHTGBM_REGRESSOR("lightgbm-regressor", "bike-rentals.yaml");
+
+    final String folder;
+    final String spec;
+
+    Example(String folder, String spec) {
+      this.folder = folder;
+      this.spec = spec;
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    TemporalDevServer server = SharedStack.get().server();
+    work = ItSettings.newWorkDir("commands");
+    Map<String, String> env = new HashMap<>(PythonMl.onPath());
+    env.put("TOLLGATE_TRAINING_COMMANDS", "true");
+    worker =
+        WorkerProcess.start(
+            "commands", server.address(), NAMESPACE, ItSettings.newWorkDir("commands-home"), env);
+    cli = new Cli(server.address(), NAMESPACE);
+    runs = new Runs(cli, () -> worker.tail() + "\nServer log: " + server.log());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (worker != null) worker.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Example.class)
+  void theExampleIsDeployedAndServesWhatItsLibraryPredicts(Example example) throws Exception {
+    ExampleCopy copy = ExampleCopy.of(example.folder, example.spec, work);
+    String run = copy.model() + "/r1";
+    ProcResult started = cli.run("run", "--spec", copy.spec().toString(), "--run-id", "r1");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    runs.awaitStage(run, "AWAITING_APPROVAL", TO_GATE);
+    ProcResult approved = cli.approve(run, "alice");
+    assertThat(approved.exitCode()).as(approved.toString()).isZero();
+    RunStatus done = runs.awaitFinished(run, TO_END);
+    assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED " + copy.model() + " v1");
+    assertThat(new RegistryView(cli).versionStages(copy.model())).containsExactly("PRODUCTION");
+
+    HoldoutRows holdout =
+        HoldoutRows.of(
+            copy.data(), copy.keep().resolve("train.csv"), copy.features(), copy.target());
+    assertThat(holdout.features())
+        .as("Tollgate held out a fifth or so of %d rows", holdout.dataRows())
+        .hasSizeBetween(holdout.dataRows() / 10, holdout.dataRows() / 3);
+    List<String[]> library = libraryScores(copy, holdout);
+    JsonNode served =
+        ServingClient.of(worker).predict(copy.model(), copy.features(), holdout.features());
+    assertThat(served.path("version").asInt()).isEqualTo(1);
+    if (example == Example.SKLEARN_CLASSIFIER) {
+      ScoreComparison.classifier(served, library, 1e-5);
+    } else {
+      ScoreComparison.regressor(served, library, 1e-5);
+    }
+    ScoreComparison.measuredOnThisHoldout(
+        new RegistryView(cli).record(copy.model()), done, holdout, library, example.ordinal() == 0);
+  }
+
+  @Test
+  void aWorkerWithCommandsOffRefusesTheRunSayingHowToTurnThemOn() {
+    SharedStack shared = SharedStack.get();
+    Path spec =
+        CommandSpecs.write(
+            ItSettings.newWorkDir("commands-off"),
+            "it-cmd-off",
+            List.of("sh", "-c", "echo should never run; exit 1"),
+            Map.of(),
+            Map.of());
+    RunStatus done = runToItsEnd(shared.cli(), spec, "it-cmd-off", shared.worker());
+    assertThat(done.lines().get("cause"))
+        .contains("this worker does not run training commands")
+        .contains("tollgate worker --training-commands");
+    assertThat(shared.registry().versionStages("it-cmd-off")).isEmpty();
+  }
+
+  @Test
+  void aCommandThatExitsZeroWithoutAModelFailsSayingWhatItLeft() {
+    Path spec =
+        CommandSpecs.write(
+            work,
+            "it-cmd-no-model",
+            List.of("sh", "-c", "echo weights > model.pkl; echo trained"),
+            Map.of(),
+            Map.of());
+    RunStatus done = runToItsEnd(cli, spec, "it-cmd-no-model", worker);
+    assertThat(done.lines().get("cause"))
+        .contains("exited 0 but wrote no model")
+        .contains("model.pkl")
+        .contains("TOLLGATE_MODEL_DIR");
+    assertThat(new RegistryView(cli).versionStages("it-cmd-no-model")).isEmpty();
+  }
+
+  @Test
+  void aCommandThatFailsWithAFailureFileFailsTheRunWithItsReason() {
+    Path spec =
+        CommandSpecs.write(
+            work,
+            "it-cmd-failure",
+            List.of(
+                "sh",
+                "-c",
+                "echo 'column churned has one class only' > \"$TOLLGATE_OUTPUT_DIR/failure\";"
+                    + " echo noise on stderr >&2; exit 3"),
+            Map.of(),
+            Map.of());
+    RunStatus done = runToItsEnd(cli, spec, "it-cmd-failure", worker);
+    assertThat(done.lines().get("cause"))
+        .contains("exit 3")
+        .contains("column churned has one class only")
+        .doesNotContain("noise on stderr");
+    assertThat(new RegistryView(cli).versionStages("it-cmd-failure")).isEmpty();
+    assertThat(
+            History.startedAttempts(
+                SharedStack.get().server(), NAMESPACE, "pipeline/it-cmd-failure/r1", "Train"))
+        .as("a failed command is not retried")
+        .containsExactly(1);
+  }
+
+  private static RunStatus runToItsEnd(Cli cli, Path spec, String model, WorkerProcess worker) {
+    ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", "r1");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    RunStatus done = new Runs(cli, worker::tail).awaitFinished(model + "/r1", TO_GATE);
+    assertThat(done.outcome()).as(done.toString()).startsWith("FAILED " + model);
+    return done;
+  }
+
+  /** The library's own answers for the holdout, from the model train.py fitted. */
+  private static List<String[]> libraryScores(ExampleCopy copy, HoldoutRows holdout)
+      throws IOException {
+    Path rows = holdout.writeFeatures(copy.keep().resolve("holdout.csv"), copy.features());
+    Path out = copy.keep().resolve("library-scores.csv");
+    Path script = PythonMl.copyScript("score.py", copy.keep());
+    ProcResult scored =
+        PythonMl.run(
+            Duration.ofMinutes(2),
+            script.toString(),
+            copy.keep().resolve("model.pkl").toString(),
+            rows.toString(),
+            out.toString());
+    assertThat(scored.exitCode()).as(scored.toString()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    return lines.stream().map(l -> l.split(",", -1)).toList();
+  }
+}
