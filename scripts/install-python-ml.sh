@@ -5,9 +5,20 @@
 # scripts/python-ml-requirements.txt>: keyed by the pins, so changing a pin builds a new one and an
 # unchanged file reuses the finished install without PyPI. Only tests use it: the worker scores
 # ONNX models in Java and needs no Python.
+#
+#   scripts/install-python-ml.sh [REQUIREMENTS]
+#
+# With a requirements file (an example's, e.g. examples/churn-sklearn/trainer/requirements.txt) it
+# makes that file's venv instead, keyed by its SHA-256 the same way: how to check that an
+# example's pins install, and a Python to run its trainer by hand (examples/*/README.md).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-requirements="$here/python-ml-requirements.txt"
+requirements="${1:-$here/python-ml-requirements.txt}"
+if [[ ! -f "$requirements" ]]; then
+  echo "install-python-ml: no requirements file at $requirements" >&2
+  exit 1
+fi
+requirements=$(cd "$(dirname "$requirements")" && pwd)/$(basename "$requirements")
 cache=${TOLLGATE_CACHE:-$HOME/.cache/tollgate}
 sha=$(sha256sum "$requirements" | cut -c1-12)
 venv="$cache/python-ml-$sha"
