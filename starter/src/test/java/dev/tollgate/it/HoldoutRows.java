@@ -60,16 +60,19 @@ record HoldoutRows(List<double[]> features, List<String> targets, int trainRows,
   }
 
   private record Row(double[] values, String target) {
-    /** Numbers compared as numbers: "65.0" in one file is "65" in the other. */
+    /**
+     * Numbers compared as numbers: "65.0" in one file is "65" in the other, and "-0.0" is "0"
+     * (adding 0.0 turns -0.0 into 0.0).
+     */
     String key() {
       StringBuilder k = new StringBuilder();
-      for (double v : values) k.append(v).append(',');
+      for (double v : values) k.append(v + 0.0).append(',');
       return k.append(number(target)).toString();
     }
 
     private static String number(String s) {
       try {
-        return Double.toString(Double.parseDouble(s));
+        return Double.toString(Double.parseDouble(s) + 0.0);
       } catch (NumberFormatException e) {
         return s;
       }

@@ -39,6 +39,9 @@ final class ScoreComparison {
       }
     }
     assertThat(served.path("predictions").size()).isEqualTo(library.size() - 1);
+    System.out.printf(
+        "classifier: %d holdout rows, largest |ONNX Runtime - predict_proba| %.3g%n",
+        library.size() - 1, worst);
     assertThat(off).as("largest difference %s", worst).isEmpty();
   }
 
@@ -54,6 +57,9 @@ final class ScoreComparison {
       if (relative > tolerance) off.add("row " + i + ": ONNX " + onnx + ", library " + own);
     }
     assertThat(served.path("predictions").size()).isEqualTo(library.size() - 1);
+    System.out.printf(
+        "regressor: %d holdout rows, largest relative |ONNX Runtime - predict| %.3g%n",
+        library.size() - 1, worst);
     assertThat(off).as("largest relative difference %s", worst).isEmpty();
   }
 
@@ -72,6 +78,8 @@ final class ScoreComparison {
     String name = classifier ? "accuracy" : "rmse";
     assertThat(metrics.path(name).isNumber()).as("%s in %s", name, registry).isTrue();
     double measured = metrics.path(name).asDouble();
+    System.out.printf(
+        "Tollgate measured %s %s on %d holdout rows%n", name, measured, holdout.targets().size());
     int n = holdout.targets().size();
     double ours;
     if (classifier) {

@@ -38,6 +38,7 @@ class TrainingCommandIT {
   private static Cli cli;
   private static Runs runs;
   private static Path work;
+  private static final Map<Example, ExampleCopy> examples = new java.util.EnumMap<>(Example.class);
 
   enum Example {
     SKLEARN_CLASSIFIER("churn-sklearn", "churn.yaml"),
@@ -52,6 +53,10 @@ class TrainingCommandIT {
     }
   }
 
+  /**
+   * Starts every run of the class at once, so they train side by side while the tests wait on each
+   * in turn (the class's time is then about its longest run's, not their sum).
+   */
   @BeforeAll
   static void start() {
     TemporalDevServer server = SharedStack.get().server();
@@ -63,6 +68,44 @@ class TrainingCommandIT {
             "commands", server.address(), NAMESPACE, ItSettings.newWorkDir("commands-home"), env);
     cli = new Cli(server.address(), NAMESPACE);
     runs = new Runs(cli, () -> worker.tail() + "\nServer log: " + server.log());
+    for (Example example : Example.values()) {
+      ExampleCopy copy = ExampleCopy.of(example.folder, example.spec, work);
+      examples.put(example, copy);
+      started(cli, copy.spec());
+    }
+    started(
+        SharedStack.get().cli(),
+        CommandSpecs.write(
+            ItSettings.newWorkDir("commands-off"),
+            "it-cmd-off",
+            List.of("sh", "-c", "echo should never run; exit 1"),
+            Map.of(),
+            Map.of()));
+    started(
+        cli,
+        CommandSpecs.write(
+            work,
+            "it-cmd-no-model",
+            List.of("sh", "-c", "echo weights > model.pkl; echo trained"),
+            Map.of(),
+            Map.of()));
+    started(
+        cli,
+        CommandSpecs.write(
+            work,
+            "it-cmd-failure",
+            List.of(
+                "sh",
+                "-c",
+                "echo 'column churned has one class only' > \"$TOLLGATE_OUTPUT_DIR/failure\";"
+                    + " echo noise on stderr >&2; exit 3"),
+            Map.of(),
+            Map.of()));
+  }
+
+  private static void started(Cli cli, Path spec) {
+    ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", "r1");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
   }
 
   @AfterAll
@@ -73,10 +116,8 @@ class TrainingCommandIT {
   @ParameterizedTest
   @EnumSource(Example.class)
   void theExampleIsDeployedAndServesWhatItsLibraryPredicts(Example example) throws Exception {
-    ExampleCopy copy = ExampleCopy.of(example.folder, example.spec, work);
+    ExampleCopy copy = examples.get(example);
     String run = copy.model() + "/r1";
-    ProcResult started = cli.run("run", "--spec", copy.spec().toString(), "--run-id", "r1");
-    assertThat(started.exitCode()).as(started.toString()).isZero();
     runs.awaitStage(run, "AWAITING_APPROVAL", TO_GATE);
     ProcResult approved = cli.approve(run, "alice");
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
@@ -106,14 +147,7 @@ class TrainingCommandIT {
   @Test
   void aWorkerWithCommandsOffRefusesTheRunSayingHowToTurnThemOn() {
     SharedStack shared = SharedStack.get();
-    Path spec =
-        CommandSpecs.write(
-            ItSettings.newWorkDir("commands-off"),
-            "it-cmd-off",
-            List.of("sh", "-c", "echo should never run; exit 1"),
-            Map.of(),
-            Map.of());
-    RunStatus done = runToItsEnd(shared.cli(), spec, "it-cmd-off", shared.worker());
+    RunStatus done = ended(shared.cli(), "it-cmd-off", shared.worker());
     assertThat(done.lines().get("cause"))
         .contains("this worker does not run training commands")
         .contains("tollgate worker --training-commands");
@@ -122,14 +156,7 @@ class TrainingCommandIT {
 
   @Test
   void aCommandThatExitsZeroWithoutAModelFailsSayingWhatItLeft() {
-    Path spec =
-        CommandSpecs.write(
-            work,
-            "it-cmd-no-model",
-            List.of("sh", "-c", "echo weights > model.pkl; echo trained"),
-            Map.of(),
-            Map.of());
-    RunStatus done = runToItsEnd(cli, spec, "it-cmd-no-model", worker);
+    RunStatus done = ended(cli, "it-cmd-no-model", worker);
     assertThat(done.lines().get("cause"))
         .contains("exited 0 but wrote no model")
         .contains("model.pkl")
@@ -139,18 +166,7 @@ class TrainingCommandIT {
 
   @Test
   void aCommandThatFailsWithAFailureFileFailsTheRunWithItsReason() {
-    Path spec =
-        CommandSpecs.write(
-            work,
-            "it-cmd-failure",
-            List.of(
-                "sh",
-                "-c",
-                "echo 'column churned has one class only' > \"$TOLLGATE_OUTPUT_DIR/failure\";"
-                    + " echo noise on stderr >&2; exit 3"),
-            Map.of(),
-            Map.of());
-    RunStatus done = runToItsEnd(cli, spec, "it-cmd-failure", worker);
+    RunStatus done = ended(cli, "it-cmd-failure", worker);
     assertThat(done.lines().get("cause"))
         .contains("exit 3")
         .contains("column churned has one class only")
@@ -163,9 +179,8 @@ class TrainingCommandIT {
         .containsExactly(1);
   }
 
-  private static RunStatus runToItsEnd(Cli cli, Path spec, String model, WorkerProcess worker) {
-    ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", "r1");
-    assertThat(started.exitCode()).as(started.toString()).isZero();
+  /** The run {@link #start} started for {@code model}, once it has ended FAILED. */
+  private static RunStatus ended(Cli cli, String model, WorkerProcess worker) {
     RunStatus done = new Runs(cli, worker::tail).awaitFinished(model + "/r1", TO_GATE);
     assertThat(done.outcome()).as(done.toString()).startsWith("FAILED " + model);
     return done;
