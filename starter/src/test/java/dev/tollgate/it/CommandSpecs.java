@@ -27,6 +27,24 @@ final class CommandSpecs {
    */
   static Path write(
       Path dir, String model, List<String> command, Map<String, ?> params, Map<String, ?> env) {
+    return spec(
+        dir,
+        model,
+        """
+          command: %s
+          params: %s
+          env: %s
+          timeout: 10m
+        """
+            .formatted(json(command), json(params), json(env)));
+  }
+
+  /** A spec importing the model at {@code uri} ({@code training.import}). */
+  static Path importing(Path dir, String model, String uri) {
+    return spec(dir, model, "  import: { uri: %s }\n".formatted(json(uri)));
+  }
+
+  private static Path spec(Path dir, String model, String training) {
     try {
       Path folder = Files.createDirectories(dir.resolve(model));
       String data = "energy-" + ROWS + ".csv";
@@ -42,10 +60,7 @@ final class CommandSpecs {
             features: [hour, day_of_week, temperature, humidity]
             min_rows: 500
           training:
-            command: %s
-            params: %s
-            env: %s
-            timeout: 10m
+          %s\
           validation:
             thresholds:
               r2: { min: 0.3 }
@@ -57,7 +72,7 @@ final class CommandSpecs {
           deploy:
             target: local
           """
-              .formatted(model, data, json(command), json(params), json(env));
+              .formatted(model, data, training);
       return Files.writeString(folder.resolve(model + ".yaml"), yaml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -77,7 +92,11 @@ final class CommandSpecs {
     return spec;
   }
 
-  private static String json(Object value) throws JsonProcessingException {
-    return JSON.writeValueAsString(value);
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 }

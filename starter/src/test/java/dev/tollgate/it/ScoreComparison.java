@@ -40,7 +40,7 @@ final class ScoreComparison {
     }
     assertThat(served.path("predictions").size()).isEqualTo(library.size() - 1);
     System.out.printf(
-        "classifier: %d holdout rows, largest |ONNX Runtime - predict_proba| %.3g%n",
+        "classifier: %d rows, largest |ONNX Runtime - predict_proba| %.3g%n",
         library.size() - 1, worst);
     assertThat(off).as("largest difference %s", worst).isEmpty();
   }
@@ -58,7 +58,7 @@ final class ScoreComparison {
     }
     assertThat(served.path("predictions").size()).isEqualTo(library.size() - 1);
     System.out.printf(
-        "regressor: %d holdout rows, largest relative |ONNX Runtime - predict| %.3g%n",
+        "regressor: %d rows, largest relative |ONNX Runtime - predict| %.3g%n",
         library.size() - 1, worst);
     assertThat(off).as("largest relative difference %s", worst).isEmpty();
   }

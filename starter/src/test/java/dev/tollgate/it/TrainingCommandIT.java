@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * worker with training commands on, with the tests' pinned Python venv on its PATH. Each example
  * trains, validates, is approved, deploys and answers predictions over HTTP, and what ONNX Runtime
  * for Java answers for the rows Tollgate held out agrees with the library's own predict_proba /
- * predict within 1e-5. Then the bad inputs that only a real worker shows end to end: a worker with
- * commands off, a command that exits 0 without a model, one that fails with a {@code failure} file
- * — each FAILED with its reason in {@code tollgate status}, nothing registered.
+ * predict within 1e-5; the import example (a model trained elsewhere) likewise for its check rows.
+ * Then the bad inputs that only a real worker shows end to end: a worker with commands off, a
+ * command that exits 0 without a model, one that fails with a {@code failure} file, an import of a
+ * missing file — each FAILED with its reason in {@code tollgate status}, nothing registered.
  *
  * <p>One worker for the class, in its own namespace; the "commands off" case uses the shared
  * worker, which has its defaults.
@@ -38,6 +39,7 @@ class TrainingCommandIT {
   private static Cli cli;
   private static Runs runs;
   private static Path work;
+  private static ExampleCopy imported;
   private static final Map<Example, ExampleCopy> examples = new java.util.EnumMap<>(Example.class);
 
   enum Example {
@@ -73,6 +75,9 @@ class TrainingCommandIT {
       examples.put(example, copy);
       started(cli, copy.spec());
     }
+    imported = ExampleCopy.ofImport("import-onnx", "deliveries.yaml", work);
+    started(cli, imported.spec());
+    started(cli, CommandSpecs.importing(work, "it-import-missing", "file:model/missing.onnx"));
     started(
         SharedStack.get().cli(),
         CommandSpecs.write(
@@ -142,6 +147,48 @@ class TrainingCommandIT {
     }
     ScoreComparison.measuredOnThisHoldout(
         new RegistryView(cli).record(copy.model()), done, holdout, library, example.ordinal() == 0);
+  }
+
+  /**
+   * The import example (the CD half): a model trained elsewhere, taken, measured, approved,
+   * deployed, and served as scikit-learn predicted for make_model.py's 200 check rows.
+   */
+  @Test
+  void theImportedModelIsDeployedAndServesWhatScikitLearnPredicted() throws Exception {
+    String run = imported.model() + "/r1";
+    runs.awaitStage(run, "AWAITING_APPROVAL", TO_GATE);
+    ProcResult approved = cli.approve(run, "alice");
+    assertThat(approved.exitCode()).as(approved.toString()).isZero();
+    RunStatus done = runs.awaitFinished(run, TO_END);
+    assertThat(done.outcome())
+        .as(done.toString())
+        .startsWith("DEPLOYED " + imported.model() + " v1");
+    assertThat(new RegistryView(cli).versionStages(imported.model())).containsExactly("PRODUCTION");
+
+    List<String[]> check =
+        Files.readAllLines(imported.keep().resolve("check.csv")).stream()
+            .map(l -> l.split(",", -1))
+            .toList();
+    List<String> header = List.of(check.get(0));
+    List<double[]> rows = new java.util.ArrayList<>();
+    List<String[]> sklearn = new java.util.ArrayList<>();
+    sklearn.add(new String[] {"predicted"});
+    for (String[] line : check.subList(1, check.size())) {
+      rows.add(
+          imported.features().stream()
+              .mapToDouble(f -> Double.parseDouble(line[header.indexOf(f)]))
+              .toArray());
+      sklearn.add(new String[] {line[header.indexOf("predicted")]});
+    }
+    JsonNode served = ServingClient.of(worker).predict(imported.model(), imported.features(), rows);
+    ScoreComparison.regressor(served, sklearn, 1e-5);
+  }
+
+  @Test
+  void anImportOfAMissingFileFailsNamingTheKeyAndTheFile() {
+    RunStatus done = ended(cli, "it-import-missing", worker);
+    assertThat(done.lines().get("cause")).contains("training.import.uri").contains("missing.onnx");
+    assertThat(new RegistryView(cli).versionStages("it-import-missing")).isEmpty();
   }
 
   @Test
