@@ -183,7 +183,8 @@ final class PipelineRun {
                 progress.trained.metrics(),
                 progress.trained.dataDigest(),
                 SpecJson.digest(spec),
-                SpecJson.json(spec)));
+                SpecJson.json(spec),
+                progress.trained.lineage()));
     progress.candidate = registered.candidate();
     progress.previous = registered.production();
     state.setModelVersion(progress.candidate.version());

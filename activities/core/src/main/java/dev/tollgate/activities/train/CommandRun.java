@@ -1,5 +1,6 @@
 package dev.tollgate.activities.train;
 
+import dev.tollgate.activities.Echo;
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelNames;
@@ -76,7 +77,8 @@ final class CommandRun {
               spec.env(),
               spec.timeout(),
               spec.progressRegex() == null ? null : Pattern.compile(spec.progressRegex()));
-      lineage.put("command", Json.line(spec.command()));
+      // the registry keeps lineage in a column of 8000 characters: an argv of any length fits
+      lineage.put("command", Echo.capped(Json.line(spec.command()), 2000));
       lineage.put("code_version", CodeVersion.of(workdir));
       if (requirements != null) {
         beats.phase("python environment", 0);

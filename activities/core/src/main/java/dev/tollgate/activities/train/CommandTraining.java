@@ -104,6 +104,7 @@ final class CommandTraining {
         split.train().length,
         split.holdout().length,
         measured.metrics(),
-        trainMillis);
+        trainMillis,
+        lineage);
   }
 }

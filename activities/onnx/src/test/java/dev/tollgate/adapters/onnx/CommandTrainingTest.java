@@ -118,6 +118,34 @@ class CommandTrainingTest {
     assertThat(metadata.reportedMetrics()).isEmpty();
   }
 
+  @Test
+  void theValidateStageRefusesAClaimTheHoldoutDoesNotBearOut() throws Exception {
+    // the script claims 0.5 accuracy; Tollgate measures about 0.9 on the holdout
+    TrainingCommandSpec command = sklearn(Map.of("REPORTED", "0.5"));
+    TrainedModel trained = h.run(command);
+    var spec =
+        dev.tollgate.activities.TestData.spec(
+            Task.CLASSIFICATION,
+            h.data(),
+            CommandHarness.training(command),
+            new dev.tollgate.spec.ValidationSpec(Map.of(), null, null, null, null));
+    var version =
+        new dev.tollgate.stages.ModelVersion(
+            spec.model(), 1, "run-1", trained.artifactUri(), trained.modelDigest(), Map.of());
+    try (var stages = new dev.tollgate.activities.StageHarness(home)) {
+      var verdict =
+          stages.validate(
+              spec, new dev.tollgate.activities.StageHarness.Trained(trained, version), null);
+      var check =
+          dev.tollgate.activities.StageHarness.check(verdict, "reported_vs_measured.accuracy");
+      assertThat(check.status()).isEqualTo(dev.tollgate.stages.CheckResult.Status.FAIL);
+      assertThat(check.message())
+          .startsWith("the training command reported accuracy 0.5000, Tollgate measured 0.")
+          .endsWith("on the holdout (off by more than 0.05)");
+      assertThat(verdict.passed()).isFalse();
+    }
+  }
+
   /** Scores.of over scikit-learn's own labels and probabilities on Tollgate's holdout rows. */
   private Map<String, Double> scikitLearnOnTheHoldout(Path keep) throws Exception {
     var training = CommandHarness.training(sklearn(Map.of()));
