@@ -128,7 +128,8 @@ class TrainingCommandIT {
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
     RunStatus done = runs.awaitFinished(run, TO_END);
     assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED " + copy.model() + " v1");
-    assertThat(new RegistryView(cli).versionStages(copy.model())).containsExactly("PRODUCTION");
+    JsonNode registry = new RegistryView(cli).record(copy.model());
+    assertThat(RegistryView.versionStages(registry)).containsExactly("PRODUCTION");
 
     HoldoutRows holdout =
         HoldoutRows.of(
@@ -146,7 +147,7 @@ class TrainingCommandIT {
       ScoreComparison.regressor(served, library, 1e-5);
     }
     ScoreComparison.measuredOnThisHoldout(
-        new RegistryView(cli).record(copy.model()), done, holdout, library, example.ordinal() == 0);
+        registry, done, holdout, library, example == Example.SKLEARN_CLASSIFIER);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.tollgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,9 @@ class TrainingCommandKillIT {
     RunStatus done = runs.awaitFinished(run, Duration.ofMinutes(2));
     assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED " + model + " v1");
 
-    RegistryView registry = new RegistryView(cli);
-    List<String> versions = registry.versionStages(model);
+    JsonNode registry = new RegistryView(cli).record(model);
+    List<String> versions = RegistryView.versionStages(registry);
+    int promotions = RegistryView.promotions(registry);
     List<Integer> trains =
         History.startedAttempts(SharedStack.get().server(), NAMESPACE, "pipeline/" + run, "Train");
     List<String> starts = Files.readAllLines(marks.resolve("starts"));
@@ -101,9 +103,9 @@ class TrainingCommandKillIT {
         "worker SIGKILL while a training command runs",
         1,
         1,
-        (versions.size() - 1) + (registry.promotions(model) - 1) + (trains.size() - 1));
+        (versions.size() - 1) + (promotions - 1) + (trains.size() - 1));
     assertThat(versions).containsExactly("PRODUCTION");
-    assertThat(registry.promotions(model)).isEqualTo(1);
+    assertThat(promotions).isEqualTo(1);
     assertThat(trains).as("the killed attempt retried once, and only once").containsExactly(2);
     assertThat(starts).as("the command started by the lost attempt and by its retry").hasSize(2);
     assertThat(TrainingProcesses.of(home)).as("nothing left once the run ended").isEmpty();
