@@ -61,6 +61,8 @@ class TrainingCommandKillIT {
   @AfterAll
   static void stop() {
     if (worker != null) worker.close();
+    // after a failed test (the worker killed and not restarted), nothing may outlive the run
+    if (home != null) TrainingProcesses.killAll(home);
   }
 
   @Test

@@ -43,6 +43,17 @@ final class TrainingProcesses {
     return found;
   }
 
+  /**
+   * SIGKILLs whatever {@link #of} finds: for a test's clean-up after a failure, so a command it
+   * left hanging (ten minutes of sleep) does not outlive the test run.
+   */
+  static void killAll(Path workerHome) {
+    for (String p : of(workerHome)) {
+      ProcessHandle.of(Long.parseLong(p.substring(0, p.indexOf(' '))))
+          .ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
   private static boolean zombie(Path proc) throws IOException {
     String stat = Files.readString(proc.resolve("stat"), StandardCharsets.ISO_8859_1);
     // "pid (comm) S …": the state follows the last ')' (comm may hold spaces and parentheses)
