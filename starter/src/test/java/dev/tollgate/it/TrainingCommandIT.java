@@ -116,6 +116,7 @@ class TrainingCommandIT {
   @AfterAll
   static void stop() {
     if (worker != null) worker.close();
+    if (worker != null) TrainingProcesses.killAll(worker.home());
   }
 
   @ParameterizedTest
