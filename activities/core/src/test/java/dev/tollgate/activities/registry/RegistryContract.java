@@ -109,32 +109,6 @@ abstract class RegistryContract {
   }
 
   @Test
-  void aTrainingCommandsLineageIsKeptWithItsVersion() {
-    RegisterRequest byCommand =
-        new RegisterRequest(
-            "energy",
-            "run-c",
-            "file:/artifacts/run-c/",
-            "digest-run-c",
-            Map.of("rmse", 1.5),
-            "data-run-c",
-            "spec-run-c",
-            "{\"model\":\"energy\"}",
-            Map.of(
-                "command", "[\"python\",\"train.py\"]",
-                "code_version", "git:0123abcd+dirty",
-                "requirements_sha256", "ab12"));
-    registry.registerCandidate(candidate("run-a"));
-    registry.registerCandidate(byCommand);
-
-    assertThat(record().versions().get(0).lineage()).as("a catalogue model has none").isEmpty();
-    assertThat(record().versions().get(1).lineage())
-        .containsEntry("command", "[\"python\",\"train.py\"]")
-        .containsEntry("code_version", "git:0123abcd+dirty")
-        .containsEntry("requirements_sha256", "ab12");
-  }
-
-  @Test
   void registeringReadsTheProductionVersionInTheSameCall() {
     RegisteredCandidate first = registry.registerCandidateAndReadProduction(candidate("run-a"));
     assertThat(first.candidate().version()).isEqualTo(1);

@@ -158,6 +158,51 @@ class CommandTrainingFailuresTest {
     assertThat(h.runFoldersLeft()).isZero();
   }
 
+  /** The same shell script with {@code python.requirements} naming {@code requirements}. */
+  private TrainingCommandSpec withRequirements(TrainingCommandSpec cmd, String requirements) {
+    return new TrainingCommandSpec(
+        cmd.command(),
+        cmd.workdir(),
+        h.trainer.resolve(requirements).toString(),
+        Map.of(),
+        Map.of(),
+        cmd.timeout(),
+        null,
+        null,
+        null,
+        h.specDir.toString());
+  }
+
+  @Test
+  void theCommandRunsWithTheVenvOfItsRequirements() throws Exception {
+    harness();
+    Files.writeString(h.trainer.resolve("requirements.txt"), "# nothing to install\n");
+    // exits 3 naming the Python it found first on its PATH: the venv's
+    var cmd =
+        h.shell(
+            "which.sh",
+            "command -v python > \"$TOLLGATE_OUTPUT_DIR/failure\"\n"
+                + "echo \"VIRTUAL_ENV=$VIRTUAL_ENV\" >> \"$TOLLGATE_OUTPUT_DIR/failure\"\nexit 3\n");
+    ApplicationFailure f =
+        businessFailure(
+            () -> h.run(withRequirements(cmd, "requirements.txt")), FailureTypes.INVALID_DATA);
+    String venv = h.home.resolve("python-envs").toString();
+    assertThat(f.getOriginalMessage()).contains(venv + "/").contains("VIRTUAL_ENV=" + venv);
+  }
+
+  @Test
+  void requirementsThatDoNotInstallFailWithPipsError() throws Exception {
+    harness();
+    Files.writeString(h.trainer.resolve("requirements.txt"), "./no-such-package-folder\n");
+    var cmd = h.shell("never.sh", "echo ran > ran.txt\n");
+    ApplicationFailure f =
+        businessFailure(
+            () -> h.run(withRequirements(cmd, "requirements.txt")), FailureTypes.INVALID_DATA);
+    assertThat(f.getOriginalMessage())
+        .startsWith("training.python.requirements: pip install -r requirements.txt failed");
+    assertThat(h.trainer.resolve("ran.txt")).as("the command never ran").doesNotExist();
+  }
+
   @Test
   void importingAMissingFileNamesTheKeyAndTheUri() throws Exception {
     harness();
