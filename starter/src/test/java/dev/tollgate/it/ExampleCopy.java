@@ -54,8 +54,9 @@ record ExampleCopy(
 
   /**
    * The import example (a model "trained elsewhere"), its spec unchanged: its data generated, then
-   * its model made by make_model.py, which also writes scikit-learn's own predictions for 200 rows
-   * to {@code model/check.csv} ({@link #keep} is that folder).
+   * its model made by make_model.py (on rows of its own), which also writes scikit-learn's own
+   * predictions for 200 rows it did not train on to {@code model/check.csv} ({@link #keep} is that
+   * folder).
    */
   static ExampleCopy ofImport(String example, String specFile, Path dir) {
     try {
@@ -65,7 +66,6 @@ record ExampleCopy(
           PythonMl.run(
               Duration.ofMinutes(3),
               copy.resolve("make_model.py").toString(),
-              made.data().toString(),
               made.keep().toString());
       if (model.exitCode() != 0) throw new IllegalStateException(model.toString());
       return made;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +30,9 @@ final class DemoPrerequisites {
     List<String> missing = new ArrayList<>();
     Path folder = specFile.toAbsolutePath().getParent();
     Path data = localFile(spec.data().train());
-    if (data != null && !Files.isRegularFile(data)) {
+    // Only a missing file: anything else there (a folder, an unreadable file) is the load stage's
+    // to name, as for every run.
+    if (data != null && !Files.exists(data)) {
       missing.add(
           "the data file "
               + data
@@ -42,7 +45,7 @@ final class DemoPrerequisites {
     if (command == null) return missing;
     if (command.imported()) {
       Path model = localFile(command.importUri());
-      if (model != null && !Files.isRegularFile(model)) {
+      if (model != null && !Files.exists(model)) {
         missing.add(
             "the model file "
                 + model
@@ -56,27 +59,33 @@ final class DemoPrerequisites {
     } else {
       String program = command.command().getFirst();
       Path workdir = Path.of(command.workdir());
-      if (!program.contains("/")
-          ? onPath(program, path) == null
-          : !Files.isExecutable(workdir.resolve(program))) {
-        missing.add("the training command's program '" + program + "' is not on the PATH");
+      if (!program.contains("/")) {
+        if (onPath(program, path) == null) {
+          missing.add("the training command's program '" + program + "' is not on the PATH");
+        }
+      } else if (!Files.isExecutable(workdir.resolve(program))) {
+        missing.add(
+            "the training command's program '"
+                + program
+                + "' is not an executable file in "
+                + workdir);
       }
     }
     return missing;
   }
 
   /** Why python3 cannot make the spec's venv here, if it cannot. */
-  static java.util.Optional<String> python(String path) {
+  static Optional<String> python(String path) {
     Path python3 = onPath("python3", path);
     if (python3 == null) {
-      return java.util.Optional.of(
+      return Optional.of(
           "python3 is not installed (not on the PATH); training.command with python.requirements"
               + " needs Python 3 with venv and pip (Debian/Ubuntu: apt-get install python3"
               + " python3-venv python3-pip; macOS: brew install python)");
     }
     String problem = run(python3, path, "import venv, ensurepip");
-    if (problem == null) return java.util.Optional.empty();
-    return java.util.Optional.of(
+    if (problem == null) return Optional.empty();
+    return Optional.of(
         python3
             + " cannot make a venv with pip ("
             + problem

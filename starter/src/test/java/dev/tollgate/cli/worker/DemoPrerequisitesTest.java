@@ -58,6 +58,16 @@ class DemoPrerequisitesTest {
   }
 
   @Test
+  void aCommandWithoutRequirementsNeedsItsOwnProgramOnThePath() throws IOException {
+    Path spec = copy("churn-sklearn", "churn.yaml", "customers.csv");
+    Files.writeString(
+        spec, Files.readString(spec).replaceAll("(?m)^  python: .*$", "  # no venv here"));
+
+    assertThat(DemoPrerequisites.missing(spec, SpecParser.parse(spec), ""))
+        .containsExactly("the training command's program 'python' is not on the PATH");
+  }
+
+  @Test
   void theDemoStopsBeforeStartingAnythingAndSaysHowToMakeTheData() throws IOException {
     Path spec = copy("churn-sklearn", "churn.yaml", null);
     Path home = dir.resolve("home");

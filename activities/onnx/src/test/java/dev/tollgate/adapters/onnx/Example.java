@@ -68,8 +68,10 @@ record Example(Path dir, JsonNode spec) {
       throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of(python.toString(), dir.resolve(script).toString()));
     argv.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+    // make_model.py imports generate_data.py: no __pycache__ left in the repository's examples/.
+    builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+    Process p = builder.redirectOutput(log.toFile()).start();
     if (p.waitFor() != 0) {
       throw new IllegalStateException(
           script
