@@ -42,9 +42,11 @@ export MLFLOW_BIN
 echo "using mlflow at $MLFLOW_BIN"
 
 # The Python that trains and exports the ONNX adapter's test models (scikit-learn, LightGBM,
-# skl2onnx, onnxmltools; cached venv keyed by scripts/python-ml-requirements.txt).
+# skl2onnx, onnxmltools; cached venv keyed by scripts/python-ml-requirements.txt). The training
+# command ITs (TrainingCommandIT, TrainingCommandKillIT) put its bin first on their workers' PATH,
+# so the examples' train.py run with it; Failsafe's JVM inherits the variable.
 if ! TOLLGATE_PYTHON_ML=$(scripts/install-python-ml.sh); then
-  echo "test.sh: the ONNX fixtures' Python could not be installed (see above); the ONNX tests need it." >&2
+  echo "test.sh: the ONNX fixtures' Python could not be installed (see above); the ONNX tests and the training-command ITs need it." >&2
   exit 1
 fi
 export TOLLGATE_PYTHON_ML
