@@ -189,7 +189,10 @@ class TrainingCommandIT {
   @Test
   void anImportOfAMissingFileFailsNamingTheKeyAndTheFile() {
     RunStatus done = ended(cli, "it-import-missing", worker);
-    assertThat(done.lines().get("cause")).contains("training.import.uri").contains("missing.onnx");
+    assertThat(done.lines().get("cause"))
+        .contains("training.import.uri")
+        .contains("missing.onnx")
+        .doesNotContain("data.train");
     assertThat(new RegistryView(cli).versionStages("it-import-missing")).isEmpty();
   }
 

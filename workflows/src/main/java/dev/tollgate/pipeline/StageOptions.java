@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -38,6 +39,10 @@ public final class StageOptions {
     return base(timeout.plus(COMMAND_MARGIN), 3)
         .setTaskQueue(TaskQueues.TRAINING)
         .setHeartbeatTimeout(COMMAND_HEARTBEAT)
+        // a cancelled run ends once the command's process group has ended, not before: a run
+        // that says CANCELLED while the team's code still runs would be a lie (found by
+        // TrainingCommandKillIT; with the default the processes outlived the outcome by seconds)
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .build();
   }
 

@@ -2,6 +2,7 @@ package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.objects.S3Location;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,11 @@ final class ImportedModels {
   }
 
   byte[] read(String uri) {
+    try {
+      if (files.missingLocal(uri)) throw missing(uri, "no such file on this worker");
+    } catch (ApplicationFailure e) {
+      throw named(e);
+    }
     try (DatasetFiles.Local local = files.open(uri, MAX_BYTES)) {
       if (!Files.isRegularFile(local.path())) {
         throw Failures.invalidData(
@@ -31,11 +37,28 @@ final class ImportedModels {
       }
       return Files.readAllBytes(local.path());
     } catch (ApplicationFailure e) {
-      String why = e.getOriginalMessage();
-      throw ApplicationFailure.newNonRetryableFailure(
-          why.startsWith("training.import.uri") ? why : "training.import.uri: " + why, e.getType());
+      if (S3Location.isS3(uri) && e.getOriginalMessage().contains("does not exist")) {
+        throw missing(uri, "no such S3 object");
+      }
+      throw named(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the imported model " + uri, e);
     }
+  }
+
+  private static ApplicationFailure missing(String uri, String why) {
+    return Failures.invalidData(
+        "training.import.uri: the model "
+            + uri
+            + " does not exist ("
+            + why
+            + "); export it there first, or correct the URI");
+  }
+
+  /** A dataset check's refusal, under the key the spec wrote. */
+  private static ApplicationFailure named(ApplicationFailure e) {
+    String why = e.getOriginalMessage();
+    return ApplicationFailure.newNonRetryableFailure(
+        why.startsWith("training.import.uri") ? why : "training.import.uri: " + why, e.getType());
   }
 }

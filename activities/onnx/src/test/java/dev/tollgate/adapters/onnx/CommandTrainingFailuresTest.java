@@ -209,7 +209,12 @@ class CommandTrainingFailuresTest {
     String uri = h.specDir.resolve("models/gone.onnx").toUri().toString();
     ApplicationFailure f =
         businessFailure(() -> h.run(h.importing(uri)), FailureTypes.INVALID_DATA);
-    assertThat(f.getOriginalMessage()).startsWith("training.import.uri").contains("gone.onnx");
+    assertThat(f.getOriginalMessage())
+        .startsWith("training.import.uri")
+        .contains("gone.onnx")
+        .contains("the model")
+        .doesNotContain("dataset")
+        .doesNotContain("data.train");
     assertThat(h.artifacts.resolve("models")).doesNotExist();
   }
 }
