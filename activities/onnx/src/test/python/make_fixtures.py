@@ -9,6 +9,10 @@ Everything is seeded, so the same pins give the same files. Writes to OUT_DIR:
   regressor.csv       its holdout: f0..f3, y, predicted (LightGBM's predict)
   by_name.onnx        a scikit-learn LinearRegression taking one [N,1] input per feature, by name
   by_name.csv         its holdout: f0..f3, y, predicted
+  isolation.onnx      a scikit-learn IsolationForest whose scores are rescaled to Tollgate's anomaly
+                      scale, -score_samples in [0, 1] (docs/training-contract.md, "Anomaly models")
+  isolation.csv       its rows: f0..f3, y (0, unused), score (scikit-learn's -score_samples)
+  isolation_raw.onnx  the same forest as skl2onnx exports it (decision_function): refused
 and the models Tollgate must refuse (made with the onnx package): zipmap.onnx (skl2onnx's default
 ZipMap output), opset_too_new.onnx, ir_too_new.onnx, wide.onnx (5 features, not 4) and nan.onnx
 (a regressor whose every answer is 0/0).
@@ -21,12 +25,12 @@ import lightgbm
 import numpy as np
 import onnx
 import pandas as pd
-from onnx import TensorProto, helper
+from onnx import TensorProto, helper, numpy_helper
 from onnxmltools import convert_lightgbm
 from onnxmltools.convert.common.data_types import FloatTensorType as MlFloat
 from skl2onnx import to_onnx
 from skl2onnx.common.data_types import FloatTensorType
-from sklearn.ensemble import RandomForestClassifier
+from sklearn.ensemble import IsolationForest, RandomForestClassifier
 from sklearn.linear_model import LinearRegression
 
 FEATURES = ["f0", "f1", "f2", "f3"]
@@ -109,6 +113,36 @@ def by_name(out, rng):
     holdout.to_csv(out / "by_name.csv", index=False, float_format="%.9g")
 
 
+def isolation(out, rng):
+    x, _ = data(400, 4, rng)
+    model = IsolationForest(n_estimators=50, random_state=SEED).fit(x[:300])
+    raw = to_onnx(model, x[:1], target_opset=OPSET)
+    save(raw, out / "isolation_raw.onnx")
+    save(anomaly_scale(raw, model.offset_), out / "isolation.onnx")
+    rows = frame(x[300:])
+    rows["y"] = 0
+    rows["score"] = -model.score_samples(x[300:])
+    rows.to_csv(out / "isolation.csv", index=False, float_format="%.9g")
+
+
+def anomaly_scale(raw, offset):
+    """The recipe of docs/training-contract.md: scores = -(decision_function + offset_)."""
+    onx = onnx.ModelProto()
+    onx.CopyFrom(raw)
+    for node in onx.graph.node:
+        node.output[:] = ["decision" if o == "scores" else o for o in node.output]
+    onx.graph.initializer.append(
+        numpy_helper.from_array(np.array([offset], dtype=np.float32), "offset"))
+    onx.graph.node.extend([
+        helper.make_node("Add", ["decision", "offset"], ["shifted"]),
+        helper.make_node("Neg", ["shifted"], ["scores"]),
+    ])
+    kept = [o for o in onx.graph.output if o.name == "scores"]
+    del onx.graph.output[:]
+    onx.graph.output.extend(kept)
+    return onx
+
+
 def nan_model(out):
     # X - X is 0 everywhere, and 0/0 is NaN: a model that loads fine and answers nothing usable.
     zero = helper.make_node("Sub", ["input", "input"], ["zero"])
@@ -139,6 +173,7 @@ def main():
     classifier(out, np.random.default_rng(SEED))
     regressor(out, np.random.default_rng(SEED + 1))
     by_name(out, np.random.default_rng(SEED + 2))
+    isolation(out, np.random.default_rng(SEED + 3))
     nan_model(out)
     print("wrote", ", ".join(sorted(p.name for p in out.iterdir())))
 

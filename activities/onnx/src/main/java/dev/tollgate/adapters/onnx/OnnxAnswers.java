@@ -14,8 +14,10 @@ import java.nio.LongBuffer;
 final class OnnxAnswers {
   /**
    * Anomaly scores are read on Tollgate's own scale, [0, 1] with 1 the most anomalous, and a row is
-   * flagged at 0.5, the isolation forest's natural boundary. Provisional (issue 24): a threshold
-   * taken from the spec or the model's metadata comes with the training command.
+   * flagged at 0.5, the isolation forest's natural boundary: the scale of Tollgate's own isolation
+   * forest, so drift, range and every anomaly gate read an outside model the same way. A model on
+   * another scale (scikit-learn's decision_function) is refused with the recipe that rescales it,
+   * rather than mapped by a guess: no monotone map from an unknown scale keeps the 0.5 boundary.
    */
   static final double ANOMALY_FLAG = 0.5;
 
@@ -32,7 +34,9 @@ final class OnnxAnswers {
         throw new UnusablePredictions(
             "the model's anomaly scores must lie in [0, 1] (1 = most anomalous); row "
                 + i
-                + " of the rows scored is outside");
+                + " of the rows scored is outside. scikit-learn's IsolationForest exports"
+                + " decision_function (negative = anomaly): export -(decision_function + offset_)"
+                + " instead, as docs/training-contract.md (\"Anomaly models\") shows");
       }
       flags[i] = score >= ANOMALY_FLAG ? 1 : 0;
       probabilities[i] = new double[] {1 - score, score};

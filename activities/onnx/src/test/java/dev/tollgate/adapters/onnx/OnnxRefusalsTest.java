@@ -111,4 +111,18 @@ class OnnxRefusalsTest {
           .hasMessageContaining("holdout.csv");
     }
   }
+
+  @Test
+  void scikitLearnsRawIsolationForestExportIsRefusedWithTheRecipe() throws Exception {
+    Dataset data = OnnxFixtures.holdout("isolation.csv").dataset("y", false);
+    var contract = new ModelContract("anomaly", data.features(), null);
+    try (Predictor model =
+        new OnnxModelRuntime().load(OnnxFixtures.model("isolation_raw.onnx"), contract)) {
+      assertThatThrownBy(() -> model.predict(data, data.allRows()))
+          .isInstanceOf(UnusablePredictions.class)
+          .hasMessageContaining("must lie in [0, 1]")
+          .hasMessageContaining("decision_function")
+          .hasMessageContaining("training-contract.md");
+    }
+  }
 }

@@ -54,6 +54,23 @@ class OnnxScoresTest {
   }
 
   @Test
+  void anIsolationForestRescaledByTheContractsRecipeGivesScikitLearnsAnomalyScores()
+      throws Exception {
+    var rows = OnnxFixtures.holdout("isolation.csv");
+    Dataset data = rows.dataset("y", false);
+    var contract = new ModelContract("anomaly", data.features(), null);
+    try (Predictor model =
+        new OnnxModelRuntime().load(OnnxFixtures.model("isolation.onnx"), contract)) {
+      Predictions predictions = model.predict(data, data.allRows());
+      double[] expected = rows.numbers("score");
+      for (int i = 0; i < data.rows(); i++) {
+        assertThat(predictions.probabilities()[i][1]).isCloseTo(expected[i], within(TOLERANCE));
+        assertThat(predictions.values()[i]).isEqualTo(expected[i] >= 0.5 ? 1.0 : 0.0);
+      }
+    }
+  }
+
+  @Test
   void aClosedModelRefusesToScoreAndClosesOnce() throws Exception {
     var holdout = OnnxFixtures.holdout("regressor.csv");
     Dataset data = holdout.dataset("y", false);
