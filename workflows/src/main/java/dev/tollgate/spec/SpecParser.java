@@ -52,7 +52,7 @@ public final class SpecParser {
           "expected lower-case letters, digits, '.', '_' or '-' (max 63), got '" + model + "'");
     }
     Task task = SpecValues.enumValue(top, "task", Task.class, Task.REGRESSION);
-    TrainingSpec training = TrainingKeys.read(top.section("training", true), task);
+    TrainingSpec training = TrainingKeys.read(top.section("training", true), task, baseDir);
     DataSpec data = DataKeys.read(top.section("data", true), baseDir, task);
     DeploySpec deploy = DeployKeys.read(top.section("deploy", false), baseDir);
     if (deploy.watch() != null && task == Task.ANOMALY) {

@@ -10,11 +10,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Reads the bring-your-own-training keys of {@code training}: {@code command} (argv) or {@code
  * import}, and with a command its {@code workdir}, {@code python}, {@code params}, {@code env},
- * {@code timeout}, {@code task_queue} and {@code progress_regex}. The split's keys ({@code seed},
- * {@code holdout}, {@code stratify}) are {@link TrainingKeys}'s, to be shared when {@link
- * SpecParser} calls this; until then they are refused here, not silently ignored. Not yet called by
- * {@link SpecParser}: issue 24's later part decides how {@code training} chooses between an
- * algorithm and a command (docs/wip/i24-runner.md).
+ * {@code timeout}, {@code task_queue} and {@code progress_regex}. {@link TrainingKeys} calls this
+ * when {@code training} has {@code command} or {@code import}, and reads the split's keys ({@code
+ * seed}, {@code holdout}, {@code stratify}) itself, as for an algorithm.
  */
 final class TrainingCommandKeys {
   static final Set<String> KEYS =
@@ -34,7 +32,9 @@ final class TrainingCommandKeys {
 
   /** {@code training} with a command or an import; {@code specDir} is the spec's folder. */
   static TrainingCommandSpec read(YamlSection s, Path specDir) {
-    s.rejectUnknownKeys(KEYS);
+    s.rejectUnknownKeys(
+        java.util.stream.Stream.concat(KEYS.stream(), TrainingKeys.SPLIT.stream())
+            .collect(java.util.stream.Collectors.toSet()));
     Path base = specDir.toAbsolutePath().normalize();
     if (s.has("command") == s.has("import")) {
       throw s.error(
@@ -71,7 +71,8 @@ final class TrainingCommandKeys {
         timeout == null ? TrainingCommandSpec.DEFAULT_TIMEOUT : timeout,
         queue,
         progressRegex(s),
-        null);
+        null,
+        base.toString());
   }
 
   private static TrainingCommandSpec imported(YamlSection s, Path base) {
@@ -85,7 +86,16 @@ final class TrainingCommandKeys {
     if (uri == null)
       throw imp.error("uri", "missing; expected s3://bucket/model.onnx or file:model.onnx");
     return new TrainingCommandSpec(
-        List.of(), null, null, java.util.Map.of(), java.util.Map.of(), null, null, null, uri);
+        List.of(),
+        null,
+        null,
+        java.util.Map.of(),
+        java.util.Map.of(),
+        null,
+        null,
+        null,
+        uri,
+        base.toString());
   }
 
   private static String progressRegex(YamlSection s) {

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param progressRegex {@code progress_regex}, with a named group {@code fraction} or {@code
  *     percent}; {@code null} for only {@code tollgate:progress} lines
  * @param importUri {@code import.uri}: {@code s3://…} as written or {@code file:} resolved
+ * @param specDir the spec's folder (absolute): the worker re-checks {@code workdir}, {@code
+ *     requirements} and a {@code file:} import against its real path
  */
 public record TrainingCommandSpec(
     List<String> command,
@@ -32,7 +34,8 @@ public record TrainingCommandSpec(
     Duration timeout,
     String taskQueue,
     String progressRegex,
-    String importUri) {
+    String importUri,
+    String specDir) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
 

@@ -47,6 +47,7 @@ class TrainingCommandKeysTest {
     assertThat(c.taskQueue()).isEqualTo("gpu");
     assertThat(c.progressRegex()).isEqualTo("epoch (?<percent>\\d+)%");
     assertThat(c.imported()).isFalse();
+    assertThat(c.specDir()).isEqualTo("/specs/energy");
   }
 
   @Test
@@ -88,7 +89,7 @@ class TrainingCommandKeysTest {
         "progress_regex: 'epoch (\\d+)'|training.progress_regex|expected a named group",
         "progress_regex: 'epoch ((?<fraction>'|training.progress_regex|not a regular expression",
         "algorithm: xgboost|training.algorithm|unknown key",
-        "seed: 7|training.seed|unknown key",
+        "sead: 7|training.sead|unknown key",
       })
   void refusesEachBadValueOnItsKey(String extra, String key, String problem) {
     assertThatThrownBy(() -> read("command: [python, train.py]\n" + extra))
@@ -119,7 +120,7 @@ class TrainingCommandKeysTest {
     assertThatThrownBy(
             () ->
                 new TrainingCommandSpec(
-                    List.of(), null, null, Map.of(), Map.of(), null, null, null, null))
+                    List.of(), null, null, Map.of(), Map.of(), null, null, null, null, "/s"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
