@@ -26,8 +26,9 @@ import io.temporal.workflow.Workflow;
  * run's face to Temporal; this is what the run does.
  */
 final class PipelineRun {
-  private final TrainActivities train =
-      Workflow.newActivityStub(TrainActivities.class, StageOptions.train());
+  /** On the spec's training queue ({@link TrainingRoute}): a worker pool may train elsewhere. */
+  private final TrainActivities train;
+
   private final ValidateActivities validate =
       Workflow.newActivityStub(ValidateActivities.class, StageOptions.validate());
 
@@ -58,6 +59,9 @@ final class PipelineRun {
       RunState state,
       RunCancellation cancellation) {
     this.spec = spec;
+    this.train =
+        Workflow.newActivityStub(
+            TrainActivities.class, TrainingRoute.apply(StageOptions.train(), spec.training()));
     this.options = options;
     this.state = state;
     this.cancellation = cancellation;

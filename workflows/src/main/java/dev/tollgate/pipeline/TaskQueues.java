@@ -25,9 +25,12 @@ public final class TaskQueues {
   public static final String TRAINING_NAME = "training";
 
   /** What a short queue name may hold. */
-  public static final String NAME_RULE = "1-64 letters, digits, '.', '_' or '-'";
+  public static final String NAME_RULE =
+      "a letter or digit, then up to 99 letters, digits, '.', '_' or '-'";
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  /** The rule {@code training.task_queue} is read with too (TrainingCommandKeys). */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
   private static final String TRAINING_PREFIX = TRAINING + "-";
 
   private TaskQueues() {}

@@ -45,8 +45,10 @@ class WorkerQueuesTest {
     assertThatThrownBy(() -> WorkerQueues.parse(List.of("gpu,a/b")))
         .hasMessageContaining("queue name 'a/b'")
         .hasMessageContaining("letters, digits, '.', '_' or '-'");
-    assertThatThrownBy(() -> WorkerQueues.parse(List.of("x".repeat(65))))
-        .hasMessageContaining("1-64");
+    assertThatThrownBy(() -> WorkerQueues.parse(List.of("x".repeat(101))))
+        .hasMessageContaining("up to 99");
+    assertThatThrownBy(() -> WorkerQueues.parse(List.of("-gpu")))
+        .hasMessageContaining("a letter or digit, then");
     assertThatThrownBy(() -> WorkerQueues.parse(List.of(" , ")))
         .hasMessageContaining("no queue named");
     assertThatThrownBy(() -> new WorkerQueueProperties(List.of("g\tpu"), false))
