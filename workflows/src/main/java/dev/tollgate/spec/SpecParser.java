@@ -84,7 +84,11 @@ public final class SpecParser {
         task,
         data,
         training,
-        ValidationKeys.read(top.section("validation", false), task, data),
+        ValidationKeys.read(
+            top.section("validation", false),
+            task,
+            data,
+            training.byCommand() && !training.command().imported()),
         approval,
         deploy,
         notify,

@@ -79,6 +79,7 @@ public final class ArchitectureRules {
           "dev.tollgate.spec.DeployKeys",
           "dev.tollgate.spec.ScheduleKeys",
           "dev.tollgate.spec.TrackingKeys",
+          "dev.tollgate.spec.TrainingKeys",
           "dev.tollgate.spec.TrainingCommandKeys",
           "dev.tollgate.spec.SpecPaths");
 

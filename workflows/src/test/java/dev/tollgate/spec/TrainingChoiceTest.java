@@ -16,6 +16,11 @@ class TrainingChoiceTest {
   private static final Path DIR = Path.of("/specs/churn");
 
   private static PipelineSpec parse(String training) {
+    return parse(training, "");
+  }
+
+  /** {@code training} and the top-level sections in {@code rest}. */
+  private static PipelineSpec parse(String training, String rest) {
     String yaml =
         """
         model: churn
@@ -28,8 +33,9 @@ class TrainingChoiceTest {
         %s
         approval:
           approvers: [alice]
+        %s
         """
-            .formatted(training.indent(2).stripTrailing());
+            .formatted(training.indent(2).stripTrailing(), rest);
     return SpecParser.parse(yaml, "churn.yaml", DIR);
   }
 
@@ -110,6 +116,29 @@ class TrainingChoiceTest {
     assertThatThrownBy(() -> SpecParser.parse(yaml, "e.yaml", DIR))
         .hasMessageContaining("training.stratify")
         .hasMessageContaining("only a classification holdout");
+  }
+
+  @Test
+  void reportedVsMeasuredDefaultsOnAndTakesATolerance() {
+    assertThat(parse("command: [python, train.py]").validation().reportedToleranceOrDefault())
+        .isEqualTo(ValidationSpec.DEFAULT_REPORTED_TOLERANCE);
+    String withTolerance = "validation:\n  reported_vs_measured: {tolerance: 0.02}";
+    assertThat(parse("command: [python, train.py]", withTolerance).validation().reportedTolerance())
+        .isEqualTo(0.02);
+  }
+
+  @Test
+  void reportedVsMeasuredIsRefusedWhereNothingReports() {
+    String yaml = MinimalSpec.YAML + "validation:\n  reported_vs_measured: {tolerance: 0.02}\n";
+    assertThatThrownBy(() -> SpecParser.parse(yaml, "e.yaml", DIR))
+        .hasMessageContaining("validation.reported_vs_measured")
+        .hasMessageContaining("applies to training.command only");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "command: [python, train.py]",
+                    "validation:\n  reported_vs_measured: {tolerance: 2}"))
+        .hasMessageContaining("validation.reported_vs_measured.tolerance");
   }
 
   @Test

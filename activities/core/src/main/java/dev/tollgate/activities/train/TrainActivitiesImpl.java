@@ -2,11 +2,13 @@ package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.TollgateVersion;
+import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelCompatibility;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.data.FeatureStats;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.data.QuantileBins;
@@ -16,6 +18,7 @@ import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.activities.scores.Scores;
 import dev.tollgate.activities.stats.Psi;
+import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
@@ -44,15 +47,33 @@ public final class TrainActivitiesImpl implements TrainActivities {
 
   private final CsvLoader loader;
   private final ModelStore models;
+  private final CommandTraining commands;
 
+  /** Catalogue algorithms and imports of local files; training commands refused (tests, tools). */
   public TrainActivitiesImpl(CsvLoader loader, ModelStore models) {
+    this(loader, models, null, DatasetFiles.localOnly(), TrainingCommands.disabled());
+  }
+
+  /**
+   * @param artifacts where a training command's {@code train.log} is kept, beside the models
+   * @param files what an import's URI may read (the worker's data roots and buckets)
+   * @param commands whether this worker runs {@code training.command}, and its runner
+   */
+  public TrainActivitiesImpl(
+      CsvLoader loader,
+      ModelStore models,
+      ArtifactStore artifacts,
+      DatasetFiles files,
+      TrainingCommands commands) {
     this.loader = loader;
     this.models = models;
+    this.commands = new CommandTraining(loader, models, artifacts, files, commands);
   }
 
   @Override
   public TrainedModel train(TrainRequest request) {
     try (Heartbeats beats = Heartbeats.start(Activity.getExecutionContext(), HEARTBEAT_EVERY)) {
+      if (request.training().byCommand()) return commands.train(request, beats);
       Fitted fitted = fitAndScore(request, beats);
       beats.phase("storing", fitted.split().train().length);
       ModelMetadata metadata =
@@ -113,6 +134,9 @@ public final class TrainActivitiesImpl implements TrainActivities {
 
   private Fitted fitAndScore(TrainRequest request, Heartbeats beats) {
     Task task = request.task();
+    if (request.training().byCommand()) {
+      throw Failures.unsupported("a search trial runs a catalogue algorithm, not a command");
+    }
     HyperParams params = HyperParams.resolve(task, request.training());
     Trainer trainer = Trainers.forAlgorithm(task, params.algorithm());
     beats.phase("loading", 0);

@@ -141,6 +141,9 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
                 base == null ? null : models.reference(baseline.artifactUri()),
                 baseline == null ? null : baseline.label());
     if (drift != null) checks.add(drift.check());
+    checks.addAll(
+        ReportedVsMeasuredCheck.run(
+            v.reportedToleranceOrDefault(), model.metadata().reportedMetrics(), holdout.metrics()));
     if (v.quality() != null) checks.addAll(QualityChecks.run(v.quality(), spec.data(), data));
     if (spec.data().maxAge() != null) {
       Instant modified =

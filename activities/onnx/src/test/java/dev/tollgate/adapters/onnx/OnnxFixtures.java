@@ -22,13 +22,17 @@ final class OnnxFixtures {
 
   private OnnxFixtures() {}
 
+  /** The pinned Python with scikit-learn and skl2onnx (TOLLGATE_PYTHON_ML, or installed). */
+  static Path python() throws IOException, InterruptedException {
+    return InstalledTool.find(
+        "TOLLGATE_PYTHON_ML",
+        "install-python-ml.sh",
+        "the ONNX tests need scikit-learn, LightGBM and the ONNX converters");
+  }
+
   static synchronized Path dir() throws IOException, InterruptedException {
     if (dir != null) return dir;
-    Path python =
-        InstalledTool.find(
-            "TOLLGATE_PYTHON_ML",
-            "install-python-ml.sh",
-            "the ONNX tests need scikit-learn, LightGBM and the ONNX converters");
+    Path python = python();
     Path out = Path.of("target", "onnx-fixtures").toAbsolutePath();
     Path log = Path.of("target", "make_fixtures.log").toAbsolutePath();
     Files.createDirectories(out);
