@@ -26,9 +26,8 @@ import io.temporal.workflow.Workflow;
  * run's face to Temporal; this is what the run does.
  */
 final class PipelineRun {
-  /** On the spec's training queue ({@link TrainingRoute}): a worker pool may train elsewhere. */
-  private final TrainActivities train;
-
+  private final TrainActivities train =
+      Workflow.newActivityStub(TrainActivities.class, StageOptions.train());
   private final ValidateActivities validate =
       Workflow.newActivityStub(ValidateActivities.class, StageOptions.validate());
 
@@ -59,9 +58,6 @@ final class PipelineRun {
       RunState state,
       RunCancellation cancellation) {
     this.spec = spec;
-    this.train =
-        Workflow.newActivityStub(
-            TrainActivities.class, TrainingRoute.apply(StageOptions.train(), spec.training()));
     this.options = options;
     this.state = state;
     this.cancellation = cancellation;
@@ -203,7 +199,9 @@ final class PipelineRun {
   private TrainActivities trainer(TrainingSpec chosen) {
     if (!chosen.byCommand()) return train;
     return Workflow.newActivityStub(
-        TrainActivities.class, StageOptions.trainCommand(chosen.command()));
+        TrainActivities.class,
+        // training.task_queue: a worker pool may train elsewhere (TrainingRoute)
+        TrainingRoute.apply(StageOptions.trainCommand(chosen.command()), chosen));
   }
 
   /** Validation; false when the candidate fails it (archived, the run REJECTED_BY_VALIDATION). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.spec.TrainingSpec;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.api.enums.v1.TimeoutType;
@@ -26,12 +27,13 @@ class TrainingRouteTest {
 
   @Test
   void theSpecsQueueFoldedAndWaitingBoundedOnlyWhenRouted() {
-    ActivityOptions routed =
-        TrainingRoute.apply(StageOptions.train(), spec("  task_queue: GPU\n").training());
+    TrainingSpec gpu = spec("  task_queue: GPU\n").training();
+    ActivityOptions routed = TrainingRoute.apply(StageOptions.trainCommand(gpu.command()), gpu);
     assertThat(routed.getTaskQueue()).isEqualTo("tollgate-training-gpu");
     assertThat(routed.getScheduleToStartTimeout()).isEqualTo(TrainingRoute.WAIT_FOR_WORKER);
     assertThat(routed.getStartToCloseTimeout())
-        .isEqualTo(StageOptions.train().getStartToCloseTimeout());
+        .isEqualTo(StageOptions.trainCommand(gpu.command()).getStartToCloseTimeout());
+    assertThat(routed.getHeartbeatTimeout()).isEqualTo(StageOptions.COMMAND_HEARTBEAT);
 
     for (String plain : new String[] {"", "  task_queue: training\n", "  task_queue: Pipeline\n"}) {
       ActivityOptions o = TrainingRoute.apply(StageOptions.train(), spec(plain).training());
