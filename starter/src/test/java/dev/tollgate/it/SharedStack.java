@@ -36,6 +36,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For the worker whose runs are cancelled, with a webhook receiver (CancelIT). */
   static final String CANCEL_NAMESPACE = "it-cancel";
 
+  /** For QueueRoutingIT's two workers: a pipeline one and a gpu training one. */
+  static final String ROUTE_NAMESPACE = "it-route";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -81,7 +84,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             TWO_WORKERS_NAMESPACE,
             POLICY_NAMESPACE,
             NO_WORKER_NAMESPACE,
-            CANCEL_NAMESPACE);
+            CANCEL_NAMESPACE,
+            ROUTE_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);
