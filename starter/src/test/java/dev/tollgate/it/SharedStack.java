@@ -42,6 +42,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For the worker killed and the run cancelled while a command runs (TrainingCommandKillIT). */
   static final String COMMAND_KILL_NAMESPACE = "it-command-kill";
 
+  /** For QueueRoutingIT's two workers: a pipeline one and a gpu training one. */
+  static final String ROUTE_NAMESPACE = "it-route";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -89,7 +92,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             NO_WORKER_NAMESPACE,
             CANCEL_NAMESPACE,
             COMMANDS_NAMESPACE,
-            COMMAND_KILL_NAMESPACE);
+            COMMAND_KILL_NAMESPACE,
+            ROUTE_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

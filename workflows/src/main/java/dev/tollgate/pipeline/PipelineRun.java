@@ -199,7 +199,9 @@ final class PipelineRun {
   private TrainActivities trainer(TrainingSpec chosen) {
     if (!chosen.byCommand()) return train;
     return Workflow.newActivityStub(
-        TrainActivities.class, StageOptions.trainCommand(chosen.command()));
+        TrainActivities.class,
+        // training.task_queue: a worker pool may train elsewhere (TrainingRoute)
+        TrainingRoute.apply(StageOptions.trainCommand(chosen.command()), chosen));
   }
 
   /** Validation; false when the candidate fails it (archived, the run REJECTED_BY_VALIDATION). */

@@ -103,6 +103,8 @@ public final class ArchitectureRules {
       Set.of(
           "dev.tollgate.worker.WorkerApplication",
           "dev.tollgate.worker.temporal.TemporalTarget",
+          "dev.tollgate.worker.temporal.WorkerQueues",
+          "dev.tollgate.worker.temporal.WorkerQueueProperties",
           "dev.tollgate.worker.guardian.GuardianLauncher",
           "dev.tollgate.worker.approvals.MtlsDecisionClient",
           "dev.tollgate.worker.approvals.MtlsActionClient");
