@@ -1,13 +1,10 @@
 package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.TollgateVersion;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.data.FeatureStats;
 import dev.tollgate.activities.data.HoldoutSplit;
-import dev.tollgate.activities.data.QuantileBins;
 import dev.tollgate.activities.data.ReferenceSample;
 import dev.tollgate.activities.models.ModelCodec;
 import dev.tollgate.activities.models.ModelContract;
@@ -16,10 +13,8 @@ import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.activities.models.UnusablePredictions;
 import dev.tollgate.activities.scores.Scores;
-import dev.tollgate.activities.stats.Psi;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainRequest;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -87,43 +82,11 @@ final class OutsideModels {
       Map<String, Double> metrics,
       Map<String, Double> reported,
       Map<String, String> lineage) {
-    Map<String, QuantileBins> bins = new LinkedHashMap<>();
-    Map<String, FeatureStats> stats = new LinkedHashMap<>();
-    for (int j = 0; j < data.features().size(); j++) {
-      double[] values = data.feature(j, split.train());
-      bins.put(data.features().get(j), QuantileBins.of(values, Psi.DEFAULT_BINS));
-      stats.put(data.features().get(j), FeatureStats.of(values));
-    }
     var command = request.training().command();
     Map<String, Object> params = new LinkedHashMap<>();
     command.params().forEach((k, v) -> params.put(k, v.toString()));
-    return new ModelMetadata(
-        request.model(),
-        command.imported() ? "import" : "command",
-        params,
-        data.features(),
-        data.target(),
-        metrics,
-        data.sha256(),
-        split.train().length,
-        split.holdout().length,
-        request.training().seed(),
-        request.training().holdout(),
-        null,
-        Runtime.version().toString(),
-        Instant.now().toString(),
-        null,
-        bins,
-        request.task().name().toLowerCase(Locale.ROOT),
-        ModelFormat.ONNX.file(),
-        ModelFormat.ONNX.id(),
-        request.task() == Task.CLASSIFICATION ? data.classes() : null,
-        null,
-        data.report().summary(),
-        data.schema(),
-        TollgateVersion.get(),
-        stats,
-        reported,
-        lineage);
+    String algorithm = command.imported() ? "import" : "command";
+    return new TrainedMetadata(algorithm, params, ModelFormat.ONNX, null, null)
+        .of(request, data, split, metrics, reported, lineage);
   }
 }

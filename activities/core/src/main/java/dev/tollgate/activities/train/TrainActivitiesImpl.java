@@ -1,7 +1,6 @@
 package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.TollgateVersion;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelCompatibility;
 import dev.tollgate.activities.artifacts.ModelMetadata;
@@ -9,15 +8,12 @@ import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.DatasetFiles;
-import dev.tollgate.activities.data.FeatureStats;
 import dev.tollgate.activities.data.HoldoutSplit;
-import dev.tollgate.activities.data.QuantileBins;
 import dev.tollgate.activities.data.ReferenceSample;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.activities.scores.Scores;
-import dev.tollgate.activities.stats.Psi;
 import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainActivities;
@@ -27,8 +23,6 @@ import dev.tollgate.stages.TrialResult;
 import io.temporal.activity.Activity;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,39 +179,13 @@ public final class TrainActivitiesImpl implements TrainActivities {
       HoldoutSplit split,
       Map<String, Double> metrics,
       Predictor model) {
-    Map<String, QuantileBins> bins = new LinkedHashMap<>();
-    Map<String, FeatureStats> stats = new LinkedHashMap<>();
-    for (int j = 0; j < data.features().size(); j++) {
-      double[] values = data.feature(j, split.train());
-      bins.put(data.features().get(j), QuantileBins.of(values, Psi.DEFAULT_BINS));
-      stats.put(data.features().get(j), FeatureStats.of(values));
-    }
     boolean xgboost = model.format() == ModelFormat.XGBOOST_UBJ;
-    return new ModelMetadata(
-        request.model(),
-        params.algorithm(),
-        params.described(),
-        data.features(),
-        data.target(),
-        metrics,
-        data.sha256(),
-        split.train().length,
-        split.holdout().length,
-        request.training().seed(),
-        request.training().holdout(),
-        ModelCompatibility.smileVersion(),
-        Runtime.version().toString(),
-        Instant.now().toString(),
-        null,
-        bins,
-        request.task().name().toLowerCase(Locale.ROOT),
-        model.format().file(),
-        model.format().id(),
-        request.task() == Task.CLASSIFICATION ? data.classes() : null,
-        xgboost ? XgboostTrainer.version() : null,
-        data.report().summary(),
-        data.schema(),
-        TollgateVersion.get(),
-        stats);
+    return new TrainedMetadata(
+            params.algorithm(),
+            params.described(),
+            model.format(),
+            ModelCompatibility.smileVersion(),
+            xgboost ? XgboostTrainer.version() : null)
+        .of(request, data, split, metrics, null, null);
   }
 }
