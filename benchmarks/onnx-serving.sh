@@ -54,6 +54,7 @@ stop() {
     kill -KILL -- "-$g" 2>/dev/null || true
   done
   wait 2>/dev/null || true
+  rm -rf "$work" # the model, the MLflow store, the worker's home: the figures are in the results file
 }
 trap stop EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
