@@ -5,12 +5,12 @@ import dev.tollgate.activities.train.command.RunListener;
 import io.temporal.client.ActivityCompletionException;
 
 /**
- * The training command runner's {@link RunListener} on the train activity's {@link Heartbeats}
- * (groundwork for issue 24's activity; not called yet). A progress line becomes the heartbeat's
- * progress ({@code done} of {@value #SCALE}, so {@code TrainProgress.fraction()} is the line's
- * fraction); a cancellation or heartbeat timeout the heartbeat learnt stops the command's whole
- * group at the runner's next tick, and {@link #rethrowIfStopped} then ends the activity with it, as
- * Temporal expects of a cancelled activity.
+ * The training command runner's {@link RunListener} on the train activity's {@link Heartbeats}. A
+ * progress line becomes the heartbeat's progress ({@code done} of {@value #SCALE}, so {@code
+ * TrainProgress.fraction()} is the line's fraction) with the line's text, which also tells the CLI
+ * to show a percentage rather than trees; a cancellation or heartbeat timeout the heartbeat learnt
+ * stops the command's whole group at the runner's next tick, and {@link #rethrowIfStopped} then
+ * ends the activity with it, as Temporal expects of a cancelled activity.
  */
 final class CommandHeartbeat implements RunListener {
   static final int SCALE = 1000;
@@ -24,7 +24,7 @@ final class CommandHeartbeat implements RunListener {
 
   @Override
   public void progress(double fraction, String text) {
-    heartbeats.built((int) Math.round(fraction * SCALE), SCALE);
+    heartbeats.reported((int) Math.round(fraction * SCALE), SCALE, text);
   }
 
   /** Asked by {@link CommandRunner} every tick, from the activity's thread. */

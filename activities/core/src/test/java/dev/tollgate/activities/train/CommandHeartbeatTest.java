@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,8 +86,58 @@ class CommandHeartbeatTest {
 
     assertThat(outcome).isInstanceOf(CommandOutcome.Stopped.class);
     assertThat(((CommandOutcome.Stopped) outcome).reason()).contains("cancelled");
-    assertThat(beats).anySatisfy(b -> assertThat(b.fraction()).isEqualTo(0.5));
+    assertThat(beats)
+        .anySatisfy(
+            b -> {
+              assertThat(b.fraction()).isEqualTo(0.5);
+              assertThat(b.text()).isEqualTo("half");
+            });
     assertThatThrownBy(listener::rethrowIfStopped).isInstanceOf(ActivityCanceledException.class);
     assertThat(runner.running()).isZero();
+  }
+
+  @Test
+  void aProgressLinesTextGoesOntoTheHeartbeatAndMarksItAsACommands() throws Exception {
+    List<TrainProgress> beats = new CopyOnWriteArrayList<>();
+    ActivityExecutionContext context =
+        (ActivityExecutionContext)
+            Proxy.newProxyInstance(
+                ActivityExecutionContext.class.getClassLoader(),
+                new Class<?>[] {ActivityExecutionContext.class},
+                (proxy, method, args) -> {
+                  beats.add((TrainProgress) args[0]);
+                  return null;
+                });
+    try (Heartbeats heartbeats = Heartbeats.start(context, Duration.ofMillis(10))) {
+      heartbeats.phase("training", 800);
+      CommandHeartbeat listener = new CommandHeartbeat(heartbeats);
+      listener.progress(0.42, "epoch 3/10");
+      awaitBeat(beats, b -> "epoch 3/10".equals(b.text()));
+      listener.progress(0.9, ""); // a line without words is still a command's progress
+      awaitBeat(beats, b -> b.done() == 900);
+      heartbeats.phase("scoring", 200); // the next phase has no command text
+    }
+
+    TrainProgress epoch = beats.stream().filter(b -> b.text() != null).findFirst().orElseThrow();
+    assertThat(epoch.phase()).isEqualTo("training");
+    assertThat(epoch.rows()).isEqualTo(800);
+    assertThat(epoch.fraction()).isEqualTo(0.42);
+    assertThat(epoch.byCommand()).isTrue();
+    TrainProgress bare = beats.stream().filter(b -> b.done() == 900).findFirst().orElseThrow();
+    assertThat(bare.text()).isEmpty();
+    assertThat(bare.byCommand()).isTrue();
+    assertThat(beats)
+        .filteredOn(b -> b.phase().equals("scoring"))
+        .isNotEmpty()
+        .allSatisfy(b -> assertThat(b.text()).isNull());
+  }
+
+  private static void awaitBeat(List<TrainProgress> beats, Predicate<TrainProgress> wanted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (beats.stream().noneMatch(wanted)) {
+      if (System.nanoTime() > deadline) throw new AssertionError("no such heartbeat: " + beats);
+      Thread.sleep(5);
+    }
   }
 }
