@@ -53,8 +53,8 @@ PY
 cat "$machine" >&2
 classes="activities/onnx/target/test-classes:activities/onnx/target/classes"
 # The class path goes in an argument file: ONNX Runtime 1.29.0's native library crashed the JVM
-# (SIGSEGV, no hs_err file) when the JVM's own command line was long (~9 KB of -cp here); the same
-# class path from a file or from CLASSPATH loads fine.
+# (SIGSEGV, no hs_err file) when the JVM's command line was longer than about 4 KB (the -cp here
+# is 9 KB); the same class path from a file or from CLASSPATH loads fine.
 echo "-cp $classes:$(cat "$deps")" >"$work/java-args"
 java -Xmx${BENCH_HEAP:-2g} --enable-native-access=ALL-UNNAMED @"$work/java-args" \
   -Dlogback.configurationFile=benchmarks/logback-bench.xml \
