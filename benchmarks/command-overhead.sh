@@ -10,7 +10,7 @@
 # environment, timed from the call to its result (load, split, train.csv, the command, ONNX checks,
 # holdout scoring, storing, train.log). One warm-up of each, then ROUNDS interleaved rounds
 # (alternating which side goes first). Builds activities/onnx and what it needs (no install).
-# Writes benchmarks/results/command-overhead-<UTC date>.txt (machine, rounds, medians, verdict).
+# Appends to benchmarks/results/command-overhead-<UTC date>.txt (machine, rounds, medians, verdict).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -61,9 +61,10 @@ java -Xmx${BENCH_HEAP:-2g} --enable-native-access=ALL-UNNAMED @"$work/java-args"
   dev.tollgate.benchmarks.CommandOverheadBenchmark \
   "$work/home" "$python" "$work/spec/customers.csv" "$work/spec/trainer" "$rounds" "$work/rounds.txt"
 {
+  [[ -s $results ]] && echo   # the day's file keeps every run of the day, one after the other
   cat "$machine"
   echo "load at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   cat "$work/rounds.txt"
-} >"$results"
-echo "command-overhead: results in $results" >&2
+} >>"$results"
+echo "command-overhead: results appended to $results" >&2
