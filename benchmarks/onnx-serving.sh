@@ -68,11 +68,30 @@ wait_for() { # URL LOG NAME
 read -r -a features < <(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["features"]))' "$work/features.json")
 python3 $serving/bodies.py "$work/rows.csv" "$work/features.json" "$work"
 
-# 3. Tollgate: stored with ModelStore.store(metadata, ONNX, bytes) and deployed (current.json) by
-# the worker's own classes, then served by `tollgate worker` on that home (as ./tollgate runs it).
-"$java" -Djarmode=tools -jar "$jar" extract --destination "$work/jar" >/dev/null
-"$java" -cp "$work/jar/tollgate.jar:$work/jar/lib/*" $serving/DeployOnnx.java "$work/home" energy-onnx \
-  "$work/model.onnx" load "${features[@]}" >/dev/null
+# 3. Tollgate: deployed by a real pipeline run, `tollgate demo --spec` of a spec whose
+# training.import is that model.onnx: Tollgate checks the model, measures it on measure.csv, gates,
+# approves (--auto-approve) and deploys it to local serving in $work/home; then `tollgate worker`
+# on that home serves it, as `./tollgate` runs it.
+cat > "$work/energy-onnx.yaml" <<SPEC
+model: energy-onnx
+task: regression
+data:
+  train: file:measure.csv
+  target: load
+  features: [$(IFS=,; echo "${features[*]}" | sed 's/,/, /g')]
+  min_rows: 500
+training:
+  import: { uri: file:model.onnx }
+validation:
+  thresholds: { r2: { min: 0.8 } }
+approval:
+  approvers: [bench]
+deploy:
+  target: local
+SPEC
+(cd "$work" && "$java" "${jvm_opts[@]}" -jar "$root/$jar" demo --spec "$work/energy-onnx.yaml" \
+  --auto-approve --home "$work/home" >"$work/deploy.log" 2>&1) \
+  || { echo "the import run did not deploy the model:" >&2; tail -20 "$work/deploy.log" >&2; exit 1; }
 port="$(free_port)"
 (cd "$work" && OMP_WAIT_POLICY=PASSIVE TOLLGATE_HTTP_PORT="$port" TOLLGATE_MANAGEMENT_PORT=0 exec setsid \
   "$java" "${jvm_opts[@]}" -jar "$root/$jar" worker --home "$work/home" --embedded-port 0 >"$work/worker.log" 2>&1) &

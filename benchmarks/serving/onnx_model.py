@@ -5,7 +5,8 @@ both servers answer with the very same fitted estimator.
     python onnx_model.py OUT_FOLDER        (the python-ml venv: scripts/install-python-ml.sh)
 
 Writes OUT/model.onnx, OUT/model.pkl, OUT/features.json, OUT/rows.csv (100 held-out rows, the
-request bodies' rows) and OUT/expected.json (scikit-learn's own predictions of those rows).
+request bodies' rows), OUT/expected.json (scikit-learn's own predictions of those rows) and
+OUT/measure.csv (900 other held-out rows, on which Tollgate's import run measures the model).
 The data is the energy example's shape (hour, day_of_week, temperature, humidity -> load),
 generated here with a fixed seed so the benchmark needs nothing else.
 """
@@ -65,6 +66,8 @@ def main(out: str) -> None:
     with open(f"{out}/model.pkl", "wb") as f:
         pickle.dump(model, f)
     held.to_csv(f"{out}/rows.csv", index=False)
+    # The rows Tollgate's import run measures the model on: none of them trained it.
+    data.iloc[9_100:].to_csv(f"{out}/measure.csv", index=False)
     expected = model.predict(held[FEATURES].astype(np.float32)).tolist()
     json.dump({"features": FEATURES}, open(f"{out}/features.json", "w"))
     json.dump({"predictions": expected}, open(f"{out}/expected.json", "w"))
