@@ -41,6 +41,17 @@ fi
 export MLFLOW_BIN
 echo "using mlflow at $MLFLOW_BIN"
 
+# The Python that trains and exports the ONNX adapter's test models (scikit-learn, LightGBM,
+# skl2onnx, onnxmltools; cached venv keyed by scripts/python-ml-requirements.txt). The training
+# command ITs (TrainingCommandIT, TrainingCommandKillIT) put its bin first on their workers' PATH,
+# so the examples' train.py run with it; Failsafe's JVM inherits the variable.
+if ! TOLLGATE_PYTHON_ML=$(scripts/install-python-ml.sh); then
+  echo "test.sh: the ONNX fixtures' Python could not be installed (see above); the ONNX tests and the training-command ITs need it." >&2
+  exit 1
+fi
+export TOLLGATE_PYTHON_ML
+echo "using the ONNX fixtures' Python at $TOLLGATE_PYTHON_ML"
+
 # PostgreSQL's server binaries: the registry tests start their own server from them.
 if ! TOLLGATE_PG_BIN=$(scripts/install-postgres.sh); then
   echo "test.sh: PostgreSQL could not be installed (see above); the registry tests need it." >&2

@@ -30,15 +30,25 @@ record RegistryView(Cli cli) {
 
   /** The stage of every version, in order, e.g. [PRODUCTION] or [NONE]. */
   List<String> versionStages(String model) {
+    return versionStages(record(model));
+  }
+
+  /** The same from a record already read (each read is a CLI process). */
+  static List<String> versionStages(JsonNode record) {
     List<String> stages = new ArrayList<>();
-    record(model).path("versions").forEach(v -> stages.add(v.path("stage").asText()));
+    record.path("versions").forEach(v -> stages.add(v.path("stage").asText()));
     return stages;
   }
 
   /** Audit rows that moved a version into Production. */
   int promotions(String model) {
+    return promotions(record(model));
+  }
+
+  /** The same from a record already read. */
+  static int promotions(JsonNode record) {
     int n = 0;
-    for (JsonNode t : record(model).path("audit")) {
+    for (JsonNode t : record.path("audit")) {
       if (t.path("to").asText().equals("PRODUCTION")) n++;
     }
     return n;

@@ -36,6 +36,15 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For the worker whose runs are cancelled, with a webhook receiver (CancelIT). */
   static final String CANCEL_NAMESPACE = "it-cancel";
 
+  /** For the worker with training commands on (TrainingCommandIT). */
+  static final String COMMANDS_NAMESPACE = "it-commands";
+
+  /** For the worker killed and the run cancelled while a command runs (TrainingCommandKillIT). */
+  static final String COMMAND_KILL_NAMESPACE = "it-command-kill";
+
+  /** For QueueRoutingIT's two workers: a pipeline one and a gpu training one. */
+  static final String ROUTE_NAMESPACE = "it-route";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -81,7 +90,10 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             TWO_WORKERS_NAMESPACE,
             POLICY_NAMESPACE,
             NO_WORKER_NAMESPACE,
-            CANCEL_NAMESPACE);
+            CANCEL_NAMESPACE,
+            COMMANDS_NAMESPACE,
+            COMMAND_KILL_NAMESPACE,
+            ROUTE_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

@@ -66,6 +66,11 @@ final class WorkerProcess implements AutoCloseable {
     return process == null ? "(not running)" : process.tail();
   }
 
+  /** Its whole log so far (all its starts). */
+  String logText() {
+    return process == null ? "" : process.logText();
+  }
+
   /** SIGKILL, as in a crash: no shutdown hook, no graceful end of running activities. */
   void kill() {
     process.kill();

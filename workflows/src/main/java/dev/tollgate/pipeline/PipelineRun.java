@@ -167,9 +167,10 @@ final class PipelineRun {
             () ->
                 cancellation.interruptible(
                     () ->
-                        train.train(
-                            new TrainRequest(
-                                spec.model(), runId, spec.task(), spec.data(), chosen))),
+                        trainer(chosen)
+                            .train(
+                                new TrainRequest(
+                                    spec.model(), runId, spec.task(), spec.data(), chosen))),
             t -> Figures.keyMetrics(t.metrics()));
     state.setMetrics(progress.trained.metrics());
     RegisteredCandidate registered =
@@ -182,10 +183,25 @@ final class PipelineRun {
                 progress.trained.metrics(),
                 progress.trained.dataDigest(),
                 SpecJson.digest(spec),
-                SpecJson.json(spec)));
+                SpecJson.json(spec),
+                progress.trained.lineage()));
     progress.candidate = registered.candidate();
     progress.previous = registered.production();
     state.setModelVersion(progress.candidate.version());
+  }
+
+  /**
+   * The train stage's stub: a catalogue algorithm on {@link StageOptions#train}; the spec's command
+   * (or an import) on {@link StageOptions#trainCommand}, with the command's own timeout. The same
+   * activity either way (the worker's implementation runs the command), so a catalogue run issues
+   * exactly the commands it did before commands existed.
+   */
+  private TrainActivities trainer(TrainingSpec chosen) {
+    if (!chosen.byCommand()) return train;
+    return Workflow.newActivityStub(
+        TrainActivities.class,
+        // training.task_queue: a worker pool may train elsewhere (TrainingRoute)
+        TrainingRoute.apply(StageOptions.trainCommand(chosen.command()), chosen));
   }
 
   /** Validation; false when the candidate fails it (archived, the run REJECTED_BY_VALIDATION). */

@@ -1,5 +1,6 @@
 package dev.tollgate.pipeline;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -21,6 +22,35 @@ public final class StageOptions {
         .setHeartbeatTimeout(LIVENESS)
         .build();
   }
+
+  /**
+   * Training by the spec's command (or an import): the command's own {@code training.timeout} plus
+   * {@link #COMMAND_MARGIN} for loading the data, storing and measuring the model, so the runner's
+   * timeout (which stops the process group and says so) fires before Temporal's. The heartbeat
+   * timeout is {@link #COMMAND_HEARTBEAT}: the runner heartbeats every few seconds while the
+   * command runs, and a dead worker is noticed within a minute. Exit 75 is retried (3 attempts in
+   * all).
+   */
+  public static ActivityOptions trainCommand(dev.tollgate.spec.TrainingCommandSpec command) {
+    Duration timeout =
+        command.timeout() == null
+            ? dev.tollgate.spec.TrainingCommandSpec.DEFAULT_TIMEOUT
+            : command.timeout();
+    return base(timeout.plus(COMMAND_MARGIN), 3)
+        .setTaskQueue(TaskQueues.TRAINING)
+        .setHeartbeatTimeout(COMMAND_HEARTBEAT)
+        // a cancelled run ends once the command's process group has ended, not before: a run
+        // that says CANCELLED while the team's code still runs would be a lie (found by
+        // TrainingCommandKillIT; with the default the processes outlived the outcome by seconds)
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .build();
+  }
+
+  /** What a command's train stage does besides the command: load, split, store, measure. */
+  public static final Duration COMMAND_MARGIN = Duration.ofMinutes(10);
+
+  /** A training command's heartbeat timeout (issue 24: 60 s). */
+  public static final Duration COMMAND_HEARTBEAT = Duration.ofSeconds(60);
 
   /**
    * Validation and deploy heartbeat through the worker's liveness interceptor: without a heartbeat

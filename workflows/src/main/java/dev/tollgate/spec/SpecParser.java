@@ -52,7 +52,7 @@ public final class SpecParser {
           "expected lower-case letters, digits, '.', '_' or '-' (max 63), got '" + model + "'");
     }
     Task task = SpecValues.enumValue(top, "task", Task.class, Task.REGRESSION);
-    TrainingSpec training = TrainingKeys.read(top.section("training", true), task);
+    TrainingSpec training = TrainingKeys.read(top.section("training", true), task, baseDir);
     DataSpec data = DataKeys.read(top.section("data", true), baseDir, task);
     DeploySpec deploy = DeployKeys.read(top.section("deploy", false), baseDir);
     if (deploy.watch() != null && task == Task.ANOMALY) {
@@ -84,7 +84,11 @@ public final class SpecParser {
         task,
         data,
         training,
-        ValidationKeys.read(top.section("validation", false), task, data),
+        ValidationKeys.read(
+            top.section("validation", false),
+            task,
+            data,
+            training.byCommand() && !training.command().imported()),
         approval,
         deploy,
         notify,

@@ -1,17 +1,24 @@
 package dev.tollgate.spec;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code training}: the algorithm (one the task supports), its hyperparameters, the seed, the
- * holdout share, stratification and the optional search.
+ * Reads {@code training}: either the algorithm (one the task supports), its hyperparameters and the
+ * optional search, or the team's own {@code command} / an {@code import} ({@link
+ * TrainingCommandKeys}); and for both the split Tollgate makes: the seed, the holdout share and
+ * stratification.
  */
 final class TrainingKeys {
+  /** The split's keys, the same for an algorithm and a command. */
+  static final Set<String> SPLIT = Set.of("seed", "holdout", "stratify");
+
   private TrainingKeys() {}
 
-  static TrainingSpec read(YamlSection s, Task task) {
+  static TrainingSpec read(YamlSection s, Task task, Path specDir) {
+    if (s.has("command") || s.has("import")) return byCommand(s, task, specDir);
     s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout", "search", "stratify"));
     if (AlgorithmCatalogue.names(task).isEmpty()) {
       throw new SpecException(
@@ -27,11 +34,45 @@ final class TrainingKeys {
             + " for task "
             + task.name().toLowerCase(Locale.ROOT);
     // A missing algorithm lists the choices, as a wrong one does (not just "expected text").
-    if (!s.has("algorithm")) throw s.error("algorithm", "missing; " + choices);
+    if (!s.has("algorithm")) {
+      throw s.error("algorithm", "missing; " + choices + ", or command: [...] to run your own");
+    }
     String algorithm = s.string("algorithm", true);
     Algorithm entry = AlgorithmCatalogue.find(task, algorithm);
     if (entry == null) throw s.error("algorithm", choices + ", got '" + algorithm + "'");
     Map<String, ParamValue> params = ParamKeys.read(s.section("params", false), entry);
+    Split split = split(s, task);
+    YamlSection search = s.section("search", false);
+    return new TrainingSpec(
+        algorithm,
+        params,
+        split.seed(),
+        split.holdout(),
+        search == null ? null : SearchKeys.read(search, task, entry, TaskMetrics.of(task)),
+        split.stratify());
+  }
+
+  /** A command or an import: the catalogue's keys are refused, the split is read as above. */
+  private static TrainingSpec byCommand(YamlSection s, Task task, Path specDir) {
+    for (String key : new String[] {"algorithm", "search"}) {
+      if (s.has(key)) {
+        throw s.error(
+            key,
+            "only for a catalogue algorithm; a spec with "
+                + (s.has("command") ? "command" : "import")
+                + " trains with its own code (tune inside it, or pass params)");
+      }
+    }
+    // a spec read from text with no folder (tests, stdin) resolves against the working folder
+    Path dir = specDir == null ? Path.of("").toAbsolutePath() : specDir;
+    TrainingCommandSpec command = TrainingCommandKeys.read(s, dir);
+    Split split = split(s, task);
+    return TrainingSpec.byCommand(command, split.seed(), split.holdout(), split.stratify());
+  }
+
+  private record Split(long seed, double holdout, Boolean stratify) {}
+
+  private static Split split(YamlSection s, Task task) {
     Integer seed = s.integer("seed", false);
     Double holdout = s.number("holdout", false);
     if (holdout != null && !(holdout > 0 && holdout < 1)) {
@@ -45,13 +86,6 @@ final class TrainingKeys {
               + " task is "
               + task.name().toLowerCase(Locale.ROOT));
     }
-    YamlSection search = s.section("search", false);
-    return new TrainingSpec(
-        algorithm,
-        params,
-        seed == null ? 42 : seed,
-        holdout == null ? 0.2 : holdout,
-        search == null ? null : SearchKeys.read(search, task, entry, TaskMetrics.of(task)),
-        stratify);
+    return new Split(seed == null ? 42 : seed, holdout == null ? 0.2 : holdout, stratify);
   }
 }

@@ -1,7 +1,7 @@
 package dev.tollgate.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -9,6 +9,15 @@ import java.util.TreeMap;
  * against the {@link AlgorithmCatalogue}), the seed that makes runs reproducible, the share of rows
  * held out for metrics, and an optional hyperparameter search ({@code null} when there is none),
  * and whether a classification holdout is stratified ({@code null}: the default, yes).
+ *
+ * <p>Or, instead of an algorithm, the team's own command or an imported model ({@code
+ * training.command} / {@code training.import}, issue 24): then {@link #algorithm} is {@code null},
+ * {@link #params} and {@link #search} are empty, and {@link #command} says what to run. The seed,
+ * holdout and stratification are read the same way for both: Tollgate splits the data either way,
+ * and the command never sees the holdout.
+ *
+ * @param command {@code null} for a catalogue algorithm (then left out of the spec's JSON, so the
+ *     digest of such a spec is what it was before commands existed)
  */
 public record TrainingSpec(
     String algorithm,
@@ -16,7 +25,30 @@ public record TrainingSpec(
     long seed,
     double holdout,
     SearchSpec search,
-    Boolean stratify) {
+    Boolean stratify,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TrainingCommandSpec command) {
+
+  /** A catalogue algorithm. */
+  public TrainingSpec(
+      String algorithm,
+      Map<String, ParamValue> params,
+      long seed,
+      double holdout,
+      SearchSpec search,
+      Boolean stratify) {
+    this(algorithm, params, seed, holdout, search, stratify, null);
+  }
+
+  /** Training by a command or an import, on Tollgate's own split. */
+  public static TrainingSpec byCommand(
+      TrainingCommandSpec command, long seed, double holdout, Boolean stratify) {
+    return new TrainingSpec(null, Map.of(), seed, holdout, null, stratify, command);
+  }
+
+  /** Whether the team's command (or an imported model) trains rather than the catalogue. */
+  public boolean byCommand() {
+    return command != null;
+  }
 
   /** Training without a hyperparameter search. */
   public TrainingSpec(String algorithm, Map<String, ParamValue> params, long seed, double holdout) {
@@ -43,7 +75,12 @@ public record TrainingSpec(
   }
 
   public TrainingSpec {
-    Objects.requireNonNull(algorithm, "algorithm");
+    if ((algorithm == null) == (command == null)) {
+      throw new IllegalArgumentException("exactly one of algorithm and command");
+    }
+    if (command != null && (!params.isEmpty() || search != null)) {
+      throw new IllegalArgumentException("a command brings its own params and runs no search");
+    }
     params = Map.copyOf(new TreeMap<>(params));
     if (!(holdout > 0 && holdout < 1)) {
       throw new IllegalArgumentException(
@@ -53,7 +90,7 @@ public record TrainingSpec(
 
   /** The same training with other hyperparameters and no search: one trial, or the final fit. */
   public TrainingSpec withParams(Map<String, ParamValue> chosen) {
-    return new TrainingSpec(algorithm, chosen, seed, holdout, null, stratify);
+    return new TrainingSpec(algorithm, chosen, seed, holdout, null, stratify, command);
   }
 
   /** A hyperparameter the spec sets, or {@code null} when it leaves it to the default. */

@@ -16,8 +16,35 @@ final class ValidationKeys {
   private ValidationKeys() {}
 
   static ValidationSpec read(YamlSection s, Task task, DataSpec data) {
+    return read(s, task, data, false);
+  }
+
+  /**
+   * @param command whether {@code training} runs a command, the only training that reports its own
+   *     metrics ({@code reported_vs_measured} is refused otherwise: it would never run)
+   */
+  static ValidationSpec read(YamlSection s, Task task, DataSpec data, boolean command) {
     if (s == null) return new ValidationSpec(Map.of(), null, null, null, null);
-    s.rejectUnknownKeys(Set.of("thresholds", "baseline", "drift", "stability", "range", "quality"));
+    s.rejectUnknownKeys(
+        Set.of(
+            "thresholds",
+            "baseline",
+            "drift",
+            "stability",
+            "range",
+            "quality",
+            "reported_vs_measured"));
+    Double reported = null;
+    YamlSection rvm = s.section("reported_vs_measured", false);
+    if (rvm != null) {
+      if (!command) {
+        throw s.error(
+            "reported_vs_measured",
+            "applies to training.command only (a command's metrics.json); remove it");
+      }
+      rvm.rejectUnknownKeys(Set.of("tolerance"));
+      reported = SpecValues.share(rvm, "tolerance", ValidationSpec.DEFAULT_REPORTED_TOLERANCE);
+    }
     Map<String, MetricBound> thresholds = thresholds(s.section("thresholds", false), task);
     Double tolerance = null;
     YamlSection b = s.section("baseline", false);
@@ -47,7 +74,7 @@ final class ValidationKeys {
           new ValidationSpec.RangeSpec(
               SpecValues.positive(r, "sigma", 3.0), SpecValues.share(r, "max_outlier_share", 0.05));
     }
-    return new ValidationSpec(thresholds, tolerance, drift, maxCv, range, quality);
+    return new ValidationSpec(thresholds, tolerance, drift, maxCv, range, quality, reported);
   }
 
   private static Map<String, MetricBound> thresholds(YamlSection t, Task task) {

@@ -12,6 +12,10 @@ import java.util.TreeMap;
  * @param baselineTolerance relative tolerance against the current Production model
  * @param stabilityMaxCv highest coefficient of variation of the holdout predictions
  * @param quality data quality checks, or {@code null}
+ * @param reportedTolerance {@code reported_vs_measured.tolerance}: how far a training command's own
+ *     figure ({@code metrics.json}) may lie from Tollgate's holdout measurement of the same metric;
+ *     {@code null} for the default {@link #DEFAULT_REPORTED_TOLERANCE} (left out of the spec's
+ *     JSON)
  */
 public record ValidationSpec(
     Map<String, MetricBound> thresholds,
@@ -19,10 +23,36 @@ public record ValidationSpec(
     DriftSpec drift,
     Double stabilityMaxCv,
     RangeSpec range,
-    QualitySpec quality) {
+    QualitySpec quality,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Double reportedTolerance) {
+
+  /**
+   * The default of {@code reported_vs_measured.tolerance}: the command usually measures on rows of
+   * its own (its training rows, a split of them), so its figure differs from the holdout's by
+   * sampling noise; five points of accuracy (or 5 % of an rmse) is a claim that does not hold.
+   */
+  public static final double DEFAULT_REPORTED_TOLERANCE = 0.05;
 
   public ValidationSpec {
     thresholds = Map.copyOf(new TreeMap<>(thresholds));
+  }
+
+  /** Without a {@code reported_vs_measured} tolerance: the default applies. */
+  public ValidationSpec(
+      Map<String, MetricBound> thresholds,
+      Double baselineTolerance,
+      DriftSpec drift,
+      Double stabilityMaxCv,
+      RangeSpec range,
+      QualitySpec quality) {
+    this(thresholds, baselineTolerance, drift, stabilityMaxCv, range, quality, null);
+  }
+
+  /** The tolerance of the {@code reported_vs_measured} check in force. */
+  public double reportedToleranceOrDefault() {
+    return reportedTolerance == null ? DEFAULT_REPORTED_TOLERANCE : reportedTolerance;
   }
 
   /** Without data quality checks: the shape before they existed. */

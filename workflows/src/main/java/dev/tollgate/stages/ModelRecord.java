@@ -13,7 +13,11 @@ public record ModelRecord(
     audit = List.copyOf(audit);
   }
 
-  /** A version with its lineage. */
+  /**
+   * A version with its lineage; {@code lineage} holds a training command's ({@code command}, {@code
+   * code_version}, {@code requirements_sha256}, {@code import_uri}, {@code train_log}), empty for a
+   * catalogue model.
+   */
   public record Version(
       int version,
       RegistryStage stage,
@@ -24,9 +28,39 @@ public record ModelRecord(
       String dataSha256,
       String specDigest,
       Map<String, Double> metrics,
-      String registeredAt) {
+      String registeredAt,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+          Map<String, String> lineage) {
     public Version {
       metrics = Map.copyOf(metrics);
+      lineage = lineage == null ? Map.of() : Map.copyOf(lineage);
+    }
+
+    /** Without a command's lineage. */
+    public Version(
+        int version,
+        RegistryStage stage,
+        String stageReason,
+        String runId,
+        String artifactUri,
+        String modelDigest,
+        String dataSha256,
+        String specDigest,
+        Map<String, Double> metrics,
+        String registeredAt) {
+      this(
+          version,
+          stage,
+          stageReason,
+          runId,
+          artifactUri,
+          modelDigest,
+          dataSha256,
+          specDigest,
+          metrics,
+          registeredAt,
+          null);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.stages;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param specDigest SHA-256 of the spec the run used; {@code null} in older payloads
  * @param specJson that spec as JSON (SpecJson), for a later rollback; {@code null} in older
  *     payloads
+ * @param lineage a training command's lineage ({@link TrainedModel#lineage}); empty otherwise
  */
 public record RegisterRequest(
     String model,
@@ -18,10 +20,25 @@ public record RegisterRequest(
     Map<String, Double> metrics,
     String dataSha256,
     String specDigest,
-    String specJson) {
+    String specJson,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> lineage) {
 
   public RegisterRequest {
     metrics = Map.copyOf(metrics);
+    lineage = lineage == null ? Map.of() : Map.copyOf(lineage);
+  }
+
+  /** A catalogue model's request: no command lineage. */
+  public RegisterRequest(
+      String model,
+      String runId,
+      String artifactUri,
+      String modelDigest,
+      Map<String, Double> metrics,
+      String dataSha256,
+      String specDigest,
+      String specJson) {
+    this(model, runId, artifactUri, modelDigest, metrics, dataSha256, specDigest, specJson, null);
   }
 
   /** Without lineage digests (tests, older callers). */
@@ -31,6 +48,6 @@ public record RegisterRequest(
       String artifactUri,
       String modelDigest,
       Map<String, Double> metrics) {
-    this(model, runId, artifactUri, modelDigest, metrics, null, null, null);
+    this(model, runId, artifactUri, modelDigest, metrics, null, null, null, null);
   }
 }

@@ -26,6 +26,7 @@ public final class ArchitectureRules {
     "com.amazonaws..", // AWS SDK v1
     "com.slack.api..", // Slack's API client and Bolt (activities/slack, the worker)
     "org.mlflow..", // MLflow's own Java client (Tollgate speaks REST instead, ADR 0006)
+    "ai.onnxruntime..", // ONNX Runtime for Java (activities/onnx)
     "dev.tollgate.adapters.." // the adapters themselves: core reaches them through interfaces
   };
 
@@ -77,7 +78,10 @@ public final class ArchitectureRules {
           "dev.tollgate.spec.EcsKeys",
           "dev.tollgate.spec.DeployKeys",
           "dev.tollgate.spec.ScheduleKeys",
-          "dev.tollgate.spec.TrackingKeys");
+          "dev.tollgate.spec.TrackingKeys",
+          "dev.tollgate.spec.TrainingKeys",
+          "dev.tollgate.spec.TrainingCommandKeys",
+          "dev.tollgate.spec.SpecPaths");
 
   /**
    * What the CLI may use of the activities (the rest it reaches through Temporal): the read-only
@@ -99,6 +103,8 @@ public final class ArchitectureRules {
       Set.of(
           "dev.tollgate.worker.WorkerApplication",
           "dev.tollgate.worker.temporal.TemporalTarget",
+          "dev.tollgate.worker.temporal.WorkerQueues",
+          "dev.tollgate.worker.temporal.WorkerQueueProperties",
           "dev.tollgate.worker.guardian.GuardianLauncher",
           "dev.tollgate.worker.approvals.MtlsDecisionClient",
           "dev.tollgate.worker.approvals.MtlsActionClient");

@@ -52,7 +52,10 @@ class PipelineReplayTest {
         "histories/pipeline-cancelled-at-gate.json",
         "histories/pipeline-cancelled-training.json",
         "histories/pipeline-cancelled-canary.json",
-        "histories/pipeline-cancelled-by-temporal.json"
+        "histories/pipeline-cancelled-by-temporal.json",
+        // trained by the spec's command, its own timeout, lineage registered
+        // (CommandTrainingWorkflowTest)
+        "histories/pipeline-trained-by-command.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);

@@ -49,6 +49,9 @@ final class ModelsPrinter {
               + shortDigest(v.dataSha256())
               + "  spec "
               + shortDigest(v.specDigest()));
+      // a training command's or import's lineage: what ran, which code, which environment
+      new TreeMap<>(v.lineage())
+          .forEach((key, value) -> out.println("       " + key + " " + value));
     }
     if (!m.audit().isEmpty()) {
       out.println("  audit trail (oldest first):");

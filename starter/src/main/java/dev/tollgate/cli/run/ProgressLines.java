@@ -33,14 +33,25 @@ final class ProgressLines {
     if (status.stage() != Stage.TRAINING || now - lastLook < EVERY_MILLIS) return;
     lastLook = now;
     Optional<TrainProgress> progress;
+    Optional<String> waiting;
     try {
-      progress =
-          TrainingProgress.of(
-              WorkflowStub.fromTyped(workflow).describe().getRawDescription(), converter);
+      var description = WorkflowStub.fromTyped(workflow).describe().getRawDescription();
+      progress = TrainingProgress.of(description, converter);
+      waiting = TrainingWait.of(description, now);
     } catch (RuntimeException notNow) {
       return; // progress is a courtesy: the next look may work, the run goes on either way
     }
-    progress.ifPresent(this::show);
+    if (progress.isPresent()) show(progress.get());
+    else waiting.ifPresent(this::showWaiting);
+  }
+
+  /** Once a minute at most: the wait's length changes every look. */
+  private void showWaiting(String text) {
+    String key = "waiting" + (lastLook / 60_000);
+    if (key.equals(lastShown)) return;
+    lastShown = key;
+    out.println("  " + text);
+    out.flush();
   }
 
   private void show(TrainProgress p) {

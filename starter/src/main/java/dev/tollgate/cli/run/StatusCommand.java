@@ -116,7 +116,12 @@ public final class StatusCommand extends CliCommand {
                             description.getRawDescription(),
                             temporal.client().getOptions().getDataConverter())
                         .orElse(null);
-            printer.print(workflowId, status, training);
+            String waiting =
+                status.stage() != Stage.TRAINING
+                    ? null
+                    : TrainingWait.of(description.getRawDescription(), System.currentTimeMillis())
+                        .orElse(null);
+            printer.print(workflowId, status, training, waiting);
           }
           case WORKFLOW_EXECUTION_STATUS_COMPLETED ->
               printer.print(workflowId, stub.getResult(PipelineResult.class));

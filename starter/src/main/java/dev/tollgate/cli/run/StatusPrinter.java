@@ -32,10 +32,18 @@ final class StatusPrinter {
    * otherwise, or before the first heartbeat).
    */
   void print(String workflowId, PipelineStatus s, TrainProgress training) {
+    print(workflowId, s, training, null);
+  }
+
+  /**
+   * The same, with {@code waiting}: the training no worker has taken yet ({@link TrainingWait}).
+   */
+  void print(String workflowId, PipelineStatus s, TrainProgress training, String waiting) {
     out.println(workflowId);
     line("model", s.model() + (s.modelVersion() == null ? "" : " v" + s.modelVersion()));
     line("stage", String.valueOf(s.stage()));
     if (training != null) line("progress", TrainingProgress.describe(training));
+    else if (waiting != null) line("progress", waiting);
     if (s.canary() != null) line("canary", CanaryLine.describe(s.canary(), now));
     history(s.history());
     metrics(s.metrics());

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * How far the train activity got, read from the running workflow's pending activity: its last
- * heartbeat details are a {@link TrainProgress}. Drawn as a bar when the trainer counts its trees.
+ * heartbeat details are a {@link TrainProgress}. Drawn as a bar when the trainer counts its trees
+ * or a training command reports its progress.
  */
 final class TrainingProgress {
   /** The activity type of {@code TrainActivities.train}. */
@@ -36,20 +37,20 @@ final class TrainingProgress {
                     TrainProgress.class));
   }
 
-  /** "training [#########...............] 87/200 trees 43%, 12.3s" or "loading, 1.2s". */
+  /**
+   * "training [#########...............] 87/200 trees 44%, 12.3s" (a catalogue trainer), "training
+   * [##########..............] 42% epoch 3/10, 12.3s" (a training command, its own words after the
+   * percentage) or "loading, 1.2s".
+   */
   static String describe(TrainProgress p) {
     StringBuilder s = new StringBuilder(p.phase());
     if (p.fraction() >= 0) {
       int filled = (int) Math.round(p.fraction() * WIDTH);
-      s.append(" [")
-          .append("#".repeat(filled))
-          .append(".".repeat(WIDTH - filled))
-          .append("] ")
-          .append(p.done())
-          .append('/')
-          .append(p.total())
-          .append(" trees ")
-          .append(String.format(Locale.ROOT, "%.0f%%", 100 * p.fraction()));
+      s.append(" [").append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
+      // A command's fraction is on a scale of its own (done of 1000), not trees: only the share.
+      if (!p.byCommand()) s.append(p.done()).append('/').append(p.total()).append(" trees ");
+      s.append(String.format(Locale.ROOT, "%.0f%%", 100 * p.fraction()));
+      if (p.byCommand() && !p.text().isEmpty()) s.append(' ').append(p.text());
     } else if (p.rows() > 0) {
       s.append(' ').append(p.rows()).append(" rows");
     }

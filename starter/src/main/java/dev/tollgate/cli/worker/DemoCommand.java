@@ -4,6 +4,7 @@ import dev.tollgate.cli.approval.ApprovalPrompt;
 import dev.tollgate.cli.approval.DecisionSender;
 import dev.tollgate.cli.common.CliCommand;
 import dev.tollgate.cli.common.CliFailure;
+import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.cli.common.SignalStop;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.cli.run.PipelineStarter;
@@ -41,10 +42,17 @@ import picocli.CommandLine.Option;
     description = {
       "Run one pipeline end to end here, asking you to approve it.",
       "Runs it in this process and asks you at the approval gate. Starts an embedded Temporal server and the worker, then follows one run stage by stage."
-          + " Without --spec it uses the bundled energy example and regenerates its dataset first."
+          + " Without --spec it uses the bundled energy example and regenerates its dataset first;"
+          + " that needs only a JDK. A spec with its own training command (examples/churn-sklearn,"
+          + " examples/lightgbm-regressor) needs Python 3 with venv and pip, and the demo says what"
+          + " is missing before it starts anything."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:Deployed.", "1:Not deployed (any other outcome).", "2:Bad option or spec."})
+    exitCodeList = {
+      "0:Deployed.",
+      "1:Not deployed (any other outcome).",
+      "2:Bad option or spec, or something the spec needs is missing here (nothing was started)."
+    })
 public final class DemoCommand extends CliCommand {
   private static final String DATA_ROOTS = "TOLLGATE_DATA_ROOTS";
 
@@ -84,6 +92,7 @@ public final class DemoCommand extends CliCommand {
       out.println("Generated " + csv + " (synthetic, seeded)");
     }
     PipelineSpec spec = SpecParser.parse(file);
+    requirePrerequisites(file, spec);
     String as = approver != null ? approver : spec.approval().approvers().get(0);
     AtomicReference<String> started = new AtomicReference<>();
     SignalStop.install(
@@ -101,6 +110,7 @@ public final class DemoCommand extends CliCommand {
     out.flush();
     List<String> args = new ArrayList<>(WorkerLauncher.quietEmbeddedArgs(home));
     args.addAll(dataRoots(file, System.getenv(DATA_ROOTS)));
+    args.addAll(trainingCommands(spec));
     try (ConfigurableApplicationContext app = WorkerLauncher.start(args)) {
       WorkflowClient client = app.getBean(WorkflowClient.class);
       TemporalTarget target = app.getBean(TemporalTarget.class);
@@ -145,6 +155,34 @@ public final class DemoCommand extends CliCommand {
     return List.of(
         "--tollgate.data-access.roots[0]=" + Path.of("").toAbsolutePath(),
         "--tollgate.data-access.roots[1]=" + spec.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Before anything starts: what the spec needs here and does not find (its data, an imported model
+   * file, python3 with venv and pip for a Python training command), said plainly, all at once.
+   */
+  private static void requirePrerequisites(Path file, PipelineSpec spec) {
+    List<String> missing = DemoPrerequisites.missing(file, spec, System.getenv("PATH"));
+    if (missing.isEmpty()) return;
+    throw new CliFailure(
+        ExitCodes.USAGE,
+        "cannot run "
+            + file
+            + " here:\n  - "
+            + String.join("\n  - ", missing)
+            + "\nThe default demo (./tollgate demo, the energy example) needs only a JDK.");
+  }
+
+  /**
+   * A spec that runs its own training command runs it on the demo's worker: whoever runs the demo
+   * runs that worker and the spec's code on their own machine, so the demo turns the worker's
+   * switch on for it (a worker started otherwise keeps it off: docs/training-contract.md).
+   */
+  static List<String> trainingCommands(PipelineSpec spec) {
+    var command = spec.training().command();
+    return command != null && !command.imported()
+        ? List.of("--tollgate.training.commands-enabled=true")
+        : List.of();
   }
 
   /** The approval gate: show the figures, ask (or not), send the answer as {@code as}. */

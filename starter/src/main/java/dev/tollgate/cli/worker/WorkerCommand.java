@@ -1,12 +1,15 @@
 package dev.tollgate.cli.worker;
 
 import dev.tollgate.cli.common.CliCommand;
+import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.CommandLineSecrets;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.cli.common.SecurityOptions;
 import dev.tollgate.cli.common.SignalStop;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.worker.temporal.TemporalTarget;
+import dev.tollgate.worker.temporal.WorkerQueueProperties;
+import dev.tollgate.worker.temporal.WorkerQueues;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +106,29 @@ public final class WorkerCommand extends CliCommand {
               + " $TOLLGATE_REGISTRY_PASSWORD.")
   String registryUrl;
 
+  @Option(
+      names = "--training-commands",
+      description =
+          "Run specs' own training commands (training.command) on this worker. A command is the"
+              + " spec's code run as this worker's user, in its own process group under the home"
+              + " folder (docs/training-contract.md); off by default (default:"
+              + " $TOLLGATE_TRAINING_COMMANDS, else false).")
+  boolean trainingCommands;
+
+  @Option(
+      names = "--queues",
+      paramLabel = "NAME[,NAME...]",
+      split = ",",
+      description =
+          "Task queues to poll (default: $TOLLGATE_WORKER_QUEUES, else pipeline). pipeline: the"
+              + " workflows and every stage, training included. Any other name (letters, digits,"
+              + " '.', '_', '-'; any case, folded to lower case) is a training queue: this worker"
+              + " runs there only the training of runs whose spec says training.task_queue: NAME."
+              + " --queues gpu alone makes a training-only worker (a GPU or Python machine): it"
+              + " runs no workflow, and its artifact store must be the pipeline workers' (S3,"
+              + " $TOLLGATE_ARTIFACTS). Example: --queues pipeline,gpu.")
+  List<String> queues;
+
   @Mixin SecurityOptions security = new SecurityOptions();
 
   /** Called once the worker is ready; tests use it to reach the app and close it. */
@@ -123,6 +149,7 @@ public final class WorkerCommand extends CliCommand {
     serving.set(target);
     out.println("Tollgate worker ready: " + WorkerLauncher.describe(target));
     out.println("  HTTP: " + WorkerHttp.of(app.getEnvironment()).describe());
+    out.println("  Queues: " + app.getBean(WorkerQueueProperties.class).parsed().describe());
     if (target.embedded()) {
       out.println(
           "  Client commands in other terminals: tollgate run --spec FILE --address "
@@ -144,7 +171,16 @@ public final class WorkerCommand extends CliCommand {
             + " heartbeat or start-to-close timeout runs out";
   }
 
-  private List<String> appArgs() {
+  /** Checked here, so a bad name is a usage error (2) rather than a failed start. */
+  private List<String> queueNames() {
+    try {
+      return WorkerQueues.parse(queues).names();
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(ExitCodes.USAGE, "--queues: " + e.getMessage());
+    }
+  }
+
+  List<String> appArgs() {
     List<String> args = new ArrayList<>();
     if (address != null) args.add("--tollgate.temporal.address=" + address);
     if (namespace != null) args.add("--tollgate.temporal.namespace=" + namespace);
@@ -157,6 +193,8 @@ public final class WorkerCommand extends CliCommand {
     if (registryUrl != null) {
       args.add("--tollgate.registry.url=" + CommandLineSecrets.registryUrl(registryUrl));
     }
+    if (queues != null) args.add("--tollgate.worker.queues=" + String.join(",", queueNames()));
+    if (trainingCommands) args.add("--tollgate.training.commands-enabled=true");
     args.addAll(security.asAppArgs());
     return args;
   }

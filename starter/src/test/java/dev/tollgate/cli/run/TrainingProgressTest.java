@@ -45,27 +45,64 @@ class TrainingProgressTest {
   }
 
   @Test
+  void decodesACommandsHeartbeatWithItsText() {
+    var beat = new TrainProgress("training", 800, 420, 1000, 12_300, "epoch 3/10");
+    assertThat(TrainingProgress.of(describing("Train", beat), converter)).contains(beat);
+  }
+
+  @Test
+  void showsACommandsProgressAsAPercentageAndItsWordsNeverTrees() {
+    assertThat(
+            TrainingProgress.describe(
+                new TrainProgress("training", 800, 420, 1000, 12_300, "epoch 3/10")))
+        .isEqualTo("training [##########..............] 42% epoch 3/10, 12.3s");
+    assertThat(TrainingProgress.describe(new TrainProgress("training", 800, 1000, 1000, 900, "")))
+        .isEqualTo("training [########################] 100%, 0.9s");
+    assertThat(
+            TrainingProgress.describe(
+                new TrainProgress("training", 800, 5, 1000, 900, "loss \u001b[31m0.3\nnext")))
+        .isEqualTo("training [........................] 1% loss  [31m0.3 next, 0.9s")
+        .doesNotContain("trees");
+  }
+
+  @Test
   void statusShowsTheProgressLineWhileTraining() {
     var text = new StringWriter();
-    var status =
-        new PipelineStatus(
-            "energy-load",
-            "r1",
-            Stage.TRAINING,
-            List.of(),
-            Map.of(),
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null);
     new StatusPrinter(new PrintWriter(text), 0)
-        .print("pipeline/energy-load/r1", status, new TrainProgress("training", 10, 5, 10, 900));
+        .print(
+            "pipeline/energy-load/r1", training(), new TrainProgress("training", 10, 5, 10, 900));
     assertThat(text.toString())
         .contains("  stage     TRAINING")
         .contains("  progress  training [############............] 5/10 trees 50%, 0.9s");
+  }
+
+  @Test
+  void statusShowsACommandsProgressWithItsWords() {
+    var text = new StringWriter();
+    new StatusPrinter(new PrintWriter(text), 0)
+        .print(
+            "pipeline/churn/r1",
+            training(),
+            new TrainProgress("training", 800, 420, 1000, 3_000, "epoch 3/10"));
+    assertThat(text.toString())
+        .contains("  progress  training [##########..............] 42% epoch 3/10, 3.0s")
+        .doesNotContain("trees");
+  }
+
+  private static PipelineStatus training() {
+    return new PipelineStatus(
+        "energy-load",
+        "r1",
+        Stage.TRAINING,
+        List.of(),
+        Map.of(),
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -2,12 +2,16 @@ package dev.tollgate.cli.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.spec.TrainingCommandSpec;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The bundled example parses, and its dataset path resolves next to the spec. */
+/** The bundled examples parse, and their paths resolve next to the spec. */
 class ExampleSpecTest {
   @Test
   void energyExampleParses() {
@@ -22,5 +26,33 @@ class ExampleSpecTest {
     assertThat(spec.approval().approvers()).containsExactly("alice", "bob");
     assertThat(spec.validation().thresholds()).containsKeys("rmse", "r2");
     assertThat(spec.notifications().slackChannel()).isEqualTo("#ml-deploys");
+  }
+
+  @Test
+  void theTrainingCommandExamplesRunTheirTrainerInItsVenv() {
+    for (String spec :
+        List.of("churn-sklearn/churn.yaml", "lightgbm-regressor/bike-rentals.yaml")) {
+      PipelineSpec parsed = SpecParser.parse(Path.of("../examples", spec));
+      TrainingCommandSpec command = parsed.training().command();
+      String folder = "/examples/" + spec.substring(0, spec.indexOf('/'));
+
+      assertThat(command.command()).as(spec).containsExactly("python", "train.py");
+      assertThat(command.workdir()).endsWith(folder + "/trainer");
+      assertThat(command.requirements()).endsWith(folder + "/trainer/requirements.txt");
+      assertThat(command.params()).isNotEmpty();
+      assertThat(command.timeout()).isEqualTo(Duration.ofMinutes(30));
+      assertThat(parsed.deploy().target()).isEqualTo(DeploySpec.Target.LOCAL);
+    }
+  }
+
+  @Test
+  void theImportExampleImportsTheFileItsScriptMakes() {
+    PipelineSpec spec = SpecParser.parse(Path.of("../examples/import-onnx/deliveries.yaml"));
+
+    assertThat(spec.training().command().imported()).isTrue();
+    assertThat(spec.training().command().importUri())
+        .startsWith("file:")
+        .endsWith("/examples/import-onnx/model/model.onnx");
+    assertThat(spec.data().train()).endsWith("/examples/import-onnx/deliveries.csv");
   }
 }

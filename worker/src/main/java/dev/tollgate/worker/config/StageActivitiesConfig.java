@@ -103,7 +103,11 @@ public class StageActivitiesConfig {
       DriftShares drift,
       MeterRegistry meters,
       OutboundHttp outbound,
-      DataAccess dataAccess) {
+      DataAccess dataAccess,
+      // TrainingCommandConfig's switch; a context without it (slice tests) runs no commands
+      org.springframework.beans.factory.ObjectProvider<
+              dev.tollgate.activities.train.command.TrainingCommands>
+          trainingCommands) {
     warmUpXgboost();
     return StageActivities.create(
         properties.home().toAbsolutePath(),
@@ -115,7 +119,9 @@ public class StageActivitiesConfig {
         new EcsDeployer(ecs, java.time.Duration.ofSeconds(2), outbound),
         sinks,
         drift,
-        new MlflowTracker(new TrackingFailures(meters), outbound));
+        new MlflowTracker(new TrackingFailures(meters), outbound),
+        trainingCommands.getIfAvailable(
+            dev.tollgate.activities.train.command.TrainingCommands::disabled));
   }
 
   /**

@@ -2,9 +2,11 @@ package dev.tollgate.worker.temporal;
 
 import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.guardian.GuardianWorkflowImpl;
+import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.PipelineWorkflow;
 import dev.tollgate.pipeline.PipelineWorkflowImpl;
 import dev.tollgate.pipeline.TaskQueues;
+import dev.tollgate.policy.PolicyActivities;
 import dev.tollgate.registry.RegistryWorkflowImpl;
 import dev.tollgate.rollback.RollbackWorkflowImpl;
 import dev.tollgate.worker.approvals.ApprovalKey;
@@ -24,9 +26,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls both task queues from this process: the pipeline queue (workflows and the light stages) and
- * the training queue. Scale-out is more processes against the same server; a training-only pool
- * would register just the training queue.
+ * Polls the task queues this worker was given ({@link WorkerQueues}, {@code tollgate worker
+ * --queues}): by default the pipeline queue (workflows and the light stages) and the default
+ * training queue; each other name a training queue with the train activities only. Scale-out is
+ * more processes against the same server; a training pool polls only its training queue.
  */
 @Component
 public class PipelineWorkers implements SmartLifecycle {
@@ -46,6 +49,7 @@ public class PipelineWorkers implements SmartLifecycle {
   private final WorkerFactory factory;
   private final TemporalTarget target;
   private final Duration shutdownGrace;
+  private final WorkerQueues queues;
   private volatile boolean running;
 
   public PipelineWorkers(
@@ -53,8 +57,15 @@ public class PipelineWorkers implements SmartLifecycle {
       StageActivities stages,
       TemporalTarget target,
       TollgateProperties properties,
+      WorkerQueueProperties queueSettings,
       ApprovalKey approvalKey,
       PolicyActivitiesImpl policies) {
+    this.queues = queueSettings.parsed();
+    TrainingOnlyStore.check(
+        queues,
+        properties.artifacts().uri(),
+        properties.home(),
+        queueSettings.sharedArtifactsFolder());
     this.factory =
         WorkerFactory.newInstance(
             client,
@@ -63,23 +74,45 @@ public class PipelineWorkers implements SmartLifecycle {
                 .build());
     this.target = target;
     this.shutdownGrace = properties.shutdownGrace();
-    Worker pipeline = factory.newWorker(TaskQueues.PIPELINE);
-    // With the approval key: the decide validator checks the seals of vouched decisions.
-    pipeline.registerWorkflowImplementationFactory(
-        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(approvalKey.seal()));
-    pipeline.registerWorkflowImplementationTypes(
-        GuardianWorkflowImpl.class, RegistryWorkflowImpl.class, RollbackWorkflowImpl.class);
-    pipeline.registerActivitiesImplementations(
-        stages.validate(),
-        stages.registry(),
-        stages.deploy(),
-        stages.notifyStage(),
-        stages.guardian(),
-        // the approval policy, read by the workflows as local activities
-        policies);
-    factory
-        .newWorker(TaskQueues.TRAINING, TRAINING_OPTIONS)
-        .registerActivitiesImplementations(stages.train());
+    register(factory, queues, approvalKey.seal(), stages, policies);
+  }
+
+  /**
+   * Registers on {@code factory} what {@code queues} say: the workflows and every stage but
+   * training on the pipeline queue; the train and trial activities on each training queue (a
+   * training-only worker, a GPU box, runs no workflow).
+   *
+   * @param seal the approval key's: the decide validator checks the seals of vouched decisions
+   */
+  static void register(
+      WorkerFactory factory,
+      WorkerQueues queues,
+      DecisionSeal seal,
+      StageActivities stages,
+      PolicyActivities policies) {
+    if (queues.pipeline()) {
+      Worker pipeline = factory.newWorker(TaskQueues.PIPELINE);
+      pipeline.registerWorkflowImplementationFactory(
+          PipelineWorkflow.class, () -> new PipelineWorkflowImpl(seal));
+      pipeline.registerWorkflowImplementationTypes(
+          GuardianWorkflowImpl.class, RegistryWorkflowImpl.class, RollbackWorkflowImpl.class);
+      pipeline.registerActivitiesImplementations(
+          stages.validate(),
+          stages.registry(),
+          stages.deploy(),
+          stages.notifyStage(),
+          stages.guardian(),
+          // the approval policy, read by the workflows as local activities
+          policies);
+    }
+    for (String queue : queues.trainingTaskQueues()) {
+      factory.newWorker(queue, TRAINING_OPTIONS).registerActivitiesImplementations(stages.train());
+    }
+  }
+
+  /** What this worker polls. */
+  public WorkerQueues queues() {
+    return queues;
   }
 
   @Override
@@ -89,9 +122,8 @@ public class PipelineWorkers implements SmartLifecycle {
     factory.start();
     running = true;
     log.info(
-        "polling {} and {} on {} (namespace {}{})",
-        TaskQueues.PIPELINE,
-        TaskQueues.TRAINING,
+        "polling {} on {} (namespace {}{})",
+        queues.describe(),
         target.address(),
         target.namespace(),
         target.embedded() ? ", embedded server" : "");

@@ -1,5 +1,6 @@
 package dev.tollgate.activities.artifacts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.FeatureStats;
 import dev.tollgate.activities.data.QuantileBins;
@@ -28,6 +29,10 @@ import java.util.Map;
  *     made before schemas were recorded, whose features were all numeric inputs
  * @param tollgateVersion the Tollgate version that trained the model; {@code null} in older
  *     artifacts
+ * @param reportedMetrics a training command's own {@code metrics.json} (issue 24), kept beside the
+ *     metrics Tollgate measured; empty for a model Tollgate trained
+ * @param lineage a training command's or import's lineage: {@code command}, {@code code_version},
+ *     {@code requirements_sha256}, {@code import_uri}, {@code train_log}; empty otherwise
  * @param referenceStats per model input, count, mean, standard deviation, min and max over the
  *     training part (beside {@code referenceBins}, its histogram); empty in older artifacts
  */
@@ -56,9 +61,70 @@ public record ModelMetadata(
     String loadSummary,
     DataSchema schema,
     String tollgateVersion,
-    Map<String, FeatureStats> referenceStats) {
+    Map<String, FeatureStats> referenceStats,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> reportedMetrics,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> lineage) {
+
+  /** A model Tollgate trained itself: nothing reported by a command, no command lineage. */
+  public ModelMetadata(
+      String model,
+      String algorithm,
+      Map<String, Object> params,
+      List<String> features,
+      String target,
+      Map<String, Double> metrics,
+      String dataSha256,
+      int trainRows,
+      int holdoutRows,
+      long seed,
+      double holdout,
+      String smileVersion,
+      String javaVersion,
+      String trainedAt,
+      String modelSha256,
+      Map<String, QuantileBins> referenceBins,
+      String task,
+      String modelFile,
+      String modelFormat,
+      List<String> classes,
+      String xgboostVersion,
+      String loadSummary,
+      DataSchema schema,
+      String tollgateVersion,
+      Map<String, FeatureStats> referenceStats) {
+    this(
+        model,
+        algorithm,
+        params,
+        features,
+        target,
+        metrics,
+        dataSha256,
+        trainRows,
+        holdoutRows,
+        seed,
+        holdout,
+        smileVersion,
+        javaVersion,
+        trainedAt,
+        modelSha256,
+        referenceBins,
+        task,
+        modelFile,
+        modelFormat,
+        classes,
+        xgboostVersion,
+        loadSummary,
+        schema,
+        tollgateVersion,
+        referenceStats,
+        null,
+        null);
+  }
 
   public ModelMetadata {
+    reportedMetrics = reportedMetrics == null ? Map.of() : Map.copyOf(reportedMetrics);
+    lineage = lineage == null ? Map.of() : Map.copyOf(lineage);
     params = params == null ? Map.of() : Map.copyOf(params);
     features = features == null ? List.of() : List.copyOf(features);
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
@@ -107,6 +173,8 @@ public record ModelMetadata(
         loadSummary,
         schema,
         tollgateVersion,
-        referenceStats);
+        referenceStats,
+        reportedMetrics,
+        lineage);
   }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.activities.artifacts;
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.files.Json;
 import dev.tollgate.activities.models.ModelCodec;
+import dev.tollgate.activities.models.ModelContract;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.spec.DataSpec;
@@ -13,9 +14,9 @@ import java.nio.file.Path;
  * Model artifacts, content-addressed in an {@link ArtifactStore}: {@code models/<model>/<sha256 of
  * the model file>/} holds the model file and {@code metadata.json}, which names the file and its
  * {@link ModelFormat}: {@code model.ubj} for XGBoost (its own portable format), {@code model.bin}
- * for Smile (Java-serialized). The folder name is the digest, so the same model stored twice lands
- * in the same place and the second write transfers nothing. The model file is written first and
- * {@code metadata.json} last, so an artifact with metadata is whole.
+ * for Smile (Java-serialized), {@code model.onnx} for ONNX. The folder name is the digest, so the
+ * same model stored twice lands in the same place and the second write transfers nothing. The model
+ * file is written first and {@code metadata.json} last, so an artifact with metadata is whole.
  */
 public final class ModelStore {
   /** The model file of artifacts that predate {@code model_file} in their metadata. */
@@ -48,17 +49,23 @@ public final class ModelStore {
   }
 
   public Stored store(ModelMetadata metadata, Predictor model) {
-    byte[] bytes = model.bytes();
+    return store(metadata, model.format(), model.bytes());
+  }
+
+  /**
+   * Stores a model file as it is, without loading it: a model Tollgate did not train (an ONNX file
+   * a training command left) is checked when the stages load it, against this metadata.
+   */
+  public Stored store(ModelMetadata metadata, ModelFormat format, byte[] bytes) {
     String digest = Digests.sha256(bytes);
-    String file = model.format().file();
+    String file = format.file();
     String folder = prefix + ModelNames.check(metadata.model()) + "/" + digest;
     // A no-op when these bytes are there; repairs a damaged file left by a crashed attempt.
     artifacts.put(folder + "/" + file, bytes);
     String metadataKey = folder + "/" + METADATA_FILE;
     if (!artifacts.exists(metadataKey)) {
       // The first metadata stays: a retried training must not rewrite when the model was made.
-      artifacts.put(
-          metadataKey, Json.pretty(metadata.withModelFile(file, model.format().id(), digest)));
+      artifacts.put(metadataKey, Json.pretty(metadata.withModelFile(file, format.id(), digest)));
     }
     return new Stored(artifacts.uri(folder), digest);
   }
@@ -153,8 +160,9 @@ public final class ModelStore {
     ModelCompatibility.checkLibraries(metadata, artifactUri);
     if (data != null) ModelCompatibility.checkColumns(metadata, data, artifactUri);
     try {
-      var model =
-          ModelCodec.decode(ModelFormat.of(metadata.modelFormat()), bytes, metadata.classCount());
+      // The contract lets a runtime for outside models (ONNX) check inputs and outputs on load.
+      var contract = new ModelContract(metadata.task(), metadata.features(), metadata.classes());
+      var model = ModelCodec.decode(ModelFormat.of(metadata.modelFormat()), bytes, contract);
       return new Loaded(model, metadata, digest);
     } catch (IllegalArgumentException e) {
       throw Failures.artifactMismatch(modelFile + " is not a usable model: " + e.getMessage());

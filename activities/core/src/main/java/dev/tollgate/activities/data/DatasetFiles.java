@@ -59,6 +59,15 @@ public final class DatasetFiles {
   }
 
   /**
+   * Whether {@code uri} is a local file that is allowed but absent: callers that read something
+   * other than a dataset (an imported model) word that case themselves. Refused as {@link
+   * #open(String)} would be when it lies outside the data roots.
+   */
+  public boolean missingLocal(String uri) {
+    return !S3Location.isS3(uri) && access.localFileIfExists(uri) == null;
+  }
+
+  /**
    * As {@link #open(String)}, refusing a dataset over {@code maxBytes} ({@code data.max_bytes},
    * within the worker's own limit) before reading it (a local file) or before downloading its body
    * (an S3 object).

@@ -7,11 +7,14 @@ import java.util.Arrays;
  * model_format} with the file's name as {@code model_file}. XGBoost models are kept in XGBoost's
  * own Universal Binary JSON, readable by every XGBoost binding (Python's {@code
  * xgb.Booster(model_file="model.ubj")} included); Smile has no portable format, so its models (and
- * Tollgate's isolation forest) are Java-serialized.
+ * Tollgate's isolation forest) are Java-serialized. ONNX models (issue 24: trained by a team's own
+ * command, exported with skl2onnx or onnxmltools) are kept as the {@code .onnx} file itself and
+ * scored by a {@link ModelRuntime} from an adapter module, since core has no ONNX runtime.
  */
 public enum ModelFormat {
   JAVA_SERIALIZED("java-serialized", "model.bin"),
-  XGBOOST_UBJ("xgboost-ubj", "model.ubj");
+  XGBOOST_UBJ("xgboost-ubj", "model.ubj"),
+  ONNX("onnx", "model.onnx");
 
   private final String id;
   private final String file;

@@ -56,8 +56,8 @@ public final class JdbcRegistry {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO model_version (model, version, run_id, stage, stage_reason, artifact_uri,"
-                + " model_digest, data_sha256, spec_digest, metrics, registered_at, spec_json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " model_digest, data_sha256, spec_digest, metrics, registered_at, spec_json,"
+                + " lineage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, r.model());
       s.setInt(2, version);
       s.setString(3, r.runId());
@@ -70,6 +70,7 @@ public final class JdbcRegistry {
       s.setString(10, RegistryReads.metricsJson(r.metrics()));
       s.setTimestamp(11, Timestamp.from(at));
       s.setString(12, r.specJson());
+      s.setString(13, RegistryReads.lineageJson(r.lineage()));
       s.executeUpdate();
     }
   }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 final class RegistryReads {
   private static final String VERSION_COLUMNS =
       "version, stage, stage_reason, run_id, artifact_uri, model_digest, data_sha256, spec_digest,"
-          + " metrics, registered_at";
+          + " metrics, registered_at, lineage";
 
   private RegistryReads() {}
 
@@ -229,7 +229,8 @@ final class RegistryReads {
         r.getString("data_sha256"),
         r.getString("spec_digest"),
         metrics(r.getString("metrics")),
-        r.getTimestamp("registered_at").toInstant().toString());
+        r.getTimestamp("registered_at").toInstant().toString(),
+        lineage(r.getString("lineage")));
   }
 
   static ModelVersion toModelVersion(String model, ModelRecord.Version v) {
@@ -251,6 +252,26 @@ final class RegistryReads {
           Json.mapper().readValue(json, new TypeReference<Map<String, Double>>() {}));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("registry row holds bad metrics JSON: " + json, e);
+    }
+  }
+
+  /** A command's lineage as JSON, {@code null} for a catalogue model (nothing to show). */
+  static String lineageJson(Map<String, String> lineage) {
+    if (lineage == null || lineage.isEmpty()) return null;
+    try {
+      return Json.mapper().writeValueAsString(new TreeMap<>(lineage));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("lineage is plain text", e);
+    }
+  }
+
+  private static Map<String, String> lineage(String json) {
+    if (json == null) return Map.of();
+    try {
+      return new LinkedHashMap<>(
+          Json.mapper().readValue(json, new TypeReference<Map<String, String>>() {}));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("registry row holds bad lineage JSON", e);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.RowsEncoder;
 import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.models.UnusablePredictions;
 import dev.tollgate.spec.PipelineSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,16 +50,25 @@ public final class ModelServing {
    * Scores {@code rows}; {@code version} (may be {@code null}) asks for the stable or the canary.
    */
   public ServingAnswer predict(String model, List<Map<String, Object>> rows, Integer version) {
-    Routing r = routing(model);
-    ServedModel served = pick(r, version);
-    Dataset data;
-    try {
-      data = RowsEncoder.encode(served.metadata().schemaOrNumeric(), rows);
-    } catch (RowsEncoder.BadRow e) {
-      throw new ServingError(400, e.getMessage());
+    // A version swapped out between reading the routing and scoring is retired: route again.
+    for (int attempt = 1; ; attempt++) {
+      Routing r = routing(model);
+      ServedModel served = pick(r, version);
+      Dataset data;
+      try {
+        data = RowsEncoder.encode(served.metadata().schemaOrNumeric(), rows);
+      } catch (RowsEncoder.BadRow e) {
+        throw new ServingError(400, e.getMessage());
+      }
+      try {
+        Predictions p = served.predictor().predict(data, data.allRows());
+        return answer(served, r.canary() == served, p);
+      } catch (UnusablePredictions e) {
+        throw new ServingError(422, e.getMessage()); // the model's answer, not the server's fault
+      } catch (RetiringPredictor.Retired e) {
+        if (attempt == 3) throw new ServingError(503, "the model is being swapped; try again");
+      }
     }
-    Predictions p = served.predictor().predict(data, data.allRows());
-    return answer(served, r.canary() == served, p);
   }
 
   /**
@@ -153,6 +163,7 @@ public final class ModelServing {
       if (pointer == null) {
         slot.routing = null;
         slots.remove(model, slot);
+        if (r != null) retireUnused(r, null);
         return null;
       }
       Routing next;
@@ -193,8 +204,25 @@ public final class ModelServing {
         next = new Routing(pointer, stable, canary, System.nanoTime());
       }
       slot.routing = next; // the swap: requests already holding the old routing finish on it
+      if (r != null) retireUnused(r, next);
       return next;
     }
+  }
+
+  /**
+   * Retires the models of {@code old} that {@code next} no longer serves, so a loaded version's
+   * native resources (an ONNX session) are released once its last request has finished.
+   */
+  private static void retireUnused(Routing old, Routing next) {
+    for (ServedModel served : new ServedModel[] {old.stable(), old.canary()}) {
+      if (served != null && !keeps(next, served)) served.predictor().close();
+    }
+  }
+
+  private static boolean keeps(Routing next, ServedModel served) {
+    return next != null
+        && ((next.stable() != null && next.stable().predictor() == served.predictor())
+            || (next.canary() != null && next.canary().predictor() == served.predictor()));
   }
 
   private static boolean same(ServedModel s, int version, String digest) {
@@ -209,7 +237,8 @@ public final class ModelServing {
         loaded.model() instanceof dev.tollgate.activities.models.XgboostModel x
             ? x.singleThreaded()
             : loaded.model();
-    return new ServedModel(model, version, digest, since, by, predictor, loaded.metadata());
+    return new ServedModel(
+        model, version, digest, since, by, new RetiringPredictor(predictor), loaded.metadata());
   }
 
   private static ServingAnswer answer(ServedModel served, boolean canary, Predictions p) {

@@ -75,6 +75,23 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
     progress = new TrainProgress(current.phase(), current.rows(), done, total, elapsedMillis());
   }
 
+  /**
+   * Records a training command's progress line: {@code done} of {@code total} with the command's
+   * own words ({@code ""} when it said none, which still marks the progress as a command's). Sent
+   * by the timer, as {@link #built}.
+   */
+  void reported(int done, int total, String text) {
+    TrainProgress current = progress;
+    progress =
+        new TrainProgress(
+            current.phase(),
+            current.rows(),
+            done,
+            total,
+            elapsedMillis(),
+            text == null ? "" : text);
+  }
+
   long elapsedMillis() {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
@@ -82,9 +99,7 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
   private void beatQuietly() {
     TrainProgress current = progress;
     try {
-      context.heartbeat(
-          new TrainProgress(
-              current.phase(), current.rows(), current.done(), current.total(), elapsedMillis()));
+      context.heartbeat(current.at(elapsedMillis()));
     } catch (ActivityWorkerShutdownException e) {
       // The worker is stopping, not the run: the training is not failed for it (its attempt ends
       // with the process and is retried after its heartbeat timeout), so the stop logs no trace.

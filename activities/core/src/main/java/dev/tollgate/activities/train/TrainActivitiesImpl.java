@@ -1,21 +1,20 @@
 package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.Failures;
-import dev.tollgate.activities.TollgateVersion;
+import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelCompatibility;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
-import dev.tollgate.activities.data.FeatureStats;
+import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.data.HoldoutSplit;
-import dev.tollgate.activities.data.QuantileBins;
 import dev.tollgate.activities.data.ReferenceSample;
 import dev.tollgate.activities.models.ModelFormat;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.activities.scores.Scores;
-import dev.tollgate.activities.stats.Psi;
+import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
@@ -24,8 +23,6 @@ import dev.tollgate.stages.TrialResult;
 import io.temporal.activity.Activity;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +41,33 @@ public final class TrainActivitiesImpl implements TrainActivities {
 
   private final CsvLoader loader;
   private final ModelStore models;
+  private final CommandTraining commands;
 
+  /** Catalogue algorithms and imports of local files; training commands refused (tests, tools). */
   public TrainActivitiesImpl(CsvLoader loader, ModelStore models) {
+    this(loader, models, null, DatasetFiles.localOnly(), TrainingCommands.disabled());
+  }
+
+  /**
+   * @param artifacts where a training command's {@code train.log} is kept, beside the models
+   * @param files what an import's URI may read (the worker's data roots and buckets)
+   * @param commands whether this worker runs {@code training.command}, and its runner
+   */
+  public TrainActivitiesImpl(
+      CsvLoader loader,
+      ModelStore models,
+      ArtifactStore artifacts,
+      DatasetFiles files,
+      TrainingCommands commands) {
     this.loader = loader;
     this.models = models;
+    this.commands = new CommandTraining(loader, models, artifacts, files, commands);
   }
 
   @Override
   public TrainedModel train(TrainRequest request) {
     try (Heartbeats beats = Heartbeats.start(Activity.getExecutionContext(), HEARTBEAT_EVERY)) {
+      if (request.training().byCommand()) return commands.train(request, beats);
       Fitted fitted = fitAndScore(request, beats);
       beats.phase("storing", fitted.split().train().length);
       ModelMetadata metadata =
@@ -113,6 +128,9 @@ public final class TrainActivitiesImpl implements TrainActivities {
 
   private Fitted fitAndScore(TrainRequest request, Heartbeats beats) {
     Task task = request.task();
+    if (request.training().byCommand()) {
+      throw Failures.unsupported("a search trial runs a catalogue algorithm, not a command");
+    }
     HyperParams params = HyperParams.resolve(task, request.training());
     Trainer trainer = Trainers.forAlgorithm(task, params.algorithm());
     beats.phase("loading", 0);
@@ -161,39 +179,13 @@ public final class TrainActivitiesImpl implements TrainActivities {
       HoldoutSplit split,
       Map<String, Double> metrics,
       Predictor model) {
-    Map<String, QuantileBins> bins = new LinkedHashMap<>();
-    Map<String, FeatureStats> stats = new LinkedHashMap<>();
-    for (int j = 0; j < data.features().size(); j++) {
-      double[] values = data.feature(j, split.train());
-      bins.put(data.features().get(j), QuantileBins.of(values, Psi.DEFAULT_BINS));
-      stats.put(data.features().get(j), FeatureStats.of(values));
-    }
     boolean xgboost = model.format() == ModelFormat.XGBOOST_UBJ;
-    return new ModelMetadata(
-        request.model(),
-        params.algorithm(),
-        params.described(),
-        data.features(),
-        data.target(),
-        metrics,
-        data.sha256(),
-        split.train().length,
-        split.holdout().length,
-        request.training().seed(),
-        request.training().holdout(),
-        ModelCompatibility.smileVersion(),
-        Runtime.version().toString(),
-        Instant.now().toString(),
-        null,
-        bins,
-        request.task().name().toLowerCase(Locale.ROOT),
-        model.format().file(),
-        model.format().id(),
-        request.task() == Task.CLASSIFICATION ? data.classes() : null,
-        xgboost ? XgboostTrainer.version() : null,
-        data.report().summary(),
-        data.schema(),
-        TollgateVersion.get(),
-        stats);
+    return new TrainedMetadata(
+            params.algorithm(),
+            params.described(),
+            model.format(),
+            ModelCompatibility.smileVersion(),
+            xgboost ? XgboostTrainer.version() : null)
+        .of(request, data, split, metrics, null, null);
   }
 }

@@ -8,6 +8,7 @@ import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.models.Predictions;
+import dev.tollgate.activities.models.UnusablePredictions;
 import dev.tollgate.activities.scores.Scores;
 import dev.tollgate.activities.tracking.RunTracker;
 import dev.tollgate.activities.tracking.TrackingSession;
@@ -64,6 +65,15 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     tracking.checkAllowed(request);
     ModelStore.Loaded model =
         models.load(candidate.artifactUri(), candidate.modelDigest(), spec.data());
+    // A loaded model may hold a native session (ONNX): released once validated, whatever happens.
+    try (var loaded = model.model()) {
+      return validate(request, model);
+    }
+  }
+
+  private ValidationVerdict validate(ValidationRequest request, ModelStore.Loaded model) {
+    PipelineSpec spec = request.spec();
+    ModelVersion candidate = request.candidate();
     // Encoded with the candidate's recorded schema, fitted on its training rows: the very inputs
     // training scored, so the same split gives the same holdout and the same metrics.
     Dataset data = read(spec, model.metadata());
@@ -77,7 +87,14 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
     }
     HoldoutSplit split = HoldoutSplit.of(data, spec.training());
     double[] truth = data.target(split.holdout());
-    Predictions predictions = model.model().predict(data, split.holdout());
+    Predictions predictions;
+    try {
+      predictions = model.model().predict(data, split.holdout());
+    } catch (UnusablePredictions e) {
+      // The model, not the moment: a retry scores the same rows the same way.
+      throw Failures.artifactMismatch(
+          "model " + request.candidate().artifactUri() + " cannot be measured: " + e.getMessage());
+    }
     Holdout holdout =
         new Holdout(
             spec.task(),
@@ -100,15 +117,20 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             : models.load(baseline.artifactUri(), baseline.modelDigest(), null);
     // The same file encoded as the Production model reads it: its own categories and fill values.
     Dataset baseData = null;
-    if (base != null
-        && v.baselineTolerance() != null
-        && BaselineCheck.canScore(spec.data(), base.metadata())) {
-      boolean sameSchema =
-          base.metadata().schemaOrNumeric().equals(model.metadata().schemaOrNumeric());
-      baseData = sameSchema ? data : read(spec, base.metadata());
-    }
     Map<String, Double> scored = new TreeMap<>();
-    List<CheckResult> checks = checks(v, holdout, baseline, base, baseData, scored);
+    List<CheckResult> checks;
+    try {
+      if (base != null
+          && v.baselineTolerance() != null
+          && BaselineCheck.canScore(spec.data(), base.metadata())) {
+        boolean sameSchema =
+            base.metadata().schemaOrNumeric().equals(model.metadata().schemaOrNumeric());
+        baseData = sameSchema ? data : read(spec, base.metadata());
+      }
+      checks = checks(v, holdout, baseline, base, baseData, scored);
+    } finally {
+      if (base != null) base.model().close(); // only the checks score the baseline
+    }
     Map<String, Double> baselineMetrics = scored.isEmpty() ? null : scored;
     DriftCheck.Result drift =
         v.drift() == null
@@ -119,6 +141,9 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
                 base == null ? null : models.reference(baseline.artifactUri()),
                 baseline == null ? null : baseline.label());
     if (drift != null) checks.add(drift.check());
+    checks.addAll(
+        ReportedVsMeasuredCheck.run(
+            v.reportedToleranceOrDefault(), model.metadata().reportedMetrics(), holdout.metrics()));
     if (v.quality() != null) checks.addAll(QualityChecks.run(v.quality(), spec.data(), data));
     if (spec.data().maxAge() != null) {
       Instant modified =

@@ -22,6 +22,7 @@ import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.activities.tracking.RunTracker;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
+import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.activities.validate.ValidateActivitiesImpl;
 import dev.tollgate.guardian.GuardianActivities;
 import dev.tollgate.stages.DeployActivities;
@@ -45,6 +46,7 @@ import java.util.Objects;
  * <pre>
  * artifacts/models/&lt;model&gt;/&lt;sha256&gt;/    model.ubj or model.bin + metadata.json (content-addressed)
  * artifacts/reports/&lt;model&gt;/v&lt;n&gt;/       validation.json
+ * artifacts/runs/&lt;model&gt;/&lt;run&gt;/          train.log of a training command (head and tail, 1 MB)
  *     (artifacts/ is the default store: with an S3 store these keys live under its prefix)
  * registry/registry.mv.db                  the registry (H2) unless tollgate.registry.url names one
  * serving/&lt;model&gt;/current.json            what local serving answers with
@@ -150,13 +152,44 @@ public record StageActivities(
       List<EventSink> sinks,
       DriftShares drift,
       RunTracker tracker) {
+    return create(
+        home,
+        artifacts,
+        datasets,
+        registryDb,
+        client,
+        moved,
+        ecs,
+        sinks,
+        drift,
+        tracker,
+        TrainingCommands.disabled());
+  }
+
+  /**
+   * As above, a spec's {@code training.command} run by {@code commands} (the worker's switch:
+   * refused with how to turn it on when off); each command's {@code train.log} kept in {@code
+   * artifacts} under {@code runs/<model>/<run>/}.
+   */
+  public static StageActivities create(
+      Path home,
+      ArtifactStore artifacts,
+      DatasetFiles datasets,
+      JdbcRegistry registryDb,
+      ServingClient client,
+      java.util.function.Consumer<String> moved,
+      Deployer ecs,
+      List<EventSink> sinks,
+      DriftShares drift,
+      RunTracker tracker,
+      TrainingCommands commands) {
     Path root = OwnerOnly.home(home.toAbsolutePath().normalize());
     OwnerOnly.file(root.resolve("events.jsonl")); // created 0600; one from an earlier version
     CsvLoader loader = new CsvLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
     RegistryActivities registry = new RegistryActivitiesImpl(registryDb, tracker);
     return new StageActivities(
-        new TrainActivitiesImpl(loader, models),
+        new TrainActivitiesImpl(loader, models, artifacts, datasets, commands),
         new ValidateActivitiesImpl(loader, models, artifacts, tracker),
         registry,
         new DeployActivitiesImpl(loader, models, root.resolve("serving"), client, moved, ecs),

@@ -19,7 +19,14 @@ public final class RunFacts {
     var training = spec.training();
     Map<String, String> params = new LinkedHashMap<>();
     params.put("task", spec.task().name().toLowerCase(Locale.ROOT));
-    params.put("algorithm", training.algorithm());
+    // a command trains with its own code: its argv (or the import) stands where the algorithm would
+    params.put(
+        "algorithm",
+        !training.byCommand()
+            ? training.algorithm()
+            : training.command().imported() ? "import" : "command");
+    if (training.byCommand())
+      training.command().params().forEach((k, v) -> params.put(k, shown(v)));
     new java.util.TreeMap<>(training.params()).forEach((k, v) -> params.put(k, shown(v)));
     params.put("seed", Long.toString(training.seed()));
     params.put("holdout", number(training.holdout()));

@@ -1,0 +1,110 @@
+package dev.tollgate.activities.train;
+
+import dev.tollgate.activities.Failures;
+import dev.tollgate.activities.artifacts.ArtifactStore;
+import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.data.HoldoutSplit;
+import dev.tollgate.activities.train.command.TrainingCommands;
+import dev.tollgate.spec.Task;
+import dev.tollgate.spec.TrainingCommandSpec;
+import dev.tollgate.stages.TrainRequest;
+import dev.tollgate.stages.TrainedModel;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The train stage of a spec with {@code training.command} or {@code training.import} (issue 24):
+ * Tollgate loads and splits the data exactly as for a catalogue algorithm, the command trains on
+ * the training rows only (or the model is imported), and Tollgate measures the model itself on the
+ * holdout the command never saw ({@link OutsideModels}). A worker without training commands refuses
+ * a command at once, before it reads any data.
+ */
+final class CommandTraining {
+  private static final Logger log = LoggerFactory.getLogger(CommandTraining.class);
+
+  private final CsvLoader loader;
+  private final TrainingCommands commands;
+  private final CommandRun run;
+  private final ImportedModels imports;
+  private final OutsideModels outside;
+
+  /**
+   * @param artifacts where each run's {@code train.log} is kept ({@code null}: not kept)
+   * @param files how an import's URI is read (the worker's data roots and buckets)
+   */
+  CommandTraining(
+      CsvLoader loader,
+      ModelStore models,
+      ArtifactStore artifacts,
+      DatasetFiles files,
+      TrainingCommands commands) {
+    this.loader = loader;
+    this.commands = commands;
+    this.run = new CommandRun(commands, artifacts);
+    this.imports = new ImportedModels(files);
+    this.outside = new OutsideModels(models);
+  }
+
+  TrainedModel train(TrainRequest request, Heartbeats beats) {
+    TrainingCommandSpec spec = request.training().command();
+    if (!spec.imported() && !commands.isEnabled()) {
+      throw Failures.unsupported(TrainingCommands.DISABLED);
+    }
+    Task task = request.task();
+    beats.phase("loading", 0);
+    loader.checkFreshness(request.data(), Instant.now());
+    Dataset data = loader.load(request.data(), task, request.training());
+    HoldoutSplit split = HoldoutSplit.of(data, request.training());
+    if (task == Task.CLASSIFICATION) {
+      ClassTargets.requireTwoClasses(data, split.train());
+    } else if (task == Task.REGRESSION) {
+      RegressionTargets.requireVariation(data, split.train());
+    }
+    Map<String, String> lineage = new LinkedHashMap<>();
+    long started = System.nanoTime();
+    byte[] bytes;
+    String origin;
+    Map<String, Double> reported;
+    if (spec.imported()) {
+      beats.phase("importing", 0);
+      bytes = imports.read(spec.importUri());
+      origin = "the imported model " + spec.importUri();
+      reported = Map.of();
+      lineage.put("import_uri", spec.importUri());
+    } else {
+      CommandOutcomes.Produced made = run.run(request, data, split, beats, lineage);
+      bytes = made.bytes();
+      origin = "the training command's " + made.file();
+      reported = made.reportedMetrics();
+    }
+    long trainMillis = (System.nanoTime() - started) / 1_000_000;
+    beats.phase("scoring", split.holdout().length);
+    OutsideModels.Measured measured =
+        outside.measureAndStore(request, data, split, bytes, origin, reported, lineage);
+    log.info(
+        "trained model={} run={} by={} rows={} metrics={} reported={} digest={} millis={}",
+        request.model(),
+        request.runId(),
+        spec.imported() ? "import" : "command",
+        data.rows(),
+        measured.metrics(),
+        reported,
+        measured.stored().digest(),
+        trainMillis);
+    return new TrainedModel(
+        measured.stored().uri(),
+        measured.stored().digest(),
+        data.sha256(),
+        split.train().length,
+        split.holdout().length,
+        measured.metrics(),
+        trainMillis,
+        lineage);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.tollgate.activities.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.activities.db.RegistryDatabase;
+import dev.tollgate.stages.ModelRecord;
+import dev.tollgate.stages.RegisterRequest;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A training command's lineage kept with its version (V5), on the embedded H2 registry. */
+class RegistryLineageTest {
+  @TempDir Path home;
+  private RegistryDatabase db;
+  private RegistryActivitiesImpl registry;
+
+  @BeforeEach
+  void open() {
+    db = RegistryDatabase.openH2(home, null, null);
+    registry = new RegistryActivitiesImpl(new JdbcRegistry(db));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void aTrainingCommandsLineageIsKeptWithItsVersion() {
+    Map<String, String> lineage =
+        Map.of(
+            "command", "[\"python\",\"train.py\"]",
+            "code_version", "git:0123abcd+dirty",
+            "requirements_sha256", "ab12");
+    registry.registerCandidate(RegistryContract.candidate("run-a"));
+    registry.registerCandidate(
+        new RegisterRequest(
+            "energy",
+            "run-c",
+            "file:/artifacts/run-c/",
+            "digest-run-c",
+            Map.of("rmse", 1.5),
+            "data-run-c",
+            "spec-run-c",
+            "{\"model\":\"energy\"}",
+            lineage));
+
+    ModelRecord record = registry.describeModel("energy");
+    assertThat(record.versions().get(0).lineage()).as("a catalogue model has none").isEmpty();
+    assertThat(record.versions().get(1).lineage()).isEqualTo(lineage);
+  }
+}

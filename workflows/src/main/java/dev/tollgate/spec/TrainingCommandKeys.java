@@ -1,0 +1,116 @@
+package dev.tollgate.spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads the bring-your-own-training keys of {@code training}: {@code command} (argv) or {@code
+ * import}, and with a command its {@code workdir}, {@code python}, {@code params}, {@code env},
+ * {@code timeout}, {@code task_queue} and {@code progress_regex}. {@link TrainingKeys} calls this
+ * when {@code training} has {@code command} or {@code import}, and reads the split's keys ({@code
+ * seed}, {@code holdout}, {@code stratify}) itself, as for an algorithm.
+ */
+final class TrainingCommandKeys {
+  static final Set<String> KEYS =
+      Set.of(
+          "command",
+          "workdir",
+          "python",
+          "params",
+          "env",
+          "timeout",
+          "task_queue",
+          "progress_regex",
+          "import");
+  private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+  private TrainingCommandKeys() {}
+
+  /** {@code training} with a command or an import; {@code specDir} is the spec's folder. */
+  static TrainingCommandSpec read(YamlSection s, Path specDir) {
+    s.rejectUnknownKeys(
+        java.util.stream.Stream.concat(KEYS.stream(), TrainingKeys.SPLIT.stream())
+            .collect(java.util.stream.Collectors.toSet()));
+    Path base = specDir.toAbsolutePath().normalize();
+    if (s.has("command") == s.has("import")) {
+      throw s.error(
+          s.has("command") ? "import" : "command",
+          s.has("command")
+              ? "a spec either runs a command or imports a model, not both"
+              : "missing; expected the training command as a list such as [python, train.py], or"
+                  + " import: {uri: ...} for a model trained elsewhere");
+    }
+    if (s.has("import")) return imported(s, base);
+    List<String> command = s.strings("command", true);
+    if (command.isEmpty())
+      throw s.error("command", "expected at least the program, such as [python, train.py]");
+    Path workdir = SpecPaths.inside(s, "workdir", base, base);
+    YamlSection python = s.section("python", false);
+    String requirements = null;
+    if (python != null) {
+      python.rejectUnknownKeys(Set.of("requirements"));
+      requirements = SpecPaths.inside(python, "requirements", workdir, base).toString();
+    }
+    Duration timeout = s.duration("timeout", false);
+    String queue = s.string("task_queue", false);
+    if (queue != null && !QUEUE.matcher(queue).matches()) {
+      throw s.error(
+          "task_queue",
+          "expected a queue name of letters, digits, '.', '_' or '-', got '" + queue + "'");
+    }
+    return new TrainingCommandSpec(
+        command,
+        workdir.toString(),
+        requirements,
+        CommandValueKeys.params(s.section("params", false)),
+        CommandValueKeys.env(s.section("env", false)),
+        timeout == null ? TrainingCommandSpec.DEFAULT_TIMEOUT : timeout,
+        queue,
+        progressRegex(s),
+        null,
+        base.toString());
+  }
+
+  private static TrainingCommandSpec imported(YamlSection s, Path base) {
+    for (String key :
+        List.of("workdir", "python", "params", "env", "timeout", "task_queue", "progress_regex")) {
+      if (s.has(key)) throw s.error(key, "only for a training command; an import runs nothing");
+    }
+    YamlSection imp = s.section("import", true);
+    imp.rejectUnknownKeys(Set.of("uri"));
+    String uri = SpecValues.datasetUri(imp, "uri", base);
+    if (uri == null)
+      throw imp.error("uri", "missing; expected s3://bucket/model.onnx or file:model.onnx");
+    return new TrainingCommandSpec(
+        List.of(),
+        null,
+        null,
+        java.util.Map.of(),
+        java.util.Map.of(),
+        null,
+        null,
+        null,
+        uri,
+        base.toString());
+  }
+
+  private static String progressRegex(YamlSection s) {
+    String regex = s.string("progress_regex", false);
+    if (regex == null) return null;
+    try {
+      Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw s.error("progress_regex", "not a regular expression: " + e.getDescription());
+    }
+    if (!regex.contains("(?<fraction>") && !regex.contains("(?<percent>")) {
+      throw s.error(
+          "progress_regex",
+          "expected a named group (?<fraction>...) from 0 to 1 or (?<percent>...) from 0 to 100");
+    }
+    return regex;
+  }
+}
