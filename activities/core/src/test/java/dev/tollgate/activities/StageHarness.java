@@ -1,5 +1,9 @@
 package dev.tollgate.activities;
 
+import dev.tollgate.activities.artifacts.LocalArtifactStore;
+import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.db.RegistryDatabase;
+import dev.tollgate.activities.registry.JdbcRegistry;
 import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.guardian.GuardianActivities;
 import dev.tollgate.spec.PipelineSpec;
@@ -28,6 +32,14 @@ public final class StageHarness implements AutoCloseable {
   public record Trained(TrainedModel trained, ModelVersion version) {}
 
   private final TestActivityEnvironment env;
+
+  /**
+   * Closed with the harness: an H2 database left open while JUnit deletes the home wrote its error
+   * trace into a fresh {@code registry/registry.trace.db}, and the temporary folder could not be
+   * deleted (a CategoricalPipelineTest failure in a full run).
+   */
+  private final RegistryDatabase database;
+
   private final TrainActivities train;
   private final ValidateActivities validate;
   private final DeployActivities deploy;
@@ -35,8 +47,16 @@ public final class StageHarness implements AutoCloseable {
   private final GuardianActivities guardian;
 
   public StageHarness(Path home) {
+    Path root = home.toAbsolutePath().normalize();
+    database = RegistryDatabase.openH2(root, null, null);
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(StageActivities.create(home).all());
+    env.registerActivitiesImplementations(
+        StageActivities.create(
+                root,
+                new LocalArtifactStore(root.resolve("artifacts")),
+                DatasetFiles.localOnly(),
+                new JdbcRegistry(database))
+            .all());
     train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
     validate = env.newActivityStub(ValidateActivities.class, ActivityTesting.OPTIONS);
     deploy = env.newActivityStub(DeployActivities.class, ActivityTesting.OPTIONS);
@@ -112,5 +132,6 @@ public final class StageHarness implements AutoCloseable {
   @Override
   public void close() {
     env.close();
+    database.close();
   }
 }
