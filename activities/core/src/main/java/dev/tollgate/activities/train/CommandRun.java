@@ -64,19 +64,17 @@ final class CommandRun {
             ? null
             : checked(Path.of(spec.requirements()), specDir, "training.python.requirements");
     WorkerLogSink sink = new WorkerLogSink(request.model(), request.runId());
-    Path csvDir = null;
     try {
-      csvDir = Files.createTempDirectory("tollgate-train-csv-");
-      Path csv = TrainCsv.write(data, split.train(), csvDir.resolve("train.csv"));
       CommandRequest command =
           new CommandRequest(
               spec.command(),
               workdir,
-              csv,
+              csv -> TrainCsv.write(data, split.train(), csv),
               spec.params(),
               spec.env(),
               spec.timeout(),
-              spec.progressRegex() == null ? null : Pattern.compile(spec.progressRegex()));
+              spec.progressRegex() == null ? null : Pattern.compile(spec.progressRegex()),
+              null);
       // the registry keeps lineage in a column of 8000 characters: an argv of any length fits
       lineage.put("command", Echo.capped(Json.line(spec.command()), 2000));
       lineage.put("code_version", CodeVersion.of(workdir));
@@ -101,8 +99,6 @@ final class CommandRun {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("the training command's run failed on this worker", e);
-    } finally {
-      if (csvDir != null) deleteQuietly(csvDir);
     }
   }
 
@@ -142,7 +138,7 @@ final class CommandRun {
     try {
       RunFolders.delete(dir);
     } catch (IOException | RuntimeException e) {
-      log.debug("temporary train.csv folder {} left: {}", dir, e.toString());
+      log.debug("run folder {} left: {}", dir, e.toString());
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *     {@code --key value}
  * @param workdir the folder the command runs in (the team's code); {@code null} runs it in the
  *     fresh run folder itself
- * @param trainCsv the training rows of Tollgate's split, copied to the train channel as {@code
+ * @param trainRows the training rows of Tollgate's split, written into the train channel as {@code
  *     train.csv}; the holdout is never given
  * @param params the hyperparameters, in the spec's order
  * @param env the spec's plain environment values (checked by the spec reader)
@@ -30,14 +30,14 @@ import java.util.regex.Pattern;
 public record CommandRequest(
     List<String> argv,
     Path workdir,
-    Path trainCsv,
+    TrainRows trainRows,
     Map<String, ParamValue> params,
     Map<String, String> env,
     Duration timeout,
     Pattern progressRegex,
     Path venv) {
 
-  /** Without a venv. */
+  /** Without a venv, the rows already in {@code trainCsv} (tests, tools). */
   public CommandRequest(
       List<String> argv,
       Path workdir,
@@ -46,12 +46,12 @@ public record CommandRequest(
       Map<String, String> env,
       Duration timeout,
       Pattern progressRegex) {
-    this(argv, workdir, trainCsv, params, env, timeout, progressRegex, null);
+    this(argv, workdir, TrainRows.copyOf(trainCsv), params, env, timeout, progressRegex, null);
   }
 
   /** The same request run with {@code venv}'s Python. */
   public CommandRequest withVenv(Path venv) {
-    return new CommandRequest(argv, workdir, trainCsv, params, env, timeout, progressRegex, venv);
+    return new CommandRequest(argv, workdir, trainRows, params, env, timeout, progressRegex, venv);
   }
 
   public CommandRequest {
@@ -59,7 +59,7 @@ public record CommandRequest(
     if (argv.isEmpty() || argv.get(0).isBlank()) {
       throw new IllegalArgumentException("the training command is empty");
     }
-    Objects.requireNonNull(trainCsv, "trainCsv");
+    Objects.requireNonNull(trainRows, "trainRows");
     params =
         params == null
             ? Map.of()

@@ -67,7 +67,7 @@ public final class CommandRunner {
       throws IOException {
     RunFolder run = RunFolder.create(settings.runsRoot());
     Hyperparameters params = new Hyperparameters(request.params());
-    run.fill(request.trainCsv(), params.json());
+    run.fill(request.trainRows(), params.json());
     Map<String, String> env =
         CommandEnvironment.build(
             workerEnv, settings.passThroughEnv(), request.env(), run, params, request.venv());

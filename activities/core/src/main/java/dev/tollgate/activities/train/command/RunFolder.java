@@ -3,7 +3,6 @@ package dev.tollgate.activities.train.command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 
@@ -44,8 +43,8 @@ record RunFolder(Path root) {
     return run;
   }
 
-  void fill(Path trainCsv, String hyperparametersJson) throws IOException {
-    Files.copy(trainCsv, channelTrain().resolve("train.csv"), StandardCopyOption.REPLACE_EXISTING);
+  void fill(TrainRows rows, String hyperparametersJson) throws IOException {
+    rows.writeTo(channelTrain().resolve("train.csv"));
     Files.writeString(hyperparameters(), hyperparametersJson);
   }
 
