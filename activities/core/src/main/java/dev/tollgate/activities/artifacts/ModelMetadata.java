@@ -65,63 +65,6 @@ public record ModelMetadata(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> reportedMetrics,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> lineage) {
 
-  /** A model Tollgate trained itself: nothing reported by a command, no command lineage. */
-  public ModelMetadata(
-      String model,
-      String algorithm,
-      Map<String, Object> params,
-      List<String> features,
-      String target,
-      Map<String, Double> metrics,
-      String dataSha256,
-      int trainRows,
-      int holdoutRows,
-      long seed,
-      double holdout,
-      String smileVersion,
-      String javaVersion,
-      String trainedAt,
-      String modelSha256,
-      Map<String, QuantileBins> referenceBins,
-      String task,
-      String modelFile,
-      String modelFormat,
-      List<String> classes,
-      String xgboostVersion,
-      String loadSummary,
-      DataSchema schema,
-      String tollgateVersion,
-      Map<String, FeatureStats> referenceStats) {
-    this(
-        model,
-        algorithm,
-        params,
-        features,
-        target,
-        metrics,
-        dataSha256,
-        trainRows,
-        holdoutRows,
-        seed,
-        holdout,
-        smileVersion,
-        javaVersion,
-        trainedAt,
-        modelSha256,
-        referenceBins,
-        task,
-        modelFile,
-        modelFormat,
-        classes,
-        xgboostVersion,
-        loadSummary,
-        schema,
-        tollgateVersion,
-        referenceStats,
-        null,
-        null);
-  }
-
   public ModelMetadata {
     reportedMetrics = reportedMetrics == null ? Map.of() : Map.copyOf(reportedMetrics);
     lineage = lineage == null ? Map.of() : Map.copyOf(lineage);

@@ -73,6 +73,8 @@ class ModelCompatibilityTest {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -188,7 +190,9 @@ class ModelCompatibilityTest {
         "3 rows read",
         schema,
         m.tollgateVersion(),
-        m.referenceStats());
+        m.referenceStats(),
+        null,
+        null);
   }
 
   @Test

@@ -47,7 +47,9 @@ class ModelMetadataTest {
         loadSummary,
         schema,
         "0.1.0",
-        Map.of("temperature", new FeatureStats(80, 12.5, 4.0, 1.0, 30.0)));
+        Map.of("temperature", new FeatureStats(80, 12.5, 4.0, 1.0, 30.0)),
+        null,
+        null);
   }
 
   @Test

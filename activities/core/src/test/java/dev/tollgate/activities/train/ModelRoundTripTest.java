@@ -151,6 +151,8 @@ class ModelRoundTripTest {
         null,
         data.schema(),
         null,
+        null,
+        null,
         null);
   }
 }

@@ -42,6 +42,8 @@ final class OnnxArtifacts {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 }
