@@ -3,11 +3,12 @@
 # name on stdout (messages go to stderr):
 #
 #   scripts/make-base-image.sh            tollgate-test/jdk-base:bookworm     (Java, for docker/Dockerfile)
-#   scripts/make-base-image.sh --python   tollgate-test/python-base:bookworm  (python3, python3-venv)
+#   scripts/make-base-image.sh --python   tollgate-test/python-base:bookworm  (python3, python3-venv, libgomp1)
 #
 # Both: Debian bookworm made by debootstrap (variant minbase) from the Debian mirror apt uses here
 # (DEBIAN_MIRROR, default http://deb.debian.org/debian), with tini (PID 1 of the images),
-# ca-certificates and curl (the health checks); the Java one with a Java runtime copied in at
+# ca-certificates and curl (the health checks); the Java one with libgomp1 (XGBoost's OpenMP) and
+# a Java runtime copied in at
 # /opt/java/openjdk, on PATH as in the eclipse-temurin images:
 #   --jdk full    the whole JDK at TOLLGATE_BASE_JDK (default /usr/lib/jvm/temurin-25-jdk-amd64)
 #   --jdk jlink   (default) a runtime jlink makes from that JDK with the modules the app needs:
@@ -41,10 +42,13 @@ modules=java.se,jdk.unsupported,jdk.management,jdk.management.agent,jdk.jfr,jdk.
 
 if $python; then
   name=tollgate-test/python-base:$suite
-  packages=tini,ca-certificates,curl,python3,python3-venv
+  # libgomp1: LightGBM's wheels need OpenMP's runtime from the system.
+  packages=tini,ca-certificates,curl,libgomp1,python3,python3-venv
 else
   name=tollgate-test/jdk-base:$suite
-  packages=tini,ca-certificates,curl
+  # libgomp1: XGBoost's native library needs OpenMP's runtime (without it every gradient_boosting
+  # training fails to load xgboost4j).
+  packages=tini,ca-certificates,curl,libgomp1
 fi
 command -v docker >/dev/null || { say "no docker CLI: run scripts/install-docker.sh"; exit 1; }
 docker version --format '{{.Server.Version}}' >/dev/null 2>&1 ||
