@@ -15,7 +15,7 @@
 set -euo pipefail
 say() { echo "start-dockerd: $*" >&2; }
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=dockerd-paths.sh
+# shellcheck source-path=SCRIPTDIR source=dockerd-paths.sh
 source "$here/dockerd-paths.sh"
 dockerd_paths "${1:-}"
 host=unix://$dockerd_socket

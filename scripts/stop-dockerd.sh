@@ -8,7 +8,7 @@
 set -euo pipefail
 say() { echo "stop-dockerd: $*" >&2; }
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=dockerd-paths.sh
+# shellcheck source-path=SCRIPTDIR source=dockerd-paths.sh
 source "$here/dockerd-paths.sh"
 dockerd_paths "${1:-}"
 
@@ -61,4 +61,6 @@ if awk -v a="$dockerd_data" -v b="$dockerd_run" 'index($2, a) == 1 || index($2, 
   exit 1
 fi
 rm -f "$dockerd_pidfile" "$dockerd_socket"
+# The short exec root under /tmp (long DIR paths) is this daemon's alone: nothing of it is kept.
+case $dockerd_run in /tmp/tollgate-dockerd-*) rm -rf "$dockerd_run" ;; esac
 say "stopped: no process or mount of the daemon in $dockerd_dir is left"
