@@ -107,6 +107,14 @@ class WorkerContainerIT {
     assertThat(new WorkerHome(home).serving(MODEL).path("version").asInt()).isEqualTo(1);
     assertThat(new RegistryView(cli).versionStages(MODEL)).containsExactly("PRODUCTION");
 
+    // The image's HEALTHCHECK as Docker runs it (every 30 s): healthy by now.
+    Await.until(
+        "the container's health status healthy",
+        Duration.ofSeconds(90),
+        () -> docker.inspect(worker, "{{.State.Health.Status}}"),
+        "healthy"::equals,
+        () -> docker.inspect(worker, "{{json .State.Health}}"));
+
     // docker stop: SIGTERM to tini, forwarded to the JVM, which stops the worker and exits 143
     // (128 + SIGTERM) well within the grace; 137 would mean Docker had to SIGKILL it.
     Instant signalled = Instant.now();
