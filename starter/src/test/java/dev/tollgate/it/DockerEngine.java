@@ -80,6 +80,14 @@ final class DockerEngine implements AutoCloseable {
     return must(args.toArray(String[]::new));
   }
 
+  /** Runs a container to its end ({@code docker run --rm}, labelled) and returns how it went. */
+  ProcResult runToEnd(DockerRun run) {
+    List<String> args = new ArrayList<>(List.of("run", "--rm", "--name", containerName(run)));
+    args.addAll(List.of("--label", LABEL + "=true", "--label", LABEL + ".owner=" + owner));
+    args.addAll(run.arguments());
+    return docker(args.toArray(String[]::new));
+  }
+
   /** The name a run gets: owner and the run's own name, so logs and {@code docker ps} say whose. */
   String containerName(DockerRun run) {
     return "it-" + owner.toLowerCase(java.util.Locale.ROOT) + "-" + run.name();

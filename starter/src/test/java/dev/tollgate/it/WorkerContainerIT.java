@@ -48,7 +48,8 @@ class WorkerContainerIT {
   @Test
   void helpRunsTheCliThroughTheEntryPoint() {
     ProcResult help =
-        docker.docker("run", "--rm", "--network", "none", DockerEngine.projectImage(), "--help");
+        docker.runToEnd(
+            DockerRun.of(DockerEngine.projectImage(), "help").noNetwork().command("--help"));
     assertThat(help.exitCode()).as(help.toString()).isZero();
     assertThat(help.out()).as(help.toString()).contains("Usage: tollgate").contains("worker");
   }
