@@ -3,13 +3,15 @@
 # the reason) on the first problem. What it checks, and what only a Docker host can check, is in
 # docs/deploy.md ("What was and was not verified").
 #
-#   scripts/check-compose.sh            the file checks (1-6 below), about a minute the first time
+#   scripts/check-compose.sh            the file checks (0-6 below), about a minute the first time
 #   scripts/check-compose.sh --print    the same, then print the resolved compose model
 #                                       (what `docker compose config` prints), with example secrets
 #   scripts/check-compose.sh --servers  the file checks, then 7-8 below (10 minutes or more the first
 #                                       time: it builds the Temporal server and MinIO from source;
 #                                       about a minute after)
 #
+# 0. scripts/check-dockerfile.sh: docker/Dockerfile builds with the legacy builder, on the
+#    BASE_IMAGE argument, with tini as PID 1, and its build context sends only what it copies.
 # 1. Loads the file with compose-go, the library Docker Compose itself uses to read compose files
 #    (`docker compose config`), at the version Docker Compose v5.7.0 uses: the compose-spec JSON
 #    schema, interpolation, and the consistency checks (depends_on, volumes, networks). Settings:
@@ -272,6 +274,10 @@ build_checker() {
   rm -rf "$dir" && mv "$dir.tmp" "$dir"
   echo "$dir/compose-check"
 }
+
+# ---- 0: the worker image's Dockerfile, statically (the tests build and run the image itself).
+say "0. docker/Dockerfile (scripts/check-dockerfile.sh)"
+"$root/scripts/check-dockerfile.sh" || fail "scripts/check-dockerfile.sh (above)"
 
 checker=$(build_checker)
 work=$(mktemp -d)
