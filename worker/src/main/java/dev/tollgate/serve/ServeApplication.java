@@ -1,5 +1,8 @@
 package dev.tollgate.serve;
 
+import dev.tollgate.activities.serving.ModelServing;
+import dev.tollgate.activities.serving.ModelState;
+import dev.tollgate.activities.serving.ServingScope;
 import dev.tollgate.worker.config.ArtifactStoreConfig;
 import dev.tollgate.worker.config.TollgateProperties;
 import dev.tollgate.worker.metrics.MetricBuckets;
@@ -8,6 +11,7 @@ import dev.tollgate.worker.serving.ServingController;
 import dev.tollgate.worker.serving.ServingHealthController;
 import dev.tollgate.worker.serving.ServingLimits;
 import dev.tollgate.worker.serving.ServingMeters;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -53,5 +57,29 @@ public class ServeApplication {
     SpringApplication app = new SpringApplication(ServeApplication.class);
     app.setAdditionalProfiles(PROFILE);
     return app.run(args);
+  }
+
+  /**
+   * What a started server serves, for its ready line: "production models (all): energy-load v3,
+   * churn not loaded (…)".
+   */
+  public static String describe(ConfigurableApplicationContext app) {
+    ModelServing serving = app.getBean(ModelServing.class);
+    ServingScope scope = serving.scope();
+    StringBuilder out =
+        new StringBuilder(scope.describe())
+            .append(" models ")
+            .append(scope.models().isEmpty() ? "(all)" : String.join(",", scope.models()))
+            .append(": ");
+    List<String> assigned = serving.assigned();
+    if (assigned.isEmpty()) return out.append("none deployed yet").toString();
+    for (int i = 0; i < assigned.size(); i++) {
+      ModelState state = serving.state(assigned.get(i));
+      if (i > 0) out.append(", ");
+      out.append(state.model())
+          .append(
+              state.loaded() ? " v" + state.version() : " not loaded (" + state.missing() + ")");
+    }
+    return out.toString();
   }
 }
