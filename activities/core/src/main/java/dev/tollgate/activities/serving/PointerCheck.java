@@ -1,5 +1,6 @@
 package dev.tollgate.activities.serving;
 
+import io.temporal.failure.ApplicationFailure;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,11 @@ final class PointerCheck {
   }
 
   private static String reason(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof Routing.CanaryLoadFailed && e.getCause() != null) e = e.getCause();
+    String m =
+        e instanceof ApplicationFailure a
+            ? a.getOriginalMessage()
+            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     m = m.replaceAll("\\s+", " ").strip();
     return m.length() > REASON_CHARS ? m.substring(0, REASON_CHARS) + "…" : m;
   }
