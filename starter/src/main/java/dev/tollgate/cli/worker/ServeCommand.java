@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Serve deployed models over HTTP, in a process of its own: no Temporal, no worker needed.",
-      "It answers the serving API (POST /v1/models/NAME/predict, GET /v1/models) for the models"
+      "Serve deployed models over HTTP, in a process of its own.",
+      "No Temporal and no worker needed: it answers the serving API (POST /v1/models/NAME/predict, GET /v1/models) for the models"
           + " deployed to one environment, reading the serving pointers under the home folder"
           + " (<home>/serving/<model>/current.json) and the models from the artifact store. Every"
           + " --poll-interval it looks at each pointer again and loads a new version at once, so"
@@ -59,7 +59,7 @@ public final class ServeCommand extends CliCommand {
 
   @Option(
       names = "--models",
-      paramLabel = "NAME[,NAME...]",
+      paramLabel = "NAME",
       split = ",",
       description =
           "Serve only these models (default: $TOLLGATE_SERVE_MODELS, else every model deployed to"
