@@ -1,9 +1,12 @@
 package dev.tollgate.serve;
 
 import dev.tollgate.activities.artifacts.ArtifactStore;
+import dev.tollgate.activities.artifacts.ArtifactStores;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingPoller;
+import dev.tollgate.adapters.aws.s3.S3Access;
+import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
 import dev.tollgate.worker.config.TollgateProperties;
 import dev.tollgate.worker.serving.ServingMeters;
 import org.springframework.context.annotation.Bean;
@@ -17,17 +20,35 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ServeConfig {
 
+  /**
+   * From the home's pointers; or, pinned (TOLLGATE_MODEL_*), from a pointer of its own to that one
+   * artifact, in the configured store or else the store the URI names.
+   */
   @Bean
   ModelServing modelServing(
       TollgateProperties properties,
       ServeProperties serve,
       ArtifactStore artifacts,
+      S3Access s3,
       ServingMeters meters) {
+    PinnedModel pinned = serve.pinned();
+    if (pinned == null) {
+      return new ModelServing(
+          properties.home().toAbsolutePath().resolve("serving"),
+          new ModelStore(artifacts),
+          serve.scope(),
+          meters::loadFailed);
+    }
+    String configured = properties.artifacts().uri();
+    ArtifactStore store =
+        configured == null || configured.isBlank()
+            ? ArtifactStores.open(
+                pinned.storeRoot(),
+                properties.home().toAbsolutePath(),
+                root -> new S3ArtifactStore(s3.client(), root))
+            : artifacts;
     return new ModelServing(
-        properties.home().toAbsolutePath().resolve("serving"),
-        new ModelStore(artifacts),
-        serve.scope(),
-        meters::loadFailed);
+        pinned.servingFolder(), new ModelStore(store), serve.scope(), meters::loadFailed);
   }
 
   /** Loads every assigned model before the server opens its port, then every interval. */

@@ -18,13 +18,15 @@ import org.springframework.validation.annotation.Validated;
  *     environment
  * @param pollInterval TOLLGATE_SERVE_POLL_INTERVAL, default 500ms: how often every pointer is
  *     looked at (and a changed one loaded)
+ * @param model one artifact to serve instead of a home's pointers (TOLLGATE_MODEL_*: an ECS task)
  */
 @Validated
 @ConfigurationProperties("tollgate.serve")
 public record ServeProperties(
     @NotNull @DefaultValue("production") ServingScope.Environment env,
     List<String> models,
-    @NotNull @DefaultValue("500ms") Duration pollInterval) {
+    @NotNull @DefaultValue("500ms") Duration pollInterval,
+    PinnedModel model) {
 
   public ServeProperties {
     models =
@@ -46,7 +48,17 @@ public record ServeProperties(
     }
   }
 
+  /** The pinned model, or {@code null} when none of TOLLGATE_MODEL_* is set. */
+  public PinnedModel pinned() {
+    if (model == null || !model.set()) return null;
+    model.check();
+    return model;
+  }
+
   public ServingScope scope() {
-    return ServingScope.of(env, models);
+    PinnedModel p = pinned();
+    return p != null
+        ? ServingScope.of(ServingScope.Environment.PRODUCTION, List.of(p.name()))
+        : ServingScope.of(env, models);
   }
 }

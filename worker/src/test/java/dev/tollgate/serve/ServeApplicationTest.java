@@ -100,6 +100,39 @@ class ServeApplicationTest {
     }
   }
 
+  /**
+   * Pinned (an ECS task's TOLLGATE_MODEL_*): that artifact under that name, from the store its URI
+   * is in, no pointers; a digest that does not match keeps it unready and its predictions 503.
+   */
+  @Test
+  void pinnedToOneArtifactServesItWithItsDigestChecked() throws Exception {
+    ModelVersion v1 = train(1);
+    Path elsewhere = home.resolveSibling(home.getFileName() + "-pinned-home");
+    try (ConfigurableApplicationContext app = pinned(elsewhere, v1, v1.modelDigest())) {
+      port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+      assertThat(get("/ready").statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(predict().body()).path("version").asInt()).isEqualTo(7);
+    }
+    try (ConfigurableApplicationContext app = pinned(elsewhere, v1, "0".repeat(64))) {
+      port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+      HttpResponse<String> ready = get("/ready");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body()).contains("v7 could not be loaded", "SHA-256");
+      assertThat(predict().statusCode()).isEqualTo(503);
+    }
+  }
+
+  private static ConfigurableApplicationContext pinned(Path home, ModelVersion v, String digest) {
+    return ServeApplication.start(
+        "--server.port=0",
+        "--management.server.port=0",
+        "--tollgate.home=" + home,
+        "--tollgate.serve.model.name=lin",
+        "--tollgate.serve.model.uri=" + v.artifactUri(),
+        "--tollgate.serve.model.version=7",
+        "--tollgate.serve.model.digest=" + digest);
+  }
+
   private void awaitVersion(int version) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
     while (true) {
@@ -166,7 +199,9 @@ class ServeApplicationTest {
             """,
             "lin.yaml",
             data);
-    ModelStore models = new ModelStore(home.resolve("artifacts"));
+    ModelStore models =
+        new ModelStore(
+            new dev.tollgate.activities.artifacts.LocalArtifactStore(home.resolve("artifacts")));
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
       env.registerActivitiesImplementations(new TrainActivitiesImpl(new CsvLoader(), models));
