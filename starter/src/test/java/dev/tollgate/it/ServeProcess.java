@@ -53,12 +53,14 @@ final class ServeProcess implements AutoCloseable {
                 "--management-port",
                 "0"));
     command.addAll(List.of(extra));
-    BackgroundProcess process =
-        BackgroundProcess.start(
-            "serve-" + name,
-            command,
-            Map.of(),
-            ItSettings.logDir().resolve("serve-" + name + ".log"));
+    // A fresh log: its ready line and actuator URL are read from it, not from an earlier run's
+    Path log = ItSettings.logDir().resolve("serve-" + name + ".log");
+    try {
+      java.nio.file.Files.deleteIfExists(log);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    BackgroundProcess process = BackgroundProcess.start("serve-" + name, command, Map.of(), log);
     process.awaitLog("Tollgate serve ready", Duration.ofSeconds(90));
     return new ServeProcess(name, port, process);
   }
