@@ -1,0 +1,190 @@
+package dev.tollgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code tollgate serve} on the dev server: a worker with its serving off and two serve replicas on
+ * the same home. A deploy reaches both; both keep answering while the worker is SIGKILLed; a second
+ * deploy and a rollback reach both within 2 s of the pointer's write (measured, with no traffic
+ * driving it); a serve assigned a model not deployed yet is not ready and answers 503 naming it; a
+ * damaged artifact leaves both on the previous version, counted, and fails the deploy's smoke test
+ * at once.
+ */
+class ServeIT {
+  private static final String MODEL = "it-serve";
+  private static final String ROWS =
+      "[{\"hour\": 9, \"day_of_week\": 2, \"temperature\": 18.5, \"humidity\": 55}]";
+  private static final Duration PROMOTION_GOAL = Duration.ofSeconds(2);
+
+  @Test
+  void twoReplicasFollowDeploysAndRollbacksAndOutliveTheWorker() throws Exception {
+    Path home = ItSettings.newWorkDir("serve-home");
+    int portA = FreePorts.next();
+    int portB = FreePorts.next();
+    try (TemporalDevServer server = TemporalDevServer.start("serve");
+        ServeProcess a = ServeProcess.start("a", home, portA);
+        ServeProcess b = ServeProcess.start("b", home, portB);
+        ServeProcess later =
+            ServeProcess.start("later", home, FreePorts.next(), "--models", "it-later")) {
+      Map<String, String> env =
+          Map.of("TOLLGATE_SERVING_ENABLED", "false", "TOLLGATE_SERVING_URL", a.url());
+      Cli cli = new Cli(server.address(), "default");
+      Path specs = ItSettings.newWorkDir("serve-specs");
+      Path spec = ItSpecs.write(specs, ItSpecs.Spec.quick(MODEL));
+      WorkerHome pointers = new WorkerHome(home);
+
+      // A model assigned by name and never deployed: not ready, naming it; its predictions 503.
+      var notReady = later.get("/ready");
+      assertThat(notReady.statusCode()).isEqualTo(503);
+      assertThat(notReady.body()).contains("it-later", "not deployed to production yet");
+      assertThat(later.answeringVersion("it-later", ROWS)).isEqualTo(-503);
+
+      try (WorkerProcess worker =
+          WorkerProcess.start("serve", server.address(), "default", home, env)) {
+        Runs runs = new Runs(cli, worker::tail);
+        deploy(cli, runs, spec, "r1");
+        approve(cli, runs, "r1", "DEPLOYED " + MODEL + " v1");
+        awaitBoth(a, b, 1, Duration.ofSeconds(5));
+        assertThat(a.get("/ready").statusCode()).isEqualTo(200);
+        assertThat(b.json("/ready").path("models").path(MODEL).path("version").asInt())
+            .isEqualTo(1);
+
+        // The worker dies: serving does not depend on it.
+        worker.kill();
+        assertThat(a.answeringVersion(MODEL, ROWS)).as("a, worker dead").isEqualTo(1);
+        assertThat(b.answeringVersion(MODEL, ROWS)).as("b, worker dead").isEqualTo(1);
+        worker.startAgain();
+
+        // v2: the time from the pointer's write to both replicas answering it.
+        deploy(cli, runs, spec, "r2");
+        Duration toV2 =
+            measure(pointers, 2, a, b, () -> approve(cli, runs, "r2", "DEPLOYED " + MODEL + " v2"));
+        // A rollback by hand reaches both the same way.
+        Duration toV1 =
+            measure(
+                pointers,
+                1,
+                a,
+                b,
+                () -> {
+                  ProcResult rolled =
+                      cli.run("rollback", MODEL, "--by", "carol", "--reason", "serve test");
+                  assertThat(rolled.exitCode()).as(rolled.toString()).isZero();
+                });
+        System.out.printf(
+            "ServeIT: pointer write to both replicas answering: deploy %d ms, rollback %d ms%n",
+            toV2.toMillis(), toV1.toMillis());
+        assertThat(toV2).as("deploy to both replicas").isLessThan(PROMOTION_GOAL);
+        assertThat(toV1).as("rollback to both replicas").isLessThan(PROMOTION_GOAL);
+
+        // v3's model file is damaged after validation: both stay on v1, count it, and the smoke
+        // test fails at once on serving's word.
+        deploy(cli, runs, spec, "r3");
+        JsonNode v3 = new RegistryView(cli).record(MODEL).path("versions").get(2);
+        damage(Path.of(URI.create(v3.path("artifactUri").asText())));
+        RunStatus failed = approve(cli, runs, "r3", "ROLLED_BACK " + MODEL + " v3");
+        assertThat(failed.toString()).contains("could not be loaded");
+        assertThat(a.answeringVersion(MODEL, ROWS)).isEqualTo(1);
+        assertThat(b.answeringVersion(MODEL, ROWS)).isEqualTo(1);
+        assertThat(a.scrape())
+            .contains("tollgate_serving_load_failures_total{model=\"" + MODEL + "\"} 1.0");
+        // b may never see v3's pointer: a's failure fails the smoke test at once, and the rollback
+        // can land before b's next poll. It counts the failure exactly when it met it.
+        boolean bMetIt = b.logText().contains(MODEL + " v3 could not be loaded");
+        assertThat(
+                b.scrape()
+                    .contains("tollgate_serving_load_failures_total{model=\"" + MODEL + "\"} 1.0"))
+            .as("b counted the failure iff it met v3's pointer")
+            .isEqualTo(bMetIt);
+        assertThat(a.logText()).contains(MODEL + " v3 could not be loaded").doesNotContain("\tat ");
+      }
+    }
+  }
+
+  private static void deploy(Cli cli, Runs runs, Path spec, String run) {
+    ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", run);
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    runs.awaitStage(MODEL + "/" + run, "AWAITING_APPROVAL", Duration.ofMinutes(3));
+  }
+
+  private static RunStatus approve(Cli cli, Runs runs, String run, String outcome) {
+    ProcResult approved = cli.approve(MODEL + "/" + run, "alice");
+    assertThat(approved.exitCode()).as(approved.toString()).isZero();
+    RunStatus done = runs.awaitFinished(MODEL + "/" + run, Duration.ofMinutes(2));
+    assertThat(done.outcome()).as(done.toString()).startsWith(outcome);
+    return done;
+  }
+
+  /**
+   * Runs {@code action} aside and returns the time from the pointer first naming {@code version} to
+   * both replicas answering with it (their descriptions, no predictions driving a load).
+   */
+  private static Duration measure(
+      WorkerHome pointers, int version, ServeProcess a, ServeProcess b, Runnable action)
+      throws Exception {
+    CompletableFuture<Void> done = CompletableFuture.runAsync(action);
+    long written = 0;
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    boolean onA = false;
+    boolean onB = false;
+    while (!(onA && onB)) {
+      if (System.nanoTime() > deadline
+          || (done.isDone() && written == 0 && done.isCompletedExceptionally())) {
+        done.join();
+        throw new AssertionError("v" + version + " never reached both replicas");
+      }
+      if (written == 0) {
+        if (pointers.serving(MODEL).path("version").asInt() == version) written = System.nanoTime();
+      } else {
+        onA = onA || a.json("/v1/models/" + MODEL).path("version").asInt() == version;
+        onB = onB || b.json("/v1/models/" + MODEL).path("version").asInt() == version;
+      }
+      Thread.sleep(10);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - written);
+    done.join();
+    return took;
+  }
+
+  private static void damage(Path folder) throws Exception {
+    try (var files = Files.list(folder)) {
+      Path model =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("model."))
+              .findFirst()
+              .orElseThrow();
+      byte[] bytes = Files.readAllBytes(model);
+      bytes[bytes.length / 2] ^= 0x5a;
+      Files.write(model, bytes);
+    }
+  }
+
+  private static void awaitBoth(ServeProcess a, ServeProcess b, int version, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (a.answeringVersion(MODEL, ROWS) != version
+        || b.answeringVersion(MODEL, ROWS) != version) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "not both on v"
+                + version
+                + " within "
+                + within
+                + "\na: "
+                + a.tail()
+                + "\nb: "
+                + b.tail());
+      }
+      Thread.sleep(20);
+    }
+  }
+}
