@@ -54,6 +54,10 @@ command -v docker >/dev/null || { say "no docker CLI: run scripts/install-docker
 docker version --format '{{.Server.Version}}' >/dev/null 2>&1 ||
   { say "no Docker daemon answers at ${DOCKER_HOST:-the default socket}: start one (scripts/start-dockerd.sh DIR) and export DOCKER_HOST"; exit 1; }
 mkdir -p "$cache"
+# One maker per image at a time: the test command starts one in the background while the unit
+# tests run, and the Maven build's own call waits here for it, then finds everything made.
+exec 9>"$cache/.lock-${name//[\/:]/_}"
+flock 9
 
 # ---- the root file system, once per inputs.
 rootfs_key=$(printf '%s\n' "$suite" minbase "$mirror" "$packages" rootfs-v1 | sha256sum | cut -c1-12)

@@ -69,7 +69,9 @@ if ! scripts/install-docker.sh >/dev/null; then
 fi
 # A private daemon for the tests, beside any other on the machine; stopped on every exit.
 docker_dir=$repo/target/docker
-trap 'scripts/stop-dockerd.sh "$docker_dir" || echo "test.sh: the test Docker daemon did not stop cleanly (above)" >&2' EXIT
+bases_pid=
+trap '[ -z "$bases_pid" ] || kill "$bases_pid" 2>/dev/null || true
+  scripts/stop-dockerd.sh "$docker_dir" || echo "test.sh: the test Docker daemon did not stop cleanly (above)" >&2' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 if ! DOCKER_HOST=$(scripts/start-dockerd.sh "$docker_dir"); then
@@ -78,6 +80,11 @@ if ! DOCKER_HOST=$(scripts/start-dockerd.sh "$docker_dir"); then
 fi
 export DOCKER_HOST
 echo "using the test Docker daemon at $DOCKER_HOST"
+# The base images take minutes on a machine's first run (debootstrap): made now, in the background,
+# while the unit tests run. The Maven build's own call (scripts/build-images.sh) waits for them
+# (a lock per image) and reports any failure itself.
+(scripts/make-base-image.sh && scripts/make-base-image.sh --python) >"$docker_dir/base-images.log" 2>&1 &
+bases_pid=$!
 
 # The compose file is not run here (docs/deploy.md says why); check it and the Dockerfile statically.
 scripts/check-compose.sh
