@@ -90,7 +90,8 @@ final class TrainingCommandKeys {
 
   /**
    * {@code runner: container}: the image brings the code and its packages, so {@code workdir} and
-   * {@code python} are refused; {@code command} is optional (absent: the image's own).
+   * {@code python} are refused; {@code command} is optional: the whole argv in the container
+   * (absent: the image's own ENTRYPOINT and CMD).
    */
   private static TrainingCommandSpec inContainer(YamlSection s, Path base) {
     for (String key : List.of("workdir", "python")) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param runId the run (the container's name and labels)
  * @param attempt the activity's attempt, so each attempt's container has its own name
  * @param container the spec's image and limits (the worker's policy applies)
- * @param command the spec's command, run instead of the image's CMD; empty: the image's own
+ * @param command the spec's command, the whole argv (it replaces the image's ENTRYPOINT and CMD);
+ *     empty: the image's own ENTRYPOINT and CMD
  * @param trainRows the training rows, written into the train channel as {@code train.csv}
  * @param params the hyperparameters, appended as {@code --key value} and in {@code
  *     hyperparameters.json}

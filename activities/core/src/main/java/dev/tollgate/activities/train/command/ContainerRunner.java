@@ -111,8 +111,13 @@ public final class ContainerRunner {
       return engineFailure(run, e, image);
     }
     Hyperparameters params = new Hyperparameters(request.params());
-    List<String> argv = new ArrayList<>(found.entrypoint());
-    argv.addAll(request.command().isEmpty() ? found.cmd() : request.command());
+    // The spec's command is the whole argv, as for a command on the worker (what you write is what
+    // runs); without one, the image's own ENTRYPOINT and CMD. The params follow either way.
+    List<String> argv = new ArrayList<>(request.command());
+    if (argv.isEmpty()) {
+      argv.addAll(found.entrypoint());
+      argv.addAll(found.cmd());
+    }
     if (argv.isEmpty()) {
       return failed(
           run,

@@ -52,8 +52,8 @@ final class DockerArgs {
     }
     a.addAll(List.of("--cap-drop", "ALL", "--security-opt", "no-new-privileges"));
     a.addAll(List.of("--log-driver", "none"));
-    // The image's ENTRYPOINT and CMD are merged into argv already (so params follow the image's
-    // own command): the first word becomes the entry point, which also clears the image's CMD.
+    // argv is the whole command (the spec's, or the image's ENTRYPOINT and CMD, then the params):
+    // its first word becomes the entry point, which also clears the image's CMD.
     a.add("--entrypoint");
     a.add(launch.argv().get(0));
     a.add(launch.image());

@@ -108,11 +108,10 @@ class ContainerRunnerTest {
   }
 
   @Test
-  void theSpecsCommandReplacesTheImagesCmdButKeepsItsEntrypoint() throws IOException {
+  void theSpecsCommandIsTheWholeArgvReplacingTheImagesEntrypointAndCmd() throws IOException {
     engine.script = "echo m > $MODEL/model.onnx";
     run(request(spec("team/t:1"), List.of("python3", "other.py"), Duration.ofMinutes(1)));
-    assertThat(engine.launched.argv())
-        .containsExactly("tini", "--", "python3", "other.py", "--max_depth", "6");
+    assertThat(engine.launched.argv()).containsExactly("python3", "other.py", "--max_depth", "6");
   }
 
   @Test
