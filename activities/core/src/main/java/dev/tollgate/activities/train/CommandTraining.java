@@ -100,7 +100,7 @@ final class CommandTraining {
         "trained model={} run={} by={} rows={} metrics={} reported={} digest={} millis={}",
         request.model(),
         request.runId(),
-        spec.imported() ? "import" : "command",
+        spec.imported() ? "import" : spec.inContainer() ? "container" : "command",
         data.rows(),
         measured.metrics(),
         reported,
