@@ -125,6 +125,13 @@ public final class DockerCli implements ContainerEngine {
     if (r.code() != 0) throw DockerErrors.classify(r.stderr());
     try {
       JsonNode state = JSON.readTree(r.stdout()).path(0).path("State");
+      if (state.path("Running").asBoolean(false)) {
+        // the attached client ended (killed, lost its connection) while the container runs on:
+        // its exit is unknown, and the runner removes it; another attempt starts afresh
+        throw new EngineException(
+            EngineException.Kind.UNREACHABLE,
+            "the docker client attached to " + name + " ended while the container still ran");
+      }
       return new Exit(
           state.path("ExitCode").asInt(-1),
           state.path("OOMKilled").asBoolean(false),

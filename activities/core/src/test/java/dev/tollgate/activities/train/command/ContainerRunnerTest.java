@@ -219,6 +219,43 @@ class ContainerRunnerTest {
   }
 
   @Test
+  void withPullMissingAnImageThatCannotBePulledFailsNamingIt() throws IOException {
+    ContainerPolicy pull =
+        new ContainerPolicy(Set.of("none"), null, null, false, ContainerPolicy.Pull.MISSING);
+    CommandOutcome.Failed f =
+        (CommandOutcome.Failed)
+            runner(pull)
+                .run(
+                    request(spec("team/nope:1"), List.of(), Duration.ofMinutes(1)),
+                    fx.listener(),
+                    LogSink.DISCARD);
+    assertThat(engine.calls).contains("pull team/nope:1").noneMatch(c -> c.startsWith("create"));
+    assertThat(f.retryable()).isFalse();
+    assertThat(f.message()).contains("the image team/nope:1 is not on", "pull access denied");
+  }
+
+  @Test
+  void anEnvValueWithALineBreakIsRefusedNamingIt() throws IOException {
+    ContainerRequest withBreak =
+        new ContainerRequest(
+            "churn",
+            "r",
+            1,
+            spec("team/t:1"),
+            List.of(),
+            TrainRows.copyOf(fx.trainCsv),
+            Map.of(),
+            Map.of("NOTE", "two\nlines"),
+            Duration.ofMinutes(1),
+            null);
+    CommandOutcome.Failed f = (CommandOutcome.Failed) run(withBreak);
+    assertThat(f.message())
+        .isEqualTo(
+            "training.env: the value of NOTE has a line break: a container cannot be given it");
+    assertThat(engine.calls).noneMatch(c -> c.startsWith("create"));
+  }
+
+  @Test
   void leftoversAreFoundByTheWorkersLabel() throws Exception {
     runner(ContainerPolicy.defaults()).removeLeftovers();
     assertThat(engine.calls)
