@@ -48,6 +48,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For ContainerTrainingIT's worker with training containers on. */
   static final String CONTAINER_NAMESPACE = "it-container";
 
+  /** For ContainerTrainingKillIT's worker, SIGKILLed while its container trains. */
+  static final String CONTAINER_KILL_NAMESPACE = "it-container-kill";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -97,7 +100,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             COMMANDS_NAMESPACE,
             COMMAND_KILL_NAMESPACE,
             ROUTE_NAMESPACE,
-            CONTAINER_NAMESPACE);
+            CONTAINER_NAMESPACE,
+            CONTAINER_KILL_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);
