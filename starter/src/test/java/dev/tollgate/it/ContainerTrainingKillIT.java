@@ -79,6 +79,8 @@ class ContainerTrainingKillIT {
     assertThat(DockerForTests.containers(LABEL, workerLabel))
         .as("killing the worker (and with it the docker client) leaves the container running")
         .isNotEmpty();
+    String removed = "training containers: removed 1 left by unfinished runs";
+    int before = worker.logText().split(removed, -1).length; // the log file is appended to
     worker.startAgain();
     // removed at start, before the worker polls (its log file is appended to, so wait for the
     // new start's own line rather than "ready", which the first start wrote too)
@@ -86,13 +88,14 @@ class ContainerTrainingKillIT {
         "the restarted worker to remove the container its killed self left",
         Duration.ofMinutes(2),
         worker::logText,
-        log -> log.contains("training containers: removed 1 left by unfinished runs"),
+        log -> log.split(removed, -1).length > before,
         worker::tail);
     assertThat(DockerForTests.containers(LABEL, workerLabel))
         .as("containers once the worker on the same home started again")
         .isEmpty();
 
-    ProcResult cancelled = cli.run("cancel", run, "--by", "alice", "--reason", "test over");
+    ProcResult cancelled =
+        cli.run("cancel", run, "--by", "alice", "--reason", "test over", "--wait-for-worker", "2m");
     assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
     RunStatus done = runs.awaitFinished(run, Duration.ofMinutes(4));
     assertThat(done.outcome()).as(done.toString()).startsWith("CANCELLED " + model);

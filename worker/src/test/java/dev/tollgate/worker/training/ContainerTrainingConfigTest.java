@@ -79,7 +79,7 @@ class ContainerTrainingConfigTest {
               // leftovers were looked for at start, by this home's label
               assertThat(Files.readString(dir.resolve("docker-calls")))
                   .contains(
-                      "ps --all --quiet --filter label=dev.tollgate.worker="
+                      "ps --all --filter label=dev.tollgate.worker="
                           + dir.resolve("home").toAbsolutePath().resolve("training-runs"));
             });
   }

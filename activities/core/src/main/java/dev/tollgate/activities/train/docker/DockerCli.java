@@ -171,7 +171,6 @@ public final class DockerCli implements ContainerEngine {
             List.of(
                 "ps",
                 "--all",
-                "--quiet",
                 "--filter",
                 "label=" + label + "=" + value,
                 "--format",
