@@ -5,6 +5,7 @@
 #   TOLLGATE_IT_BASE_IMAGE=tollgate-test/jdk-base:bookworm       scripts/make-base-image.sh
 #   TOLLGATE_IT_IMAGE=tollgate:test                              docker/Dockerfile on that base
 #   TOLLGATE_IT_PYTHON_BASE_IMAGE=tollgate-test/python-base:bookworm   (with --python)
+#   TOLLGATE_IT_TRAINING_IMAGE=tollgate-test/churn-trainer:test  (with --python; build-training-image.sh)
 #
 # The project image takes the jar Maven built (starter/target/tollgate.jar: ./mvnw -B -DskipTests
 # package -pl starter -am); in the test command Maven runs this script itself, after packaging and
@@ -31,7 +32,12 @@ start=$(date +%s%N)
 base=$("$repo/scripts/make-base-image.sh")
 echo "TOLLGATE_IT_BASE_IMAGE=$base"
 if $python; then
-  echo "TOLLGATE_IT_PYTHON_BASE_IMAGE=$("$repo/scripts/make-base-image.sh" --python)"
+  python_base=$("$repo/scripts/make-base-image.sh" --python)
+  echo "TOLLGATE_IT_PYTHON_BASE_IMAGE=$python_base"
+  # The churn example's training image (Python, scikit-learn, skl2onnx from a host wheelhouse),
+  # for the training-container tests.
+  echo "TOLLGATE_IT_TRAINING_IMAGE=$("$repo/scripts/build-training-image.sh" \
+    --base-image "$python_base" --tag "${TOLLGATE_IT_TRAINING_IMAGE:-tollgate-test/churn-trainer:test}")"
 fi
 bases=$(($(date +%s%N) - start))
 

@@ -80,10 +80,12 @@ if ! DOCKER_HOST=$(scripts/start-dockerd.sh "$docker_dir"); then
 fi
 export DOCKER_HOST
 echo "using the test Docker daemon at $DOCKER_HOST"
-# The base images take minutes on a machine's first run (debootstrap): made now, in the background,
+# The base images (and the training image on the Python one) take minutes on a machine's first
+# run (debootstrap, the wheelhouse): made now, in the background,
 # while the unit tests run. The Maven build's own call (scripts/build-images.sh) waits for them
 # (a lock per image) and reports any failure itself.
-(scripts/make-base-image.sh && scripts/make-base-image.sh --python) >"$docker_dir/base-images.log" 2>&1 &
+(scripts/make-base-image.sh && scripts/build-training-image.sh --tag tollgate-test/churn-trainer:test \
+  --base-image "$(scripts/make-base-image.sh --python)") >"$docker_dir/base-images.log" 2>&1 &
 bases_pid=$!
 
 # The compose file is not run here (docs/deploy.md says why); check it and the Dockerfile statically.

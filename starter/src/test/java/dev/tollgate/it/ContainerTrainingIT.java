@@ -1,7 +1,6 @@
 package dev.tollgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * no container left; an image that does not exist fails at once naming it, not retried. Every
  * container this worker made is removed at the end, whatever happened.
  *
- * <p>Needs {@code -Dtollgate.it.docker-host} and {@code -Dtollgate.it.training-image} (or
- * TOLLGATE_IT_DOCKER_HOST, TOLLGATE_IT_TRAINING_IMAGE): skipped, saying so, without them.
+ * <p>Needs the test command's Docker daemon and training image ({@link DockerForTests}): without
+ * them it fails, saying how to get them.
  */
 @ExtendWith(SharedStack.class)
 class ContainerTrainingIT {
@@ -39,10 +38,6 @@ class ContainerTrainingIT {
 
   @BeforeAll
   static void start() {
-    assumeTrue(
-        DockerForTests.host() != null && DockerForTests.trainingImage() != null,
-        "no Docker daemon or training image given: set -Dtollgate.it.docker-host and"
-            + " -Dtollgate.it.training-image (scripts/build-training-image.sh)");
     TemporalDevServer server = SharedStack.get().server();
     work = ItSettings.newWorkDir("containers");
     Path home = ItSettings.newWorkDir("containers-home");

@@ -1,7 +1,6 @@
 package dev.tollgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A worker SIGKILLed while its training container runs (issue 25, item 3): the container outlives
  * the worker (killing the docker client does not stop it), and the next worker started on the same
  * home removes it before it polls. The run, cancelled then, ends CANCELLED with no container left.
- * Needs the same settings as {@link ContainerTrainingIT}; skipped without them.
+ * Needs the same settings as {@link ContainerTrainingIT}; fails without them.
  */
 @ExtendWith(SharedStack.class)
 class ContainerTrainingKillIT {
@@ -29,10 +28,6 @@ class ContainerTrainingKillIT {
 
   @BeforeAll
   static void start() {
-    assumeTrue(
-        DockerForTests.host() != null && DockerForTests.trainingImage() != null,
-        "no Docker daemon or training image given: set -Dtollgate.it.docker-host and"
-            + " -Dtollgate.it.training-image (scripts/build-training-image.sh)");
     TemporalDevServer server = SharedStack.get().server();
     Path home = ItSettings.newWorkDir("container-kill-home");
     workerLabel = home.toAbsolutePath().resolve("training-runs").toString();

@@ -29,6 +29,20 @@ final class DockerEngine implements AutoCloseable {
 
   /** The tests' daemon, for the containers of {@code owner} (a test class's simple name). */
   static DockerEngine forTests(String owner) {
+    DockerEngine engine = new DockerEngine(requiredHost(), owner);
+    ProcResult version = engine.docker("version", "--format", "{{.Server.Version}}");
+    if (version.exitCode() != 0) {
+      throw new IllegalStateException(
+          "no Docker daemon answers at " + engine.host + ": " + version);
+    }
+    return engine;
+  }
+
+  /**
+   * The tests' daemon: -Dtollgate.docker.host, else DOCKER_HOST. None is a failure, never a skip:
+   * the test command always starts one.
+   */
+  static String requiredHost() {
     String host = setting("tollgate.docker.host", "DOCKER_HOST");
     if (host == null) {
       throw new IllegalStateException(
@@ -36,18 +50,18 @@ final class DockerEngine implements AutoCloseable {
               + " DOCKER_HOST is set. Run scripts/test.sh, which starts a private one, or"
               + " export DOCKER_HOST=$(scripts/start-dockerd.sh target/docker).");
     }
-    DockerEngine engine = new DockerEngine(host, owner);
-    ProcResult version = engine.docker("version", "--format", "{{.Server.Version}}");
-    if (version.exitCode() != 0) {
-      throw new IllegalStateException("no Docker daemon answers at " + host + ": " + version);
-    }
-    return engine;
+    return host;
+  }
+
+  /** An image the test command built (tollgate.it.*-image), else its environment variable. */
+  static String image(String property, String env, String fallback) {
+    String image = setting(property, env);
+    return image == null ? fallback : image;
   }
 
   /** The project image (docker/Dockerfile): tollgate.it.image, else TOLLGATE_IT_IMAGE. */
   static String projectImage() {
-    String image = setting("tollgate.it.image", "TOLLGATE_IT_IMAGE");
-    return image == null ? "tollgate:test" : image;
+    return image("tollgate.it.image", "TOLLGATE_IT_IMAGE", "tollgate:test");
   }
 
   String host() {

@@ -9,23 +9,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Docker daemon and training image the container tests use, from system properties or the
- * environment (the test scripts start a daemon of their own and build the image into it; the tests
- * never pick a daemon themselves): {@code -Dtollgate.it.docker-host} / TOLLGATE_IT_DOCKER_HOST, and
- * {@code -Dtollgate.it.training-image} / TOLLGATE_IT_TRAINING_IMAGE
- * (scripts/build-training-image.sh prints it).
+ * The Docker daemon and training image the training-container tests use: the daemon of {@link
+ * DockerEngine#requiredHost} (the test command starts a private one; none is a failure), and {@code
+ * -Dtollgate.it.training-image} / TOLLGATE_IT_TRAINING_IMAGE, which scripts/build-images.sh builds
+ * (scripts/build-training-image.sh) and the starter's {@code it} profile names.
  */
 final class DockerForTests {
   private DockerForTests() {}
 
-  /** The daemon's address (DOCKER_HOST form), or null when the run was not given one. */
+  /** The daemon's address (DOCKER_HOST form). */
   static String host() {
-    return setting("tollgate.it.docker-host", "TOLLGATE_IT_DOCKER_HOST");
+    return DockerEngine.requiredHost();
   }
 
-  /** The churn example's training image, or null. */
+  /** The churn example's training image. */
   static String trainingImage() {
-    return setting("tollgate.it.training-image", "TOLLGATE_IT_TRAINING_IMAGE");
+    return DockerEngine.image(
+        "tollgate.it.training-image",
+        "TOLLGATE_IT_TRAINING_IMAGE",
+        "tollgate-test/churn-trainer:test");
   }
 
   /** Names of the containers (running or not) labelled {@code label=value}. */
@@ -62,11 +64,5 @@ final class DockerForTests {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String setting(String property, String env) {
-    String v = System.getProperty(property);
-    if (v == null || v.isBlank()) v = System.getenv(env);
-    return v == null || v.isBlank() ? null : v.strip();
   }
 }
