@@ -24,9 +24,7 @@ public final class CommandRunner {
   private final RunnerSettings settings;
   private final LaunchTools tools;
   private final Map<String, String> workerEnv;
-  private volatile String shutdownReason;
-  private final java.util.concurrent.atomic.AtomicInteger running =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final RunsInFlight runs = new RunsInFlight();
 
   public CommandRunner(RunnerSettings settings) {
     this(settings, LaunchTools.fromWorker(), System.getenv());
@@ -43,7 +41,7 @@ public final class CommandRunner {
    * within one tick plus the grace period and returns {@link CommandOutcome.Stopped}.
    */
   public void shutdown(String reason) {
-    shutdownReason = reason;
+    runs.shutdown(reason);
   }
 
   /**
@@ -51,15 +49,12 @@ public final class CommandRunner {
    * false when some still run.
    */
   public boolean shutdown(String reason, Duration wait) throws InterruptedException {
-    shutdown(reason);
-    long end = System.nanoTime() + wait.toNanos();
-    while (running.get() > 0 && System.nanoTime() < end) Thread.sleep(50);
-    return running.get() == 0;
+    return runs.shutdown(reason, wait);
   }
 
   /** How many commands are running now. */
   public int running() {
-    return running.get();
+    return runs.running();
   }
 
   public CommandOutcome run(CommandRequest request, RunListener listener, LogSink sink)
@@ -79,10 +74,10 @@ public final class CommandRunner {
       return new CommandOutcome.Failed(run.root(), problem.get(), -1, false);
     }
     Instant started = Instant.now();
-    if (shutdownReason != null) {
-      return new CommandOutcome.Stopped(run.root(), shutdownReason, 0);
+    if (runs.reason() != null) {
+      return new CommandOutcome.Stopped(run.root(), runs.reason(), 0);
     }
-    running.incrementAndGet();
+    runs.started();
     try {
       ProcessGroup group = ProcessGroup.start(tools, argv, cwd, env);
       try {
@@ -92,7 +87,7 @@ public final class CommandRunner {
         throw e;
       }
     } finally {
-      running.decrementAndGet();
+      runs.ended();
     }
   }
 
@@ -114,7 +109,7 @@ public final class CommandRunner {
             listener,
             sink,
             run,
-            () -> shutdownReason);
+            runs::reason);
     if (ended.stopReason() != null) {
       return new CommandOutcome.Stopped(run.root(), ended.stopReason(), ended.stopped());
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +28,7 @@ public final class ContainerRunner {
   private final ContainerPolicy policy;
   private final ContainerEngine engine;
   private final Map<String, String> workerEnv;
-  private final AtomicInteger running = new AtomicInteger();
-  private volatile String shutdownReason;
+  private final RunsInFlight runs = new RunsInFlight();
 
   public ContainerRunner(
       RunnerSettings settings,
@@ -66,19 +64,16 @@ public final class ContainerRunner {
 
   /** Asks every running container to stop (the worker is shutting down). */
   public void shutdown(String reason) {
-    shutdownReason = reason;
+    runs.shutdown(reason);
   }
 
   /** {@link #shutdown} and waits up to {@code wait}; false when some still run. */
   public boolean shutdown(String reason, Duration wait) throws InterruptedException {
-    shutdown(reason);
-    long end = System.nanoTime() + wait.toNanos();
-    while (running.get() > 0 && System.nanoTime() < end) Thread.sleep(50);
-    return running.get() == 0;
+    return runs.shutdown(reason, wait);
   }
 
   public int running() {
-    return running.get();
+    return runs.running();
   }
 
   /**
@@ -146,8 +141,8 @@ public final class ContainerRunner {
             ContainerNames.labels(
                 workerLabel(), request.model(), request.runId(), request.attempt()),
             limits);
-    if (shutdownReason != null) return new CommandOutcome.Stopped(run.root(), shutdownReason, 0);
-    running.incrementAndGet();
+    if (runs.reason() != null) return new CommandOutcome.Stopped(run.root(), runs.reason(), 0);
+    runs.started();
     try {
       engine.remove(name); // a leftover of this very attempt (a worker killed before it removed it)
       engine.create(launch);
@@ -163,7 +158,7 @@ public final class ContainerRunner {
               listener,
               sink,
               run,
-              () -> shutdownReason);
+              runs::reason);
       if (ended.stopReason() != null) {
         return new CommandOutcome.Stopped(run.root(), ended.stopReason(), ended.stopped());
       }
@@ -174,7 +169,7 @@ public final class ContainerRunner {
     } finally {
       Files.deleteIfExists(envFile);
       removeQuietly(name);
-      running.decrementAndGet();
+      runs.ended();
     }
   }
 
