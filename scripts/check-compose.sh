@@ -23,6 +23,10 @@
 #    repository (Temporal's dynamic config, the setup scripts, prometheus.yml, Grafana's
 #    provisioning and dashboards), the build context and the Dockerfile exist; every image has a
 #    pinned tag.
+# 2b. scripts/check-compose-serve.sh, on the resolved model: the model server (serve) runs the
+#    worker's image with the command serve, on the worker's tollgate-home volume and the very same
+#    artifact settings; the worker's own serving is off and its TOLLGATE_SERVING_URL is serve's;
+#    prometheus.yml scrapes serve's management port (job tollgate-serve).
 # 3. Loads docker/.env.example as it is (secrets blank) and expects compose to refuse it, naming
 #    each required secret.
 # 4. Every ${VARIABLE} of compose.yaml is documented in .env.example, and every variable of
@@ -298,6 +302,9 @@ if $print; then
 else
   "$checker" "$compose" "$work/with-secrets.env" || fail "docker/compose.yaml (above)"
 fi
+say "2b. the model server: serve beside the worker (scripts/check-compose-serve.sh)"
+"$root/scripts/check-compose-serve.sh" "$checker" "$compose" "$work/with-secrets.env" \
+  "$root/docker/prometheus/prometheus.yml" || fail "scripts/check-compose-serve.sh (above)"
 
 # ---- 3: the secrets are required.
 say "3. loading it with docker/.env.example as it is: must be refused for the blank secrets"
