@@ -63,11 +63,15 @@ run() { # NAME URL BODY QPS_PER_WORKER WORKERS
 }
 benchmarks/machine.sh 2>/dev/null | head -6 || true
 echo "image: $image ($(docker image inspect --format '{{.Size}}' "$image" | awk '{printf "%d MB", $1 / 1000000}')), docker $(docker version --format '{{.Server.Version}}')"
-for target in host container; do
-  if [ "$target" = host ]; then port=$host_port; else port=$container_port; fi
-  url="http://127.0.0.1:$port/v1/models/energy-load/predict"
-  "$hey" -z "$((seconds / 2 > 5 ? seconds / 2 : 5))s" -c 2 -m POST -T application/json -D "$work/tollgate-1.json" "$url" >/dev/null # warm-up
-  run "serve $target single-row @2000rps 4 conns" "$url" "$work/tollgate-1.json" 500 4
-  run "serve $target single-row max 8 conns" "$url" "$work/tollgate-1.json" "" 8
-  run "serve $target 100-row max 8 conns" "$url" "$work/tollgate-100.json" "" 8
+url() { echo "http://127.0.0.1:$1/v1/models/energy-load/predict"; }
+warm=$((seconds / 2 > 5 ? seconds / 2 : 5))
+for port in "$host_port" "$container_port"; do
+  "$hey" -z "${warm}s" -c 2 -m POST -T application/json -D "$work/tollgate-1.json" "$(url "$port")" >/dev/null
+done
+# Each load on both, one right after the other, so that both meet the machine's load of that moment.
+for load in "single-row @2000rps 4 conns|tollgate-1.json|500|4" "single-row max 8 conns|tollgate-1.json||8" \
+  "100-row max 8 conns|tollgate-100.json||8"; do
+  IFS='|' read -r name body qps conns <<<"$load"
+  run "serve host $name" "$(url "$host_port")" "$work/$body" "$qps" "$conns"
+  run "serve container $name" "$(url "$container_port")" "$work/$body" "$qps" "$conns"
 done
