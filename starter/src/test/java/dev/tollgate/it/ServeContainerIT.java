@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +79,7 @@ class ServeContainerIT {
       // v1: the deploy's smoke test already asked the container (TOLLGATE_SERVING_URL).
       runs.deploy("r1");
       runs.approve("r1", "DEPLOYED " + MODEL + " v1");
-      endpoint.awaitVersion(MODEL, ROWS, 1, FOLLOW, () -> docker.logs(serve));
+      awaitAnswering(endpoint, 1, () -> docker.logs(serve));
       assertThat(endpoint.get("/ready").statusCode()).isEqualTo(200);
       ProcResult health = docker.docker("exec", serve, "/app/healthcheck.sh");
       assertThat(health.exitCode()).as(health.toString()).isZero();
@@ -101,11 +102,27 @@ class ServeContainerIT {
 
       runs.deploy("r2");
       runs.approve("r2", "DEPLOYED " + MODEL + " v2");
-      endpoint.awaitVersion(MODEL, ROWS, 2, FOLLOW, () -> docker.logs(serve));
+      awaitAnswering(endpoint, 2, () -> docker.logs(serve));
 
       ProcResult rolled = cli.run("rollback", MODEL, "--by", "carol", "--reason", "container test");
       assertThat(rolled.exitCode()).as(rolled.toString()).isZero();
-      endpoint.awaitVersion(MODEL, ROWS, 1, FOLLOW, () -> docker.logs(serve));
+      // Loaded, as /ready reports it (asking /ready makes serve look at no pointer), then answered.
+      Await.until(
+          "the container's poller on v1 after the rollback",
+          FOLLOW,
+          () -> endpoint.loadedVersion(MODEL),
+          v -> v == 1,
+          () -> docker.logs(serve));
+      awaitAnswering(endpoint, 1, () -> docker.logs(serve));
     }
+  }
+
+  private static void awaitAnswering(ServeEndpoint endpoint, int version, Supplier<String> log) {
+    Await.until(
+        "predictions answered by v" + version,
+        FOLLOW,
+        () -> endpoint.answeringVersion(MODEL, ROWS),
+        v -> v == version,
+        log);
   }
 }

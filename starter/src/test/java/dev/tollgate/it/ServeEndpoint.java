@@ -65,30 +65,16 @@ final class ServeEndpoint {
     return JSON.readTree(get(path).body());
   }
 
-  /** Waits until a prediction is answered by {@code version}; {@code tail} says why it was not. */
-  void awaitVersion(
-      String model,
-      String rows,
-      int version,
-      Duration within,
-      java.util.function.Supplier<String> tail)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    int seen;
-    while ((seen = answeringVersion(model, rows)) != version) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            url
-                + " answers "
-                + seen
-                + ", not v"
-                + version
-                + " within "
-                + within
-                + "\n"
-                + tail.get());
-      }
-      Thread.sleep(20);
+  /**
+   * The version of {@code model} that /ready reports loaded, or -1: what the poller loaded. (A
+   * prediction or {@code GET /v1/models/{model}} makes serve look at the pointer itself; /ready
+   * does not.)
+   */
+  int loadedVersion(String model) {
+    try {
+      return json("/ready").path("models").path(model).path("version").asInt(-1);
+    } catch (Exception e) {
+      return -1;
     }
   }
 }
