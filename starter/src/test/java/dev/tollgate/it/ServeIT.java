@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServeIT {
   private static final String MODEL = "it-serve";
-  private static final String ROWS =
-      "[{\"hour\": 9, \"day_of_week\": 2, \"temperature\": 18.5, \"humidity\": 55}]";
+  private static final String ROWS = ServeEndpoint.ENERGY_ROW;
   private static final Duration PROMOTION_GOAL = Duration.ofSeconds(2);
 
   @Test
@@ -50,9 +49,9 @@ class ServeIT {
 
       try (WorkerProcess worker =
           WorkerProcess.start("serve", server.address(), "default", home, env)) {
-        Runs runs = new Runs(cli, worker::tail);
-        deploy(cli, runs, spec, "r1");
-        approve(cli, runs, "r1", "DEPLOYED " + MODEL + " v1");
+        ModelRuns runs = new ModelRuns(cli, new Runs(cli, worker::tail), MODEL, spec);
+        runs.deploy("r1");
+        runs.approve("r1", "DEPLOYED " + MODEL + " v1");
         awaitBoth(a, b, 1, Duration.ofSeconds(5));
         assertThat(a.get("/ready").statusCode()).isEqualTo(200);
         assertThat(b.json("/ready").path("models").path(MODEL).path("version").asInt())
@@ -65,9 +64,9 @@ class ServeIT {
         worker.startAgain();
 
         // v2: the time from the pointer's write to both replicas answering it.
-        deploy(cli, runs, spec, "r2");
+        runs.deploy("r2");
         Duration toV2 =
-            measure(pointers, 2, a, b, () -> approve(cli, runs, "r2", "DEPLOYED " + MODEL + " v2"));
+            measure(pointers, 2, a, b, () -> runs.approve("r2", "DEPLOYED " + MODEL + " v2"));
         // A rollback by hand reaches both the same way.
         Duration toV1 =
             measure(
@@ -88,10 +87,10 @@ class ServeIT {
 
         // v3's model file is damaged after validation: both stay on v1, count it, and the smoke
         // test fails at once on serving's word.
-        deploy(cli, runs, spec, "r3");
+        runs.deploy("r3");
         JsonNode v3 = new RegistryView(cli).record(MODEL).path("versions").get(2);
         damage(Path.of(URI.create(v3.path("artifactUri").asText())));
-        RunStatus failed = approve(cli, runs, "r3", "ROLLED_BACK " + MODEL + " v3");
+        RunStatus failed = runs.approve("r3", "ROLLED_BACK " + MODEL + " v3");
         assertThat(failed.toString()).contains("could not be loaded");
         assertThat(a.answeringVersion(MODEL, ROWS)).isEqualTo(1);
         assertThat(b.answeringVersion(MODEL, ROWS)).isEqualTo(1);
@@ -108,20 +107,6 @@ class ServeIT {
         assertThat(a.logText()).contains(MODEL + " v3 could not be loaded").doesNotContain("\tat ");
       }
     }
-  }
-
-  private static void deploy(Cli cli, Runs runs, Path spec, String run) {
-    ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", run);
-    assertThat(started.exitCode()).as(started.toString()).isZero();
-    runs.awaitStage(MODEL + "/" + run, "AWAITING_APPROVAL", Duration.ofMinutes(3));
-  }
-
-  private static RunStatus approve(Cli cli, Runs runs, String run, String outcome) {
-    ProcResult approved = cli.approve(MODEL + "/" + run, "alice");
-    assertThat(approved.exitCode()).as(approved.toString()).isZero();
-    RunStatus done = runs.awaitFinished(MODEL + "/" + run, Duration.ofMinutes(2));
-    assertThat(done.outcome()).as(done.toString()).startsWith(outcome);
-    return done;
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.tollgate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,18 +19,17 @@ import java.util.regex.Pattern;
  * calls the tests make of it.
  */
 final class ServeProcess implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ACTUATOR = Pattern.compile("actuator (http://127\\.0\\.0\\.1:\\d+)");
 
   private final String name;
-  private final int port;
+  private final ServeEndpoint endpoint;
   private final BackgroundProcess process;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private ServeProcess(String name, int port, BackgroundProcess process) {
     this.name = name;
-    this.port = port;
+    this.endpoint = new ServeEndpoint("http://127.0.0.1:" + port);
     this.process = process;
   }
 
@@ -66,7 +64,7 @@ final class ServeProcess implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + port;
+    return endpoint.url();
   }
 
   String tail() {
@@ -77,38 +75,21 @@ final class ServeProcess implements AutoCloseable {
     return process.logText();
   }
 
-  /** GET {@code path} on the serving port: status and body. */
+  /** Its HTTP API. */
+  ServeEndpoint endpoint() {
+    return endpoint;
+  }
+
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return endpoint.get(path);
   }
 
-  /** POST a prediction of {@code rows} (JSON) for {@code model}. */
-  HttpResponse<String> predict(String model, String rows) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url() + "/v1/models/" + model + "/predict"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"rows\": " + rows + "}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The version a prediction is answered by, or -status when it is refused. */
   int answeringVersion(String model, String rows) {
-    try {
-      HttpResponse<String> r = predict(model, rows);
-      return r.statusCode() == 200
-          ? JSON.readTree(r.body()).path("version").asInt()
-          : -r.statusCode();
-    } catch (Exception e) {
-      return Integer.MIN_VALUE;
-    }
+    return endpoint.answeringVersion(model, rows);
   }
 
   JsonNode json(String path) throws Exception {
-    return JSON.readTree(get(path).body());
+    return endpoint.json(path);
   }
 
   /** Its Prometheus scrape, from the management port its ready line names. */
