@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code tollgate serve} on the dev server: a worker with its serving off and two serve replicas on
  * the same home. A deploy reaches both; both keep answering while the worker is SIGKILLed; a second
- * deploy and a rollback reach both within 2 s of the pointer's write (measured, with no traffic
- * driving it); a serve assigned a model not deployed yet is not ready and answers 503 naming it; a
- * damaged artifact leaves both on the previous version, counted, and fails the deploy's smoke test
- * at once.
+ * deploy and a rollback reach both, replica b through its poller alone (the smoke test asks a; b is
+ * asked only {@code /ready}, which reads no pointer; the time is printed, and measured in
+ * benchmarks/serve-promotion.sh, not asserted); a serve assigned a model not deployed yet is not
+ * ready and answers 503 naming it; a damaged artifact leaves both on the previous version, counted,
+ * and fails the deploy's smoke test at once.
  */
 class ServeIT {
   private static final String MODEL = "it-serve";
   private static final String ROWS = ServeEndpoint.ENERGY_ROW;
-  private static final Duration PROMOTION_GOAL = Duration.ofSeconds(2);
+
+  /** Far above the poll interval (500 ms): only a replica whose poller never loads it fails. */
+  private static final Duration POLLER_BOUND = Duration.ofSeconds(30);
 
   @Test
   void twoReplicasFollowDeploysAndRollbacksAndOutliveTheWorker() throws Exception {
@@ -82,8 +85,6 @@ class ServeIT {
         System.out.printf(
             "ServeIT: pointer write to both replicas answering: deploy %d ms, rollback %d ms%n",
             toV2.toMillis(), toV1.toMillis());
-        assertThat(toV2).as("deploy to both replicas").isLessThan(PROMOTION_GOAL);
-        assertThat(toV1).as("rollback to both replicas").isLessThan(PROMOTION_GOAL);
 
         // v3's model file is damaged after validation: both stay on v1, count it, and the smoke
         // test fails at once on serving's word.
@@ -111,27 +112,36 @@ class ServeIT {
 
   /**
    * Runs {@code action} aside and returns the time from the pointer first naming {@code version} to
-   * both replicas answering with it (their descriptions, no predictions driving a load).
+   * both replicas having loaded it, as their {@code /ready} says: no request of the test drives a
+   * load, so a replica the smoke test does not ask (b) measures the poller alone.
    */
   private static Duration measure(
       WorkerHome pointers, int version, ServeProcess a, ServeProcess b, Runnable action)
       throws Exception {
     CompletableFuture<Void> done = CompletableFuture.runAsync(action);
     long written = 0;
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos(); // the run's own time
     boolean onA = false;
     boolean onB = false;
     while (!(onA && onB)) {
       if (System.nanoTime() > deadline
           || (done.isDone() && written == 0 && done.isCompletedExceptionally())) {
         done.join();
-        throw new AssertionError("v" + version + " never reached both replicas");
+        throw new AssertionError(
+            written == 0
+                ? "the pointer never named v" + version
+                : "v" + version + " not loaded by both replicas within " + POLLER_BOUND);
       }
       if (written == 0) {
-        if (pointers.serving(MODEL).path("version").asInt() == version) written = System.nanoTime();
+        if (pointers.serving(MODEL).path("version").asInt() == version) {
+          written = System.nanoTime();
+          deadline = written + POLLER_BOUND.toNanos();
+        }
       } else {
-        onA = onA || a.json("/v1/models/" + MODEL).path("version").asInt() == version;
-        onB = onB || b.json("/v1/models/" + MODEL).path("version").asInt() == version;
+        // /ready only: it reads no pointer, so what it reports is what the poller loaded (a's
+        // pointer is also re-read by the smoke test's requests; b's by nothing but its poller).
+        onA = onA || a.endpoint().loadedVersion(MODEL) == version;
+        onB = onB || b.endpoint().loadedVersion(MODEL) == version;
       }
       Thread.sleep(10);
     }
