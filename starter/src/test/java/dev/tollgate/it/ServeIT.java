@@ -83,7 +83,7 @@ class ServeIT {
                   assertThat(rolled.exitCode()).as(rolled.toString()).isZero();
                 });
         System.out.printf(
-            "ServeIT: pointer write to both replicas answering: deploy %d ms, rollback %d ms%n",
+            "ServeIT: pointer write to both replicas loading it (/ready): deploy %d ms, rollback %d ms%n",
             toV2.toMillis(), toV1.toMillis());
 
         // v3's model file is damaged after validation: both stay on v1, count it, and the smoke
