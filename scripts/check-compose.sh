@@ -3,13 +3,15 @@
 # the reason) on the first problem. What it checks, and what only a Docker host can check, is in
 # docs/deploy.md ("What was and was not verified").
 #
-#   scripts/check-compose.sh            the file checks (1-6 below), about a minute the first time
+#   scripts/check-compose.sh            the file checks (0-6 below), about a minute the first time
 #   scripts/check-compose.sh --print    the same, then print the resolved compose model
 #                                       (what `docker compose config` prints), with example secrets
 #   scripts/check-compose.sh --servers  the file checks, then 7-8 below (10 minutes or more the first
 #                                       time: it builds the Temporal server and MinIO from source;
 #                                       about a minute after)
 #
+# 0. scripts/check-dockerfile.sh: docker/Dockerfile builds with the legacy builder, on the
+#    BASE_IMAGE argument, with tini as PID 1, and its build context sends only what it copies.
 # 1. Loads the file with compose-go, the library Docker Compose itself uses to read compose files
 #    (`docker compose config`), at the version Docker Compose v5.7.0 uses: the compose-spec JSON
 #    schema, interpolation, and the consistency checks (depends_on, volumes, networks). Settings:
@@ -21,6 +23,10 @@
 #    repository (Temporal's dynamic config, the setup scripts, prometheus.yml, Grafana's
 #    provisioning and dashboards), the build context and the Dockerfile exist; every image has a
 #    pinned tag.
+# 2b. scripts/check-compose-serve.sh, on the resolved model: the model server (serve) runs the
+#    worker's image with the command serve, on the worker's tollgate-home volume and the very same
+#    artifact settings; the worker's own serving is off and its TOLLGATE_SERVING_URL is serve's;
+#    prometheus.yml scrapes serve's management port (job tollgate-serve).
 # 3. Loads docker/.env.example as it is (secrets blank) and expects compose to refuse it, naming
 #    each required secret.
 # 4. Every ${VARIABLE} of compose.yaml is documented in .env.example, and every variable of
@@ -273,6 +279,10 @@ build_checker() {
   echo "$dir/compose-check"
 }
 
+# ---- 0: the worker image's Dockerfile, statically (the tests build and run the image itself).
+say "0. docker/Dockerfile (scripts/check-dockerfile.sh)"
+"$root/scripts/check-dockerfile.sh" || fail "scripts/check-dockerfile.sh (above)"
+
 checker=$(build_checker)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -292,6 +302,9 @@ if $print; then
 else
   "$checker" "$compose" "$work/with-secrets.env" || fail "docker/compose.yaml (above)"
 fi
+say "2b. the model server: serve beside the worker (scripts/check-compose-serve.sh)"
+"$root/scripts/check-compose-serve.sh" "$checker" "$compose" "$work/with-secrets.env" \
+  "$root/docker/prometheus/prometheus.yml" || fail "scripts/check-compose-serve.sh (above)"
 
 # ---- 3: the secrets are required.
 say "3. loading it with docker/.env.example as it is: must be refused for the blank secrets"

@@ -124,4 +124,4 @@ done
 # ---- 3: the Prometheus config.
 out=$("$checker" config "$root/docker/prometheus/prometheus.yml") ||
   fail "docker/prometheus/prometheus.yml does not load (above)"
-say "3. docker/prometheus/prometheus.yml loads with Prometheus $prometheus's loader: $out"
+say "3. docker/prometheus/prometheus.yml loads with Prometheus $prometheus's loader: ${out//$'\n'/; }"

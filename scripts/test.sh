@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: finds a JDK >= 21, installs what the integration tests
 # drive (the Temporal CLI for `temporal server start-dev`, Chromium for the UI check, moto for S3,
-# MLflow's tracking server for the MLflow bridge, PostgreSQL's server for the registry; all cached
-# or from Debian's packages),
-# then the Maven build: the formatter check, every module's unit tests (Surefire), then the
-# integration tests (*IT, Failsafe, profile `it`) against a real Temporal dev server.
+# MLflow's tracking server for the MLflow bridge, PostgreSQL's server for the registry, Docker's
+# engine and debootstrap for the container tests; all cached or from Debian's packages), starts a
+# private Docker daemon under target/docker (stopped at the end, whatever happens),
+# then the Maven build: the formatter check, every module's unit tests (Surefire), the images
+# (scripts/build-images.sh, in pre-integration-test), then the integration tests (*IT, Failsafe,
+# profile `it`) against a real Temporal dev server.
 # Extra arguments go to Maven (e.g. scripts/test.sh -pl workflows).
 # Nothing is skipped: if an install fails, the run fails, saying why.
 set -euo pipefail
@@ -60,12 +62,40 @@ fi
 export TOLLGATE_PG_BIN
 echo "using PostgreSQL binaries in $TOLLGATE_PG_BIN"
 
-# The compose file cannot be run here (no Docker engine); check what can be checked without one.
+# Docker's engine (Debian's docker.io) and debootstrap, for the container tests.
+if ! scripts/install-docker.sh >/dev/null; then
+  echo "test.sh: Docker's engine could not be installed (see above); the container tests need it." >&2
+  exit 1
+fi
+# A private daemon for the tests, beside any other on the machine; stopped on every exit.
+docker_dir=$repo/target/docker
+bases_pid=
+trap '[ -z "$bases_pid" ] || kill "$bases_pid" 2>/dev/null || true
+  scripts/stop-dockerd.sh "$docker_dir" || echo "test.sh: the test Docker daemon did not stop cleanly (above)" >&2' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if ! DOCKER_HOST=$(scripts/start-dockerd.sh "$docker_dir"); then
+  echo "test.sh: the test Docker daemon did not start (see above); the container tests need it." >&2
+  exit 1
+fi
+export DOCKER_HOST
+echo "using the test Docker daemon at $DOCKER_HOST"
+# The base images (and the training image on the Python one) take minutes on a machine's first
+# run (debootstrap, the wheelhouse): made now, in the background,
+# while the unit tests run. The Maven build's own call (scripts/build-images.sh) waits for them
+# (a lock per image) and reports any failure itself.
+(scripts/make-base-image.sh && scripts/build-training-image.sh --tag tollgate-test/churn-trainer:test \
+  --base-image "$(scripts/make-base-image.sh --python)") >"$docker_dir/base-images.log" 2>&1 &
+bases_pid=$!
+
+# The compose file is not run here (docs/deploy.md says why); check it and the Dockerfile statically.
 scripts/check-compose.sh
 
 status=0
-./mvnw -B verify -Pit -Dtollgate.temporal.cli="$temporal_cli" -Dtollgate.chromium="$chromium" "$@" ||
-  status=$?
+# -Dtollgate.docker.host turns on the starter's profile `docker`: after packaging, it builds the
+# base images and tollgate:test (scripts/build-images.sh), whose names Failsafe passes to the tests.
+./mvnw -B verify -Pit -Dtollgate.temporal.cli="$temporal_cli" -Dtollgate.chromium="$chromium" \
+  -Dtollgate.docker.host="$DOCKER_HOST" "$@" || status=$?
 # The fault tests' figures (faults injected, runs completed, duplicates), when they ran.
 report=starter/target/it-artifacts/fault-report.md
 if [[ -f $report ]]; then

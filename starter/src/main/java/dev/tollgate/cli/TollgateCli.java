@@ -13,6 +13,7 @@ import dev.tollgate.cli.run.RunsCommand;
 import dev.tollgate.cli.run.StatusCommand;
 import dev.tollgate.cli.schedule.ScheduleCommand;
 import dev.tollgate.cli.worker.DemoCommand;
+import dev.tollgate.cli.worker.ServeCommand;
 import dev.tollgate.cli.worker.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       WorkerCommand.class,
+      ServeCommand.class,
       RunCommand.class,
       StatusCommand.class,
       ApproveCommand.class,

@@ -39,6 +39,23 @@ final class CommandSpecs {
             .formatted(json(command), json(params), json(env)));
   }
 
+  /**
+   * {@code training.runner: container} running {@code image} with {@code command} (may be empty).
+   */
+  static Path inContainer(Path dir, String model, String image, List<String> command) {
+    return spec(
+        dir,
+        model,
+        """
+          runner: container
+          image: %s
+          command: %s
+          timeout: 10m
+        """
+            .formatted(json(image), command.isEmpty() ? "null" : json(command))
+            .replace("  command: null\n", ""));
+  }
+
   /** A spec importing the model at {@code uri} ({@code training.import}). */
   static Path importing(Path dir, String model, String uri) {
     return spec(dir, model, "  import: { uri: %s }\n".formatted(json(uri)));

@@ -53,6 +53,27 @@ record ExampleCopy(
   }
 
   /**
+   * A training-command example trained in a container: the spec's {@code command}, {@code workdir}
+   * and {@code python} become {@code runner: container} and {@code image} (the image holds train.py
+   * and its packages, and runs it as its entry point); its data generated as for {@link #of}.
+   */
+  static ExampleCopy inContainer(String example, String specFile, Path dir, String image) {
+    try {
+      Path copy = copy(example, dir);
+      Path spec = copy.resolve(specFile);
+      String yaml =
+          Files.readString(spec)
+              .replaceFirst("\n  command: [^\n]*", "\n  runner: container\n  image: " + image)
+              .replaceFirst("\n  workdir: [^\n]*", "")
+              .replaceFirst("\n  python: [^\n]*", "");
+      Files.writeString(spec, yaml);
+      return generated(copy, spec, copy);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The import example (a model "trained elsewhere"), its spec unchanged: its data generated, then
    * its model made by make_model.py (on rows of its own), which also writes scikit-learn's own
    * predictions for 200 rows it did not train on to {@code model/check.csv} ({@link #keep} is that

@@ -45,6 +45,12 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For QueueRoutingIT's two workers: a pipeline one and a gpu training one. */
   static final String ROUTE_NAMESPACE = "it-route";
 
+  /** For ContainerTrainingIT's worker with training containers on. */
+  static final String CONTAINER_NAMESPACE = "it-container";
+
+  /** For ContainerTrainingKillIT's worker, SIGKILLed while its container trains. */
+  static final String CONTAINER_KILL_NAMESPACE = "it-container-kill";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -93,7 +99,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             CANCEL_NAMESPACE,
             COMMANDS_NAMESPACE,
             COMMAND_KILL_NAMESPACE,
-            ROUTE_NAMESPACE);
+            ROUTE_NAMESPACE,
+            CONTAINER_NAMESPACE,
+            CONTAINER_KILL_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

@@ -10,9 +10,11 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Reads the bring-your-own-training keys of {@code training}: {@code command} (argv) or {@code
  * import}, and with a command its {@code workdir}, {@code python}, {@code params}, {@code env},
- * {@code timeout}, {@code task_queue} and {@code progress_regex}. {@link TrainingKeys} calls this
- * when {@code training} has {@code command} or {@code import}, and reads the split's keys ({@code
- * seed}, {@code holdout}, {@code stratify}) itself, as for an algorithm.
+ * {@code timeout}, {@code task_queue} and {@code progress_regex}; with {@code runner: container}
+ * the container's keys ({@link ContainerKeys}) instead of {@code workdir} and {@code python}.
+ * {@link TrainingKeys} calls this when {@code training} has {@code command} or {@code import}, and
+ * reads the split's keys ({@code seed}, {@code holdout}, {@code stratify}) itself, as for an
+ * algorithm.
  */
 final class TrainingCommandKeys {
   static final Set<String> KEYS =
@@ -25,7 +27,13 @@ final class TrainingCommandKeys {
           "timeout",
           "task_queue",
           "progress_regex",
-          "import");
+          "import",
+          "runner",
+          "image",
+          "cpus",
+          "memory",
+          "gpus",
+          "network");
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private TrainingCommandKeys() {}
@@ -36,6 +44,16 @@ final class TrainingCommandKeys {
         java.util.stream.Stream.concat(KEYS.stream(), TrainingKeys.SPLIT.stream())
             .collect(java.util.stream.Collectors.toSet()));
     Path base = specDir.toAbsolutePath().normalize();
+    if (s.has("import")) {
+      for (String key : ContainerKeys.KEYS) {
+        if (s.has(key)) throw s.error(key, "only for a training command; an import runs nothing");
+      }
+    }
+    boolean container = ContainerKeys.runner(s).equals("container");
+    if (!container) {
+      ContainerKeys.rejectWithoutContainer(s, "a command runs on the worker itself");
+    }
+    if (container && !s.has("import")) return inContainer(s, base);
     if (s.has("command") == s.has("import")) {
       throw s.error(
           s.has("command") ? "import" : "command",
@@ -56,12 +74,7 @@ final class TrainingCommandKeys {
       requirements = SpecPaths.inside(python, "requirements", workdir, base).toString();
     }
     Duration timeout = s.duration("timeout", false);
-    String queue = s.string("task_queue", false);
-    if (queue != null && !QUEUE.matcher(queue).matches()) {
-      throw s.error(
-          "task_queue",
-          "expected a queue name of letters, digits, '.', '_' or '-', got '" + queue + "'");
-    }
+    String queue = taskQueue(s);
     return new TrainingCommandSpec(
         command,
         workdir.toString(),
@@ -73,6 +86,48 @@ final class TrainingCommandKeys {
         progressRegex(s),
         null,
         base.toString());
+  }
+
+  /**
+   * {@code runner: container}: the image brings the code and its packages, so {@code workdir} and
+   * {@code python} are refused; {@code command} is optional: the whole argv in the container
+   * (absent: the image's own ENTRYPOINT and CMD).
+   */
+  private static TrainingCommandSpec inContainer(YamlSection s, Path base) {
+    for (String key : List.of("workdir", "python")) {
+      if (s.has(key)) {
+        throw s.error(
+            key, "only for runner: command; a container brings its code and packages in its image");
+      }
+    }
+    List<String> command = s.has("command") ? s.strings("command", true) : List.of();
+    if (s.has("command") && command.isEmpty()) {
+      throw s.error(
+          "command", "expected at least the program, or leave it out to run the image's own");
+    }
+    Duration timeout = s.duration("timeout", false);
+    return new TrainingCommandSpec(
+        command,
+        null,
+        null,
+        CommandValueKeys.params(s.section("params", false)),
+        CommandValueKeys.env(s.section("env", false)),
+        timeout == null ? TrainingCommandSpec.DEFAULT_TIMEOUT : timeout,
+        taskQueue(s),
+        progressRegex(s),
+        null,
+        base.toString(),
+        ContainerKeys.read(s));
+  }
+
+  private static String taskQueue(YamlSection s) {
+    String queue = s.string("task_queue", false);
+    if (queue != null && !QUEUE.matcher(queue).matches()) {
+      throw s.error(
+          "task_queue",
+          "expected a queue name of letters, digits, '.', '_' or '-', got '" + queue + "'");
+    }
+    return queue;
   }
 
   private static TrainingCommandSpec imported(YamlSection s, Path base) {

@@ -24,6 +24,9 @@ import java.util.Map;
  * @param importUri {@code import.uri}: {@code s3://…} as written or {@code file:} resolved
  * @param specDir the spec's folder (absolute): the worker re-checks {@code workdir}, {@code
  *     requirements} and a {@code file:} import against its real path
+ * @param container {@code runner: container}'s image and limits; {@code null} for a command run on
+ *     the worker itself (then {@code command} is required) and for an import. In a container,
+ *     {@code command} may be empty (the image's own) and {@code workdir} is {@code null}
  */
 public record TrainingCommandSpec(
     List<String> command,
@@ -35,7 +38,11 @@ public record TrainingCommandSpec(
     String taskQueue,
     String progressRegex,
     String importUri,
-    String specDir) {
+    String specDir,
+    // left out of the JSON when absent, so the payloads of runs without a container are unchanged
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        ContainerSpec container) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
 
@@ -43,9 +50,41 @@ public record TrainingCommandSpec(
     command = List.copyOf(command);
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     env = Map.copyOf(env);
-    if (command.isEmpty() == (importUri == null)) {
-      throw new IllegalArgumentException("exactly one of command and importUri");
+    boolean runs = !command.isEmpty() || container != null;
+    if (runs == (importUri != null)) {
+      throw new IllegalArgumentException("exactly one of command (or container) and importUri");
     }
+  }
+
+  /** A command run on the worker itself, or an import (no container). */
+  public TrainingCommandSpec(
+      List<String> command,
+      String workdir,
+      String requirements,
+      Map<String, ParamValue> params,
+      Map<String, String> env,
+      Duration timeout,
+      String taskQueue,
+      String progressRegex,
+      String importUri,
+      String specDir) {
+    this(
+        command,
+        workdir,
+        requirements,
+        params,
+        env,
+        timeout,
+        taskQueue,
+        progressRegex,
+        importUri,
+        specDir,
+        null);
+  }
+
+  /** {@code runner: container}. */
+  public boolean inContainer() {
+    return container != null;
   }
 
   public boolean imported() {

@@ -18,7 +18,9 @@ final class TrainingKeys {
   private TrainingKeys() {}
 
   static TrainingSpec read(YamlSection s, Task task, Path specDir) {
-    if (s.has("command") || s.has("import")) return byCommand(s, task, specDir);
+    if (s.has("command") || s.has("import") || s.has("runner") || s.has("image")) {
+      return byCommand(s, task, specDir);
+    }
     s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout", "search", "stratify"));
     if (AlgorithmCatalogue.names(task).isEmpty()) {
       throw new SpecException(
@@ -59,7 +61,7 @@ final class TrainingKeys {
         throw s.error(
             key,
             "only for a catalogue algorithm; a spec with "
-                + (s.has("command") ? "command" : "import")
+                + (s.has("import") ? "import" : s.has("command") ? "command" : "a runner")
                 + " trains with its own code (tune inside it, or pass params)");
       }
     }

@@ -67,6 +67,15 @@ class TrainingChoiceTest {
   }
 
   @Test
+  void aContainerRunnerIsACommandSpecWithItsImage() {
+    TrainingSpec t = parse("runner: container\nimage: team/churn:1\nseed: 7").training();
+    assertThat(t.algorithm()).isNull();
+    assertThat(t.seed()).isEqualTo(7);
+    assertThat(t.command().container().image()).isEqualTo("team/churn:1");
+    assertThat(t.command().command()).isEmpty();
+  }
+
+  @Test
   void aCommandTakesTheSplitDefaults() {
     TrainingSpec t = parse("command: [python, train.py]").training();
     assertThat(t.seed()).isEqualTo(42);

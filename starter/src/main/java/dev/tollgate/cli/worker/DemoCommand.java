@@ -175,14 +175,16 @@ public final class DemoCommand extends CliCommand {
 
   /**
    * A spec that runs its own training command runs it on the demo's worker: whoever runs the demo
-   * runs that worker and the spec's code on their own machine, so the demo turns the worker's
-   * switch on for it (a worker started otherwise keeps it off: docs/training-contract.md).
+   * runs that worker and the spec's code (or image) on their own machine, so the demo turns the
+   * worker's switch on for it (commands or containers) (a worker started otherwise keeps it off:
+   * docs/training-contract.md).
    */
   static List<String> trainingCommands(PipelineSpec spec) {
     var command = spec.training().command();
-    return command != null && !command.imported()
-        ? List.of("--tollgate.training.commands-enabled=true")
-        : List.of();
+    if (command == null || command.imported()) return List.of();
+    return command.inContainer()
+        ? List.of("--tollgate.training.containers.enabled=true")
+        : List.of("--tollgate.training.commands-enabled=true");
   }
 
   /** The approval gate: show the figures, ask (or not), send the answer as {@code as}. */

@@ -54,6 +54,16 @@ final class DemoPrerequisites {
       }
       return missing;
     }
+    if (command.inContainer()) {
+      // the image brings the code and its packages; the demo's worker needs docker to run it
+      if (onPath("docker", path) == null) {
+        missing.add(
+            "the docker CLI is not on the PATH (training.runner: container runs "
+                + command.container().image()
+                + " with it)");
+      }
+      return missing;
+    }
     if (command.requirements() != null) {
       python(path).ifPresent(missing::add);
     } else {

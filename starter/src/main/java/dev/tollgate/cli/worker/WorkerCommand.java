@@ -116,6 +116,17 @@ public final class WorkerCommand extends CliCommand {
   boolean trainingCommands;
 
   @Option(
+      names = "--training-containers",
+      description =
+          "Run specs' training.runner: container on this worker: the spec's image, run by this"
+              + " host's docker (the CLI on PATH; DOCKER_HOST) as this worker's uid:gid, with no"
+              + " network unless tollgate.training.containers.networks allows host"
+              + " (docs/training-contract.md, \"In a container\"). Independent of"
+              + " --training-commands; off by default (default: $TOLLGATE_TRAINING_CONTAINERS, else"
+              + " false).")
+  boolean trainingContainers;
+
+  @Option(
       names = "--queues",
       paramLabel = "NAME[,NAME...]",
       split = ",",
@@ -195,6 +206,7 @@ public final class WorkerCommand extends CliCommand {
     }
     if (queues != null) args.add("--tollgate.worker.queues=" + String.join(",", queueNames()));
     if (trainingCommands) args.add("--tollgate.training.commands-enabled=true");
+    if (trainingContainers) args.add("--tollgate.training.containers.enabled=true");
     args.addAll(security.asAppArgs());
     return args;
   }

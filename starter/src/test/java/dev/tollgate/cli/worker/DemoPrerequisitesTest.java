@@ -105,6 +105,25 @@ class DemoPrerequisitesTest {
     assertThat(DemoCommand.trainingCommands(energy)).isEmpty();
   }
 
+  @Test
+  void aContainerSpecTurnsContainersOnAndNeedsOnlyDocker() throws IOException {
+    Path spec = copy("churn-sklearn", "churn.yaml", "customers.csv");
+    String yaml =
+        Files.readString(spec)
+            .replaceFirst("\n  command: [^\n]*", "\n  runner: container\n  image: t/churn:1")
+            .replaceFirst("\n  workdir: [^\n]*", "")
+            .replaceFirst("\n  python: [^\n]*", "");
+    Files.writeString(spec, yaml);
+    PipelineSpec inContainer = SpecParser.parse(spec);
+
+    assertThat(DemoCommand.trainingCommands(inContainer))
+        .containsExactly("--tollgate.training.containers.enabled=true");
+    assertThat(DemoPrerequisites.missing(spec, inContainer, "/nowhere"))
+        .singleElement()
+        .asString()
+        .contains("the docker CLI is not on the PATH", "t/churn:1");
+  }
+
   /** The example's spec and generator in the temp folder, with an empty {@code data} file. */
   private Path copy(String example, String specName, String data) throws IOException {
     Path from = Path.of("../examples", example);

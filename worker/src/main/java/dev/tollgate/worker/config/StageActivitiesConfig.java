@@ -1,7 +1,6 @@
 package dev.tollgate.worker.config;
 
 import dev.tollgate.activities.artifacts.ArtifactStore;
-import dev.tollgate.activities.artifacts.ArtifactStores;
 import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.db.RegistryDatabase;
@@ -17,7 +16,6 @@ import dev.tollgate.activities.wiring.StageActivities;
 import dev.tollgate.adapters.aws.ecs.EcsAccess;
 import dev.tollgate.adapters.aws.ecs.EcsDeployer;
 import dev.tollgate.adapters.aws.s3.S3Access;
-import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
 import dev.tollgate.adapters.aws.s3.S3ObjectSource;
 import dev.tollgate.adapters.mlflow.MlflowTracker;
 import dev.tollgate.adapters.mlflow.TrackingFailures;
@@ -29,28 +27,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The stage implementations, over the configured home folder and artifact store, with the adapters
- * core reaches the outside through: AWS (S3 for artifacts and datasets, ECS for {@code
- * deploy.target: ecs}) and MLflow here, Slack and webhooks in {@link NotificationSinksConfig}. The
- * S3 client is built on first use, so a worker with only local files never looks for AWS
- * credentials.
+ * The stage implementations, over the configured home folder and artifact store ({@link
+ * ArtifactStoreConfig}), with the adapters core reaches the outside through: AWS (S3 for artifacts
+ * and datasets, ECS for {@code deploy.target: ecs}) and MLflow here, Slack and webhooks in {@link
+ * NotificationSinksConfig}. The S3 client is built on first use, so a worker with only local files
+ * never looks for AWS credentials.
  */
 @Configuration(proxyBeanMethods = false)
 public class StageActivitiesConfig {
   private static final Logger log = LoggerFactory.getLogger(StageActivitiesConfig.class);
-
-  @Bean(destroyMethod = "close")
-  S3Access s3Access(TollgateProperties properties) {
-    return new S3Access(properties.artifacts().s3().settings());
-  }
-
-  @Bean
-  ArtifactStore artifactStore(TollgateProperties properties, S3Access s3) {
-    return ArtifactStores.open(
-        properties.artifacts().uri(),
-        properties.home().toAbsolutePath(),
-        root -> new S3ArtifactStore(s3.client(), root));
-  }
 
   /**
    * The registry database: {@code tollgate.registry.url} (PostgreSQL in production), else an H2

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServingAddress implements ApplicationListener<WebServerInitializedEvent> {
   private final String configured;
+  private final ServingSwitchProperties environments;
   private final String host;
   private final AtomicInteger port = new AtomicInteger(-1);
 
@@ -24,9 +25,26 @@ public class ServingAddress implements ApplicationListener<WebServerInitializedE
    * @param bound {@code server.address} (TOLLGATE_HTTP_ADDRESS): the smoke test calls that address,
    *     or loopback when the port listens on every interface
    */
-  public ServingAddress(TollgateProperties properties, @Value("${server.address:}") String bound) {
+  public ServingAddress(
+      TollgateProperties properties,
+      ServingSwitchProperties serving,
+      @Value("${server.address:}") String bound) {
     this.configured = properties.serving().url();
+    this.environments = serving;
     this.host = selfAddress(bound);
+    if (!serving.enabled() && (configured == null || configured.isBlank())) {
+      throw new IllegalStateException(
+          "in-process serving is off (tollgate.serving.enabled=false, TOLLGATE_SERVING_ENABLED)"
+              + " and no serving URL is set: the deploy stage's smoke test would have no serving"
+              + " API to ask. Set TOLLGATE_SERVING_URL (tollgate.serving.url) to where `tollgate"
+              + " serve` answers, e.g. http://127.0.0.1:8090 (docs/serving.md)");
+    }
+  }
+
+  /** The serving URL of {@code environment}: its own, else {@link #uri()}. */
+  public URI uri(String environment) {
+    String own = environments.urlOf(environment);
+    return own != null ? URI.create(own) : uri();
   }
 
   @Override

@@ -2,9 +2,9 @@ package dev.tollgate.worker.serving;
 
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.serving.HttpServingClient;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServingClient;
+import dev.tollgate.activities.serving.ServingScope;
 import dev.tollgate.worker.config.TollgateProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,14 +19,21 @@ public class ServingConfig {
 
   /** What the HTTP API answers with, from the home folder's serving pointers. */
   @Bean
-  ModelServing modelServing(TollgateProperties properties, ArtifactStore artifacts) {
+  ModelServing modelServing(
+      TollgateProperties properties, ArtifactStore artifacts, ServingMeters meters) {
     return new ModelServing(
-        properties.home().toAbsolutePath().resolve("serving"), new ModelStore(artifacts));
+        properties.home().toAbsolutePath().resolve("serving"),
+        new ModelStore(artifacts),
+        ServingScope.all(),
+        meters::loadFailed);
   }
 
-  /** The smoke test's way to local serving: HTTP, at {@link ServingAddress}. */
+  /**
+   * The smoke test's way to serving: HTTP, at {@link ServingAddress}, per environment where one has
+   * a URL of its own.
+   */
   @Bean
   ServingClient servingClient(ServingAddress address) {
-    return new HttpServingClient(address::uri);
+    return new EnvironmentServingClient(address);
   }
 }

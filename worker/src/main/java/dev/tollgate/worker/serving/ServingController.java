@@ -1,5 +1,6 @@
 package dev.tollgate.worker.serving;
 
+import dev.tollgate.activities.serving.LoadFailure;
 import dev.tollgate.activities.serving.ModelServing;
 import dev.tollgate.activities.serving.ServedBy;
 import dev.tollgate.activities.serving.ServedModel;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * naming the row and field). docs/serving.md.
  */
 @RestController
+@ConditionalOnProperty(name = "tollgate.serving.enabled", matchIfMissing = true)
 @RequestMapping(path = "/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ServingController {
   private final ModelServing serving;
@@ -44,15 +47,51 @@ public class ServingController {
     this.body = new PredictBodyReader(limits);
   }
 
+  /** Every model with a pointer; one that could not be loaded says so instead of a version. */
   @GetMapping
   public Map<String, Object> list() {
     List<Map<String, Object>> models = new ArrayList<>();
-    for (String model : serving.models()) models.add(describe(model));
+    for (String model : serving.models()) {
+      try {
+        models.add(description(model));
+      } catch (ServingError e) {
+        Map<String, Object> missing = new LinkedHashMap<>();
+        missing.put("model", model);
+        missing.put("version", null);
+        missing.put("error", e.getMessage());
+        missing.put("load_failure", failure(model));
+        models.add(missing);
+      }
+    }
     return Map.of("models", models);
   }
 
+  /**
+   * The served version; while nothing could be loaded, 503 with {@code error} and {@code
+   * load_failure} (the smoke test reads it to fail at once rather than wait).
+   */
   @GetMapping("/{name}")
-  public Map<String, Object> describe(@PathVariable String name) {
+  public ResponseEntity<Map<String, Object>> describe(@PathVariable String name) {
+    try {
+      return ResponseEntity.ok(description(name));
+    } catch (ServingError e) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("error", e.getMessage());
+      if (e.status() == 503) body.put("load_failure", failure(name));
+      return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+  }
+
+  private Map<String, Object> failure(String model) {
+    LoadFailure f = serving.loadFailure(model);
+    if (f == null) return null;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("version", f.version());
+    out.put("error", f.reason());
+    return out;
+  }
+
+  private Map<String, Object> description(String name) {
     List<ServedModel> served = serving.served(name);
     ServedModel stable = served.getFirst();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -78,6 +117,8 @@ public class ServingController {
     } else {
       out.put("canary", null);
     }
+    // a newer version that could not be loaded: this one serves until it can (docs/serving.md)
+    out.put("load_failure", failure(name));
     return out;
   }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.worker.serving;
 
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * health, with details, is on the management port (docs/observability.md).
  */
 @RestController
+@ConditionalOnProperty(name = "tollgate.serving.enabled", matchIfMissing = true)
 public class ServingHealthController {
   @GetMapping(path = "/v1/health", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, String> health() {

@@ -51,4 +51,18 @@ public class ServingMeters {
         .register(meters)
         .record(elapsedNanos, TimeUnit.NANOSECONDS);
   }
+
+  /**
+   * A version of {@code model} that could not be loaded (serving stayed on the previous one), once
+   * per pointer change: {@code tollgate_serving_load_failures_total{model}}. {@code model} is a
+   * served name with a pointer, so the series stay as few as the models.
+   */
+  public void loadFailed(String model, int version, String reason) {
+    Counter.builder("tollgate_serving_load_failures")
+        .description(
+            "Serving pointers whose model could not be loaded; the previous version serves")
+        .tag("model", model)
+        .register(meters)
+        .increment();
+  }
 }

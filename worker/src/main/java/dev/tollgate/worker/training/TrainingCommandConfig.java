@@ -30,8 +30,34 @@ public class TrainingCommandConfig {
   private static final Duration KEEP_FINISHED_RUNS = Duration.ofDays(7);
 
   @Bean
-  TrainingCommands trainingCommands(TrainingCommandProperties settings, TollgateProperties tollgate)
+  TrainingCommands trainingCommands(
+      TrainingCommandProperties settings,
+      ContainerTrainingProperties containers,
+      TollgateProperties tollgate)
       throws IOException {
+    TrainingCommands commands = commands(settings, tollgate);
+    if (!containers.enabled()) {
+      log.info("training containers: off (tollgate.training.containers.enabled)");
+      return commands;
+    }
+    RunnerSettings runner = runnerSettings(settings, tollgate);
+    return commands.withContainers(
+        ContainerTrainingSetup.runner(containers, runner, System.getenv()));
+  }
+
+  private static RunnerSettings runnerSettings(
+      TrainingCommandProperties settings, TollgateProperties tollgate) {
+    RunnerSettings defaults = RunnerSettings.defaults(tollgate.home().toAbsolutePath());
+    return new RunnerSettings(
+        defaults.runsRoot(),
+        settings.grace(),
+        defaults.tick(),
+        defaults.logLimitBytes(),
+        Set.copyOf(settings.passEnv()));
+  }
+
+  private static TrainingCommands commands(
+      TrainingCommandProperties settings, TollgateProperties tollgate) throws IOException {
     // Before anything else, even with commands now off: a worker killed mid-run left its command.
     Path runs = RunnerSettings.defaults(tollgate.home().toAbsolutePath()).runsRoot();
     List<Long> stale = StaleRuns.reap(runs);
@@ -48,14 +74,7 @@ public class TrainingCommandConfig {
       log.info("training commands: off (tollgate.training.commands-enabled)");
       return TrainingCommands.disabled();
     }
-    RunnerSettings defaults = RunnerSettings.defaults(tollgate.home().toAbsolutePath());
-    RunnerSettings runner =
-        new RunnerSettings(
-            defaults.runsRoot(),
-            settings.grace(),
-            defaults.tick(),
-            defaults.logLimitBytes(),
-            Set.copyOf(settings.passEnv()));
+    RunnerSettings runner = runnerSettings(settings, tollgate);
     log.warn(
         "training commands: ON — specs' training.command runs as this worker's user in {} (grace"
             + " {}, passing {} beyond PATH, HOME and the locale)",
@@ -69,11 +88,18 @@ public class TrainingCommandConfig {
     return TrainingCommands.enabled(new CommandRunner(runner), envs);
   }
 
-  /** Ends running commands' groups when the worker stops. */
+  /** Ends running commands' groups and training containers when the worker stops. */
   @Bean
   AutoCloseable trainingCommandsShutdown(
       TrainingCommands commands, TrainingCommandProperties settings) {
     return () -> {
+      if (commands.containersEnabled()) {
+        // docker stop: SIGTERM, the grace, SIGKILL; then the runner removes each container
+        Duration wait = settings.grace().plus(Duration.ofSeconds(30));
+        if (!commands.containers().shutdown("the worker is stopping", wait)) {
+          log.warn("training containers still running after {}; the next start removes them", wait);
+        }
+      }
       if (commands.isEnabled()) {
         // Each run notices within a tick (5 s), then has its grace before SIGKILL.
         Duration wait = settings.grace().plus(Duration.ofSeconds(10));

@@ -19,10 +19,13 @@ class ArtifactsPropertiesTest {
   @EnableConfigurationProperties({
     TollgateProperties.class,
     OutboundProperties.class,
-    dev.tollgate.worker.data.DataAccessProperties.class
+    dev.tollgate.worker.data.DataAccessProperties.class,
+    dev.tollgate.worker.serving.ServingSwitchProperties.class
   })
   @Import({
+    ArtifactStoreConfig.class,
     StageActivitiesConfig.class,
+    dev.tollgate.worker.serving.ServingMeters.class,
     OutboundConfig.class,
     dev.tollgate.worker.data.DataAccessConfig.class,
     dev.tollgate.worker.serving.ServingAddress.class,

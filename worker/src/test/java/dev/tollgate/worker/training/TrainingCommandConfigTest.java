@@ -30,7 +30,11 @@ import org.springframework.context.annotation.Import;
 /** {@code tollgate.training.*}: off by default with a refusal that says how; on when asked. */
 class TrainingCommandConfigTest {
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({TollgateProperties.class, TrainingCommandProperties.class})
+  @EnableConfigurationProperties({
+    TollgateProperties.class,
+    TrainingCommandProperties.class,
+    ContainerTrainingProperties.class
+  })
   @Import(TrainingCommandConfig.class)
   static class Wiring {}
 

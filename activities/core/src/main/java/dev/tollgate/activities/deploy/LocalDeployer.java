@@ -47,7 +47,18 @@ public final class LocalDeployer implements Deployer {
 
   @Override
   public ServingClient servingClient(Deployment deployment) {
-    return client;
+    return client.forEnvironment(environment(deployment));
+  }
+
+  /**
+   * The environment a deployment serves in: {@code production} under the model's own name, else the
+   * suffix of its serving name ({@code energy-load.staging}: {@code staging}).
+   */
+  static String environment(Deployment deployment) {
+    String name = deployment.servingName();
+    String model = deployment.version().model();
+    if (name == null || name.equals(model)) return "production";
+    return name.startsWith(model + ".") ? name.substring(model.length() + 1) : name;
   }
 
   @Override

@@ -16,20 +16,28 @@ import java.util.Map;
 
 /**
  * Checks a deployment the way its clients will use it, through serving's own API ({@link
- * ServingClient}: HTTP in the worker): the health check, the version the model serves, then a
- * prediction for the first complete rows of the dataset, sent as JSON and answered by the deployed
- * version with finite values. Every problem becomes a failed result with the reason, never an
- * exception: the workflow decides what a failed smoke test means (usually a rollback).
+ * ServingClient}: HTTP in the worker): the health check, the version the model serves (waited for:
+ * {@link ServingWait}), then a prediction for the first complete rows of the dataset, sent as JSON
+ * and answered by the deployed version with finite values. Every problem becomes a failed result
+ * with the reason, never an exception: the workflow decides what a failed smoke test means (usually
+ * a rollback).
  */
 final class SmokeTester {
   static final int ROWS = 20;
 
   private final CsvLoader loader;
   private final ModelStore models;
+  private final java.time.Duration wait;
 
   SmokeTester(CsvLoader loader, ModelStore models) {
+    this(loader, models, ServingWait.DEFAULT);
+  }
+
+  /** {@code wait}: how long serving may take to load the deployed version ({@link ServingWait}). */
+  SmokeTester(CsvLoader loader, ModelStore models, java.time.Duration wait) {
     this.loader = loader;
     this.models = models;
+    this.wait = wait;
   }
 
   /** Tests {@code deployment} through {@code client}, the serving API where it serves. */
@@ -39,10 +47,8 @@ final class SmokeTester {
       String unhealthy = client.unhealthy();
       if (unhealthy != null) return failed(0, unhealthy);
       String name = deployment.servedAs();
-      List<Integer> serving = client.versions(name);
-      if (!serving.contains(v.version())) {
-        return failed(0, name + " serves " + serving + ", expected v" + v.version());
-      }
+      String notServing = ServingWait.awaitVersion(client, name, v.version(), wait);
+      if (notServing != null) return failed(0, notServing);
       ModelMetadata metadata = models.metadata(v.artifactUri());
       List<Map<String, Object>> rows =
           loader.sample(deployment.data(), metadata.schemaOrNumeric(), ROWS);

@@ -126,6 +126,29 @@ public final class HttpServingClient implements ServingClient {
         scores);
   }
 
+  /**
+   * {@code load_failure} of {@code GET /v1/models/{name}} (answered with 200 while an older version
+   * serves, 503 while none does); {@code null} when there is none or the server does not say.
+   */
+  @Override
+  public LoadFailure loadFailure(String model) {
+    HttpAnswer answer;
+    try {
+      answer = http.send(HttpCall.get(uri("/v1/models/" + model), TIMEOUT, ANSWER_BYTES));
+    } catch (IOException e) {
+      return null;
+    }
+    if (answer.truncated() || (answer.status() != 200 && answer.status() != 503)) return null;
+    try {
+      JsonNode f = JSON.readTree(answer.body()).path("load_failure");
+      return f.isObject()
+          ? new LoadFailure(f.path("version").asInt(), ErrorText.excerpt(f.path("error").asText()))
+          : null;
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+
   private URI uri(String path) {
     return base.get().resolve(path);
   }

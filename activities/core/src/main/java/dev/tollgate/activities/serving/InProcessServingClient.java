@@ -25,4 +25,9 @@ public final class InProcessServingClient implements ServingClient {
   public ServingAnswer predict(String model, List<Map<String, Object>> rows, Integer version) {
     return serving.predict(model, rows, version);
   }
+
+  @Override
+  public LoadFailure loadFailure(String model) {
+    return serving.loadFailure(model);
+  }
 }

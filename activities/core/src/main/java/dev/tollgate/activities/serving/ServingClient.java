@@ -24,4 +24,20 @@ public interface ServingClient {
   }
 
   ServingAnswer predict(String model, List<Map<String, Object>> rows, Integer version);
+
+  /**
+   * The version of {@code model} serving could not load (it stays on the previous one), or {@code
+   * null}: the smoke test fails at once on it instead of waiting for a version that will not come.
+   */
+  default LoadFailure loadFailure(String model) {
+    return null;
+  }
+
+  /**
+   * The client for an environment's serving ({@code production}, {@code staging}...): where {@code
+   * tollgate serve} runs, each environment may have a URL of its own. This one by default.
+   */
+  default ServingClient forEnvironment(String environment) {
+    return this;
+  }
 }

@@ -88,7 +88,7 @@ final class CommandRun {
       CommandHeartbeat heartbeat = new CommandHeartbeat(beats);
       CommandOutcome outcome = runner.run(command, heartbeat, sink);
       try {
-        keepLog(request, outcome, lineage);
+        keepLog(artifacts, request, outcome, lineage);
         if (outcome instanceof CommandOutcome.Succeeded ok) {
           heartbeat.rethrowIfStopped();
           return CommandOutcomes.produced(ok);
@@ -122,7 +122,14 @@ final class CommandRun {
     }
   }
 
-  private void keepLog(TrainRequest request, CommandOutcome outcome, Map<String, String> lineage) {
+  /**
+   * Keeps {@code train.log} as the run's artifact, whatever the outcome (shared with containers).
+   */
+  static void keepLog(
+      ArtifactStore artifacts,
+      TrainRequest request,
+      CommandOutcome outcome,
+      Map<String, String> lineage) {
     if (artifacts == null || !Files.isRegularFile(outcome.trainLog())) return;
     try {
       String key =
@@ -134,7 +141,7 @@ final class CommandRun {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteQuietly(Path dir) {
     try {
       RunFolders.delete(dir);
     } catch (IOException | RuntimeException e) {

@@ -19,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The train stage of a spec with {@code training.command} or {@code training.import} (issue 24):
- * Tollgate loads and splits the data exactly as for a catalogue algorithm, the command trains on
- * the training rows only (or the model is imported), and Tollgate measures the model itself on the
- * holdout the command never saw ({@link OutsideModels}). A worker without training commands refuses
- * a command at once, before it reads any data.
+ * The train stage of a spec with {@code training.command} (on the worker or, {@code runner:
+ * container}, in a container: issue 25) or {@code training.import} (issue 24): Tollgate loads and
+ * splits the data exactly as for a catalogue algorithm, the command trains on the training rows
+ * only (or the model is imported), and Tollgate measures the model itself on the holdout the
+ * command never saw ({@link OutsideModels}). A worker without training commands refuses a command
+ * at once, before it reads any data.
  */
 final class CommandTraining {
   private static final Logger log = LoggerFactory.getLogger(CommandTraining.class);
@@ -31,6 +32,7 @@ final class CommandTraining {
   private final CsvLoader loader;
   private final TrainingCommands commands;
   private final CommandRun run;
+  private final ContainerTraining container;
   private final ImportedModels imports;
   private final OutsideModels outside;
 
@@ -47,13 +49,17 @@ final class CommandTraining {
     this.loader = loader;
     this.commands = commands;
     this.run = new CommandRun(commands, artifacts);
+    this.container = new ContainerTraining(commands, artifacts);
     this.imports = new ImportedModels(files);
     this.outside = new OutsideModels(models);
   }
 
   TrainedModel train(TrainRequest request, Heartbeats beats) {
     TrainingCommandSpec spec = request.training().command();
-    if (!spec.imported() && !commands.isEnabled()) {
+    if (spec.inContainer() && !commands.containersEnabled()) {
+      throw Failures.unsupported(TrainingCommands.CONTAINERS_DISABLED);
+    }
+    if (!spec.imported() && !spec.inContainer() && !commands.isEnabled()) {
       throw Failures.unsupported(TrainingCommands.DISABLED);
     }
     Task task = request.task();
@@ -78,7 +84,10 @@ final class CommandTraining {
       reported = Map.of();
       lineage.put("import_uri", spec.importUri());
     } else {
-      CommandOutcomes.Produced made = run.run(request, data, split, beats, lineage);
+      CommandOutcomes.Produced made =
+          spec.inContainer()
+              ? container.run(request, data, split, beats, lineage)
+              : run.run(request, data, split, beats, lineage);
       bytes = made.bytes();
       origin = "the training command's " + made.file();
       reported = made.reportedMetrics();
@@ -91,7 +100,7 @@ final class CommandTraining {
         "trained model={} run={} by={} rows={} metrics={} reported={} digest={} millis={}",
         request.model(),
         request.runId(),
-        spec.imported() ? "import" : "command",
+        spec.imported() ? "import" : spec.inContainer() ? "container" : "command",
         data.rows(),
         measured.metrics(),
         reported,

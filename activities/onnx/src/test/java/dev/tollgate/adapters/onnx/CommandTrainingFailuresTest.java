@@ -133,6 +133,28 @@ class CommandTrainingFailuresTest {
   }
 
   @Test
+  void aWorkerWithCommandsButNotContainersRefusesAContainerAtOnce() throws Exception {
+    h = new CommandHarness(home, true);
+    Files.delete(h.specDir.resolve("churn.csv")); // refused before any data is read
+    var inContainer =
+        new TrainingCommandSpec(
+            List.of(),
+            null,
+            null,
+            Map.of(),
+            Map.of(),
+            java.time.Duration.ofMinutes(1),
+            null,
+            null,
+            null,
+            h.specDir.toString(),
+            new dev.tollgate.spec.ContainerSpec("team/t:1", null, null, null, null));
+    ApplicationFailure f = businessFailure(() -> h.run(inContainer), FailureTypes.UNSUPPORTED);
+    assertThat(f.getOriginalMessage()).isEqualTo(TrainingCommands.CONTAINERS_DISABLED);
+    assertThat(h.runFoldersLeft()).isZero();
+  }
+
+  @Test
   void aWorkdirThatLinksOutOfTheSpecsFolderIsRefused() throws Exception {
     harness();
     Path elsewhere = Files.createDirectories(home.resolve("other-team/code"));

@@ -51,6 +51,8 @@ public final class EcsDeployer implements Deployer {
   static final String MODEL_URI = "TOLLGATE_MODEL_URI";
   static final String MODEL_VERSION = "TOLLGATE_MODEL_VERSION";
   static final String MODEL_DIGEST = "TOLLGATE_MODEL_DIGEST";
+  static final String SERVE_ADDRESS = "TOLLGATE_SERVE_ADDRESS";
+  static final List<String> SERVE_COMMAND = List.of("serve");
 
   private static final Logger log = LoggerFactory.getLogger(EcsDeployer.class);
 
@@ -195,7 +197,14 @@ public final class EcsDeployer implements Deployer {
       env.add(
           KeyValuePair.builder().name(MODEL_VERSION).value(Integer.toString(v.version())).build());
       env.add(KeyValuePair.builder().name(MODEL_DIGEST).value(v.modelDigest()).build());
-      containers.add(c.toBuilder().environment(env).build());
+      // A container's port is reached from outside it: serve listens on every interface there,
+      // unless the task definition says otherwise.
+      if (env.stream().noneMatch(kv -> kv.name().equals(SERVE_ADDRESS))) {
+        env.add(KeyValuePair.builder().name(SERVE_ADDRESS).value("0.0.0.0").build());
+      }
+      // The image's entry point is `tollgate`: the container runs `tollgate serve`, pinned to the
+      // variables above (docs/deploy.md).
+      containers.add(c.toBuilder().environment(env).command(SERVE_COMMAND).build());
     }
     RegisterTaskDefinitionRequest.Builder r =
         RegisterTaskDefinitionRequest.builder()

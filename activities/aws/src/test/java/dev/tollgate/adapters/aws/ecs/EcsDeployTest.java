@@ -236,7 +236,16 @@ class EcsDeployTest {
         .containsEntry("TOLLGATE_MODEL_URI", v1.artifactUri())
         .containsEntry("TOLLGATE_MODEL_VERSION", "1")
         .containsEntry("TOLLGATE_MODEL_DIGEST", v1.modelDigest())
+        .containsEntry("TOLLGATE_SERVE_ADDRESS", "0.0.0.0")
         .containsEntry("JAVA_OPTS", "-Xmx400m");
+    assertThat(
+            ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition()))
+                .taskDefinition()
+                .containerDefinitions()
+                .getFirst()
+                .command())
+        .as("the container runs tollgate serve, pinned to the variables")
+        .containsExactly("serve");
     deploy.deploy(new DeployRequest(v1, spec("energy-svc"), data, "r1")); // retried
     assertThat(taskDefinition()).as("a retry registers no revision").endsWith(":2");
     SmokeTestResult smoke = deploy.smokeTest(first);

@@ -20,14 +20,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandRunner {
   private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
-  private static final long PUMP_DRAIN_MILLIS = 5_000;
 
   private final RunnerSettings settings;
   private final LaunchTools tools;
   private final Map<String, String> workerEnv;
-  private volatile String shutdownReason;
-  private final java.util.concurrent.atomic.AtomicInteger running =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final RunsInFlight runs = new RunsInFlight();
 
   public CommandRunner(RunnerSettings settings) {
     this(settings, LaunchTools.fromWorker(), System.getenv());
@@ -44,7 +41,7 @@ public final class CommandRunner {
    * within one tick plus the grace period and returns {@link CommandOutcome.Stopped}.
    */
   public void shutdown(String reason) {
-    shutdownReason = reason;
+    runs.shutdown(reason);
   }
 
   /**
@@ -52,15 +49,12 @@ public final class CommandRunner {
    * false when some still run.
    */
   public boolean shutdown(String reason, Duration wait) throws InterruptedException {
-    shutdown(reason);
-    long end = System.nanoTime() + wait.toNanos();
-    while (running.get() > 0 && System.nanoTime() < end) Thread.sleep(50);
-    return running.get() == 0;
+    return runs.shutdown(reason, wait);
   }
 
   /** How many commands are running now. */
   public int running() {
-    return running.get();
+    return runs.running();
   }
 
   public CommandOutcome run(CommandRequest request, RunListener listener, LogSink sink)
@@ -80,20 +74,20 @@ public final class CommandRunner {
       return new CommandOutcome.Failed(run.root(), problem.get(), -1, false);
     }
     Instant started = Instant.now();
-    if (shutdownReason != null) {
-      return new CommandOutcome.Stopped(run.root(), shutdownReason, 0);
+    if (runs.reason() != null) {
+      return new CommandOutcome.Stopped(run.root(), runs.reason(), 0);
     }
-    running.incrementAndGet();
+    runs.started();
     try {
       ProcessGroup group = ProcessGroup.start(tools, argv, cwd, env);
       try {
         return supervise(group, request, listener, sink, run, cwd, started);
       } catch (IOException | RuntimeException | Error e) {
-        stopQuietly(group);
+        Supervision.stopQuietly(group);
         throw e;
       }
     } finally {
-      running.decrementAndGet();
+      runs.ended();
     }
   }
 
@@ -106,87 +100,20 @@ public final class CommandRunner {
       Path cwd,
       Instant started)
       throws IOException {
-    Files.writeString(run.sessionFile(), SessionFile.describe(group.id()));
-    TrainLog trainLog = new TrainLog(settings.logLimitBytes());
-    ProgressLines progress = new ProgressLines(request.progressRegex(), listener);
-    OutputPump out =
-        OutputPump.start(
-            group.leader().getInputStream(),
-            LogSink.Stream.STDOUT,
+    Supervision.Ended ended =
+        Supervision.watch(
+            group,
+            settings,
+            request.timeout(),
+            request.progressRegex(),
+            listener,
             sink,
-            trainLog,
-            progress::accept);
-    OutputPump err =
-        OutputPump.start(
-            group.leader().getErrorStream(), LogSink.Stream.STDERR, sink, trainLog, line -> {});
-    String stopReason = null;
-    int stopped = 0;
-    boolean interrupted = false;
-    try {
-      stopReason = watch(group, request.timeout(), listener);
-    } catch (InterruptedException e) {
-      interrupted = true;
-      stopReason = "interrupted: the worker is stopping";
+            run,
+            runs::reason);
+    if (ended.stopReason() != null) {
+      return new CommandOutcome.Stopped(run.root(), ended.stopReason(), ended.stopped());
     }
-    try {
-      if (stopReason != null) {
-        log.info("stopping training command (session {}): {}", group.id(), stopReason);
-        stopped = group.stop(settings.grace());
-      } else {
-        int left = group.stop(settings.grace());
-        if (left > 0) {
-          log.info("training command exited leaving {} processes running; they were stopped", left);
-        }
-      }
-      drain(out, err);
-    } catch (InterruptedException e) {
-      interrupted = true;
-      if (stopReason == null) stopReason = "interrupted: the worker is stopping";
-      stopQuietly(group);
-    } finally {
-      trainLog.writeTo(run.trainLog());
-      Files.deleteIfExists(run.sessionFile());
-      if (interrupted) Thread.currentThread().interrupt();
-    }
-    if (stopReason != null) return new CommandOutcome.Stopped(run.root(), stopReason, stopped);
     return ExitInterpreter.interpret(
-        group.leader().exitValue(), run, err.lastLines(), cwd, started);
-  }
-
-  /** Waits for the command's exit; the reason it must be stopped first, or null when it exited. */
-  private String watch(ProcessGroup group, Duration timeout, RunListener listener)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      long left = deadline - System.nanoTime();
-      if (group.waitFor(Duration.ofNanos(Math.min(left, settings.tick().toNanos())))) return null;
-      group.members(); // learns the sessions its processes start, before their parents exit
-      if (System.nanoTime() >= deadline)
-        return "timed out after " + dev.tollgate.spec.Durations.format(timeout);
-      if (shutdownReason != null) return shutdownReason;
-      String reason;
-      try {
-        reason = listener.stopReason();
-      } catch (RuntimeException e) {
-        reason = "stopped: " + e.getClass().getSimpleName();
-      }
-      if (reason != null) return reason;
-    }
-  }
-
-  private void stopQuietly(ProcessGroup group) {
-    try {
-      group.stop(Duration.ZERO);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void drain(OutputPump out, OutputPump err) throws InterruptedException {
-    // The pipes close when the last member exits; only a process that escaped the session could
-    // hold them open longer, and the run does not wait for it.
-    if (!out.join(PUMP_DRAIN_MILLIS) || !err.join(PUMP_DRAIN_MILLIS)) {
-      log.warn("a process outside the training command's session still holds its output open");
-    }
+        group.leader().exitValue(), run, ended.stderrTail(), cwd, started);
   }
 }

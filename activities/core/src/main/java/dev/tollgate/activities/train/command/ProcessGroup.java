@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * ProcessHandle#destroy} (SIGTERM) and {@link ProcessHandle#destroyForcibly} (SIGKILL), which check
  * the process's start time, so a reused pid is never signalled.
  */
-final class ProcessGroup {
+final class ProcessGroup implements Supervised {
   private static final Duration POLL = Duration.ofMillis(50);
   private static final Duration KILL_LIMIT = Duration.ofSeconds(10);
 
@@ -55,8 +55,34 @@ final class ProcessGroup {
     return id;
   }
 
+  @Override
+  public java.io.InputStream stdout() {
+    return leader.getInputStream();
+  }
+
+  @Override
+  public java.io.InputStream stderr() {
+    return leader.getErrorStream();
+  }
+
+  @Override
+  public void tick() {
+    members(); // learns the sessions its processes start, before their parents exit
+  }
+
+  @Override
+  public int afterExit(Duration grace) throws InterruptedException {
+    return stop(grace);
+  }
+
+  @Override
+  public String describe() {
+    return SessionFile.describe(id);
+  }
+
   /** Waits up to {@code d} for the leader to exit; true when it has. */
-  boolean waitFor(Duration d) throws InterruptedException {
+  @Override
+  public boolean waitFor(Duration d) throws InterruptedException {
     return leader.waitFor(Math.max(1, d.toMillis()), TimeUnit.MILLISECONDS);
   }
 
@@ -90,7 +116,8 @@ final class ProcessGroup {
    * Ends every member: SIGTERM, up to {@code grace} for them to exit, then SIGKILL until none is
    * left. Returns how many were running when it began.
    */
-  int stop(Duration grace) throws InterruptedException {
+  @Override
+  public int stop(Duration grace) throws InterruptedException {
     Set<Long> first = members();
     if (first.isEmpty()) return 0;
     first.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));

@@ -1,9 +1,10 @@
 package dev.tollgate.activities.train.command;
 
 /**
- * Whether this worker runs training commands, and its runner when it does. A spec's {@code
- * training.command} is code run on the worker, so it is off unless the operator turned it on;
- * {@link #runner} then refuses with how to turn it on, before anything is copied or started.
+ * Whether this worker runs training commands and training containers (each switched on its own),
+ * and their runners when it does. A spec's {@code training.command} is code run on the worker, so
+ * it is off unless the operator turned it on; {@link #runner} then refuses with how to turn it on,
+ * before anything is copied or started.
  */
 public final class TrainingCommands {
 
@@ -15,22 +16,50 @@ public final class TrainingCommands {
           + " tollgate.training.commands-enabled), or route the run with training.task_queue to a"
           + " worker that has it on";
 
+  /** The message of a {@code runner: container} run on a worker that does not run containers. */
+  public static final String CONTAINERS_DISABLED =
+      "this worker does not run training containers: training.runner: container runs the spec's"
+          + " image on the worker's container engine, so it is off unless the operator turns it"
+          + " on. Start the worker with `tollgate worker --training-containers` (or"
+          + " TOLLGATE_TRAINING_CONTAINERS=true, setting tollgate.training.containers.enabled), or"
+          + " route the run with training.task_queue to a worker that has it on";
+
   private final CommandRunner runner;
   private final PythonEnvs pythonEnvs;
+  private final ContainerRunner containers;
 
-  private TrainingCommands(CommandRunner runner, PythonEnvs pythonEnvs) {
+  private TrainingCommands(
+      CommandRunner runner, PythonEnvs pythonEnvs, ContainerRunner containers) {
     this.runner = runner;
     this.pythonEnvs = pythonEnvs;
+    this.containers = containers;
+  }
+
+  /** The same, with training containers on (independent of commands). */
+  public TrainingCommands withContainers(ContainerRunner containers) {
+    return new TrainingCommands(
+        runner, pythonEnvs, java.util.Objects.requireNonNull(containers, "containers"));
+  }
+
+  public boolean containersEnabled() {
+    return containers != null;
+  }
+
+  /** The container runner; refused with {@link #CONTAINERS_DISABLED} when containers are off. */
+  public ContainerRunner containers() {
+    if (containers == null) throw new IllegalStateException(CONTAINERS_DISABLED);
+    return containers;
   }
 
   public static TrainingCommands disabled() {
-    return new TrainingCommands(null, null);
+    return new TrainingCommands(null, null, null);
   }
 
   public static TrainingCommands enabled(CommandRunner runner, PythonEnvs pythonEnvs) {
     return new TrainingCommands(
         java.util.Objects.requireNonNull(runner, "runner"),
-        java.util.Objects.requireNonNull(pythonEnvs, "pythonEnvs"));
+        java.util.Objects.requireNonNull(pythonEnvs, "pythonEnvs"),
+        null);
   }
 
   public boolean isEnabled() {
