@@ -27,6 +27,9 @@ import java.util.Map;
  * @param container {@code runner: container}'s image and limits; {@code null} for a command run on
  *     the worker itself (then {@code command} is required) and for an import. In a container,
  *     {@code command} may be empty (the image's own) and {@code workdir} is {@code null}
+ * @param ray {@code runner: ray}'s cluster and runtime environment; {@code null} for every other
+ *     runner. On Ray, {@code command} is required and {@code workdir} is shipped as the job's
+ *     working directory
  */
 public record TrainingCommandSpec(
     List<String> command,
@@ -42,7 +45,10 @@ public record TrainingCommandSpec(
     // left out of the JSON when absent, so the payloads of runs without a container are unchanged
     @com.fasterxml.jackson.annotation.JsonInclude(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        ContainerSpec container) {
+        ContainerSpec container,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        RaySpec ray) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
 
@@ -54,6 +60,40 @@ public record TrainingCommandSpec(
     if (runs == (importUri != null)) {
       throw new IllegalArgumentException("exactly one of command (or container) and importUri");
     }
+    if (container != null && ray != null) {
+      throw new IllegalArgumentException("one runner: container or ray, not both");
+    }
+    if (ray != null && command.isEmpty()) {
+      throw new IllegalArgumentException("runner: ray needs a command");
+    }
+  }
+
+  /** {@code runner: container} (no Ray). */
+  public TrainingCommandSpec(
+      List<String> command,
+      String workdir,
+      String requirements,
+      Map<String, ParamValue> params,
+      Map<String, String> env,
+      Duration timeout,
+      String taskQueue,
+      String progressRegex,
+      String importUri,
+      String specDir,
+      ContainerSpec container) {
+    this(
+        command,
+        workdir,
+        requirements,
+        params,
+        env,
+        timeout,
+        taskQueue,
+        progressRegex,
+        importUri,
+        specDir,
+        container,
+        null);
   }
 
   /** A command run on the worker itself, or an import (no container). */
@@ -85,6 +125,11 @@ public record TrainingCommandSpec(
   /** {@code runner: container}. */
   public boolean inContainer() {
     return container != null;
+  }
+
+  /** {@code runner: ray}. */
+  public boolean onRay() {
+    return ray != null;
   }
 
   public boolean imported() {
