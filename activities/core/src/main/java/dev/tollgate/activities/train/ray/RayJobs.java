@@ -14,6 +14,15 @@ import java.util.Optional;
  */
 public interface RayJobs {
 
+  /** Makes the client of one cluster (the worker wires the HTTP adapter in). */
+  @FunctionalInterface
+  interface Factory {
+    /**
+     * @param address the dashboard URL, already allowed by the worker
+     */
+    RayJobs connect(String address);
+  }
+
   /** The dashboard URL this client talks to, for messages. */
   String address();
 
