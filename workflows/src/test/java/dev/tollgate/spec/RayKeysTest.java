@@ -87,6 +87,21 @@ class RayKeysTest {
   }
 
   @Test
+  void theRayExampleRoundTripsThroughTheSpecJsonAndSpecsWithoutRayKeepTheirJson() throws Exception {
+    PipelineSpec ray = SpecParser.parse(Path.of("../examples/ray-xgboost/fares.yaml"));
+    String json = dev.tollgate.pipeline.SpecJson.json(ray);
+    assertThat(json).contains("\"ray\":{");
+    assertThat(dev.tollgate.pipeline.SpecJson.read(json)).isEqualTo(ray);
+    PipelineSpec energy = SpecParser.parse(Path.of("../examples/energy/energy-load.yaml"));
+    PipelineSpec command = SpecParser.parse(Path.of("../examples/churn-sklearn/churn.yaml"));
+    // RaySpec is left out when absent: payloads and digests of other specs are what they were
+    assertThat(dev.tollgate.pipeline.SpecJson.json(energy)).doesNotContain("\"ray\"");
+    assertThat(dev.tollgate.pipeline.SpecJson.json(command))
+        .doesNotContain("\"ray\"")
+        .doesNotContain("\"container\"");
+  }
+
+  @Test
   void aLongValueIsNotEchoedWhole() {
     String long_ = "x".repeat(5000);
     assertThatThrownBy(() -> read("runner: " + long_))
