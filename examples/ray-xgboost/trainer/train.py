@@ -82,6 +82,20 @@ def storage_path(output):
     return os.environ.get("TRAIN_STORAGE_PATH") or str(output.parent / "ray-train")
 
 
+def check_cpus(ray, needed):
+    """Ray Train waits for its workers' CPUs without a limit: a cluster that can never give them
+    would keep the job running until Tollgate's timeout. Refuse that at once, and say why when
+    the CPUs exist but are taken (by other jobs, or by this job's own entrypoint_num_cpus)."""
+    total = ray.cluster_resources().get("CPU", 0)
+    if total < needed:
+        raise Refused(f"the Ray cluster has {total:g} CPUs and num_workers x cpus_per_worker"
+                      f" needs {needed}: lower num_workers, or train on a bigger cluster")
+    free = ray.available_resources().get("CPU", 0)
+    if free < needed:
+        print(f"ray-xgboost: waiting for {needed} free CPUs ({free:g} of {total:g} free now; the"
+              f" spec's entrypoint_num_cpus keeps one for this driver)", flush=True)
+
+
 def train(params, x, y, output):
     import ray
     from ray.train import RunConfig, ScalingConfig
@@ -93,6 +107,7 @@ def train(params, x, y, output):
     fit, val = order[:cut], order[cut:]
     ray.init()  # inside a Ray job, RAY_ADDRESS points at the job's cluster
     workers = params["num_workers"]
+    check_cpus(ray, workers * params["cpus_per_worker"])
     shards = [ray.put((x[part], y[part])) for part in np.array_split(fit, workers)]
     name = f"ray-xgboost-{uuid.uuid4().hex[:12]}"
     storage = storage_path(output)
