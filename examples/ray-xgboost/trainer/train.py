@@ -92,8 +92,9 @@ def check_cpus(ray, needed):
                       f" needs {needed}: lower num_workers, or train on a bigger cluster")
     free = ray.available_resources().get("CPU", 0)
     if free < needed:
-        print(f"ray-xgboost: waiting for {needed} free CPUs ({free:g} of {total:g} free now; the"
-              f" spec's entrypoint_num_cpus keeps one for this driver)", flush=True)
+        print(f"ray-xgboost: waiting for {needed} free CPUs ({free:g} of {total:g} free now:"
+              f" other jobs, or the spec's entrypoint_num_cpus for this driver, hold the rest)",
+              flush=True)
 
 
 def train(params, x, y, output):
