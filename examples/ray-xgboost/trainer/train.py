@@ -134,8 +134,8 @@ def export(booster, model_dir):
     from onnxmltools import convert_xgboost
     from onnxmltools.convert.common.data_types import FloatTensorType
 
-    onx = convert_xgboost(booster, initial_types=[("input", FloatTensorType([None, len(FEATURES)]))],
-                          target_opset=TARGET_OPSET)
+    inputs = [("input", FloatTensorType([None, len(FEATURES)]))]  # one float tensor, N rows
+    onx = convert_xgboost(booster, initial_types=inputs, target_opset=TARGET_OPSET)
     (model_dir / "model.onnx").write_bytes(onx.SerializeToString())
 
 
