@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class ContainerKeys {
   static final Set<String> KEYS = Set.of("runner", "image", "cpus", "memory", "gpus", "network");
   static final Set<String> NETWORKS = Set.of("none", "host");
+  static final Set<String> RUNNERS = Set.of("command", "container", "ray");
 
   // A reference as docker accepts it: [registry[:port]/]path[:tag][@digest], no spaces or options.
   private static final Pattern IMAGE =
@@ -25,15 +26,15 @@ final class ContainerKeys {
   private ContainerKeys() {}
 
   /**
-   * {@code training.runner}, folded to lower case: {@code command} (the default) or {@code
-   * container}.
+   * {@code training.runner}, folded to lower case: {@code command} (the default), {@code container}
+   * or {@code ray} ({@link RayKeys}).
    */
   static String runner(YamlSection s) {
     String runner = s.string("runner", false);
     if (runner == null) return "command";
     String folded = runner.strip().toLowerCase(Locale.ROOT);
-    if (!folded.equals("command") && !folded.equals("container")) {
-      throw s.error("runner", "expected command or container, got '" + runner + "'");
+    if (!RUNNERS.contains(folded)) {
+      throw s.error("runner", "expected command, container or ray, got '" + shown(runner) + "'");
     }
     return folded;
   }
@@ -115,7 +116,6 @@ final class ContainerKeys {
   }
 
   private static String shown(String text) {
-    String clean = text.replaceAll("\\p{Cntrl}", " ");
-    return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
+    return SpecValues.shown(text);
   }
 }

@@ -23,7 +23,7 @@ final class SpecPaths {
     try {
       resolved = from.resolve(text).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
-      throw s.error(key, "not a path: '" + text + "'");
+      throw s.error(key, "not a path: '" + SpecValues.shown(text) + "'");
     }
     if (!resolved.startsWith(specDir)) {
       throw s.error(
@@ -31,7 +31,7 @@ final class SpecPaths {
           "must be inside the spec's folder "
               + specDir
               + " (a spec runs only code that sits beside it), got '"
-              + text
+              + SpecValues.shown(text)
               + "'");
     }
     return resolved;

@@ -73,6 +73,15 @@ final class SpecValues {
     return p.toAbsolutePath().normalize().toUri().toString();
   }
 
+  /**
+   * A value the spec gave, as an error may show it: control characters as spaces, cut at 80
+   * characters, so a long or multi-line value never floods the message.
+   */
+  static String shown(String text) {
+    String clean = text.replaceAll("\\p{Cntrl}", " ");
+    return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
+  }
+
   /** A number as a person writes it: {@code 3}, not {@code 3.0}. */
   static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);

@@ -11,10 +11,10 @@ import java.util.regex.PatternSyntaxException;
  * Reads the bring-your-own-training keys of {@code training}: {@code command} (argv) or {@code
  * import}, and with a command its {@code workdir}, {@code python}, {@code params}, {@code env},
  * {@code timeout}, {@code task_queue} and {@code progress_regex}; with {@code runner: container}
- * the container's keys ({@link ContainerKeys}) instead of {@code workdir} and {@code python}.
- * {@link TrainingKeys} calls this when {@code training} has {@code command} or {@code import}, and
- * reads the split's keys ({@code seed}, {@code holdout}, {@code stratify}) itself, as for an
- * algorithm.
+ * the container's keys ({@link ContainerKeys}) instead of {@code workdir} and {@code python}; with
+ * {@code runner: ray} the cluster's keys ({@link RayKeys}) instead of {@code python}. {@link
+ * TrainingKeys} calls this when {@code training} has {@code command} or {@code import}, and reads
+ * the split's keys ({@code seed}, {@code holdout}, {@code stratify}) itself, as for an algorithm.
  */
 final class TrainingCommandKeys {
   static final Set<String> KEYS =
@@ -33,7 +33,11 @@ final class TrainingCommandKeys {
           "cpus",
           "memory",
           "gpus",
-          "network");
+          "network",
+          "address",
+          "entrypoint_num_cpus",
+          "entrypoint_num_gpus",
+          "runtime_env");
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private TrainingCommandKeys() {}
@@ -45,15 +49,27 @@ final class TrainingCommandKeys {
             .collect(java.util.stream.Collectors.toSet()));
     Path base = specDir.toAbsolutePath().normalize();
     if (s.has("import")) {
-      for (String key : ContainerKeys.KEYS) {
+      for (String key : runnerKeys()) {
         if (s.has(key)) throw s.error(key, "only for a training command; an import runs nothing");
       }
     }
-    boolean container = ContainerKeys.runner(s).equals("container");
-    if (!container) {
-      ContainerKeys.rejectWithoutContainer(s, "a command runs on the worker itself");
+    String runner = ContainerKeys.runner(s);
+    if (!runner.equals("container")) {
+      ContainerKeys.rejectWithoutContainer(
+          s,
+          runner.equals("ray")
+              ? "runner: ray runs on the cluster's nodes, which bring their own limits"
+              : "a command runs on the worker itself");
     }
-    if (container && !s.has("import")) return inContainer(s, base);
+    if (!runner.equals("ray")) {
+      RayKeys.rejectWithoutRay(
+          s,
+          runner.equals("container")
+              ? "a container runs on the worker's Docker host"
+              : "a command runs on the worker itself (runner: ray sends it to a Ray cluster)");
+    }
+    if (runner.equals("container") && !s.has("import")) return inContainer(s, base);
+    if (runner.equals("ray")) return onRay(s, base);
     if (s.has("command") == s.has("import")) {
       throw s.error(
           s.has("command") ? "import" : "command",
@@ -118,6 +134,50 @@ final class TrainingCommandKeys {
         null,
         base.toString(),
         ContainerKeys.read(s));
+  }
+
+  /**
+   * {@code runner: ray}: the command runs as a Ray job; {@code workdir} is shipped as its working
+   * folder, and packages come from {@code runtime_env} (Ray installs them on the nodes), so {@code
+   * python.requirements}, which makes a venv on the worker, is refused.
+   */
+  private static TrainingCommandSpec onRay(YamlSection s, Path base) {
+    if (s.has("python")) {
+      throw s.error(
+          "python",
+          "only for runner: command; with runner: ray use runtime_env.requirements: Ray installs"
+              + " packages on the cluster");
+    }
+    List<String> command = s.strings("command", false);
+    if (command.isEmpty()) {
+      throw s.error(
+          "command",
+          (s.has("command") ? "expected at least the program" : "missing")
+              + "; runner: ray runs the training command as a Ray job, such as [python,"
+              + " train.py]");
+    }
+    Path workdir = SpecPaths.inside(s, "workdir", base, base);
+    java.util.Map<String, String> env = CommandValueKeys.env(s.section("env", false));
+    Duration timeout = s.duration("timeout", false);
+    return new TrainingCommandSpec(
+        command,
+        workdir.toString(),
+        null,
+        CommandValueKeys.params(s.section("params", false)),
+        env,
+        timeout == null ? TrainingCommandSpec.DEFAULT_TIMEOUT : timeout,
+        taskQueue(s),
+        progressRegex(s),
+        null,
+        base.toString(),
+        null,
+        RayKeys.read(s, workdir, base, env));
+  }
+
+  private static Set<String> runnerKeys() {
+    Set<String> keys = new java.util.HashSet<>(ContainerKeys.KEYS);
+    keys.addAll(RayKeys.KEYS);
+    return keys;
   }
 
   private static String taskQueue(YamlSection s) {

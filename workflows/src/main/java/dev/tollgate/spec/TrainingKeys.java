@@ -18,7 +18,11 @@ final class TrainingKeys {
   private TrainingKeys() {}
 
   static TrainingSpec read(YamlSection s, Task task, Path specDir) {
-    if (s.has("command") || s.has("import") || s.has("runner") || s.has("image")) {
+    if (s.has("command")
+        || s.has("import")
+        || s.has("runner")
+        || s.has("image")
+        || RayKeys.KEYS.stream().anyMatch(s::has)) {
       return byCommand(s, task, specDir);
     }
     s.rejectUnknownKeys(Set.of("algorithm", "params", "seed", "holdout", "search", "stratify"));

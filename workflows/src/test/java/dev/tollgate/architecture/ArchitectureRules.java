@@ -81,6 +81,7 @@ public final class ArchitectureRules {
           "dev.tollgate.spec.TrackingKeys",
           "dev.tollgate.spec.TrainingKeys",
           "dev.tollgate.spec.TrainingCommandKeys",
+          "dev.tollgate.spec.RayKeys",
           "dev.tollgate.spec.SpecPaths");
 
   /**

@@ -63,7 +63,7 @@ class ContainerKeysTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "runner: docker\\ncommand: [x]|training.runner|expected command or container, got 'docker'",
+        "runner: docker\\ncommand: [x]|training.runner|expected command, container or ray, got 'docker'",
         "runner: container|training.image|missing; runner: container needs the image",
         "runner: container\\nimage: '--privileged'|training.image|expected an image reference",
         "runner: container\\nimage: 'a b'|training.image|expected an image reference",

@@ -46,6 +46,30 @@ class ExampleSpecTest {
   }
 
   @Test
+  void theRayExampleRunsItsTrainerAsARayJob() {
+    PipelineSpec spec = SpecParser.parse(Path.of("../examples/ray-xgboost/fares.yaml"));
+    TrainingCommandSpec command = spec.training().command();
+
+    assertThat(command.onRay()).isTrue();
+    assertThat(command.inContainer()).isFalse();
+    assertThat(command.command()).containsExactly("python", "train.py");
+    assertThat(command.workdir()).endsWith("/examples/ray-xgboost/trainer");
+    // the nodes' Python brings the packages: no venv on the worker, none installed by Ray
+    assertThat(command.requirements()).isNull();
+    assertThat(command.ray().requirements()).isNull();
+    assertThat(command.ray().pip()).isEmpty();
+    // no address in the spec: the worker's --ray-address decides where it runs
+    assertThat(command.ray().address()).isNull();
+    assertThat(command.params()).containsKeys("num_boost_round", "num_workers");
+    assertThat(command.timeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(spec.data().train()).endsWith("/examples/ray-xgboost/fares.csv");
+    assertThat(spec.data().features())
+        .containsExactly(
+            "distance_km", "duration_min", "hour", "day_of_week", "passengers", "airport", "rain");
+    assertThat(spec.deploy().target()).isEqualTo(DeploySpec.Target.LOCAL);
+  }
+
+  @Test
   void theImportExampleImportsTheFileItsScriptMakes() {
     PipelineSpec spec = SpecParser.parse(Path.of("../examples/import-onnx/deliveries.yaml"));
 
