@@ -76,16 +76,34 @@ final class RayCluster implements BeforeAllCallback {
   }
 
   /**
-   * Kills every head process and starts a new head on the same ports (scripts/restart-ray-head.sh):
-   * the Jobs URL stays, every job is forgotten and the session name changes.
+   * Kills every head process and starts a new head on the same ports, and a new second node joining
+   * it (scripts/restart-ray-node.sh DIR head): the Jobs URL stays, every job is forgotten (404) and
+   * the session name changes; two nodes are alive again when it returns.
    */
   String restartHead() {
+    return restart("head");
+  }
+
+  /**
+   * Kills what is left of the second node and starts a new one joining the head
+   * (scripts/restart-ray-node.sh DIR second); two nodes are alive again when it returns. A test
+   * that kills the second raylet calls this at its end, so later tests have the cluster they
+   * expect.
+   */
+  String restartSecondNode() {
+    return restart("second");
+  }
+
+  private String restart(String node) {
     ProcResult r =
         Commands.run(
-            List.of(RayClusterProcess.script("restart-ray-head.sh").toString(), dir().toString()),
+            List.of(
+                RayClusterProcess.script("restart-ray-node.sh").toString(), dir().toString(), node),
             Map.of(),
-            Duration.ofMinutes(2));
-    if (r.exitCode() != 0) throw new IllegalStateException("the Ray head did not restart: " + r);
+            Duration.ofMinutes(3));
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("the Ray " + node + " node did not restart: " + r);
+    }
     return r.out().strip();
   }
 
