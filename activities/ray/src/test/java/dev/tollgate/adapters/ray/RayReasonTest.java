@@ -21,7 +21,7 @@ class RayReasonTest {
   void aShortTextIsItsFirstLineWithoutEscapesOrControlCharacters() {
     assertThat(RayReason.of("Job \u001b[31mnope\u001b[0m does not exist\nsecond line"))
         .isEqualTo("Job nope does not exist");
-    assertThat(RayReason.of("a\u0000b\rc")).isEqualTo("a b c");
+    assertThat(RayReason.of("a\u0000b\u0007c")).isEqualTo("a b c");
     assertThat(RayReason.of("")).isEmpty();
     assertThat(RayReason.of(null)).isEmpty();
   }
