@@ -40,6 +40,10 @@ node_ports() { # $1 = offset into ports: node manager, object manager, agent, ru
 }
 # Ray would reserve 30% of the memory per node for its object store; the tests' data is small.
 store=${TOLLGATE_RAY_OBJECT_STORE_BYTES:-300000000}
+# The Ray Client server is the one daemon that names no path under DIR: its port goes on record
+# first, so that stop-ray.sh DIR finds it even when this script is interrupted or fails half-way
+# (the full record, RAY_JOBS_URL included, replaces this once the cluster is up).
+echo "RAY_CLIENT_PORT=$client" >"$dir/cluster.env"
 started=$(date +%s.%N)
 echo "start-ray: head on 127.0.0.1:$gcs, Jobs API on http://127.0.0.1:$dash, temp dir $dir/head" >&2
 # shellcheck disable=SC2046 # node_ports is a list of options

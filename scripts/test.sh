@@ -3,7 +3,8 @@
 # drive (the Temporal CLI for `temporal server start-dev`, Chromium for the UI check, moto for S3,
 # MLflow's tracking server for the MLflow bridge, PostgreSQL's server for the registry, Docker's
 # engine and debootstrap for the container tests; all cached or from Debian's packages), starts a
-# private Docker daemon under target/docker (stopped at the end, whatever happens),
+# private Docker daemon under target/docker and a two-node Ray cluster under /tmp/tg-ray-<pid>
+# (both stopped at the end, whatever happens),
 # then the Maven build: the formatter check, every module's unit tests (Surefire), the images
 # (scripts/build-images.sh, in pre-integration-test), then the integration tests (*IT, Failsafe,
 # profile `it`) against a real Temporal dev server.
@@ -70,7 +71,13 @@ fi
 # A private daemon for the tests, beside any other on the machine; stopped on every exit.
 docker_dir=$repo/target/docker
 bases_pid=
+# The Ray cluster of the Ray tests (issue 26): a short folder of its own, since Ray's Unix sockets
+# live under it (107 bytes at most, too few under target/ of a deep checkout).
+ray_dir=/tmp/tg-ray-$$
+ray_pid=
 trap '[ -z "$bases_pid" ] || kill "$bases_pid" 2>/dev/null || true
+  [ -z "$ray_pid" ] || { pkill -TERM -P "$ray_pid"; kill "$ray_pid"; } 2>/dev/null || true
+  scripts/stop-ray.sh "$ray_dir" && rm -rf "$ray_dir" || echo "test.sh: the test Ray cluster in $ray_dir did not stop cleanly (above)" >&2
   scripts/stop-dockerd.sh "$docker_dir" || echo "test.sh: the test Docker daemon did not stop cleanly (above)" >&2' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -87,6 +94,14 @@ echo "using the test Docker daemon at $DOCKER_HOST"
 (scripts/make-base-image.sh && scripts/build-training-image.sh --tag tollgate-test/churn-trainer:test \
   --base-image "$(scripts/make-base-image.sh --python)") >"$docker_dir/base-images.log" 2>&1 &
 bases_pid=$!
+# The local two-node Ray cluster (scripts/install-ray.sh's venv, scripts/start-ray.sh), also
+# started now, in the background, while the unit tests run; the Ray ITs (RayCluster) wait for its
+# DIR/cluster.env, or fail with DIR/start.log if it did not start. Its jobs stage their inputs and
+# outputs in folders (all nodes are on this machine), so no S3 endpoint is exported to the nodes:
+# moto is started per test class, after the cluster. Stopped by the EXIT trap above.
+mkdir -p "$ray_dir"
+(scripts/start-ray.sh "$ray_dir" >"$ray_dir/url" 2>"$ray_dir/start.log" || touch "$ray_dir/start.failed") &
+ray_pid=$!
 
 # The compose file is not run here (docs/deploy.md says why); check it and the Dockerfile statically.
 scripts/check-compose.sh
@@ -95,7 +110,7 @@ status=0
 # -Dtollgate.docker.host turns on the starter's profile `docker`: after packaging, it builds the
 # base images and tollgate:test (scripts/build-images.sh), whose names Failsafe passes to the tests.
 ./mvnw -B verify -Pit -Dtollgate.temporal.cli="$temporal_cli" -Dtollgate.chromium="$chromium" \
-  -Dtollgate.docker.host="$DOCKER_HOST" "$@" || status=$?
+  -Dtollgate.docker.host="$DOCKER_HOST" -Dtollgate.it.ray.dir="$ray_dir" "$@" || status=$?
 # The fault tests' figures (faults injected, runs completed, duplicates), when they ran.
 report=starter/target/it-artifacts/fault-report.md
 if [[ -f $report ]]; then
