@@ -35,6 +35,6 @@ class WorkerTrainingRayOptionTest {
   void helpSaysWhatTheyDoAndTheirDefaults() {
     assertThat(CliRun.of("worker", "--help").out().replaceAll("\\s+", " "))
         .contains("--training-ray", "$TOLLGATE_TRAINING_RAY", "off by default")
-        .contains("--ray-address=URL", "$TOLLGATE_RAY_ADDRESS", "http://127.0.0.1:8265");
+        .contains("--ray-address=URL", "$TOLLGATE_RAY_ADDRESS", "127.0.0.1:8265");
   }
 }
