@@ -110,8 +110,12 @@ public final class RayRunner {
       Hyperparameters params = new Hyperparameters(request.params());
       run.fill(request.trainRows(), params.json());
       String ownId = SubmissionIds.of(request.model(), request.runId(), request.attempt());
-      RayAdoption.Choice choice = RayAdoption.choose(calls, jobs, stage, memory.previous(), ownId);
+      var previous = memory.previous();
+      RayAdoption.Choice choice = RayAdoption.choose(calls, jobs, stage, previous, ownId);
       followed = choice.submissionId();
+      if (previous.isPresent() && !previous.get().submissionId().equals(followed)) {
+        stage.delete(previous.get().submissionId()); // that job ended or is gone: its staging too
+      }
       if (choice.note() != null) sink.line(LogSink.Stream.STDERR, "tollgate: " + choice.note());
       memory.following(new RayJobMemory.Ref(followed, session));
       lineage.accept("ray_submission_id", followed);

@@ -71,12 +71,16 @@ class RayAdoptionTest {
   void aFailedJobOfThePreviousAttemptIsReplacedUnderTheNewAttemptsId() throws Exception {
     RayFixture f = secondAttempt();
     f.ray.existing(OLD).status = RayJobs.Status.FAILED;
+    f.stage.put(RayStage.prefix(OLD) + RayStage.TRAIN, "x\n".getBytes());
     f.succeeding();
 
     assertThat(f.run()).isInstanceOf(CommandOutcome.Succeeded.class);
     assertThat(f.ray.submittedIds()).containsExactly(NEW);
     assertThat(f.lines)
         .anyMatch(l -> l.contains("job " + OLD + " of the previous attempt ended FAILED"));
+    assertThat(java.nio.file.Files.exists(f.staged(OLD, RayStage.TRAIN)))
+        .as("the replaced job's staging removed")
+        .isFalse();
   }
 
   @Test
