@@ -9,7 +9,8 @@ only; boto3 (on the nodes) only when the stage is s3://. It:
    laid out as on a worker (input/data/train, input/config, model, output, tmp);
 2. sets the same TOLLGATE_* and SM_* variables as a command on a worker gets;
 3. runs the command in the working directory, in its own process group: SIGTERM/SIGINT to the
-   launcher (Ray's stop) go to the whole group, SIGKILL 3 s later; what the command leaves running
+   launcher (Ray's stop) go to the whole group, SIGKILL 2 s later (before Ray's own SIGKILL of the
+   launcher, 3 s after its SIGTERM); what the command leaves running
    when it exits is ended too; its output passes through (Ray keeps it as the job's log);
 4. uploads model/ and output/ and then result/manifest.json (exit code, files, sizes, SHA-256);
 5. exits with the command's exit code. Its own failures exit 70 with a "tollgate-launcher:" line.
@@ -28,7 +29,20 @@ import time
 import urllib.parse
 
 EX_LAUNCHER = 70
-KILL_AFTER = 3.0
+
+
+def kill_after():
+    """Seconds between SIGTERM and SIGKILL: within Ray's own stop wait (RAY_JOB_STOP_WAIT_TIME_S,
+    3 s by default), after which Ray SIGKILLs the launcher and the command's group, in a session of
+    its own, would be left running."""
+    try:
+        ray_wait = float(os.environ.get("RAY_JOB_STOP_WAIT_TIME_S", "3"))
+    except ValueError:
+        ray_wait = 3.0
+    return max(0.5, min(ray_wait - 1.0, 10.0))
+
+
+KILL_AFTER = kill_after()
 
 
 def fail(what):

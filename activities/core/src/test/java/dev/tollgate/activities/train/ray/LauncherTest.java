@@ -128,7 +128,7 @@ class LauncherTest {
   }
 
   @Test
-  void sigtermToTheLauncherEndsTheWholeGroupChildrenIncluded() throws Exception {
+  void raysStopEndsTheWholeGroupChildrenIncludedBeforeRayKillsTheLauncher() throws Exception {
     Path pids = dir.resolve("pids");
     Process launcher =
         launch(
@@ -140,9 +140,12 @@ class LauncherTest {
     }
     List<Long> children = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
 
-    launcher.destroy(); // SIGTERM, as Ray's stop sends it
+    // as Ray's stop: SIGTERM to the launcher, SIGKILL 3 s later (RAY_JOB_STOP_WAIT_TIME_S) — the
+    // command's group, in a session of its own, must be gone by then
+    launcher.destroy();
+    if (!launcher.waitFor(3, TimeUnit.SECONDS)) launcher.destroyForcibly();
 
-    assertThat(launcher.waitFor(15, TimeUnit.SECONDS)).isTrue();
+    assertThat(launcher.waitFor(5, TimeUnit.SECONDS)).isTrue();
     for (long pid : children) {
       deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
