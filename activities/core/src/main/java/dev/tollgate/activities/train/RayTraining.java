@@ -45,7 +45,12 @@ final class RayTraining {
     TrainingCommandSpec spec = request.training().command();
     var runner = commands.ray(); // refused at once when Ray is off (checked first)
     Path specDir = Path.of(spec.specDir());
-    Path workdir = CommandRun.checked(Path.of(spec.workdir()), specDir, "training.workdir");
+    // the spec's folder when the spec names none, as for a command
+    Path workdir =
+        CommandRun.checked(
+            spec.workdir() == null ? specDir : Path.of(spec.workdir()),
+            specDir,
+            "training.workdir");
     List<String> requirements = requirementLines(spec, specDir);
     WorkerLogSink sink = new WorkerLogSink(request.model(), request.runId());
     RayRequest ray =
