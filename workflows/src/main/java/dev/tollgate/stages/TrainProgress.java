@@ -20,6 +20,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param text the training command's words on its last progress line, at most {@value #MAX_TEXT}
  *     characters (then cut, with "…"), control characters turned into spaces; {@code null} for a
  *     catalogue trainer, and then left out of the JSON, so its heartbeats are what they were
+ * @param raySubmissionId the Ray job this attempt follows ({@code training.runner: ray}), so that a
+ *     retried attempt finds it instead of submitting a second one; {@code null} (and left out of
+ *     the JSON) for every other run
+ * @param raySession the Ray cluster's session name when that job was submitted or adopted: a
+ *     restarted head has another and has forgotten the job
  */
 public record TrainProgress(
     String phase,
@@ -27,13 +32,21 @@ public record TrainProgress(
     int done,
     int total,
     long elapsedMillis,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String raySubmissionId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String raySession) {
 
   /** As the command runner cuts a progress line's text: a phrase, not a paragraph. */
   public static final int MAX_TEXT = 200;
 
   public TrainProgress {
     text = shown(text);
+  }
+
+  /** A trainer's or a command's progress, no Ray job. */
+  public TrainProgress(
+      String phase, int rows, int done, int total, long elapsedMillis, String text) {
+    this(phase, rows, done, total, elapsedMillis, text, null, null);
   }
 
   /** A catalogue trainer's progress: no text. */
@@ -53,7 +66,12 @@ public record TrainProgress(
 
   /** The same progress, {@code elapsedMillis} later (what the heartbeat timer re-sends). */
   public TrainProgress at(long elapsed) {
-    return new TrainProgress(phase, rows, done, total, elapsed, text);
+    return new TrainProgress(phase, rows, done, total, elapsed, text, raySubmissionId, raySession);
+  }
+
+  /** The same progress, naming the Ray job the attempt follows. */
+  public TrainProgress withRayJob(String submissionId, String session) {
+    return new TrainProgress(phase, rows, done, total, elapsedMillis, text, submissionId, session);
   }
 
   // The text comes from the team's command and ends up in the operator's terminal and the

@@ -36,6 +36,21 @@ class TrainProgressTest {
   }
 
   @Test
+  void theRayJobAnAttemptFollowsTravelsAndSurvivesTheTimersResend() {
+    var beat =
+        new TrainProgress("training", 800, 420, 1000, 3_000, "epoch 3/10")
+            .withRayJob("tollgate-m-r1-1", "session_2026");
+    assertThat(json(beat))
+        .contains("\"raySubmissionId\":\"tollgate-m-r1-1\"", "\"raySession\":\"session_2026\"");
+    var read =
+        converter.fromPayloads(
+            0, converter.toPayloads(beat.at(9_000)), TrainProgress.class, TrainProgress.class);
+    assertThat(read.raySubmissionId()).isEqualTo("tollgate-m-r1-1");
+    assertThat(read.raySession()).isEqualTo("session_2026");
+    assertThat(json(new TrainProgress("training", 1, 1, 2, 0, "x"))).doesNotContain("ray");
+  }
+
+  @Test
   void aCommandsTextTravelsWithItsProgress() {
     var beat = new TrainProgress("training", 800, 420, 1000, 3_000, "epoch 3/10");
     assertThat(json(beat)).contains("\"text\":\"epoch 3/10\"");

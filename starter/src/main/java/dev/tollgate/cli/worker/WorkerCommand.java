@@ -127,6 +127,26 @@ public final class WorkerCommand extends CliCommand {
   boolean trainingContainers;
 
   @Option(
+      names = "--training-ray",
+      description =
+          "Submit specs' training.runner: ray as jobs to a Ray cluster's Jobs API (the spec's code"
+              + " and Tollgate's launcher, inputs and results through the staging store every node"
+              + " reaches; docs/training-contract.md, \"On a Ray cluster\"). A spec may only name a"
+              + " cluster the worker allows. Independent of --training-commands; off by default"
+              + " (default: $TOLLGATE_TRAINING_RAY, else false).")
+  boolean trainingRay;
+
+  @Option(
+      names = "--ray-address",
+      paramLabel = "URL",
+      description =
+          "The Ray dashboard (Jobs API) a spec without training.address goes to, e.g."
+              + " http://ray-head:8265 (default: $TOLLGATE_RAY_ADDRESS, else"
+              + " http://127.0.0.1:8265). More clusters a spec may pick:"
+              + " $TOLLGATE_RAY_ALLOWED_ADDRESSES.")
+  String rayAddress;
+
+  @Option(
       names = "--queues",
       paramLabel = "NAME[,NAME...]",
       split = ",",
@@ -207,6 +227,8 @@ public final class WorkerCommand extends CliCommand {
     if (queues != null) args.add("--tollgate.worker.queues=" + String.join(",", queueNames()));
     if (trainingCommands) args.add("--tollgate.training.commands-enabled=true");
     if (trainingContainers) args.add("--tollgate.training.containers.enabled=true");
+    if (trainingRay) args.add("--tollgate.training.ray.enabled=true");
+    if (rayAddress != null) args.add("--tollgate.training.ray.address=" + rayAddress);
     args.addAll(security.asAppArgs());
     return args;
   }

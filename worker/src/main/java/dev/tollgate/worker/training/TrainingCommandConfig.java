@@ -7,6 +7,7 @@ import dev.tollgate.activities.train.command.RunFolders;
 import dev.tollgate.activities.train.command.RunnerSettings;
 import dev.tollgate.activities.train.command.StaleRuns;
 import dev.tollgate.activities.train.command.TrainingCommands;
+import dev.tollgate.activities.train.ray.RayRunner;
 import dev.tollgate.worker.config.TollgateProperties;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,9 +35,17 @@ public class TrainingCommandConfig {
   TrainingCommands trainingCommands(
       TrainingCommandProperties settings,
       ContainerTrainingProperties containers,
-      TollgateProperties tollgate)
+      TollgateProperties tollgate,
+      // RayTrainingConfig's runner, there only with tollgate.training.ray.enabled
+      ObjectProvider<RayRunner> ray)
       throws IOException {
     TrainingCommands commands = commands(settings, tollgate);
+    RayRunner rayRunner = ray.getIfAvailable();
+    if (rayRunner == null) {
+      log.info("training on Ray: off (tollgate.training.ray.enabled)");
+    } else {
+      commands = commands.withRay(rayRunner);
+    }
     if (!containers.enabled()) {
       log.info("training containers: off (tollgate.training.containers.enabled)");
       return commands;
@@ -45,7 +55,7 @@ public class TrainingCommandConfig {
         ContainerTrainingSetup.runner(containers, runner, System.getenv()));
   }
 
-  private static RunnerSettings runnerSettings(
+  static RunnerSettings runnerSettings(
       TrainingCommandProperties settings, TollgateProperties tollgate) {
     RunnerSettings defaults = RunnerSettings.defaults(tollgate.home().toAbsolutePath());
     return new RunnerSettings(
@@ -88,11 +98,18 @@ public class TrainingCommandConfig {
     return TrainingCommands.enabled(new CommandRunner(runner), envs);
   }
 
-  /** Ends running commands' groups and training containers when the worker stops. */
+  /** Ends running commands' groups, training containers and Ray jobs when the worker stops. */
   @Bean
   AutoCloseable trainingCommandsShutdown(
       TrainingCommands commands, TrainingCommandProperties settings) {
     return () -> {
+      if (commands.rayEnabled()) {
+        // each followed job is asked to stop within a tick; a RUNNING one is waited for
+        Duration wait = settings.grace().plus(Duration.ofSeconds(10));
+        if (!commands.ray().shutdown("the worker is stopping", wait)) {
+          log.warn("Ray jobs still followed after {}; a retried attempt finds them", wait);
+        }
+      }
       if (commands.containersEnabled()) {
         // docker stop: SIGTERM, the grace, SIGKILL; then the runner removes each container
         Duration wait = settings.grace().plus(Duration.ofSeconds(30));

@@ -35,6 +35,12 @@ public interface ArtifactStore {
 
   boolean exists(String key);
 
+  /**
+   * Removes the object under {@code key}; nothing happens when there is none. For what Tollgate
+   * only stages for a while (a Ray job's inputs and results), never for a model or a report.
+   */
+  void delete(String key);
+
   /** The URI of {@code key}: {@code file:/...} or {@code s3://bucket/prefix/key}. */
   String uri(String key);
 

@@ -72,6 +72,16 @@ public final class LocalArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void delete(String key) {
+    Path file = path(key);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file, e);
+    }
+  }
+
+  @Override
   public String uri(String key) {
     return FileUris.of(path(key));
   }

@@ -2,7 +2,9 @@ package dev.tollgate.activities.train;
 
 import dev.tollgate.activities.train.command.CommandRunner;
 import dev.tollgate.activities.train.command.RunListener;
+import dev.tollgate.activities.train.ray.RayJobMemory;
 import io.temporal.client.ActivityCompletionException;
+import java.util.Optional;
 
 /**
  * The training command runner's {@link RunListener} on the train activity's {@link Heartbeats}. A
@@ -10,9 +12,10 @@ import io.temporal.client.ActivityCompletionException;
  * TrainProgress.fraction()} is the line's fraction) with the line's text, which also tells the CLI
  * to show a percentage rather than trees; a cancellation or heartbeat timeout the heartbeat learnt
  * stops the command's whole group at the runner's next tick, and {@link #rethrowIfStopped} then
- * ends the activity with it, as Temporal expects of a cancelled activity.
+ * ends the activity with it, as Temporal expects of a cancelled activity. For a Ray job it is also
+ * the attempt's memory of the job it follows (the heartbeat details), which the next attempt reads.
  */
-final class CommandHeartbeat implements RunListener {
+final class CommandHeartbeat implements RunListener, RayJobMemory {
   static final int SCALE = 1000;
 
   private final Heartbeats heartbeats;
@@ -39,6 +42,21 @@ final class CommandHeartbeat implements RunListener {
           + e.getClass().getSimpleName()
           + ")";
     }
+  }
+
+  /** The Ray job the previous attempt followed (its last heartbeat details), if any. */
+  @Override
+  public Optional<Ref> previous() {
+    return heartbeats
+        .previous()
+        .filter(p -> p.raySubmissionId() != null)
+        .map(p -> new Ref(p.raySubmissionId(), p.raySession()));
+  }
+
+  /** Records the Ray job this attempt follows in its heartbeat details. */
+  @Override
+  public void following(Ref ref) {
+    heartbeats.rayJob(ref);
   }
 
   /** After the runner returned: the cancellation the activity must end with, if there was one. */

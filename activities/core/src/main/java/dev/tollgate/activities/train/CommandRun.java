@@ -102,7 +102,7 @@ final class CommandRun {
     }
   }
 
-  private static Path checked(Path path, Path specDir, String key) {
+  static Path checked(Path path, Path specDir, String key) {
     try {
       return Workdirs.inside(path, specDir, key);
     } catch (Workdirs.Outside e) {

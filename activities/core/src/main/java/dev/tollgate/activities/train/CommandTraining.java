@@ -19,12 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The train stage of a spec with {@code training.command} (on the worker or, {@code runner:
- * container}, in a container: issue 25) or {@code training.import} (issue 24): Tollgate loads and
- * splits the data exactly as for a catalogue algorithm, the command trains on the training rows
- * only (or the model is imported), and Tollgate measures the model itself on the holdout the
- * command never saw ({@link OutsideModels}). A worker without training commands refuses a command
- * at once, before it reads any data.
+ * The train stage of a spec with {@code training.command} (on the worker, {@code runner: container}
+ * in a container: issue 25, or {@code runner: ray} as a Ray job: issue 26) or {@code
+ * training.import} (issue 24): Tollgate loads and splits the data exactly as for a catalogue
+ * algorithm, the command trains on the training rows only (or the model is imported), and Tollgate
+ * measures the model itself on the holdout the command never saw ({@link OutsideModels}). A worker
+ * without training commands refuses a command at once, before it reads any data.
  */
 final class CommandTraining {
   private static final Logger log = LoggerFactory.getLogger(CommandTraining.class);
@@ -33,6 +33,7 @@ final class CommandTraining {
   private final TrainingCommands commands;
   private final CommandRun run;
   private final ContainerTraining container;
+  private final RayTraining ray;
   private final ImportedModels imports;
   private final OutsideModels outside;
 
@@ -50,6 +51,7 @@ final class CommandTraining {
     this.commands = commands;
     this.run = new CommandRun(commands, artifacts);
     this.container = new ContainerTraining(commands, artifacts);
+    this.ray = new RayTraining(commands, artifacts);
     this.imports = new ImportedModels(files);
     this.outside = new OutsideModels(models);
   }
@@ -59,7 +61,10 @@ final class CommandTraining {
     if (spec.inContainer() && !commands.containersEnabled()) {
       throw Failures.unsupported(TrainingCommands.CONTAINERS_DISABLED);
     }
-    if (!spec.imported() && !spec.inContainer() && !commands.isEnabled()) {
+    if (spec.onRay() && !commands.rayEnabled()) {
+      throw Failures.unsupported(TrainingCommands.RAY_DISABLED);
+    }
+    if (!spec.imported() && !spec.inContainer() && !spec.onRay() && !commands.isEnabled()) {
       throw Failures.unsupported(TrainingCommands.DISABLED);
     }
     Task task = request.task();
@@ -87,7 +92,9 @@ final class CommandTraining {
       CommandOutcomes.Produced made =
           spec.inContainer()
               ? container.run(request, data, split, beats, lineage)
-              : run.run(request, data, split, beats, lineage);
+              : spec.onRay()
+                  ? ray.run(request, data, split, beats, lineage)
+                  : run.run(request, data, split, beats, lineage);
       bytes = made.bytes();
       origin = "the training command's " + made.file();
       reported = made.reportedMetrics();
@@ -100,7 +107,9 @@ final class CommandTraining {
         "trained model={} run={} by={} rows={} metrics={} reported={} digest={} millis={}",
         request.model(),
         request.runId(),
-        spec.imported() ? "import" : spec.inContainer() ? "container" : "command",
+        spec.imported()
+            ? "import"
+            : spec.inContainer() ? "container" : spec.onRay() ? "ray" : "command",
         data.rows(),
         measured.metrics(),
         reported,

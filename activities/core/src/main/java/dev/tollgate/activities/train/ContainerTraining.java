@@ -83,7 +83,7 @@ final class ContainerTraining {
   }
 
   /** The activity's attempt (1 outside an activity: tests). */
-  private static int attempt() {
+  static int attempt() {
     try {
       return Activity.getExecutionContext().getInfo().getAttempt();
     } catch (RuntimeException e) {

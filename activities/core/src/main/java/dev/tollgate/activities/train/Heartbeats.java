@@ -1,10 +1,12 @@
 package dev.tollgate.activities.train;
 
+import dev.tollgate.activities.train.ray.RayJobMemory;
 import dev.tollgate.stages.TrainProgress;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.client.ActivityWorkerShutdownException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +33,17 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
   /** Why the activity must stop, once a heartbeat learnt it; else {@code null}. */
   private volatile ActivityCompletionException stoppedBy;
 
+  /**
+   * The previous attempt's last details (read before this attempt's first heartbeat hides them).
+   */
+  private final TrainProgress previous;
+
+  /** The Ray job this attempt follows, sent with every heartbeat; else {@code null}. */
+  private volatile RayJobMemory.Ref rayJob;
+
   private Heartbeats(ActivityExecutionContext context, Duration every) {
     this.context = context;
+    this.previous = previousDetails(context);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("tollgate-heartbeat").unstarted(r));
@@ -49,7 +60,7 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
     checkStopped();
     progress = new TrainProgress(phase, rows, 0, 0, elapsedMillis());
     try {
-      context.heartbeat(progress);
+      context.heartbeat(stamped(progress));
     } catch (ActivityWorkerShutdownException e) {
       log.info("heartbeat not sent, the worker is stopping: {}", e.toString());
     } catch (ActivityCompletionException e) {
@@ -92,6 +103,35 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
             text == null ? "" : text);
   }
 
+  /** The previous attempt's last heartbeat details, if it sent any. */
+  Optional<TrainProgress> previous() {
+    return Optional.ofNullable(previous);
+  }
+
+  /**
+   * Names the Ray job this attempt follows in every heartbeat from now on, and sends one at once: a
+   * worker killed right after the submission leaves the id for the next attempt.
+   */
+  void rayJob(RayJobMemory.Ref job) {
+    rayJob = job;
+    beatQuietly();
+  }
+
+  private TrainProgress stamped(TrainProgress p) {
+    RayJobMemory.Ref job = rayJob;
+    return job == null ? p : p.withRayJob(job.submissionId(), job.session());
+  }
+
+  private static TrainProgress previousDetails(ActivityExecutionContext context) {
+    try {
+      return context.getHeartbeatDetails(TrainProgress.class).orElse(null);
+    } catch (RuntimeException e) {
+      // details of another shape (an older worker's): nothing to adopt
+      log.info("previous attempt's heartbeat details not read: {}", e.toString());
+      return null;
+    }
+  }
+
   long elapsedMillis() {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
@@ -99,7 +139,7 @@ final class Heartbeats implements AutoCloseable, TreeProgress {
   private void beatQuietly() {
     TrainProgress current = progress;
     try {
-      context.heartbeat(current.at(elapsedMillis()));
+      context.heartbeat(stamped(current.at(elapsedMillis())));
     } catch (ActivityWorkerShutdownException e) {
       // The worker is stopping, not the run: the training is not failed for it (its attempt ends
       // with the process and is retried after its heartbeat timeout), so the stop logs no trace.

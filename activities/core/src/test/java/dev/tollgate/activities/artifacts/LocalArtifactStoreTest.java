@@ -35,6 +35,17 @@ class LocalArtifactStoreTest {
   }
 
   @Test
+  void deleteRemovesTheObjectAndAMissingOneIsNoError() {
+    var store = new LocalArtifactStore(root);
+    store.put("ray-runs/j/input/config/hyperparameters.json", BYTES);
+
+    store.delete("ray-runs/j/input/config/hyperparameters.json");
+    store.delete("ray-runs/j/input/config/hyperparameters.json");
+
+    assertThat(store.exists("ray-runs/j/input/config/hyperparameters.json")).isFalse();
+  }
+
+  @Test
   void theSameBytesTwiceLeaveTheFileUntouched() throws IOException {
     var store = new LocalArtifactStore(root);
     store.put("a/model.bin", BYTES);

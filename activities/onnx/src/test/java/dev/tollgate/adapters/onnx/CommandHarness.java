@@ -48,6 +48,16 @@ final class CommandHarness implements AutoCloseable {
   final TrainActivities train;
 
   CommandHarness(Path home, boolean commandsEnabled) throws IOException {
+    this(home, commandsEnabled, (settings, store) -> c -> c);
+  }
+
+  /** What a test adds to the worker's runners (Ray), given the run settings and the store. */
+  interface Extra {
+    java.util.function.UnaryOperator<TrainingCommands> with(
+        RunnerSettings settings, LocalArtifactStore store);
+  }
+
+  CommandHarness(Path home, boolean commandsEnabled, Extra extra) throws IOException {
     this.home = home;
     this.specDir = Files.createDirectories(home.resolve("specs/churn"));
     this.trainer = Files.createDirectories(specDir.resolve("trainer"));
@@ -72,6 +82,7 @@ final class CommandHarness implements AutoCloseable {
                     home.resolve("python-envs"),
                     PipBuilder.forWorker(settings, Duration.ofMinutes(5))))
             : TrainingCommands.disabled();
+    commands = extra.with(settings, store).apply(commands);
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new TrainActivitiesImpl(

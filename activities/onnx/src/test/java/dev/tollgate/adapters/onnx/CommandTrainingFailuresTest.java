@@ -155,6 +155,29 @@ class CommandTrainingFailuresTest {
   }
 
   @Test
+  void aWorkerWithoutRayRefusesARayJobAtOnce() throws Exception {
+    h = new CommandHarness(home, true);
+    Files.delete(h.specDir.resolve("churn.csv")); // refused before any data is read
+    var onRay =
+        new TrainingCommandSpec(
+            List.of("python", "train.py"),
+            h.trainer.toString(),
+            null,
+            Map.of(),
+            Map.of(),
+            java.time.Duration.ofMinutes(1),
+            null,
+            null,
+            null,
+            h.specDir.toString(),
+            null,
+            new dev.tollgate.spec.RaySpec(null, null, null, List.of(), null, Map.of()));
+    ApplicationFailure f = businessFailure(() -> h.run(onRay), FailureTypes.UNSUPPORTED);
+    assertThat(f.getOriginalMessage()).isEqualTo(TrainingCommands.RAY_DISABLED);
+    assertThat(h.runFoldersLeft()).isZero();
+  }
+
+  @Test
   void aWorkdirThatLinksOutOfTheSpecsFolderIsRefused() throws Exception {
     harness();
     Path elsewhere = Files.createDirectories(home.resolve("other-team/code"));

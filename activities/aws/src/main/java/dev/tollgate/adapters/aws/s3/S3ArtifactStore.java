@@ -60,6 +60,11 @@ public final class S3ArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void delete(String key) {
+    objects.delete(location(key));
+  }
+
+  @Override
   public String uri(String key) {
     return location(key).toString();
   }

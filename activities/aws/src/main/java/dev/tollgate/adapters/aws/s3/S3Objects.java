@@ -111,6 +111,15 @@ public final class S3Objects {
     }
   }
 
+  /** Deletes the object; S3 answers a missing key with success too. */
+  public void delete(S3Location at) {
+    try {
+      s3.deleteObject(b -> b.bucket(at.bucket()).key(at.key()));
+    } catch (S3Exception e) {
+      absent(e);
+    }
+  }
+
   /** A 404 (no such key or bucket) is an answer; anything else goes up to be retried. */
   private static <T> Optional<T> absent(S3Exception e) {
     if (e.statusCode() == 404) {

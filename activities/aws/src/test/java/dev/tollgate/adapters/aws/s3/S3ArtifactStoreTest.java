@@ -57,6 +57,16 @@ class S3ArtifactStoreTest {
   }
 
   @Test
+  void deleteRemovesTheObjectAndAMissingOneIsNoError() {
+    store.put("ray-runs/j/launch.json", REPORT);
+
+    store.delete("ray-runs/j/launch.json");
+    store.delete("ray-runs/j/launch.json");
+
+    assertThat(store.exists("ray-runs/j/launch.json")).isFalse();
+  }
+
+  @Test
   void writingTheSameBytesTwiceSendsNoSecondPut() {
     store.put("models/m/abc/model.bin", REPORT);
     var before =

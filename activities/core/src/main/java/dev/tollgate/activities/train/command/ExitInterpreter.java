@@ -16,13 +16,13 @@ import java.util.Map;
  * code fails for good with the command's {@code failure} file (its first 1 KB) or its last stderr
  * lines; 137 (SIGKILL, usually the kernel's OOM killer) says so.
  */
-final class ExitInterpreter {
+public final class ExitInterpreter {
   static final int EX_TEMPFAIL = 75;
   static final int FAILURE_BYTES = 1024;
 
   private ExitInterpreter() {}
 
-  static CommandOutcome interpret(
+  public static CommandOutcome interpret(
       int exit, RunFolder run, List<String> stderrTail, Path workdir, Instant started)
       throws IOException {
     Path root = run.root();

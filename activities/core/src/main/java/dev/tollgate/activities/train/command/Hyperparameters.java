@@ -12,23 +12,23 @@ import java.util.Map;
  * A run's hyperparameters in the two forms the contract gives them: {@code hyperparameters.json}
  * (typed JSON: numbers, strings, booleans) and {@code --key value} arguments.
  */
-final class Hyperparameters {
+public final class Hyperparameters {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, ParamValue> values;
 
-  Hyperparameters(Map<String, ParamValue> values) {
+  public Hyperparameters(Map<String, ParamValue> values) {
     this.values = values;
   }
 
-  Map<String, String> values() {
+  public Map<String, String> values() {
     Map<String, String> text = new LinkedHashMap<>();
     values.forEach((k, v) -> text.put(k, argument(v)));
     return text;
   }
 
   /** The JSON object, values typed: {@code {"max_depth": 6, "loss": "log_loss"}}. */
-  String json() {
+  public String json() {
     Map<String, Object> plain = new LinkedHashMap<>();
     values.forEach(
         (k, v) -> plain.put(k, v instanceof ParamValue.Numeric n ? number(n.value()) : v.plain()));
@@ -40,7 +40,7 @@ final class Hyperparameters {
   }
 
   /** {@code --max_depth 6 --loss log_loss --warm_start true}, in the spec's order. */
-  List<String> arguments() {
+  public List<String> arguments() {
     List<String> args = new ArrayList<>();
     values.forEach(
         (k, v) -> {

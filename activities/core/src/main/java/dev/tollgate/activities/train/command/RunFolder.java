@@ -22,9 +22,9 @@ import java.util.UUID;
  *
  * The folder is private to the worker's user (rwx------): the training rows are in it.
  */
-record RunFolder(Path root) {
+public record RunFolder(Path root) {
 
-  static RunFolder create(Path runsRoot) throws IOException {
+  public static RunFolder create(Path runsRoot) throws IOException {
     Files.createDirectories(runsRoot);
     Path root = runsRoot.resolve(UUID.randomUUID().toString());
     Files.createDirectory(
@@ -43,36 +43,36 @@ record RunFolder(Path root) {
     return run;
   }
 
-  void fill(TrainRows rows, String hyperparametersJson) throws IOException {
+  public void fill(TrainRows rows, String hyperparametersJson) throws IOException {
     rows.writeTo(channelTrain().resolve("train.csv"));
     Files.writeString(hyperparameters(), hyperparametersJson);
   }
 
-  Path channelTrain() {
+  public Path channelTrain() {
     return root.resolve("input/data/train");
   }
 
-  Path hyperparameters() {
+  public Path hyperparameters() {
     return root.resolve("input/config/hyperparameters.json");
   }
 
-  Path model() {
+  public Path model() {
     return root.resolve("model");
   }
 
-  Path output() {
+  public Path output() {
     return root.resolve("output");
   }
 
-  Path tmp() {
+  public Path tmp() {
     return root.resolve("tmp");
   }
 
-  Path trainLog() {
+  public Path trainLog() {
     return root.resolve("train.log");
   }
 
-  Path sessionFile() {
+  public Path sessionFile() {
     return root.resolve("session");
   }
 }

@@ -8,19 +8,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * container runner stop their runs the same way (each run's supervision reads {@link #reason} every
  * tick, and ends its group or container when it is set).
  */
-final class RunsInFlight {
+public final class RunsInFlight {
   private final AtomicInteger running = new AtomicInteger();
   private volatile String shutdownReason;
 
   /** Asks every run in flight to stop, and refuses new ones, with {@code reason}. */
-  void shutdown(String reason) {
+  public void shutdown(String reason) {
     shutdownReason = reason;
   }
 
   /**
    * {@link #shutdown} and waits up to {@code wait} for the runs to end; false when some still run.
    */
-  boolean shutdown(String reason, Duration wait) throws InterruptedException {
+  public boolean shutdown(String reason, Duration wait) throws InterruptedException {
     shutdown(reason);
     long end = System.nanoTime() + wait.toNanos();
     while (running.get() > 0 && System.nanoTime() < end) Thread.sleep(50);
@@ -28,19 +28,19 @@ final class RunsInFlight {
   }
 
   /** Why the worker is shutting down, or null while it is not. */
-  String reason() {
+  public String reason() {
     return shutdownReason;
   }
 
-  int running() {
+  public int running() {
     return running.get();
   }
 
-  void started() {
+  public void started() {
     running.incrementAndGet();
   }
 
-  void ended() {
+  public void ended() {
     running.decrementAndGet();
   }
 }

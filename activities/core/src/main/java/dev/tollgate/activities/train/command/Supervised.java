@@ -8,7 +8,7 @@ import java.time.Duration;
  * ProcessGroup}) or its container ({@link ContainerRun}). Both stream the command's output, exit,
  * and can be ended as a whole.
  */
-interface Supervised {
+public interface Supervised {
 
   InputStream stdout();
 

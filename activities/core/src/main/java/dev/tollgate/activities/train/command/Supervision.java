@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * stop, applies the timeout and the worker's shutdown, and ends it when it must. The contract's
  * side of running (docs/training-contract.md) that the process and the container runner share.
  */
-final class Supervision {
+public final class Supervision {
   private static final Logger log = LoggerFactory.getLogger(Supervision.class);
   private static final long PUMP_DRAIN_MILLIS = 5_000;
 
@@ -26,11 +26,11 @@ final class Supervision {
    * @param stopped how many processes (containers) were stopped
    * @param stderrTail its last stderr lines, for a failure message
    */
-  record Ended(String stopReason, int stopped, List<String> stderrTail) {}
+  public record Ended(String stopReason, int stopped, List<String> stderrTail) {}
 
   private Supervision() {}
 
-  static Ended watch(
+  public static Ended watch(
       Supervised target,
       RunnerSettings settings,
       Duration timeout,

@@ -1,10 +1,12 @@
 package dev.tollgate.activities.train.command;
 
+import dev.tollgate.activities.train.ray.RayRunner;
+
 /**
- * Whether this worker runs training commands and training containers (each switched on its own),
- * and their runners when it does. A spec's {@code training.command} is code run on the worker, so
- * it is off unless the operator turned it on; {@link #runner} then refuses with how to turn it on,
- * before anything is copied or started.
+ * Whether this worker runs training commands, training containers and Ray jobs (each switched on
+ * its own), and their runners when it does. A spec's {@code training.command} is code run on the
+ * worker, so it is off unless the operator turned it on; {@link #runner} then refuses with how to
+ * turn it on, before anything is copied or started.
  */
 public final class TrainingCommands {
 
@@ -24,21 +26,48 @@ public final class TrainingCommands {
           + " TOLLGATE_TRAINING_CONTAINERS=true, setting tollgate.training.containers.enabled), or"
           + " route the run with training.task_queue to a worker that has it on";
 
+  /** The message of a {@code runner: ray} run on a worker that does not submit Ray jobs. */
+  public static final String RAY_DISABLED =
+      "this worker does not submit Ray jobs: training.runner: ray runs the spec's code on a Ray"
+          + " cluster, so it is off unless the operator turns it on. Start the worker with"
+          + " `tollgate worker --training-ray --ray-address http://HEAD:8265` (or"
+          + " TOLLGATE_TRAINING_RAY=true and TOLLGATE_RAY_ADDRESS, settings"
+          + " tollgate.training.ray.*), or route the run with training.task_queue to a worker that"
+          + " has it on";
+
   private final CommandRunner runner;
   private final PythonEnvs pythonEnvs;
   private final ContainerRunner containers;
+  private final RayRunner ray;
 
   private TrainingCommands(
-      CommandRunner runner, PythonEnvs pythonEnvs, ContainerRunner containers) {
+      CommandRunner runner, PythonEnvs pythonEnvs, ContainerRunner containers, RayRunner ray) {
     this.runner = runner;
     this.pythonEnvs = pythonEnvs;
     this.containers = containers;
+    this.ray = ray;
   }
 
   /** The same, with training containers on (independent of commands). */
   public TrainingCommands withContainers(ContainerRunner containers) {
     return new TrainingCommands(
-        runner, pythonEnvs, java.util.Objects.requireNonNull(containers, "containers"));
+        runner, pythonEnvs, java.util.Objects.requireNonNull(containers, "containers"), ray);
+  }
+
+  /** The same, with Ray jobs on (independent of commands and containers). */
+  public TrainingCommands withRay(RayRunner ray) {
+    return new TrainingCommands(
+        runner, pythonEnvs, containers, java.util.Objects.requireNonNull(ray, "ray"));
+  }
+
+  public boolean rayEnabled() {
+    return ray != null;
+  }
+
+  /** The Ray runner; refused with {@link #RAY_DISABLED} when Ray is off. */
+  public RayRunner ray() {
+    if (ray == null) throw new IllegalStateException(RAY_DISABLED);
+    return ray;
   }
 
   public boolean containersEnabled() {
@@ -52,13 +81,14 @@ public final class TrainingCommands {
   }
 
   public static TrainingCommands disabled() {
-    return new TrainingCommands(null, null, null);
+    return new TrainingCommands(null, null, null, null);
   }
 
   public static TrainingCommands enabled(CommandRunner runner, PythonEnvs pythonEnvs) {
     return new TrainingCommands(
         java.util.Objects.requireNonNull(runner, "runner"),
         java.util.Objects.requireNonNull(pythonEnvs, "pythonEnvs"),
+        null,
         null);
   }
 
