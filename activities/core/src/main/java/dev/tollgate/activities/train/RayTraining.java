@@ -97,13 +97,25 @@ final class RayTraining {
     Path file =
         CommandRun.checked(
             Path.of(spec.ray().requirements()), specDir, "training.runtime_env.requirements");
+    List<String> lines;
     try {
-      return Files.readAllLines(file).stream()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .toList();
+      lines = Files.readAllLines(file);
     } catch (IOException e) {
       throw Failures.invalidData("training.runtime_env.requirements: cannot read " + file);
     }
+    List<String> packages = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).replaceFirst("(^|\\s+)#.*$", "").strip();
+      if (line.isEmpty()) continue;
+      // the same rules as runtime_env.pip: a file must not point pip at another index either
+      String problem = dev.tollgate.spec.PipRequirement.problem(line);
+      if (problem != null) {
+        throw Failures.invalidData(
+            "training.runtime_env.requirements, line " + (i + 1) + " of " + file.getFileName()
+                + ": " + problem);
+      }
+      packages.add(line);
+    }
+    return List.copyOf(packages);
   }
 }
