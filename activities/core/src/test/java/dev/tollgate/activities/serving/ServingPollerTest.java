@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tollgate serve}'s serving: the poller loads a changed pointer without any request; a
  * version that cannot be loaded leaves the previous one serving, told once per pointer change, and
- * loads once it can; nothing loaded is a 503 with the reason; the environment and model filters.
+ * loads once it can; nothing loaded is a 503 with the reason; the environment and model filters;
+ * without request rechecks (serve's) only a poll loads, follows or retries, with them (the
+ * worker's) a request does after 250 ms.
  */
 class ServingPollerTest {
   private static final String MODEL = TestData.MODEL;
@@ -67,8 +69,12 @@ class ServingPollerTest {
   }
 
   private ModelServing serving(ServingScope scope) {
+    return serving(scope, RequestRecheck.DEFAULT);
+  }
+
+  private ModelServing serving(ServingScope scope, RequestRecheck recheck) {
     return new ModelServing(
-        home.resolve("serving"), models, scope, (m, v, why) -> failures.add(m + " v" + v));
+        home.resolve("serving"), models, scope, (m, v, why) -> failures.add(m + " v" + v), recheck);
   }
 
   private void point(String servedAs, ModelVersion v) {
@@ -106,6 +112,61 @@ class ServingPollerTest {
       assertThat(Duration.ofNanos(System.nanoTime() - written)).isLessThan(Duration.ofSeconds(2));
     }
     assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(2);
+  }
+
+  @Test
+  void withoutRequestRechecksOnlyAPollLoadsOrFollowsAPointer() throws Exception {
+    ModelServing serving = serving(ServingScope.all(), RequestRecheck.never());
+    point(MODEL, v1);
+    assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null))
+        .isInstanceOfSatisfying(ServingError.class, e -> assertThat(e.status()).isEqualTo(503))
+        .hasMessageContaining("not loaded yet");
+    serving.poll(MODEL);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(1);
+    point(MODEL, v2);
+    serving.refresh(MODEL); // what a deploy stage of the same process would call: no effect here
+    Thread.sleep(300); // past the worker's recheck (250 ms)
+    assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(1);
+    assertThat(serving.served(MODEL)).extracting(ServedModel::version).containsExactly(1);
+    serving.poll(MODEL);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(2);
+  }
+
+  @Test
+  void withoutRequestRechecksAFailedLoadIsTriedAgainByAPollOnly() throws Exception {
+    ModelServing serving = serving(ServingScope.all(), RequestRecheck.never());
+    Path file = modelFile(v1);
+    byte[] good = Files.readAllBytes(file);
+    byte[] bad = good.clone();
+    bad[bad.length / 2] ^= 0x5a;
+    Files.write(file, bad);
+    point(MODEL, v1);
+    serving.poll(MODEL);
+    Files.write(file, good);
+    Thread.sleep(300);
+    assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null))
+        .isInstanceOfSatisfying(ServingError.class, e -> assertThat(e.status()).isEqualTo(503))
+        .hasMessageContaining("v1 could not be loaded");
+    serving.poll(MODEL);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(1);
+  }
+
+  @Test
+  void theWorkersRequestsFollowAPointerAndRetryAFailedLoadAfterTheRecheck() throws Exception {
+    ModelServing serving = serving(ServingScope.all(), RequestRecheck.DEFAULT);
+    Path file = modelFile(v1);
+    byte[] good = Files.readAllBytes(file);
+    byte[] bad = good.clone();
+    bad[bad.length / 2] ^= 0x5a;
+    Files.write(file, bad);
+    point(MODEL, v1);
+    assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null)).isInstanceOf(ServingError.class);
+    Files.write(file, good);
+    Thread.sleep(300);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).as("retried").isEqualTo(1);
+    point(MODEL, v2);
+    Thread.sleep(300);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).as("followed").isEqualTo(2);
   }
 
   @Test
