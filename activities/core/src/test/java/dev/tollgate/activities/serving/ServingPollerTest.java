@@ -212,6 +212,9 @@ class ServingPollerTest {
         .hasMessageContaining("SHA-256");
     assertThat(serving.state(MODEL).missing()).contains("v1 could not be loaded");
     assertThat(failures).containsExactly(MODEL + " v1");
+    ServingStatus status = new InProcessServingClient(serving).status(MODEL);
+    assertThat(status.versions()).isEmpty();
+    assertThat(status.failedToLoad(1)).as("the smoke test's wait ends at once").isTrue();
   }
 
   @Test

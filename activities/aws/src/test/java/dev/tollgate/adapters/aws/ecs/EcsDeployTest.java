@@ -14,6 +14,7 @@ import dev.tollgate.activities.outbound.OutboundHttp;
 import dev.tollgate.activities.outbound.OutboundPolicy;
 import dev.tollgate.activities.serving.ServingAnswer;
 import dev.tollgate.activities.serving.ServingClient;
+import dev.tollgate.activities.serving.ServingStatus;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.adapters.aws.s3.MotoServer;
 import dev.tollgate.adapters.aws.s3.MotoServerExtension;
@@ -122,8 +123,8 @@ class EcsDeployTest {
     ServingClient stub =
         new ServingClient() {
           @Override
-          public List<Integer> versions(String model) {
-            return List.of(servedVersion());
+          public ServingStatus status(String model) {
+            return new ServingStatus(List.of(servedVersion()), null);
           }
 
           @Override
