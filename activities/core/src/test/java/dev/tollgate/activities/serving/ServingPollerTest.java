@@ -91,6 +91,15 @@ class ServingPollerTest {
     }
   }
 
+  /** Flips a byte of {@code file} (its SHA-256 no longer the registry's); returns the original. */
+  private static byte[] damage(Path file) throws IOException {
+    byte[] good = Files.readAllBytes(file);
+    byte[] bad = good.clone();
+    bad[bad.length / 2] ^= 0x5a;
+    Files.write(file, bad);
+    return good;
+  }
+
   private static void await(BooleanSupplier condition, Duration within)
       throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
@@ -136,10 +145,7 @@ class ServingPollerTest {
   void withoutRequestRechecksAFailedLoadIsTriedAgainByAPollOnly() throws Exception {
     ModelServing serving = serving(ServingScope.all(), RequestRecheck.never());
     Path file = modelFile(v1);
-    byte[] good = Files.readAllBytes(file);
-    byte[] bad = good.clone();
-    bad[bad.length / 2] ^= 0x5a;
-    Files.write(file, bad);
+    byte[] good = damage(file);
     point(MODEL, v1);
     serving.poll(MODEL);
     Files.write(file, good);
@@ -155,10 +161,7 @@ class ServingPollerTest {
   void theWorkersRequestsFollowAPointerAndRetryAFailedLoadAfterTheRecheck() throws Exception {
     ModelServing serving = serving(ServingScope.all(), RequestRecheck.DEFAULT);
     Path file = modelFile(v1);
-    byte[] good = Files.readAllBytes(file);
-    byte[] bad = good.clone();
-    bad[bad.length / 2] ^= 0x5a;
-    Files.write(file, bad);
+    byte[] good = damage(file);
     point(MODEL, v1);
     assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null)).isInstanceOf(ServingError.class);
     Files.write(file, good);
@@ -176,10 +179,7 @@ class ServingPollerTest {
     point(MODEL, v1);
     assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(1);
     Path file = modelFile(v2);
-    byte[] good = Files.readAllBytes(file);
-    byte[] bad = good.clone();
-    bad[bad.length / 2] ^= 0x5a;
-    Files.write(file, bad);
+    byte[] good = damage(file);
     point(MODEL, v2);
     for (int i = 0; i < 5; i++) serving.poll(MODEL);
 
@@ -201,9 +201,7 @@ class ServingPollerTest {
   void nothingLoadableIsA503WithTheReason() throws Exception {
     ModelServing serving = serving(ServingScope.all());
     Path file = modelFile(v1);
-    byte[] bad = Files.readAllBytes(file);
-    bad[bad.length / 2] ^= 0x5a;
-    Files.write(file, bad);
+    damage(file);
     point(MODEL, v1);
     serving.poll(MODEL);
     assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null))
