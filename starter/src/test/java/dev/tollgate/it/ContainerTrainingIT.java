@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,41 +22,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * container this worker made is removed at the end, whatever happened.
  *
  * <p>Needs the test command's Docker daemon and training image ({@link DockerForTests}): without
- * them it fails, saying how to get them.
+ * them it fails, saying how to get them. The worker: {@link ContainerWorker}.
  */
 @ExtendWith(SharedStack.class)
 class ContainerTrainingIT {
-  private static final String NAMESPACE = SharedStack.CONTAINER_NAMESPACE;
-  private static final String LABEL = "dev.tollgate.worker";
-  private static WorkerProcess worker;
-  private static Cli cli;
-  private static Runs runs;
+  private static ContainerWorker containers;
   private static Path work;
-  private static String workerLabel;
   private static ExampleCopy churn;
 
   @BeforeAll
   static void start() {
-    TemporalDevServer server = SharedStack.get().server();
+    containers = ContainerWorker.start("containers", SharedStack.CONTAINER_NAMESPACE);
     work = ItSettings.newWorkDir("containers");
-    Path home = ItSettings.newWorkDir("containers-home");
-    workerLabel = home.toAbsolutePath().resolve("training-runs").toString();
-    worker =
-        WorkerProcess.start(
-            "containers",
-            server.address(),
-            NAMESPACE,
-            home,
-            Map.of(
-                "TOLLGATE_TRAINING_CONTAINERS", "true",
-                "TOLLGATE_TRAINING_DOCKER_HOST", DockerForTests.host(),
-                "TOLLGATE_TRAINING_GRACE", "2s"));
-    cli = new Cli(server.address(), NAMESPACE);
-    runs = new Runs(cli, () -> worker.tail() + "\nServer log: " + server.log());
     String image = DockerForTests.trainingImage();
     churn = ExampleCopy.inContainer("churn-sklearn", "churn.yaml", work, image);
-    started(churn.spec());
-    started(
+    containers.run(churn.spec());
+    containers.run(
         CommandSpecs.inContainer(
             work,
             "it-ctr-failure",
@@ -67,28 +47,23 @@ class ContainerTrainingIT {
                 "-c",
                 "echo 'column churned has one class only' > \"$TOLLGATE_OUTPUT_DIR/failure\";"
                     + " echo noise on stderr >&2; exit 3")));
-    started(
+    containers.run(
         CommandSpecs.inContainer(work, "it-ctr-missing", "tollgate-it/no-such-image:1", List.of()));
-  }
-
-  private static void started(Path spec) {
-    ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", "r1");
-    assertThat(started.exitCode()).as(started.toString()).isZero();
   }
 
   @AfterAll
   static void stop() {
-    if (worker != null) worker.close();
-    if (workerLabel != null) DockerForTests.removeAll(LABEL, workerLabel);
+    if (containers != null) containers.close();
   }
 
   @Test
   void theChurnExampleTrainsInItsImageAndIsDeployedWithTollgatesMeasuredMetrics() {
+    Cli cli = containers.cli;
     String run = churn.model() + "/r1";
-    runs.awaitStage(run, "AWAITING_APPROVAL", Duration.ofMinutes(5));
+    containers.runs.awaitStage(run, "AWAITING_APPROVAL", Duration.ofMinutes(5));
     ProcResult approved = cli.approve(run, "alice");
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
-    RunStatus done = runs.awaitFinished(run, Duration.ofMinutes(2));
+    RunStatus done = containers.runs.awaitFinished(run, Duration.ofMinutes(2));
     assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED " + churn.model() + " v1");
     JsonNode registry = new RegistryView(cli).record(churn.model());
     JsonNode version = registry.path("versions").get(0);
@@ -102,7 +77,7 @@ class ContainerTrainingIT {
     assertThat(registry.toString())
         .as("the lineage names the image that ran")
         .contains("image:sha256:");
-    assertThat(DockerForTests.containers(LABEL, workerLabel)).as("removed after the run").isEmpty();
+    assertThat(containers.containers()).as("removed after the run").isEmpty();
   }
 
   @Test
@@ -112,7 +87,7 @@ class ContainerTrainingIT {
         .contains("exit 3")
         .contains("column churned has one class only")
         .doesNotContain("noise on stderr");
-    assertThat(attempts("it-ctr-failure")).as("not retried").containsExactly(1);
+    assertThat(containers.trainAttempts("it-ctr-failure")).as("not retried").containsExactly(1);
   }
 
   @Test
@@ -121,45 +96,31 @@ class ContainerTrainingIT {
     assertThat(done.lines().get("cause"))
         .contains("tollgate-it/no-such-image:1")
         .contains("is not on this worker's container host");
-    assertThat(attempts("it-ctr-missing")).as("not retried").containsExactly(1);
+    assertThat(containers.trainAttempts("it-ctr-missing")).as("not retried").containsExactly(1);
   }
 
   @Test
   void aRunCancelledWhileItsContainerTrainsEndsCancelledWithNoContainerLeft() throws Exception {
     String model = "it-ctr-cancel";
-    started(
-        CommandSpecs.inContainer(
-            work,
-            model,
-            DockerForTests.trainingImage(),
-            List.of("sh", "-c", "echo 'tollgate:progress 0.1 waiting'; exec sleep 600")));
+    containers.run(ContainerWorker.sleepingSpec(work, model));
     String run = model + "/r1";
-    Await.until(
-        "a running container for " + run,
-        Duration.ofMinutes(3),
-        () -> DockerForTests.containers("dev.tollgate.model", model),
-        names -> !names.isEmpty(),
-        worker::tail);
-    ProcResult cancelled = cli.run("cancel", run, "--by", "alice", "--reason", "wrong data window");
+    containers.awaitContainer(model);
+    ProcResult cancelled =
+        containers.cli.run("cancel", run, "--by", "alice", "--reason", "wrong data window");
     assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
-    RunStatus done = runs.awaitFinished(run, Duration.ofMinutes(2));
+    RunStatus done = containers.runs.awaitFinished(run, Duration.ofMinutes(2));
     assertThat(done.outcome()).as(done.toString()).startsWith("CANCELLED " + model);
     // CANCELLED only once the stage ended, and it ends only once the container is gone
     assertThat(DockerForTests.containers("dev.tollgate.model", model))
         .as("containers when the run says CANCELLED")
         .isEmpty();
-    assertThat(new RegistryView(cli).versionStages(model)).isEmpty();
+    assertThat(new RegistryView(containers.cli).versionStages(model)).isEmpty();
   }
 
   private static RunStatus ended(String model) {
-    RunStatus done = runs.awaitFinished(model + "/r1", Duration.ofMinutes(4));
+    RunStatus done = containers.runs.awaitFinished(model + "/r1", Duration.ofMinutes(4));
     assertThat(done.outcome()).as(done.toString()).startsWith("FAILED " + model);
-    assertThat(new RegistryView(cli).versionStages(model)).isEmpty();
+    assertThat(new RegistryView(containers.cli).versionStages(model)).isEmpty();
     return done;
-  }
-
-  private static List<Integer> attempts(String model) {
-    return History.startedAttempts(
-        SharedStack.get().server(), NAMESPACE, "pipeline/" + model + "/r1", "Train");
   }
 }

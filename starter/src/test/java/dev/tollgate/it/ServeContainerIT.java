@@ -106,7 +106,7 @@ class ServeContainerIT {
 
       ProcResult rolled = cli.run("rollback", MODEL, "--by", "carol", "--reason", "container test");
       assertThat(rolled.exitCode()).as(rolled.toString()).isZero();
-      // Loaded, as /ready reports it (asking /ready makes serve look at no pointer), then answered.
+      // Loaded by the poller, as /ready reports it, then answered (requests read no pointer).
       Await.until(
           "the container's poller on v1 after the rollback",
           FOLLOW,

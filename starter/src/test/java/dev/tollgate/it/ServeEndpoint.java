@@ -66,9 +66,8 @@ final class ServeEndpoint {
   }
 
   /**
-   * The version of {@code model} that /ready reports loaded, or -1: what the poller loaded. (A
-   * prediction or {@code GET /v1/models/{model}} makes serve look at the pointer itself; /ready
-   * does not.)
+   * The version of {@code model} that /ready reports loaded, or -1: what the poller loaded (serve's
+   * requests, this one included, never look at a pointer themselves).
    */
   int loadedVersion(String model) {
     try {

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code tollgate serve} on the dev server: a worker with its serving off and two serve replicas on
  * the same home. A deploy reaches both; both keep answering while the worker is SIGKILLed; a second
- * deploy and a rollback reach both, replica b through its poller alone (the smoke test asks a; b is
- * asked only {@code /ready}, which reads no pointer; the time is printed, and measured in
- * benchmarks/serve-promotion.sh, not asserted); a serve assigned a model not deployed yet is not
- * ready and answers 503 naming it; a damaged artifact leaves both on the previous version, counted,
- * and fails the deploy's smoke test at once.
+ * deploy and a rollback reach both through their pollers (serve's requests read no pointer; the
+ * time to both {@code /ready}s is printed, and measured in benchmarks/serve-promotion.sh, not
+ * asserted); a serve assigned a model not deployed yet is not ready and answers 503 naming it; a
+ * damaged artifact leaves both on the previous version, counted, and fails the deploy's smoke test
+ * at once.
  */
 class ServeIT {
   private static final String MODEL = "it-serve";
@@ -138,8 +138,7 @@ class ServeIT {
           deadline = written + POLLER_BOUND.toNanos();
         }
       } else {
-        // /ready only: it reads no pointer, so what it reports is what the poller loaded (a's
-        // pointer is also re-read by the smoke test's requests; b's by nothing but its poller).
+        // /ready: what each replica's poller loaded (serve's requests never read a pointer).
         onA = onA || a.endpoint().loadedVersion(MODEL) == version;
         onB = onB || b.endpoint().loadedVersion(MODEL) == version;
       }

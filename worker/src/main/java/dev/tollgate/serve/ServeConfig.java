@@ -4,6 +4,7 @@ import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ArtifactStores;
 import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.serving.ModelServing;
+import dev.tollgate.activities.serving.RequestRecheck;
 import dev.tollgate.activities.serving.ServingPoller;
 import dev.tollgate.adapters.aws.s3.S3Access;
 import dev.tollgate.adapters.aws.s3.S3ArtifactStore;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What {@code serve} answers with: the home's serving pointers of its environment and models,
  * loaded from the artifact store, each failed load counted; and the poller that loads a changed
- * pointer without waiting for a request.
+ * pointer without waiting for a request. The poller is the only one that reads pointers (requests
+ * never recheck): a request costs no file read, and every replica follows a deploy within a poll.
  */
 @Configuration(proxyBeanMethods = false)
 class ServeConfig {
@@ -37,7 +39,8 @@ class ServeConfig {
           properties.home().toAbsolutePath().resolve("serving"),
           new ModelStore(artifacts),
           serve.scope(),
-          meters::loadFailed);
+          meters::loadFailed,
+          RequestRecheck.never());
     }
     String configured = properties.artifacts().uri();
     ArtifactStore store =
@@ -48,7 +51,11 @@ class ServeConfig {
                 root -> new S3ArtifactStore(s3.client(), root))
             : artifacts;
     return new ModelServing(
-        pinned.servingFolder(), new ModelStore(store), serve.scope(), meters::loadFailed);
+        pinned.servingFolder(),
+        new ModelStore(store),
+        serve.scope(),
+        meters::loadFailed,
+        RequestRecheck.never());
   }
 
   /** Loads every assigned model before the server opens its port, then every interval. */

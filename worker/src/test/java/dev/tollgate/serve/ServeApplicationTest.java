@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * deployed yet (and its predictions 503), the poller loading a written pointer with no request
  * within 2 s, a damaged new version leaving the previous one serving (load_failure in the model's
  * description, tollgate_serving_load_failures_total on /actuator/prometheus), and the repaired one
- * loaded at a later poll.
+ * loaded at a later poll; requests that never look at a pointer themselves.
  */
 class ServeApplicationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +97,38 @@ class ServeApplicationTest {
 
       Files.write(file, good);
       awaitVersion(2);
+    }
+  }
+
+  /**
+   * Only serve's poller follows a pointer: with an hour between polls, a version deployed after the
+   * first poll is not served, however long requests keep coming (the worker's own serving would
+   * look again after 250 ms). So the test above, which waits for versions on requests alone, fails
+   * when the poller does not work.
+   */
+  @Test
+  void requestsNeverLookAtAPointerThePollerAloneFollowsIt() throws Exception {
+    ModelVersion v1 = train(1);
+    ModelVersion v2 = train(2);
+    point(v1);
+    try (ConfigurableApplicationContext app =
+        ServeApplication.start(
+            "--server.port=0",
+            "--management.server.port=0",
+            "--tollgate.home=" + home,
+            "--tollgate.serve.poll-interval=1h")) {
+      port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+      assertThat(JSON.readTree(predict().body()).path("version").asInt())
+          .as("loaded by the first poll, at start")
+          .isEqualTo(1);
+      point(v2);
+      long until = System.nanoTime() + Duration.ofMillis(1200).toNanos();
+      while (System.nanoTime() < until) {
+        assertThat(JSON.readTree(predict().body()).path("version").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(get("/v1/models/lin").body()).path("version").asInt())
+            .isEqualTo(1);
+        Thread.sleep(50);
+      }
     }
   }
 

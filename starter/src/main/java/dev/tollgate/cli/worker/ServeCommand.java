@@ -116,7 +116,8 @@ public final class ServeCommand extends CliCommand {
       converter = DurationConverter.class,
       description =
           "How often to look at every pointer and load what changed, e.g. 500ms, 2s (default:"
-              + " $TOLLGATE_SERVE_POLL_INTERVAL, else 500ms).")
+              + " $TOLLGATE_SERVE_POLL_INTERVAL, else 500ms). Requests never read a pointer:"
+              + " a deploy reaches this server at its next poll.")
   Duration pollInterval;
 
   /** Called once the server is ready; tests use it to reach the app and close it. */

@@ -1,9 +1,9 @@
 package dev.tollgate.worker.serving;
 
 import dev.tollgate.activities.serving.HttpServingClient;
-import dev.tollgate.activities.serving.LoadFailure;
 import dev.tollgate.activities.serving.ServingAnswer;
 import dev.tollgate.activities.serving.ServingClient;
+import dev.tollgate.activities.serving.ServingStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +31,8 @@ final class EnvironmentServingClient implements ServingClient {
   }
 
   @Override
-  public List<Integer> versions(String model) {
-    return http.versions(model);
+  public ServingStatus status(String model) {
+    return http.status(model);
   }
 
   @Override
@@ -48,10 +48,5 @@ final class EnvironmentServingClient implements ServingClient {
   @Override
   public ServingAnswer predict(String model, List<Map<String, Object>> rows, Integer version) {
     return http.predict(model, rows, version);
-  }
-
-  @Override
-  public LoadFailure loadFailure(String model) {
-    return http.loadFailure(model);
   }
 }

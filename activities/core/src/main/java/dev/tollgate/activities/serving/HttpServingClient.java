@@ -44,14 +44,31 @@ public final class HttpServingClient implements ServingClient {
     this.http = http;
   }
 
+  /**
+   * One {@code GET /v1/models/{name}}: its {@code version} and {@code canary}, and its {@code
+   * load_failure} (in a 200 while an older version serves, in a 503 while none does).
+   */
   @Override
-  public List<Integer> versions(String model) {
-    JsonNode info = send(HttpCall.get(uri("/v1/models/" + model), TIMEOUT, ANSWER_BYTES));
-    List<Integer> out = new ArrayList<>();
-    out.add(info.path("version").asInt());
+  public ServingStatus status(String model) {
+    HttpAnswer answer = exchange(HttpCall.get(uri("/v1/models/" + model), TIMEOUT, ANSWER_BYTES));
+    if (answer.status() == 503) {
+      LoadFailure failed = loadFailure(parsed(answer));
+      if (failed != null) return new ServingStatus(List.of(), failed);
+    }
+    JsonNode info = checked(answer);
+    List<Integer> versions = new ArrayList<>();
+    versions.add(info.path("version").asInt());
     // {"version": N} or {"version": N, "canary": null}: no canary; only an object names one
-    if (info.path("canary").isObject()) out.add(info.path("canary").path("version").asInt());
-    return out;
+    if (info.path("canary").isObject()) versions.add(info.path("canary").path("version").asInt());
+    return new ServingStatus(versions, loadFailure(info));
+  }
+
+  /** {@code load_failure} of a model's description; {@code null} when it names none. */
+  private static LoadFailure loadFailure(JsonNode description) {
+    JsonNode f = description == null ? null : description.path("load_failure");
+    return f != null && f.isObject()
+        ? new LoadFailure(f.path("version").asInt(), ErrorText.excerpt(f.path("error").asText()))
+        : null;
   }
 
   /**
@@ -69,11 +86,11 @@ public final class HttpServingClient implements ServingClient {
   public String unhealthy() {
     String asked = "/v1/health";
     try {
-      int status = status("/v1/health");
+      int status = statusOf("/v1/health");
       if (status == 404) {
         asked = "/v1/health, then the older /actuator/health/serving and /actuator/health";
-        status = status("/actuator/health/serving");
-        if (status == 404) status = status("/actuator/health");
+        status = statusOf("/actuator/health/serving");
+        if (status == 404) status = statusOf("/actuator/health");
       }
       if (status == 200) return null;
       return notHealthy(asked, "answered " + status);
@@ -95,7 +112,7 @@ public final class HttpServingClient implements ServingClient {
         + ")";
   }
 
-  private int status(String path) throws IOException {
+  private int statusOf(String path) throws IOException {
     return http.send(HttpCall.get(uri(path), TIMEOUT, 0)).status();
   }
 
@@ -126,37 +143,17 @@ public final class HttpServingClient implements ServingClient {
         scores);
   }
 
-  /**
-   * {@code load_failure} of {@code GET /v1/models/{name}} (answered with 200 while an older version
-   * serves, 503 while none does); {@code null} when there is none or the server does not say.
-   */
-  @Override
-  public LoadFailure loadFailure(String model) {
-    HttpAnswer answer;
-    try {
-      answer = http.send(HttpCall.get(uri("/v1/models/" + model), TIMEOUT, ANSWER_BYTES));
-    } catch (IOException e) {
-      return null;
-    }
-    if (answer.truncated() || (answer.status() != 200 && answer.status() != 503)) return null;
-    try {
-      JsonNode f = JSON.readTree(answer.body()).path("load_failure");
-      return f.isObject()
-          ? new LoadFailure(f.path("version").asInt(), ErrorText.excerpt(f.path("error").asText()))
-          : null;
-    } catch (IOException notJson) {
-      return null;
-    }
-  }
-
   private URI uri(String path) {
     return base.get().resolve(path);
   }
 
   private JsonNode send(HttpCall call) {
-    HttpAnswer answer;
+    return checked(exchange(call));
+  }
+
+  private HttpAnswer exchange(HttpCall call) {
     try {
-      answer = http.send(call);
+      return http.send(call);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "serving at "
@@ -165,14 +162,21 @@ public final class HttpServingClient implements ServingClient {
               + ErrorText.excerpt(e.toString()),
           e);
     }
-    JsonNode body = null;
-    if (!answer.truncated() && !answer.text().isBlank()) {
-      try {
-        body = JSON.readTree(answer.body());
-      } catch (IOException notJson) {
-        // described below
-      }
+  }
+
+  /** The answer's JSON; or {@code null} when it is cut off, empty or not JSON. */
+  private static JsonNode parsed(HttpAnswer answer) {
+    if (answer.truncated() || answer.text().isBlank()) return null;
+    try {
+      return JSON.readTree(answer.body());
+    } catch (IOException notJson) {
+      return null;
     }
+  }
+
+  /** The JSON of a 200; a {@link ServingError} with the server's words for anything else. */
+  private static JsonNode checked(HttpAnswer answer) {
+    JsonNode body = parsed(answer);
     if (answer.status() != 200) {
       String said =
           body != null && body.hasNonNull("error") ? body.path("error").asText() : answer.text();

@@ -12,8 +12,16 @@ public final class InProcessServingClient implements ServingClient {
   }
 
   @Override
-  public List<Integer> versions(String model) {
-    return serving.served(model).stream().map(ServedModel::version).toList();
+  public ServingStatus status(String model) {
+    List<Integer> versions;
+    try {
+      versions = serving.served(model).stream().map(ServedModel::version).toList();
+    } catch (ServingError e) {
+      LoadFailure failed = serving.loadFailure(model);
+      if (e.status() == 503 && failed != null) return new ServingStatus(List.of(), failed);
+      throw e;
+    }
+    return new ServingStatus(versions, serving.loadFailure(model));
   }
 
   @Override
@@ -24,10 +32,5 @@ public final class InProcessServingClient implements ServingClient {
   @Override
   public ServingAnswer predict(String model, List<Map<String, Object>> rows, Integer version) {
     return serving.predict(model, rows, version);
-  }
-
-  @Override
-  public LoadFailure loadFailure(String model) {
-    return serving.loadFailure(model);
   }
 }

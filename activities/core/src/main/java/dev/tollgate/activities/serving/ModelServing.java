@@ -19,19 +19,19 @@ import java.util.stream.Stream;
 /**
  * Local serving: answers predictions with the version {@code serving/<model>/current.json} points
  * at (and its canary, for its share of the requests), for the names of its {@link ServingScope}. A
- * pointer is looked at again at most every {@link #RECHECK_NANOS} on a request, at once after
- * {@link #refresh} (the deploy stage of this process) and at every {@link #poll} (the {@link
- * ServingPoller} of {@code tollgate serve}, which loads without waiting for traffic). A changed
+ * pointer is looked at on a request as its {@link RequestRecheck} says (the worker's: at most every
+ * 250 ms, and at once after {@link #refresh}, the deploy stage of this process; {@code serve}'s:
+ * never), and at every {@link #poll} (the {@link ServingPoller} of {@code tollgate serve}, which
+ * loads without waiting for traffic, and is then the only one that follows a pointer). A changed
  * pointer loads the new model beside the old one and then swaps one reference, so a request in
  * flight finishes on the version it started with. A version that cannot be loaded leaves the
  * previous one serving ({@link PointerCheck}).
  */
 public final class ModelServing {
-  static final long RECHECK_NANOS = 250_000_000L;
-
   private final Path servingDir;
   private final ServingScope scope;
   private final PointerCheck check;
+  private final RequestRecheck recheck;
   private final Map<String, ServingSlot> slots = new ConcurrentHashMap<>();
 
   public ModelServing(Path servingDir, ModelStore models) {
@@ -40,9 +40,23 @@ public final class ModelServing {
 
   public ModelServing(
       Path servingDir, ModelStore models, ServingScope scope, LoadFailures failures) {
+    this(servingDir, models, scope, failures, RequestRecheck.DEFAULT);
+  }
+
+  /**
+   * @param recheck whether and how often a request looks at a pointer again ({@link
+   *     RequestRecheck#never()} where a {@link ServingPoller} polls)
+   */
+  public ModelServing(
+      Path servingDir,
+      ModelStore models,
+      ServingScope scope,
+      LoadFailures failures,
+      RequestRecheck recheck) {
     this.servingDir = servingDir.toAbsolutePath().normalize();
     this.scope = scope;
     this.check = new PointerCheck(new ServedModelLoader(models), failures);
+    this.recheck = recheck;
   }
 
   /**
@@ -137,7 +151,10 @@ public final class ModelServing {
     return new ModelState(model, null, null, notDeployed(model));
   }
 
-  /** Looks at the model's pointer on the next request (the deploy stage calls it after a move). */
+  /**
+   * Looks at the model's pointer on the next request (the deploy stage calls it after a move),
+   * where requests look at pointers at all ({@link RequestRecheck#onRequests()}).
+   */
   public void refresh(String model) {
     ServingSlot slot = slots.get(model);
     if (slot != null && slot.routing != null) slot.routing = slot.routing.stale();
@@ -146,9 +163,8 @@ public final class ModelServing {
 
   /** Looks at the model's pointer now and loads what it names (the poller of {@code serve}). */
   public void poll(String model) {
-    refresh(model);
     try {
-      routingOrNull(model);
+      routingOrNull(model, true);
     } catch (ServingError notLoaded) {
       // told once per pointer change by the check; readiness reports it
     }
@@ -170,7 +186,7 @@ public final class ModelServing {
   }
 
   private Routing routing(String model) {
-    Routing r = routingOrNull(model);
+    Routing r = routingOrNull(model, false);
     if (r != null) return r;
     if (model == null || !PipelineSpec.MODEL_NAME.matcher(model).matches()) {
       // not echoed: the name comes from a request path
@@ -195,29 +211,51 @@ public final class ModelServing {
   /**
    * The model's routing, or {@code null} when it has no serving pointer. A slot is made only for a
    * model with a pointer and dropped when the pointer goes: names asked for and never served do not
-   * accumulate.
+   * accumulate. A poll always looks at the pointer; a request only when its last look no longer
+   * stands ({@link RequestRecheck}), and never loads a model no poll has looked at when requests do
+   * not recheck.
    *
    * @throws ServingError 503 when it has a pointer but nothing could be loaded yet
    */
-  private Routing routingOrNull(String model) {
+  private Routing routingOrNull(String model, boolean poll) {
     if (model == null || !PipelineSpec.MODEL_NAME.matcher(model).matches()) return null;
     if (!scope.covers(model)) return null;
     ServingSlot slot = slots.get(model);
     if (slot == null) {
       if (!Files.isRegularFile(pointerFile(model))) return null;
+      if (!poll && !recheck.onRequests()) throw new ServingError(503, notPolledYet(model));
       slot = slots.computeIfAbsent(model, m -> new ServingSlot());
     }
-    Routing r = slot.routing;
-    if (r != null && System.nanoTime() - r.checkedAt() < RECHECK_NANOS) return r;
+    Routing r = poll ? null : standing(model, slot);
+    if (r != null) return r;
     synchronized (slot) {
-      r = slot.routing;
-      if (r != null && System.nanoTime() - r.checkedAt() < RECHECK_NANOS) return r;
-      Routing next = check.look(model, pointerFile(model), slot, RECHECK_NANOS);
+      r = poll ? null : standing(model, slot);
+      if (r != null) return r;
+      if (!poll && !recheck.onRequests() && slot.routing == null && slot.failed == null) {
+        throw new ServingError(503, notPolledYet(model));
+      }
+      Routing next = check.look(model, pointerFile(model), slot);
       if (next == null && slot.routing == null && slot.failure() == null) {
         slots.remove(model, slot); // the pointer is gone
       }
       return next;
     }
+  }
+
+  /**
+   * What a request answers with from the slot's last look while that look stands: its routing, or
+   * the 503 of its failed load; {@code null} when the pointer is to be looked at now.
+   */
+  private Routing standing(String model, ServingSlot slot) {
+    Routing r = slot.routing;
+    if (r != null) return recheck.stands(r.checkedAt()) ? r : null;
+    ServingSlot.Failed f = slot.failed;
+    if (f != null && recheck.stands(f.triedAt())) throw PointerCheck.notLoaded(model, f.failure());
+    return null;
+  }
+
+  private String notPolledYet(String model) {
+    return model + " is deployed to " + scope.describe() + " but not loaded yet (at the next poll)";
   }
 
   private Path pointerFile(String model) {

@@ -26,16 +26,15 @@ final class PointerCheck {
 
   /**
    * The routing {@code slot} answers with after looking at {@code file}; {@code null} when the
-   * pointer is gone. Called under the slot's lock.
+   * pointer is gone. Called under the slot's lock, when {@link ModelServing} decides a look is due
+   * (every poll; on a request, as its {@link RequestRecheck} says): a failed load is tried again
+   * exactly as often.
    *
    * @throws ServingError 503 when nothing could be loaded yet
    */
-  Routing look(String model, java.nio.file.Path file, ServingSlot slot, long retryNanos) {
+  Routing look(String model, java.nio.file.Path file, ServingSlot slot) {
     Routing r = slot.routing;
     ServingSlot.Failed f = slot.failed;
-    if (r == null && f != null && System.nanoTime() - f.triedAt() < retryNanos) {
-      throw notLoaded(model, f.failure());
-    }
     ServingPointer pointer;
     try {
       pointer = ServingPointer.read(file);
@@ -89,7 +88,7 @@ final class PointerCheck {
     return slot.routing;
   }
 
-  private static ServingError notLoaded(String model, LoadFailure f) {
+  static ServingError notLoaded(String model, LoadFailure f) {
     return new ServingError(
         503, model + " v" + f.version() + " could not be loaded: " + f.reason() + "; not serving");
   }

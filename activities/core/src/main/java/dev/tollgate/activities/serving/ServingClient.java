@@ -8,8 +8,13 @@ import java.util.Map;
  * client of the model sees), in-process in tests and tools ({@link InProcessServingClient}).
  */
 public interface ServingClient {
-  /** The versions {@code model} serves (stable first, then a canary), or a 404 ServingError. */
-  List<Integer> versions(String model);
+  /**
+   * The versions {@code model} serves and the version serving could not load, from one request.
+   * While nothing is loaded because a load failed, the versions are empty and the failure is set.
+   *
+   * @throws ServingError 404 when the model is not served there; 503 while it is not loaded yet
+   */
+  ServingStatus status(String model);
 
   /** Whether the server answers its health check. */
   boolean healthy();
@@ -24,14 +29,6 @@ public interface ServingClient {
   }
 
   ServingAnswer predict(String model, List<Map<String, Object>> rows, Integer version);
-
-  /**
-   * The version of {@code model} serving could not load (it stays on the previous one), or {@code
-   * null}: the smoke test fails at once on it instead of waiting for a version that will not come.
-   */
-  default LoadFailure loadFailure(String model) {
-    return null;
-  }
 
   /**
    * The client for an environment's serving ({@code production}, {@code staging}...): where {@code

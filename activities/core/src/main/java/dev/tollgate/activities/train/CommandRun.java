@@ -3,37 +3,31 @@ package dev.tollgate.activities.train;
 import dev.tollgate.activities.Echo;
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.ArtifactStore;
-import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.files.Json;
 import dev.tollgate.activities.train.command.CommandOutcome;
 import dev.tollgate.activities.train.command.CommandRequest;
 import dev.tollgate.activities.train.command.PythonEnvs;
-import dev.tollgate.activities.train.command.RunFolders;
 import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.activities.train.command.Workdirs;
 import dev.tollgate.spec.TrainingCommandSpec;
 import dev.tollgate.stages.TrainRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a spec's training command for the train stage: the worker's re-check of {@code workdir} and
  * {@code python.requirements} on real paths, the venv, the training rows as {@code train.csv}, the
- * runner with the heartbeat as its listener and the worker log as its sink; then keeps {@code
- * train.log} as the run's artifact ({@code runs/<model>/<run>/train.log} in the artifact store),
- * whatever the outcome, and removes the run folder.
+ * runner with the heartbeat as its listener and the worker log as its sink; then its outcome as
+ * every runner's ({@link RunnerOutcomes}: {@code train.log} kept as {@code
+ * runs/<model>/<run>/train.log} in the artifact store whatever the outcome, the run folder
+ * removed).
  */
 final class CommandRun {
-  private static final Logger log = LoggerFactory.getLogger(CommandRun.class);
-
   private final TrainingCommands commands;
   private final ArtifactStore artifacts;
 
@@ -87,16 +81,7 @@ final class CommandRun {
       beats.phase("training", split.train().length);
       CommandHeartbeat heartbeat = new CommandHeartbeat(beats);
       CommandOutcome outcome = runner.run(command, heartbeat, sink);
-      try {
-        keepLog(artifacts, request, outcome, lineage);
-        if (outcome instanceof CommandOutcome.Succeeded ok) {
-          heartbeat.rethrowIfStopped();
-          return CommandOutcomes.produced(ok);
-        }
-        throw CommandOutcomes.failure(outcome, heartbeat);
-      } finally {
-        deleteQuietly(outcome.runFolder());
-      }
+      return RunnerOutcomes.settle(artifacts, request, outcome, heartbeat, lineage);
     } catch (IOException e) {
       throw new UncheckedIOException("the training command's run failed on this worker", e);
     }
@@ -123,29 +108,19 @@ final class CommandRun {
   }
 
   /**
-   * Keeps {@code train.log} as the run's artifact, whatever the outcome (shared with containers).
+   * Kept for a runner written against it while {@link RunnerOutcomes} was made (issue 26's Ray
+   * runner): use {@link RunnerOutcomes#keepLog}.
    */
   static void keepLog(
       ArtifactStore artifacts,
       TrainRequest request,
       CommandOutcome outcome,
       Map<String, String> lineage) {
-    if (artifacts == null || !Files.isRegularFile(outcome.trainLog())) return;
-    try {
-      String key =
-          "runs/" + ModelNames.check(request.model()) + "/" + request.runId() + "/train.log";
-      lineage.put("train_log", artifacts.put(key, outcome.trainLog()).uri());
-    } catch (RuntimeException e) {
-      // the outcome matters more than its log: say so in the worker log and go on
-      log.warn("train.log of run {} not kept: {}", request.runId(), e.toString());
-    }
+    RunnerOutcomes.keepLog(artifacts, request, outcome.trainLog(), lineage);
   }
 
+  /** As {@link #keepLog}: use {@link RunnerOutcomes#deleteQuietly}. */
   static void deleteQuietly(Path dir) {
-    try {
-      RunFolders.delete(dir);
-    } catch (IOException | RuntimeException e) {
-      log.debug("run folder {} left: {}", dir, e.toString());
-    }
+    RunnerOutcomes.deleteQuietly(dir);
   }
 }

@@ -21,9 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Runs a spec's {@code runner: container} training for the train stage: the training rows as {@code
  * train.csv}, the container runner with the heartbeat as its listener and the worker log as its
- * sink; then keeps {@code train.log} and removes the run folder, as {@link CommandRun} does for a
- * command. The lineage names the image and the id of the image that ran (the code's version: the
- * image holds the code).
+ * sink; then its outcome as every runner's ({@link RunnerOutcomes}). The lineage names the image
+ * and the id of the image that ran (the code's version: the image holds the code).
  */
 final class ContainerTraining {
   private final TrainingCommands commands;
@@ -70,16 +69,7 @@ final class ContainerTraining {
     } catch (IOException e) {
       throw new UncheckedIOException("the training container's run failed on this worker", e);
     }
-    try {
-      CommandRun.keepLog(artifacts, request, outcome, lineage);
-      if (outcome instanceof CommandOutcome.Succeeded ok) {
-        heartbeat.rethrowIfStopped();
-        return CommandOutcomes.produced(ok);
-      }
-      throw CommandOutcomes.failure(outcome, heartbeat);
-    } finally {
-      CommandRun.deleteQuietly(outcome.runFolder());
-    }
+    return RunnerOutcomes.settle(artifacts, request, outcome, heartbeat, lineage);
   }
 
   /** The activity's attempt (1 outside an activity: tests). */

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tollgate serve}'s serving: the poller loads a changed pointer without any request; a
  * version that cannot be loaded leaves the previous one serving, told once per pointer change, and
- * loads once it can; nothing loaded is a 503 with the reason; the environment and model filters.
+ * loads once it can; nothing loaded is a 503 with the reason; the environment and model filters;
+ * without request rechecks (serve's) only a poll loads, follows or retries, with them (the
+ * worker's) a request does after 250 ms.
  */
 class ServingPollerTest {
   private static final String MODEL = TestData.MODEL;
@@ -67,8 +69,12 @@ class ServingPollerTest {
   }
 
   private ModelServing serving(ServingScope scope) {
+    return serving(scope, RequestRecheck.DEFAULT);
+  }
+
+  private ModelServing serving(ServingScope scope, RequestRecheck recheck) {
     return new ModelServing(
-        home.resolve("serving"), models, scope, (m, v, why) -> failures.add(m + " v" + v));
+        home.resolve("serving"), models, scope, (m, v, why) -> failures.add(m + " v" + v), recheck);
   }
 
   private void point(String servedAs, ModelVersion v) {
@@ -83,6 +89,15 @@ class ServingPollerTest {
           .findFirst()
           .orElseThrow();
     }
+  }
+
+  /** Flips a byte of {@code file} (its SHA-256 no longer the registry's); returns the original. */
+  private static byte[] damage(Path file) throws IOException {
+    byte[] good = Files.readAllBytes(file);
+    byte[] bad = good.clone();
+    bad[bad.length / 2] ^= 0x5a;
+    Files.write(file, bad);
+    return good;
   }
 
   private static void await(BooleanSupplier condition, Duration within)
@@ -109,16 +124,62 @@ class ServingPollerTest {
   }
 
   @Test
+  void withoutRequestRechecksOnlyAPollLoadsOrFollowsAPointer() throws Exception {
+    ModelServing serving = serving(ServingScope.all(), RequestRecheck.never());
+    point(MODEL, v1);
+    assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null))
+        .isInstanceOfSatisfying(ServingError.class, e -> assertThat(e.status()).isEqualTo(503))
+        .hasMessageContaining("not loaded yet");
+    serving.poll(MODEL);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(1);
+    point(MODEL, v2);
+    serving.refresh(MODEL); // what a deploy stage of the same process would call: no effect here
+    Thread.sleep(300); // past the worker's recheck (250 ms)
+    assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(1);
+    assertThat(serving.served(MODEL)).extracting(ServedModel::version).containsExactly(1);
+    serving.poll(MODEL);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(2);
+  }
+
+  @Test
+  void withoutRequestRechecksAFailedLoadIsTriedAgainByAPollOnly() throws Exception {
+    ModelServing serving = serving(ServingScope.all(), RequestRecheck.never());
+    Path file = modelFile(v1);
+    byte[] good = damage(file);
+    point(MODEL, v1);
+    serving.poll(MODEL);
+    Files.write(file, good);
+    Thread.sleep(300);
+    assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null))
+        .isInstanceOfSatisfying(ServingError.class, e -> assertThat(e.status()).isEqualTo(503))
+        .hasMessageContaining("v1 could not be loaded");
+    serving.poll(MODEL);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(1);
+  }
+
+  @Test
+  void theWorkersRequestsFollowAPointerAndRetryAFailedLoadAfterTheRecheck() throws Exception {
+    ModelServing serving = serving(ServingScope.all(), RequestRecheck.DEFAULT);
+    Path file = modelFile(v1);
+    byte[] good = damage(file);
+    point(MODEL, v1);
+    assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null)).isInstanceOf(ServingError.class);
+    Files.write(file, good);
+    Thread.sleep(300);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).as("retried").isEqualTo(1);
+    point(MODEL, v2);
+    Thread.sleep(300);
+    assertThat(serving.predict(MODEL, ROWS, null).version()).as("followed").isEqualTo(2);
+  }
+
+  @Test
   void aVersionThatCannotBeLoadedLeavesThePreviousServingToldOnceAndLoadsWhenItCan()
       throws Exception {
     ModelServing serving = serving(ServingScope.all());
     point(MODEL, v1);
     assertThat(serving.predict(MODEL, ROWS, null).version()).isEqualTo(1);
     Path file = modelFile(v2);
-    byte[] good = Files.readAllBytes(file);
-    byte[] bad = good.clone();
-    bad[bad.length / 2] ^= 0x5a;
-    Files.write(file, bad);
+    byte[] good = damage(file);
     point(MODEL, v2);
     for (int i = 0; i < 5; i++) serving.poll(MODEL);
 
@@ -140,9 +201,7 @@ class ServingPollerTest {
   void nothingLoadableIsA503WithTheReason() throws Exception {
     ModelServing serving = serving(ServingScope.all());
     Path file = modelFile(v1);
-    byte[] bad = Files.readAllBytes(file);
-    bad[bad.length / 2] ^= 0x5a;
-    Files.write(file, bad);
+    damage(file);
     point(MODEL, v1);
     serving.poll(MODEL);
     assertThatThrownBy(() -> serving.predict(MODEL, ROWS, null))
@@ -151,6 +210,9 @@ class ServingPollerTest {
         .hasMessageContaining("SHA-256");
     assertThat(serving.state(MODEL).missing()).contains("v1 could not be loaded");
     assertThat(failures).containsExactly(MODEL + " v1");
+    ServingStatus status = new InProcessServingClient(serving).status(MODEL);
+    assertThat(status.versions()).isEmpty();
+    assertThat(status.failedToLoad(1)).as("the smoke test's wait ends at once").isTrue();
   }
 
   @Test

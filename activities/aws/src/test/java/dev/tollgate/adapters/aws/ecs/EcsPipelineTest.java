@@ -72,23 +72,10 @@ class EcsPipelineTest {
     EcsAccess access = new EcsAccess(moto.endpoint(), "us-east-1");
     ecs = access.client();
     cluster = "run-" + UUID.randomUUID().toString().substring(0, 8);
-    ecs.createCluster(r -> r.clusterName(cluster));
-    ecs.registerTaskDefinition(
-        r ->
-            r.family("energy-" + cluster)
-                .containerDefinitions(
-                    ContainerDefinition.builder()
-                        .name("model")
-                        .image("team/serving:1")
-                        .memory(512)
-                        .build()));
-    // moto runs no containers: with none desired the service is stable by the SDK waiter's rule
-    ecs.createService(
-        r ->
-            r.cluster(cluster)
-                .serviceName("energy-svc")
-                .taskDefinition("energy-" + cluster)
-                .desiredCount(0));
+    EcsFixture.createCluster(
+        ecs,
+        cluster,
+        ContainerDefinition.builder().name("model").image("team/serving:1").memory(512).build());
     data = TestData.data(TestData.linearCsv(home.resolve("data.csv"), 300, 3, 0));
     EcsDeployer deployer =
         new EcsDeployer(

@@ -70,7 +70,8 @@ final class EcsServiceStandIn implements AutoCloseable {
         () -> Map.of("TOLLGATE_MODEL_NAME", "demo-model", "TOLLGATE_MODEL_VERSION", "7"));
   }
 
-  private static Map<String, String> environment(EcsClient ecs, String cluster, String service) {
+  /** The container environment of the task definition {@code service} runs now. */
+  static Map<String, String> environment(EcsClient ecs, String cluster, String service) {
     String arn =
         ecs.describeServices(r -> r.cluster(cluster).services(service))
             .services()
