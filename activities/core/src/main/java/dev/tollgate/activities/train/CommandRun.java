@@ -106,21 +106,4 @@ final class CommandRun {
       throw Failures.invalidData("training.python.requirements: " + e.getMessage());
     }
   }
-
-  /**
-   * Kept for a runner written against it while {@link RunnerOutcomes} was made (issue 26's Ray
-   * runner): use {@link RunnerOutcomes#keepLog}.
-   */
-  static void keepLog(
-      ArtifactStore artifacts,
-      TrainRequest request,
-      CommandOutcome outcome,
-      Map<String, String> lineage) {
-    RunnerOutcomes.keepLog(artifacts, request, outcome.trainLog(), lineage);
-  }
-
-  /** As {@link #keepLog}: use {@link RunnerOutcomes#deleteQuietly}. */
-  static void deleteQuietly(Path dir) {
-    RunnerOutcomes.deleteQuietly(dir);
-  }
 }

@@ -79,16 +79,7 @@ final class RayTraining {
     } catch (IOException e) {
       throw new UncheckedIOException("the Ray job's run failed on this worker", e);
     }
-    try {
-      CommandRun.keepLog(artifacts, request, outcome, lineage);
-      if (outcome instanceof CommandOutcome.Succeeded ok) {
-        heartbeat.rethrowIfStopped();
-        return CommandOutcomes.produced(ok);
-      }
-      throw CommandOutcomes.failure(outcome, heartbeat);
-    } finally {
-      CommandRun.deleteQuietly(outcome.runFolder());
-    }
+    return RunnerOutcomes.settle(artifacts, request, outcome, heartbeat, lineage);
   }
 
   /** {@code runtime_env.requirements}' packages (no blanks, no comments), read on this worker. */
@@ -111,8 +102,12 @@ final class RayTraining {
       String problem = dev.tollgate.spec.PipRequirement.problem(line);
       if (problem != null) {
         throw Failures.invalidData(
-            "training.runtime_env.requirements, line " + (i + 1) + " of " + file.getFileName()
-                + ": " + problem);
+            "training.runtime_env.requirements, line "
+                + (i + 1)
+                + " of "
+                + file.getFileName()
+                + ": "
+                + problem);
       }
       packages.add(line);
     }
