@@ -28,6 +28,13 @@ import java.util.function.Predicate;
  * PENDING or RUNNING.
  */
 final class RayWorker implements AutoCloseable {
+  /**
+   * The run id of every run, new for each test run: Ray keeps its jobs (ids {@code
+   * tollgate-<model>-<run>-<attempt>}) until the cluster stops, and a run of a kept cluster would
+   * otherwise meet the jobs of the previous one under its own ids.
+   */
+  static final String RUN = "r" + Long.toHexString(System.nanoTime() & 0xffffffffL);
+
   final WorkerProcess worker;
   final Cli cli;
   final Runs runs;
@@ -71,15 +78,15 @@ final class RayWorker implements AutoCloseable {
     return new RayWorker(worker, url);
   }
 
-  /** Starts run {@code r1} of {@code spec}. */
+  /** Starts run {@link #RUN} of {@code spec}. */
   void run(Path spec) {
-    ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", "r1");
+    ProcResult started = cli.run("run", "--spec", spec.toString(), "--run-id", RUN);
     assertThat(started.exitCode()).as(started.toString()).isZero();
   }
 
-  /** The Ray job of {@code model}/r1's first training attempt. */
+  /** The Ray job of {@code model}'s run's first training attempt. */
   static String jobId(String model) {
-    return "tollgate-" + model + "-r1-1";
+    return "tollgate-" + model + "-" + RUN + "-1";
   }
 
   /** Waits (3 min at most) for {@code model}'s Ray job to satisfy {@code until}. */
@@ -104,16 +111,16 @@ final class RayWorker implements AutoCloseable {
     return jobs.logs(jobId(model));
   }
 
-  /** The started attempts of {@code model}/r1's training stage, from the run's history. */
+  /** The started attempts of {@code model}'s run's training stage, from the run's history. */
   List<Integer> trainAttempts(String model) {
     return History.startedAttempts(
         SharedStack.get().server(),
         SharedStack.RAY_NAMESPACE,
-        "pipeline/" + model + "/r1",
+        "pipeline/" + model + "/" + RUN,
         "Train");
   }
 
-  /** Ray's jobs of this worker's runs (submission ids {@code tollgate-…}) not yet ended. */
+  /** Ray's jobs of this test run's runs not yet ended. */
   List<String> unfinishedJobs() throws Exception {
     HttpResponse<String> listed =
         HttpClient.newHttpClient()
@@ -126,7 +133,9 @@ final class RayWorker implements AutoCloseable {
     for (JsonNode job : new ObjectMapper().readTree(listed.body())) {
       String id = job.path("submission_id").asText("");
       Status status = Status.valueOf(job.path("status").asText());
-      if (id.startsWith("tollgate-") && !status.terminal()) open.add(id);
+      if (id.startsWith("tollgate-") && id.contains("-" + RUN + "-") && !status.terminal()) {
+        open.add(id);
+      }
     }
     return open;
   }
