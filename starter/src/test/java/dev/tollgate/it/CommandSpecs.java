@@ -56,6 +56,24 @@ final class CommandSpecs {
             .replace("  command: null\n", ""));
   }
 
+  /**
+   * {@code training.runner: ray} running {@code command} with the Ray keys in {@code rayKeys} (YAML
+   * lines indented by two, e.g. {@code " entrypoint_num_cpus: 1\n"}); the spec's folder (with its
+   * data) is the job's working folder.
+   */
+  static Path onRay(Path dir, String model, List<String> command, String rayKeys) {
+    return spec(
+        dir,
+        model,
+        """
+          runner: ray
+          command: %s
+          timeout: 10m
+        """
+                .formatted(json(command))
+            + rayKeys);
+  }
+
   /** A spec importing the model at {@code uri} ({@code training.import}). */
   static Path importing(Path dir, String model, String uri) {
     return spec(dir, model, "  import: { uri: %s }\n".formatted(json(uri)));

@@ -74,6 +74,30 @@ record ExampleCopy(
   }
 
   /**
+   * A Ray example, its spec unchanged (the worker's Ray address; the nodes' Python has its
+   * packages): its data made by its generator, which needs only the standard library (python3).
+   */
+  static ExampleCopy onRay(String example, String specFile, Path dir) {
+    try {
+      Path copy = copy(example, dir);
+      Path spec = copy.resolve(specFile);
+      String data = find(Files.readString(spec), "\n  train: file:(\\S+)");
+      ProcResult generated =
+          Commands.run(
+              List.of(
+                  "python3",
+                  copy.resolve("generate_data.py").toString(),
+                  copy.resolve(data).toString()),
+              java.util.Map.of(),
+              Duration.ofMinutes(2));
+      if (generated.exitCode() != 0) throw new IllegalStateException(generated.toString());
+      return described(copy, spec, copy);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The import example (a model "trained elsewhere"), its spec unchanged: its data generated, then
    * its model made by make_model.py (on rows of its own), which also writes scikit-learn's own
    * predictions for 200 rows it did not train on to {@code model/check.csv} ({@link #keep} is that
@@ -122,6 +146,13 @@ record ExampleCopy(
             copy.resolve("generate_data.py").toString(),
             copy.resolve(data).toString());
     if (generated.exitCode() != 0) throw new IllegalStateException(generated.toString());
+    return described(copy, spec, keep);
+  }
+
+  /** What the spec names, with the data it reads in {@code copy}. */
+  private static ExampleCopy described(Path copy, Path spec, Path keep) throws IOException {
+    String yaml = Files.readString(spec);
+    String data = find(yaml, "\n  train: file:(\\S+)");
     return new ExampleCopy(
         spec,
         copy.resolve(data),

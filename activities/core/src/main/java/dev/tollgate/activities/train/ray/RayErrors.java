@@ -95,11 +95,15 @@ final class RayErrors {
     return found;
   }
 
-  /** pip's {@code ERROR:} lines when there are any, else the message's last lines. */
+  /**
+   * pip's {@code ERROR:} lines when there are any (without the indentation Ray quotes them with),
+   * else the message's last lines.
+   */
   static String errorLines(String message) {
     List<String> errors =
         AnsiText.lastLines(message == null ? "" : message, 200).stream()
             .filter(l -> l.contains("ERROR"))
+            .map(String::strip)
             .toList();
     if (errors.isEmpty()) return lastLines(message, 5);
     return String.join("\n", errors.subList(Math.max(0, errors.size() - 5), errors.size()));
