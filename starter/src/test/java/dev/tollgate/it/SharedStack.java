@@ -51,6 +51,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For ContainerTrainingKillIT's worker, SIGKILLed while its container trains. */
   static final String CONTAINER_KILL_NAMESPACE = "it-container-kill";
 
+  /** For RayTrainingFaultsIT's worker, training on the Ray cluster while it breaks. */
+  static final String RAY_FAULTS_NAMESPACE = "it-ray-faults";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -101,7 +104,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             COMMAND_KILL_NAMESPACE,
             ROUTE_NAMESPACE,
             CONTAINER_NAMESPACE,
-            CONTAINER_KILL_NAMESPACE);
+            CONTAINER_KILL_NAMESPACE,
+            RAY_FAULTS_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);
