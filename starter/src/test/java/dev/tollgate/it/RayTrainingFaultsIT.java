@@ -119,6 +119,34 @@ class RayTrainingFaultsIT {
     assertThat(jobs.job(first)).as("the old id never submitted again").isEmpty();
   }
 
+  /**
+   * The worker SIGKILLed seconds after it submitted the job: the job runs on without it, and the
+   * attempt the server retries after the heartbeat timeout (on the worker started again on the same
+   * home) adopts it from the first attempt's heartbeat details: one job, under the first attempt's
+   * id, whose command ran once.
+   */
+  @Test
+  @Order(3)
+  void aKilledWorkersJobIsAdoptedByTheNextAttempt() throws Exception {
+    String model = "it-ray-adopt";
+    Path marks = ItSettings.newWorkDir("ray-adopt-marks");
+    start(spec(model, "sleep", marks));
+    String first = id(model, 1);
+    Await.until(
+        "job " + first + " running",
+        Duration.ofMinutes(3),
+        () -> status(first),
+        s -> s == Status.RUNNING,
+        worker::tail);
+    worker.kill();
+    worker.startAgain();
+    deploy(model);
+    assertThat(attempts(model)).as("a second attempt ended the stage").containsExactly(2);
+    assertThat(jobs.job(first).orElseThrow().status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(jobs.job(id(model, 2))).as("no second job").isEmpty();
+    assertThat(marks(marks, "slept-")).as("the command ran once").hasSize(1);
+  }
+
   private static Path spec(String model, String itCase, Path marks) throws IOException {
     Path spec =
         CommandSpecs.write(
@@ -126,7 +154,7 @@ class RayTrainingFaultsIT {
             model,
             List.of("python", "ray_driver.py"),
             Map.of("mode", "train"),
-            Map.of("IT_MARKS", marks.toString(), "IT_CASE", itCase));
+            Map.of("IT_MARKS", marks.toString(), "IT_CASE", itCase, "IT_SLEEP", "25"));
     // CommandSpecs writes runner: command's keys; runner: ray takes the same command, env, params
     Files.writeString(
         spec, Files.readString(spec).replace("training:\n", "training:\n  runner: ray\n"));
