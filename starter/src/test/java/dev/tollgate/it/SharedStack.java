@@ -53,6 +53,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
 
   /** For RayTrainingIT's worker with Ray training on. */
   static final String RAY_NAMESPACE = "it-ray";
+  /** For RayTrainingFaultsIT's worker, training on the Ray cluster while it breaks. */
+  static final String RAY_FAULTS_NAMESPACE = "it-ray-faults";
 
   private static SharedStack instance;
 
@@ -105,7 +107,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             ROUTE_NAMESPACE,
             CONTAINER_NAMESPACE,
             CONTAINER_KILL_NAMESPACE,
-            RAY_NAMESPACE);
+            RAY_NAMESPACE,
+            RAY_FAULTS_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);
