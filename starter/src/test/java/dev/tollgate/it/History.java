@@ -75,4 +75,12 @@ final class History {
     }
     return markers;
   }
+
+  /** The run id of the workflow's execution (its first run), as its activities see it. */
+  static String runId(TemporalDevServer server, String namespace, String workflowId) {
+    return events(server, namespace, workflowId)
+        .get(0)
+        .getWorkflowExecutionStartedEventAttributes()
+        .getOriginalExecutionRunId();
+  }
 }

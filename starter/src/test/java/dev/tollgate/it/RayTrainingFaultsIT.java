@@ -184,8 +184,11 @@ class RayTrainingFaultsIT {
     assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED " + model + " v1");
   }
 
+  /** The submission id of {@code model}'s run's attempt (the run has started). */
   private static String id(String model, int attempt) {
-    return SubmissionIds.of(model, "r1", attempt);
+    String workflow = "pipeline/" + model + "/r1";
+    String execution = History.runId(SharedStack.get().server(), NAMESPACE, workflow);
+    return SubmissionIds.of(model, "r1", execution, attempt);
   }
 
   private static Status status(String id) {

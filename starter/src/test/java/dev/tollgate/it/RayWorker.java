@@ -29,9 +29,9 @@ import java.util.function.Predicate;
  */
 final class RayWorker implements AutoCloseable {
   /**
-   * The run id of every run, new for each test run: Ray keeps its jobs (ids {@code
-   * tollgate-<model>-<run>-<attempt>}) until the cluster stops, and a run of a kept cluster would
-   * otherwise meet the jobs of the previous one under its own ids.
+   * The run id of every run, new for each test run: Ray keeps its jobs until the cluster stops, so
+   * each test run's jobs are easy to tell apart on a kept cluster (the submission ids carry the
+   * workflow execution too, so they could not be taken for the previous run's anyway).
    */
   static final String RUN = "r" + Long.toHexString(System.nanoTime() & 0xffffffffL);
 
@@ -86,8 +86,18 @@ final class RayWorker implements AutoCloseable {
 
   /** The Ray job of {@code model}'s run's first training attempt. */
   static String jobId(String model) {
-    return "tollgate-" + model + "-" + RUN + "-1";
+    return JOB_IDS.computeIfAbsent(
+        model,
+        m -> {
+          String workflow = "pipeline/" + m + "/" + RUN;
+          String execution =
+              History.runId(SharedStack.get().server(), SharedStack.RAY_NAMESPACE, workflow);
+          return dev.tollgate.activities.train.ray.SubmissionIds.of(m, RUN, execution, 1);
+        });
   }
+
+  private static final java.util.Map<String, String> JOB_IDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Waits (3 min at most) for {@code model}'s Ray job to satisfy {@code until}. */
   Job awaitJob(String model, String what, Predicate<Job> until) {

@@ -53,6 +53,7 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
 
   /** For RayTrainingIT's worker with Ray training on. */
   static final String RAY_NAMESPACE = "it-ray";
+
   /** For RayTrainingFaultsIT's worker, training on the Ray cluster while it breaks. */
   static final String RAY_FAULTS_NAMESPACE = "it-ray-faults";
 

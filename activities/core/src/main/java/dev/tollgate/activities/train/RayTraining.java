@@ -57,6 +57,7 @@ final class RayTraining {
         new RayRequest(
             request.model(),
             request.runId(),
+            execution(),
             ContainerTraining.attempt(),
             spec.command(),
             workdir,
@@ -80,6 +81,15 @@ final class RayTraining {
       throw new UncheckedIOException("the Ray job's run failed on this worker", e);
     }
     return RunnerOutcomes.settle(artifacts, request, outcome, heartbeat, lineage);
+  }
+
+  /** The workflow execution's run id ({@code null} outside an activity: tests). */
+  private static String execution() {
+    try {
+      return io.temporal.activity.Activity.getExecutionContext().getInfo().getRunId();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** {@code runtime_env.requirements}' packages (no blanks, no comments), read on this worker. */

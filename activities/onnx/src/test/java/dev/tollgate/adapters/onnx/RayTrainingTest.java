@@ -91,8 +91,10 @@ class RayTrainingTest {
         .containsEntry("ray_address", "http://127.0.0.1:8265")
         .containsKey("code_version")
         .containsKey("train_log");
-    // the attempt as the activity says (Temporal's test environment counts from 0)
-    assertThat(trained.lineage().get("ray_submission_id")).matches("tollgate-churn-run-1-[01]");
+    // the workflow execution's tag and the attempt as the activity says (Temporal's test
+    // environment counts attempts from 0)
+    assertThat(trained.lineage().get("ray_submission_id"))
+        .matches("tollgate-churn-run-1-[0-9a-f]{8}-[01]");
     assertThat(cluster.submitted()).isEqualTo(1);
     assertThat(h.runFoldersLeft()).isZero();
     try (var staged = Files.walk(home.resolve("stage"))) {

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 /**
  * One Ray training run, as the train stage asks for it.
  *
+ * @param execution the Temporal workflow execution's run id ({@code null} outside one: tests): part
+ *     of the submission id, so that two executions with the same model and run id (two Tollgate
+ *     namespaces on one cluster, a run id used again) never take each other's jobs
  * @param attempt the activity's attempt (part of the submission id of a job it submits)
  * @param command argv, run by the launcher in the job's working directory; the params follow
  * @param workdir the spec's workdir, already re-checked on this worker (shipped as the package)
@@ -24,6 +27,7 @@ import java.util.regex.Pattern;
 public record RayRequest(
     String model,
     String runId,
+    String execution,
     int attempt,
     List<String> command,
     Path workdir,

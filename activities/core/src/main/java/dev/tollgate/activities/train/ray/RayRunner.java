@@ -109,7 +109,9 @@ public final class RayRunner {
       if (tooBig != null) return failed(run, tooBig, false);
       Hyperparameters params = new Hyperparameters(request.params());
       run.fill(request.trainRows(), params.json());
-      String ownId = SubmissionIds.of(request.model(), request.runId(), request.attempt());
+      String ownId =
+          SubmissionIds.of(
+              request.model(), request.runId(), request.execution(), request.attempt());
       var previous = memory.previous();
       RayAdoption.Choice choice = RayAdoption.choose(calls, jobs, stage, previous, ownId);
       followed = choice.submissionId();

@@ -77,6 +77,7 @@ final class RayFixture {
     return new RayRequest(
         "energy",
         "r1",
+        null,
         attempt,
         List.of("python", "train.py"),
         workdir,

@@ -22,4 +22,17 @@ class SubmissionIdsTest {
     assertThat(a).hasSizeLessThanOrEqualTo(100).matches("[A-Za-z0-9_-]+").endsWith("-12");
     assertThat(b).hasSizeLessThanOrEqualTo(100).isNotEqualTo(a);
   }
+
+  @Test
+  void twoExecutionsOfTheSameModelAndRunNeverShareAnId() {
+    // two namespaces on one cluster, or a run id used again: Ray still has the first one's jobs
+    String first = SubmissionIds.of("churn", "r1", "9f1c2e7a-1b2c-4d5e-8f90-0123456789ab", 1);
+    String second = SubmissionIds.of("churn", "r1", "0b7d4c11-aaaa-4bbb-8ccc-dddddddddddd", 1);
+
+    assertThat(first).isEqualTo("tollgate-churn-r1-9f1c2e7a-1");
+    assertThat(second).isEqualTo("tollgate-churn-r1-0b7d4c11-1").isNotEqualTo(first);
+    assertThat(SubmissionIds.of("churn", "r1", "9f1c2e7a-1b2c-4d5e-8f90-0123456789ab", 2))
+        .as("a retried attempt of the same execution: the same stem")
+        .isEqualTo("tollgate-churn-r1-9f1c2e7a-2");
+  }
 }
