@@ -44,8 +44,9 @@ import picocli.CommandLine.Option;
       "Runs it in this process and asks you at the approval gate. Starts an embedded Temporal server and the worker, then follows one run stage by stage."
           + " Without --spec it uses the bundled energy example and regenerates its dataset first;"
           + " that needs only a JDK. A spec with its own training command (examples/churn-sklearn,"
-          + " examples/lightgbm-regressor) needs Python 3 with venv and pip, and the demo says what"
-          + " is missing before it starts anything."
+          + " examples/lightgbm-regressor) needs Python 3 with venv and pip; one with training.runner:"
+          + " ray (examples/ray-xgboost) needs a Ray cluster (TOLLGATE_RAY_ADDRESS). The demo says"
+          + " what is missing before it starts anything."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -176,12 +177,13 @@ public final class DemoCommand extends CliCommand {
   /**
    * A spec that runs its own training command runs it on the demo's worker: whoever runs the demo
    * runs that worker and the spec's code (or image) on their own machine, so the demo turns the
-   * worker's switch on for it (commands or containers) (a worker started otherwise keeps it off:
-   * docs/training-contract.md).
+   * worker's switch on for it (commands, containers or Ray) (a worker started otherwise keeps it
+   * off: docs/training-contract.md).
    */
   static List<String> trainingCommands(PipelineSpec spec) {
     var command = spec.training().command();
     if (command == null || command.imported()) return List.of();
+    if (command.onRay()) return DemoRayCluster.workerSettings(command.ray());
     return command.inContainer()
         ? List.of("--tollgate.training.containers.enabled=true")
         : List.of("--tollgate.training.commands-enabled=true");

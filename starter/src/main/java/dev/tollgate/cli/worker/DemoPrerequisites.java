@@ -54,6 +54,13 @@ final class DemoPrerequisites {
       }
       return missing;
     }
+    if (command.onRay()) {
+      // the cluster brings Python and the packages; the demo cannot start one for you
+      DemoRayCluster.unreachable(
+              DemoRayCluster.address(command.ray(), System.getenv("TOLLGATE_RAY_ADDRESS")))
+          .ifPresent(missing::add);
+      return missing;
+    }
     if (command.inContainer()) {
       // the image brings the code and its packages; the demo's worker needs docker to run it
       if (onPath("docker", path) == null) {
