@@ -54,22 +54,26 @@ final class RayCluster implements BeforeAllCallback {
   }
 
   /**
-   * SIGKILLs the second node's raylet (the one whose sockets are under DIR/second), as a machine
-   * loss would; Ray's GCS declares the node dead after its health-check timeout (about 18 s here).
+   * SIGKILLs the second node's raylet (the one whose sockets are under DIR/second, or under
+   * DIR/second-N once restart-ray-node.sh has replaced the node: an earlier test may have restarted
+   * it or the head), as a machine loss would; Ray's GCS declares the node dead after its
+   * health-check timeout (about 18 s here).
    */
   long killSecondRaylet() {
-    String mark = dir().resolve("second") + "/";
+    java.util.regex.Pattern mark =
+        java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(dir().resolve("second").toString()) + "(-[0-9]+)?/");
     List<ProcessHandle> raylets =
         ProcessHandle.allProcesses()
             .filter(
                 p ->
                     commandLine(p)
-                        .map(c -> c.contains("/raylet/raylet") && c.contains(mark))
+                        .map(c -> c.contains("/raylet/raylet") && mark.matcher(c).find())
                         .orElse(false))
             .toList();
     if (raylets.size() != 1) {
       throw new IllegalStateException(
-          "expected one raylet naming " + mark + ", found " + raylets.size());
+          "expected one raylet naming " + mark.pattern() + ", found " + raylets.size());
     }
     raylets.getFirst().destroyForcibly();
     return raylets.getFirst().pid();
