@@ -86,9 +86,10 @@ final class DeployKeys {
       if (names.contains(name)) throw e.error("name", "'" + name + "' is listed twice");
       names.add(name);
       boolean last = i == list.size() - 1;
-      String approval = e.string("approval", false);
+      String given = e.string("approval", false);
+      String approval = given == null ? null : given.strip().toLowerCase(java.util.Locale.ROOT);
       if (approval != null && !approval.equals("none") && !approval.equals("required")) {
-        throw e.error("approval", "expected none or required, got '" + approval + "'");
+        throw e.error("approval", "expected none or required (any case), got '" + given + "'");
       }
       boolean required = approval == null ? last : approval.equals("required");
       if (required != last) {

@@ -13,14 +13,22 @@ final class NotifyKeys {
   static NotifySpec read(YamlSection s) {
     if (s == null) return new NotifySpec(null);
     s.rejectUnknownKeys(Set.of("slack", "on", "webhook"));
-    List<String> on = s.distinctStrings("on", false);
-    for (int i = 0; i < on.size(); i++) {
-      if (!NotifySpec.EVENTS.contains(on.get(i))) {
+    List<String> given = s.distinctStrings("on", false);
+    List<String> on = new java.util.ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      // any case, as every enum of the spec
+      String event = given.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+      if (!NotifySpec.EVENTS.contains(event)) {
         throw new SpecException(
             s.file(),
             s.key("on") + "[" + i + "]",
-            "expected one of " + NotifySpec.EVENTS + ", got '" + on.get(i) + "'");
+            "expected one of " + NotifySpec.EVENTS + " (any case), got '" + given.get(i) + "'");
       }
+      if (on.contains(event)) {
+        throw new SpecException(
+            s.file(), s.key("on") + "[" + i + "]", "'" + event + "' is listed twice");
+      }
+      on.add(event);
     }
     String webhook = null;
     YamlSection w = s.section("webhook", false);

@@ -112,11 +112,13 @@ final class ValidationKeys {
     if (d == null) return null;
     d.rejectUnknownKeys(
         Set.of("method", "threshold", "max_drift_share", "alpha", "bonferroni", "bins"));
-    String method = d.string("method", false);
+    String given = d.string("method", false);
+    // any case, as every enum of the spec
+    String method = given == null ? null : given.strip().toLowerCase(java.util.Locale.ROOT);
     if (method != null && !ValidationSpec.DriftSpec.METHODS.contains(method)) {
       throw d.error(
           "method",
-          "expected one of " + ValidationSpec.DriftSpec.METHODS + ", got '" + method + "'");
+          "expected one of " + ValidationSpec.DriftSpec.METHODS + ", got '" + given + "'");
     }
     Double threshold = SpecValues.positive(d, "threshold", 0.1);
     Double alpha = d.number("alpha", false);
