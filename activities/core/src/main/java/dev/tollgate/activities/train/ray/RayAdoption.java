@@ -54,6 +54,26 @@ final class RayAdoption {
     return new Choice(ownId, !exists, exists ? join(note, "following job " + ownId) : note);
   }
 
+  /** How many earlier attempts' ids {@link #earlierJob} looks up at most. */
+  static final int EARLIER_ATTEMPTS = 5;
+
+  /**
+   * The latest earlier attempt's job the cluster has, when the heartbeat did not say which one: a
+   * worker killed within the heartbeat's throttle after it submitted left no details, but the ids
+   * are the run's own (its execution and attempt), so the next attempt can still find the job.
+   */
+  static Optional<RayJobMemory.Ref> earlierJob(
+      RayCalls calls, RayJobs jobs, java.util.function.IntFunction<String> idOf, int attempt)
+      throws RayException, RayCalls.Stopped, InterruptedException {
+    for (int a = attempt - 1; a >= 1 && a >= attempt - EARLIER_ATTEMPTS; a--) {
+      String id = idOf.apply(a);
+      if (calls.call("job " + id, () -> jobs.job(id)).isPresent()) {
+        return Optional.of(new RayJobMemory.Ref(id, null));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean hasResults(RayStage stage, String id) {
     try {
       return stage.manifest(id).isPresent();

@@ -113,6 +113,14 @@ public final class RayRunner {
           SubmissionIds.of(
               request.model(), request.runId(), request.execution(), request.attempt());
       var previous = memory.previous();
+      if (previous.isEmpty()) {
+        previous =
+            RayAdoption.earlierJob(
+                calls,
+                jobs,
+                a -> SubmissionIds.of(request.model(), request.runId(), request.execution(), a),
+                request.attempt());
+      }
       RayAdoption.Choice choice = RayAdoption.choose(calls, jobs, stage, previous, ownId);
       followed = choice.submissionId();
       if (previous.isPresent() && !previous.get().submissionId().equals(followed)) {

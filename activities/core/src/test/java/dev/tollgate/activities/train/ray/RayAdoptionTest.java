@@ -116,4 +116,27 @@ class RayAdoptionTest {
     assertThat(f.run()).isInstanceOf(CommandOutcome.Succeeded.class);
     assertThat(f.ray.submissions).isEmpty();
   }
+
+  @Test
+  void withoutHeartbeatDetailsTheEarlierAttemptsJobIsFoundByItsId() throws Exception {
+    // a worker SIGKILLed within the heartbeat's throttle after it submitted: no details reached
+    // the server, but the job's id is the run's own
+    RayFixture f = new RayFixture(dir);
+    f.attempt = 2;
+    f.ray
+        .existing(OLD)
+        .running("resumed\n")
+        .ends(
+            RayJobs.Status.SUCCEEDED,
+            null,
+            "ok",
+            0,
+            f.results(OLD, 0, Map.of("model/model.onnx", "m")));
+
+    CommandOutcome outcome = f.run();
+
+    assertThat(outcome).isInstanceOf(CommandOutcome.Succeeded.class);
+    assertThat(f.ray.submissions).as("no second job").isEmpty();
+    assertThat(f.lineage).containsEntry("ray_submission_id", OLD);
+  }
 }
