@@ -39,6 +39,7 @@ final class RayJobRun implements Supervised {
   private final LogFeed feed = new LogFeed();
   private final ArrayDeque<String> tail = new ArrayDeque<>();
   private int seen;
+  private long nextLogsAt; // System.nanoTime() of the next /logs while the job runs
   private long outageSince = -1;
   private RayJobs.Status last = RayJobs.Status.PENDING;
   private volatile Ending ending;
@@ -95,7 +96,9 @@ final class RayJobRun implements Supervised {
         return;
       }
       last = job.get().status();
-      logs(last.terminal());
+      // Ray's /logs answers the whole log every time (no offset): a chatty job's log is fetched
+      // less often as it grows, and always once more when the job has ended
+      if (last.terminal() || System.nanoTime() - nextLogsAt >= 0) logs(last.terminal());
       if (last.terminal()) end(new Terminal(job.get()));
     } catch (RayException e) {
       long now = System.nanoTime();
@@ -118,6 +121,7 @@ final class RayJobRun implements Supervised {
     } catch (RayException e) {
       return; // a failing /logs (the node of the entrypoint died) is tolerated: status decides
     }
+    nextLogsAt = System.nanoTime() + logsInterval(text == null ? 0 : text.length(), poll).toNanos();
     if (text == null || text.length() <= seen) return;
     int upTo = all ? text.length() : text.lastIndexOf('\n', text.length() - 1) + 1;
     if (upTo <= seen) return;
@@ -132,6 +136,19 @@ final class RayJobRun implements Supervised {
       }
     }
   }
+
+  /**
+   * How long until the next {@code /logs} of a log of {@code chars}: one poll per MiB already there
+   * (the whole log comes back each time), at most {@value #MAX_LOGS_INTERVAL_SECONDS} s.
+   */
+  static Duration logsInterval(int chars, Duration poll) {
+    Duration interval = poll.multipliedBy(1 + chars / LOG_STEP_CHARS);
+    Duration max = Duration.ofSeconds(MAX_LOGS_INTERVAL_SECONDS);
+    return interval.compareTo(max) > 0 ? max : interval;
+  }
+
+  private static final int LOG_STEP_CHARS = 1 << 20;
+  static final int MAX_LOGS_INTERVAL_SECONDS = 30;
 
   private void end(Ending e) {
     ending = e;
