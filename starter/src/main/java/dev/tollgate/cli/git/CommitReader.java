@@ -21,9 +21,16 @@ public final class CommitReader {
 
   /** The commit of the repository holding {@code spec}; a usage failure (exit 2) when none. */
   public static CommitLineage forSpec(Path spec) {
-    Path folder = spec.toAbsolutePath().normalize().getParent();
+    return forSpec(spec, new Git(folder(spec), TIMEOUT));
+  }
+
+  static Path folder(Path spec) {
+    return spec.toAbsolutePath().normalize().getParent();
+  }
+
+  static CommitLineage forSpec(Path spec, Git git) {
     try {
-      return read(new Git(folder, TIMEOUT), spec);
+      return read(git, spec);
     } catch (Git.GitUnavailable | Git.GitTimedOut e) {
       throw new CliFailure(ExitCodes.USAGE, "--git: " + e.getMessage());
     }

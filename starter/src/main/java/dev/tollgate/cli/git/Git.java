@@ -20,17 +20,24 @@ import java.util.concurrent.TimeUnit;
 final class Git {
   private static final int MAX_OUTPUT = 1 << 20;
 
+  private final String program;
   private final Path dir;
   private final Duration timeout;
 
   Git(Path dir, Duration timeout) {
+    this("git", dir, timeout);
+  }
+
+  /** {@code program}: another git executable (the tests' stand-ins for a missing or hung one). */
+  Git(String program, Path dir, Duration timeout) {
+    this.program = program;
     this.dir = dir;
     this.timeout = timeout;
   }
 
   /** What a git command printed, trimmed; {@code null} when it failed or took too long. */
   String run(String... args) {
-    List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    List<String> argv = new ArrayList<>(List.of(program, "-C", dir.toString()));
     argv.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(argv);
     Map<String, String> env = pb.environment();
