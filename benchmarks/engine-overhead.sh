@@ -29,7 +29,7 @@ if [[ ${1:-} == --dev-server ]]; then
   "$temporal" server start-dev --headless --ip 127.0.0.1 --port "$port" --log-level error \
     --search-attribute TollgateModel=Keyword --search-attribute TollgateStage=Keyword \
     --search-attribute TollgateOutcome=Keyword --search-attribute TollgateModelVersion=Int \
-    --search-attribute TollgateTrigger=Keyword >/tmp/engine-overhead-dev-server.log 2>&1 &
+    --search-attribute TollgateTrigger=Keyword --search-attribute TollgateCommit=Keyword >/tmp/engine-overhead-dev-server.log 2>&1 &
   server_pid=$!
   trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null' EXIT
   for _ in $(seq 1 60); do

@@ -41,7 +41,7 @@ echo "load.sh: dev server on 127.0.0.1:$port, work folder $work" >&2
   --ui-port "$ui" --http-port "$http" --metrics-port "$metrics" --namespace load \
   --search-attribute TollgateModel=Keyword --search-attribute TollgateStage=Keyword \
   --search-attribute TollgateOutcome=Keyword --search-attribute TollgateModelVersion=Int \
-  --search-attribute TollgateTrigger=Keyword --log-level warn >"$work/temporal.log" 2>&1 &
+  --search-attribute TollgateTrigger=Keyword --search-attribute TollgateCommit=Keyword --log-level warn >"$work/temporal.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 90); do
   "$temporal" operator namespace describe load --address "127.0.0.1:$port" >/dev/null 2>&1 && break

@@ -43,7 +43,7 @@ address=127.0.0.1:$port
   --db-filename "$work/temporal.db" \
   --search-attribute TollgateModel=Keyword --search-attribute TollgateStage=Keyword \
   --search-attribute TollgateOutcome=Keyword --search-attribute TollgateModelVersion=Int \
-  --search-attribute TollgateTrigger=Keyword >"$work/temporal.log" 2>&1 &
+  --search-attribute TollgateTrigger=Keyword --search-attribute TollgateCommit=Keyword >"$work/temporal.log" 2>&1 &
 server=$!
 until "$temporal" operator cluster health --address "$address" >/dev/null 2>&1; do sleep 0.5; done
 TOLLGATE_TRAINING_RAY=true TOLLGATE_RAY_ADDRESS=$url TOLLGATE_DATA_ROOTS=$work TOLLGATE_HTTP_PORT=0 \

@@ -527,11 +527,11 @@ described=$("$cli" operator namespace describe --address "127.0.0.1:$grpc" --nam
 grep -q "\"workflowExecutionRetentionTtl\": *\"$(("${retention%h}" * 3600))s\"" <<<"$described" ||
   fail "namespace $namespace does not have the retention $retention"
 attributes=$("$cli" operator search-attribute list --address "127.0.0.1:$grpc" --namespace "$namespace" -o json)
-for expected in TollgateModel:KEYWORD TollgateStage:KEYWORD TollgateOutcome:KEYWORD TollgateModelVersion:INT; do
+for expected in TollgateModel:KEYWORD TollgateStage:KEYWORD TollgateOutcome:KEYWORD TollgateModelVersion:INT TollgateTrigger:KEYWORD TollgateCommit:KEYWORD; do
   grep -q "\"${expected%%:*}\": *\"INDEXED_VALUE_TYPE_${expected#*:}\"" <<<"$attributes" ||
     fail "search attribute ${expected%%:*} (${expected#*:}) missing after setup-namespace.sh"
 done
-say "   setup-namespace.sh ran twice: namespace $namespace (retention $retention), 4 search attributes"
+say "   setup-namespace.sh ran twice: namespace $namespace (retention $retention), 6 search attributes"
 
 # ---- 8. MinIO and the bucket script.
 # Source snapshots from the Go module proxy, newest there: MinIO's community edition is archived,

@@ -17,7 +17,7 @@ namespace=${TEMPORAL_NAMESPACE:-default}
 retention=${TEMPORAL_NAMESPACE_RETENTION:-720h}
 
 # Tollgate's search attributes (dev.tollgate.pipeline.SearchAttributes): NAME:TYPE.
-attributes="TollgateModel:Keyword TollgateStage:Keyword TollgateOutcome:Keyword TollgateModelVersion:Int"
+attributes="TollgateModel:Keyword TollgateStage:Keyword TollgateOutcome:Keyword TollgateModelVersion:Int TollgateTrigger:Keyword TollgateCommit:Keyword"
 
 say() { echo "temporal-setup: $*"; }
 

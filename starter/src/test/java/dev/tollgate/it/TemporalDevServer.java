@@ -19,7 +19,8 @@ final class TemporalDevServer implements AutoCloseable {
           "TollgateStage=Keyword",
           "TollgateOutcome=Keyword",
           "TollgateModelVersion=Int",
-          "TollgateTrigger=Keyword");
+          "TollgateTrigger=Keyword",
+          "TollgateCommit=Keyword");
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 

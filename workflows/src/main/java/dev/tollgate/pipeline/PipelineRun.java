@@ -5,6 +5,7 @@ import dev.tollgate.spec.ApprovalSpec;
 import dev.tollgate.spec.DeploySpec;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrainingSpec;
+import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.DeployActivities;
 import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.RegisterRequest;
@@ -184,7 +185,7 @@ final class PipelineRun {
                 progress.trained.dataDigest(),
                 SpecJson.digest(spec),
                 SpecJson.json(spec),
-                progress.trained.lineage()));
+                CommitLineage.addTo(progress.trained.lineage(), options.commit())));
     progress.candidate = registered.candidate();
     progress.previous = registered.production();
     state.setModelVersion(progress.candidate.version());
@@ -220,7 +221,8 @@ final class PipelineRun {
                                 progress.trained,
                                 progress.previous,
                                 RunVisibility.describe(options),
-                                options.evidence()))),
+                                options.evidence(),
+                                options.commit()))),
             v ->
                 v.passed()
                     ? "passed " + Figures.count(v.checks().size(), "check")

@@ -66,7 +66,8 @@ final class RunNotices {
             header(spec.model() + " run " + runId + " started by " + options.triggeredBy()),
             options.triggerOrManual().value(),
             options.triggeredBy(),
-            options.reason() == null ? "" : options.reason()));
+            options.reason() == null ? "" : options.reason(),
+            options.commit()));
   }
 
   /** Who is asked, where the reports are, and the boxed summary the approver reads. */
@@ -139,7 +140,8 @@ final class RunNotices {
             FinishedFields.comparison(r),
             FinishedFields.cancellation(r.cancellation()),
             policy == null ? null : policy.label(),
-            policy == null ? List.of() : policy.raised()));
+            policy == null ? List.of() : policy.raised(),
+            options.commit()));
   }
 
   /** Waits for every notification still in flight; those that failed are logged and counted. */

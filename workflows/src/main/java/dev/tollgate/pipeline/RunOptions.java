@@ -1,5 +1,7 @@
 package dev.tollgate.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.DataInspection;
 import java.util.Objects;
 
@@ -12,9 +14,16 @@ import java.util.Objects;
  * @param reason free text shown in the audit trail
  * @param trigger what kind of trigger; {@code null} in older payloads means {@link Trigger#MANUAL}
  * @param evidence the guardian's data check behind a drift or volume trigger, else {@code null}
+ * @param commit the commit the run was started from ({@code run --git}, a repository trigger), else
+ *     {@code null}: left out of the JSON, so runs without one carry the payloads they always did
  */
 public record RunOptions(
-    String runId, String triggeredBy, String reason, Trigger trigger, DataInspection evidence) {
+    String runId,
+    String triggeredBy,
+    String reason,
+    Trigger trigger,
+    DataInspection evidence,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CommitLineage commit) {
 
   /** The run id of scheduled starts, whose workflow IDs differ by the fire time Temporal adds. */
   public static final String FROM_WORKFLOW_ID = "from-workflow-id";
@@ -27,9 +36,20 @@ public record RunOptions(
     }
   }
 
+  /** A run without a commit. */
+  public RunOptions(
+      String runId, String triggeredBy, String reason, Trigger trigger, DataInspection evidence) {
+    this(runId, triggeredBy, reason, trigger, evidence, null);
+  }
+
   /** A person's run. */
   public RunOptions(String runId, String triggeredBy, String reason) {
     this(runId, triggeredBy, reason, Trigger.MANUAL, null);
+  }
+
+  /** This run's options with {@code commit} as its lineage. */
+  public RunOptions withCommit(CommitLineage commit) {
+    return new RunOptions(runId, triggeredBy, reason, trigger, evidence, commit);
   }
 
   public Trigger triggerOrManual() {

@@ -4,6 +4,7 @@ import dev.tollgate.stages.Outcome;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,17 +42,22 @@ final class RunVisibility {
     RunOptions first = trigger;
     if (first != null) {
       changed.add(SearchAttributes.TRIGGER.valueSet(first.triggerOrManual().value()));
+      // only a run with a commit sets it: the upserts of runs without one stay as they were
+      if (first.commit() != null) {
+        changed.add(SearchAttributes.COMMIT.valueSet(first.commit().sha()));
+      }
       trigger = null;
     }
     upsert(changed);
-    if (first != null) {
-      Workflow.upsertMemo(
-          Map.of(
-              SearchAttributes.SUMMARY_MEMO,
-              summary,
-              SearchAttributes.TRIGGER_MEMO,
-              describe(first)));
-    }
+    if (first != null) Workflow.upsertMemo(firstMemo(first, summary));
+  }
+
+  private static Map<String, Object> firstMemo(RunOptions first, String summary) {
+    Map<String, Object> memo = new LinkedHashMap<>();
+    memo.put(SearchAttributes.SUMMARY_MEMO, summary);
+    memo.put(SearchAttributes.TRIGGER_MEMO, describe(first));
+    if (first.commit() != null) memo.put(SearchAttributes.COMMIT_MEMO, first.commit());
+    return memo;
   }
 
   /** Published with the next stage's upsert. */

@@ -1,5 +1,6 @@
 package dev.tollgate.stages;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param cancellation who cancelled it and why; {@code null} when nobody did
  * @param policy the approval policy the run was held to (its label); {@code null} when none
  * @param policyRaised what the policy raised above the spec ("min_approvals 1 -> 2")
+ * @param commit the commit the run was started from ({@code run --git}), else {@code null}
  */
 public record RunFinished(
     EventHeader header,
@@ -33,12 +35,47 @@ public record RunFinished(
     RunComparison comparison,
     CancelSummary cancellation,
     String policy,
-    List<String> policyRaised)
+    List<String> policyRaised,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CommitLineage commit)
     implements PipelineEvent {
 
   public RunFinished {
     metrics = EventLists.copy(metrics);
     policyRaised = EventLists.copy(policyRaised);
+  }
+
+  /** A run without a commit. */
+  public RunFinished(
+      EventHeader header,
+      Outcome outcome,
+      String trigger,
+      Integer version,
+      Map<String, Double> metrics,
+      String decidedBy,
+      String decisions,
+      String reportUri,
+      String htmlReportUri,
+      String failure,
+      RunComparison comparison,
+      CancelSummary cancellation,
+      String policy,
+      List<String> policyRaised) {
+    this(
+        header,
+        outcome,
+        trigger,
+        version,
+        metrics,
+        decidedBy,
+        decisions,
+        reportUri,
+        htmlReportUri,
+        failure,
+        comparison,
+        cancellation,
+        policy,
+        policyRaised,
+        null);
   }
 
   @Override

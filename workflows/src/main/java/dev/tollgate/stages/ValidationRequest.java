@@ -1,5 +1,6 @@
 package dev.tollgate.stages;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.spec.PipelineSpec;
 
 /**
@@ -10,6 +11,7 @@ import dev.tollgate.spec.PipelineSpec;
  * @param trigger what started the run, for the report ("drift by guardian: ..."); {@code null} in
  *     older payloads
  * @param evidence the guardian's data check behind a drift or volume trigger, else {@code null}
+ * @param commit the commit the run was started from, for validation.json; else {@code null}
  */
 public record ValidationRequest(
     PipelineSpec spec,
@@ -18,7 +20,20 @@ public record ValidationRequest(
     TrainedModel trained,
     ModelVersion baseline,
     String trigger,
-    DataInspection evidence) {
+    DataInspection evidence,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CommitLineage commit) {
+
+  /** A run without a commit. */
+  public ValidationRequest(
+      PipelineSpec spec,
+      String runId,
+      ModelVersion candidate,
+      TrainedModel trained,
+      ModelVersion baseline,
+      String trigger,
+      DataInspection evidence) {
+    this(spec, runId, candidate, trained, baseline, trigger, evidence, null);
+  }
 
   /** A run without trigger details (tests, older callers). */
   public ValidationRequest(

@@ -8,6 +8,7 @@ import dev.tollgate.pipeline.RunOptions;
 import dev.tollgate.pipeline.TaskQueues;
 import dev.tollgate.pipeline.WorkflowIds;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.stages.CommitLineage;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -46,9 +47,20 @@ public final class PipelineStarter {
    */
   public static StartedRun start(
       WorkflowClient client, PipelineSpec spec, String runId, String triggeredBy, String reason) {
+    return start(client, spec, runId, triggeredBy, reason, null);
+  }
+
+  /** As {@link #start(WorkflowClient, PipelineSpec, String, String, String)}, at {@code commit}. */
+  public static StartedRun start(
+      WorkflowClient client,
+      PipelineSpec spec,
+      String runId,
+      String triggeredBy,
+      String reason,
+      CommitLineage commit) {
     RunOptions options;
     try {
-      options = new RunOptions(runId, triggeredBy, reason);
+      options = new RunOptions(runId, triggeredBy, reason).withCommit(commit);
     } catch (IllegalArgumentException e) {
       throw new CliFailure(ExitCodes.USAGE, "--run-id: " + e.getMessage());
     }

@@ -6,10 +6,12 @@ import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.cli.common.Show;
 import dev.tollgate.cli.common.TemporalConnection;
 import dev.tollgate.cli.common.Version;
+import dev.tollgate.cli.git.CommitReader;
 import dev.tollgate.pipeline.PipelineResult;
 import dev.tollgate.pipeline.PipelineStatus;
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.SpecParser;
+import dev.tollgate.stages.CommitLineage;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -63,12 +65,23 @@ public final class RunCommand extends CliCommand {
               + " must approve and the command to do it. Exit code 0 only if deployed.")
   boolean waitForEnd;
 
+  @Option(
+      names = "--git",
+      description =
+          "Record the commit the spec's folder is at (repository URL without credentials,"
+              + " branch or tag, SHA, author name, whether the work tree was clean) in the"
+              + " run, the registry's lineage, validation.json, the events and Slack; find the"
+              + " run later with `tollgate runs --commit SHA`. A spec outside a git repository"
+              + " is refused (exit code 2). Needs the git command.")
+  boolean git;
+
   @Override
   protected int execute() {
     PrintWriter out = out();
     PipelineSpec spec = SpecParser.parse(specFile);
     warnIfDataMissing(spec);
     String id = runId != null ? runId : PipelineStarter.newRunId();
+    CommitLineage commit = git ? CommitReader.forSpec(specFile) : null;
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       try {
         PipelineStarter.StartedRun run =
@@ -77,8 +90,11 @@ public final class RunCommand extends CliCommand {
                 spec,
                 id,
                 System.getProperty("user.name", "cli"),
-                "tollgate run --spec " + specFile);
+                "tollgate run --spec " + specFile,
+                commit);
         out.println("Started " + run.workflowId());
+        if (commit != null)
+          out.println("  at commit " + commit.label() + " of " + commit.repository());
         if (!waitForEnd) {
           printNextSteps(out, spec, run.shortName());
           return ExitCodes.OK;

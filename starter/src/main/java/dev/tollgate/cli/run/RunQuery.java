@@ -6,9 +6,11 @@ import dev.tollgate.pipeline.SearchAttributes;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.Trigger;
 import dev.tollgate.spec.PipelineSpec;
+import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.Outcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds the visibility query behind {@code runs} and {@code pending} from typed filters. Values
@@ -23,6 +25,20 @@ final class RunQuery {
 
   static String of(
       String model, Stage stage, Outcome outcome, Trigger trigger, boolean runningOnly) {
+    return of(model, stage, outcome, trigger, null, runningOnly);
+  }
+
+  /**
+   * {@code commit}: a full SHA or a prefix of at least 7 hex digits, any case; matched against
+   * {@code TollgateCommit} with {@code STARTS_WITH} (a Keyword attribute holds the full SHA).
+   */
+  static String of(
+      String model,
+      Stage stage,
+      Outcome outcome,
+      Trigger trigger,
+      String commit,
+      boolean runningOnly) {
     List<String> terms = new ArrayList<>();
     terms.add("WorkflowType = 'PipelineWorkflow'");
     if (model != null) {
@@ -38,11 +54,25 @@ final class RunQuery {
     if (trigger != null) {
       terms.add(SearchAttributes.TRIGGER.getName() + " = '" + trigger.value() + "'");
     }
+    if (commit != null) terms.add(commitTerm(commit));
     // A stage before COMPLETED is a running run's: one that ended without recording its outcome
     // (terminated, or cancelled on a worker from before cancellation was an outcome) keeps the
     // stage it stopped in, and must not be listed as still in it.
     boolean running = runningOnly || (stage != null && stage != Stage.COMPLETED);
     if (running) terms.add("ExecutionStatus = 'Running'");
     return String.join(" AND ", terms);
+  }
+
+  private static String commitTerm(String commit) {
+    if (!CommitLineage.SHA_PREFIX.matcher(commit).matches()) {
+      throw new CliFailure(
+          ExitCodes.USAGE,
+          "--commit: not a commit SHA (7 to 64 hex digits, a full SHA or its start)");
+    }
+    String sha = commit.toLowerCase(Locale.ROOT);
+    String name = SearchAttributes.COMMIT.getName();
+    return CommitLineage.FULL_SHA.matcher(sha).matches()
+        ? name + " = '" + sha + "'"
+        : name + " STARTS_WITH '" + sha + "'";
   }
 }

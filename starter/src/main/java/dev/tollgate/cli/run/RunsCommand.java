@@ -54,6 +54,14 @@ public final class RunsCommand extends CliCommand {
   Trigger trigger;
 
   @Option(
+      names = "--commit",
+      paramLabel = "SHA",
+      description =
+          "Only runs started from this commit (`run --git`): the full SHA or its first 7 or"
+              + " more hex digits, any case.")
+  String commit;
+
+  @Option(
       names = "--limit",
       paramLabel = "N",
       defaultValue = "50",
@@ -63,7 +71,7 @@ public final class RunsCommand extends CliCommand {
   @Override
   protected int execute() {
     PrintWriter out = out();
-    String query = RunQuery.of(model.name(), stage, outcome, trigger, false);
+    String query = RunQuery.of(model.name(), stage, outcome, trigger, commit, false);
     try (TemporalConnection temporal = TemporalConnection.open(connection)) {
       List<WorkflowExecutionMetadata> runs = Visibility.list(temporal, query, limit);
       if (runs.isEmpty()) {

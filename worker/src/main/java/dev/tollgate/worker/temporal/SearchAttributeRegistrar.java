@@ -69,8 +69,9 @@ final class SearchAttributeRegistrar {
               + key.getName()
               + " --type "
               + typeName(key)
-              + "` (repeat for TollgateModel, TollgateStage, TollgateOutcome: Keyword;"
-              + " TollgateModelVersion: Int), then start the worker again.",
+              + "` (repeat for TollgateModel, TollgateStage, TollgateOutcome, TollgateTrigger,"
+              + " TollgateCommit: Keyword; TollgateModelVersion: Int), then start the worker"
+              + " again.",
           e);
     }
   }

@@ -5,6 +5,7 @@ import dev.tollgate.stages.ApprovalDecided;
 import dev.tollgate.stages.ApprovalEscalated;
 import dev.tollgate.stages.ApprovalReminder;
 import dev.tollgate.stages.ApprovalRequested;
+import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.PipelineEvent;
 import dev.tollgate.stages.RollbackFinished;
 import dev.tollgate.stages.RunFinished;
@@ -29,6 +30,7 @@ public final class EventFields {
         put(f, "trigger", e.trigger());
         put(f, "triggered_by", String.valueOf(e.triggeredBy()));
         put(f, "reason", e.reason() == null ? "" : e.reason());
+        commit(f, e.commit());
       }
       case ApprovalRequested e -> {
         put(f, "approvers", String.join(",", e.approvers()));
@@ -60,6 +62,11 @@ public final class EventFields {
       }
     }
     return f;
+  }
+
+  /** The commit's keys, as the registry's lineage names them; none for a run without one. */
+  static void commit(Map<String, String> fields, CommitLineage commit) {
+    if (commit != null) fields.putAll(commit.lineage());
   }
 
   static void put(Map<String, String> fields, String key, String value) {

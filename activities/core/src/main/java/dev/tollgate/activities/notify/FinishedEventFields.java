@@ -33,6 +33,7 @@ final class FinishedEventFields {
     if (e.cancellation() != null) cancellation(e.cancellation(), f);
     put(f, "policy", e.policy());
     if (!e.policyRaised().isEmpty()) put(f, "policy_raised", String.join(", ", e.policyRaised()));
+    EventFields.commit(f, e.commit());
   }
 
   private static void comparison(RunComparison c, Map<String, String> f) {

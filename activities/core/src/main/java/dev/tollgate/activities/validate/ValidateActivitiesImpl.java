@@ -172,7 +172,8 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
             drift == null ? null : drift.details(),
             request.trigger(),
             request.evidence(),
-            HoldoutCounts.of(data, split, spec.training()));
+            HoldoutCounts.of(data, split, spec.training()),
+            request.commit());
     ValidationReport.Written written = report.writeTo(reports);
     var html = ValidationHtml.write(reports, report, holdout, baselineMetrics, written.uri());
     checks =

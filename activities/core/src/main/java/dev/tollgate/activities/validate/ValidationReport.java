@@ -1,9 +1,11 @@
 package dev.tollgate.activities.validate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelNames;
 import dev.tollgate.activities.files.Json;
 import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.DataInspection;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.Map;
  * @param triggerEvidence the guardian's data check behind a drift or volume trigger, or {@code
  *     null}
  * @param holdout how many rows (per class, for classification) the metrics were scored on
+ * @param commit the commit the run was started from ({@code run --git}); left out when none
  */
 public record ValidationReport(
     String model,
@@ -35,7 +38,8 @@ public record ValidationReport(
     DriftDetails drift,
     String trigger,
     DataInspection triggerEvidence,
-    HoldoutCounts holdout) {
+    HoldoutCounts holdout,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CommitLineage commit) {
 
   /** Where a report was written, the SHA-256 of its bytes, and the bytes (for copies elsewhere). */
   public record Written(String uri, String digest, byte[] bytes) {}

@@ -3,6 +3,7 @@ package dev.tollgate.activities.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.db.RegistryDatabase;
+import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.ModelRecord;
 import dev.tollgate.stages.RegisterRequest;
 import java.nio.file.Path;
@@ -52,5 +53,35 @@ class RegistryLineageTest {
     ModelRecord record = registry.describeModel("energy");
     assertThat(record.versions().get(0).lineage()).as("a catalogue model has none").isEmpty();
     assertThat(record.versions().get(1).lineage()).isEqualTo(lineage);
+  }
+
+  @Test
+  void aRunsCommitIsKeptInItsVersionsLineage() {
+    CommitLineage commit =
+        new CommitLineage(
+            "https://github.com/acme/energy.git",
+            null,
+            "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d",
+            "Ada Lovelace",
+            false);
+    registry.registerCandidate(
+        new RegisterRequest(
+            "energy",
+            "run-g",
+            "file:/artifacts/run-g/",
+            "digest-run-g",
+            Map.of("rmse", 1.5),
+            "data-run-g",
+            "spec-run-g",
+            "{\"model\":\"energy\"}",
+            CommitLineage.addTo(Map.of("code_version", "git:1a2b3c4"), commit)));
+
+    assertThat(registry.describeModel("energy").versions().get(0).lineage())
+        .containsEntry("git_commit", commit.sha())
+        .containsEntry("git_repository", "https://github.com/acme/energy.git")
+        .containsEntry("git_dirty", "false")
+        .containsEntry("git_author", "Ada Lovelace")
+        .containsEntry("code_version", "git:1a2b3c4")
+        .doesNotContainKey("git_ref"); // a detached HEAD
   }
 }

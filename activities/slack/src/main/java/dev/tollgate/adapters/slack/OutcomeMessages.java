@@ -66,6 +66,7 @@ final class OutcomeMessages {
     }
     String reports = links.line(e.htmlReportUri(), e.reportUri());
     if (!reports.isEmpty()) blocks.add(text(reports));
+    if (e.commit() != null) blocks.add(SlackMessages.commit(e.commit()));
     blocks.add(context(runFacts(e)));
     return new SlackMessage(SlackMessages.fallback(e), blocks, true);
   }

@@ -9,6 +9,7 @@ import dev.tollgate.stages.ApprovalDecided;
 import dev.tollgate.stages.ApprovalEscalated;
 import dev.tollgate.stages.ApprovalReminder;
 import dev.tollgate.stages.ApprovalRequested;
+import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.PipelineEvent;
 import dev.tollgate.stages.RollbackFinished;
 import dev.tollgate.stages.RunFinished;
@@ -79,8 +80,15 @@ public final class SlackMessages {
                 + ")"));
     String reason = e.reason();
     if (reason != null && !reason.isBlank()) blocks.add(text(Mrkdwn.quote(reason)));
+    if (e.commit() != null) blocks.add(commit(e.commit()));
     blocks.add(footer(e));
     return new SlackMessage(fallback(e), blocks, false);
+  }
+
+  /** "commit `main@1a2b3c4` by Ada Lovelace": the short SHA with its ref, never an e-mail. */
+  static LayoutBlock commit(CommitLineage c) {
+    String by = c.author() == null ? "" : " by " + Mrkdwn.escape(c.author());
+    return context("commit " + Mrkdwn.code(c.label()) + by);
   }
 
   /** The workflow id under every message: what {@code tollgate status} takes. */
