@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Check pipeline specs without a server: what `tollgate run` would refuse, and what the run"
-          + " would fail on that this machine can see.",
+      "Check specs and their data offline, as a pre-commit hook.",
+      "What `tollgate run` would refuse, and what the run would fail on that this machine can"
+          + " see.",
       "For each spec: the spec itself (every key, as `run` parses it, with the deploy target's"
           + " settings); the training command (the program in its working folder or on the PATH,"
           + " the requirements file, python3 for a venv, an imported model file); the data (the"

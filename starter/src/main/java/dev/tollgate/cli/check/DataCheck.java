@@ -11,10 +11,10 @@ import java.nio.file.Path;
 
 /**
  * The spec's data against the data itself, on this machine: the head of {@code data.train} (and of
- * {@code deploy.rollback.watch.labelled_data}) read by the loader the train stage uses, so a column
- * that is not in the header, a value that is not a number or a missing value under {@code missing:
- * fail} in those rows is named exactly as the run would name it; {@code schedule.drift_data} only
- * has to exist. Data on S3 is the worker's to read: noted, not fetched.
+ * {@code deploy.rollback.labelled_data}) read by the loader the train stage uses, so a column that
+ * is not in the header, a value that is not a number or a missing value under {@code missing: fail}
+ * in those rows is named exactly as the run would name it; {@code schedule.drift_data} only has to
+ * exist. Data on S3 is the worker's to read: noted, not fetched.
  */
 final class DataCheck {
   private final CsvLoader loader = new CsvLoader();
@@ -28,8 +28,7 @@ final class DataCheck {
     sample(spec, spec.data(), "data.train", report);
     var watch = spec.deploy().watch();
     if (watch != null && watch.data() != null) {
-      sample(
-          spec, spec.data().withTrain(watch.data()), "deploy.rollback.watch.labelled_data", report);
+      sample(spec, spec.data().withTrain(watch.data()), "deploy.rollback.labelled_data", report);
     }
     var schedule = spec.schedule();
     if (schedule != null && schedule.driftData() != null) {
