@@ -53,6 +53,9 @@ final class DataCheck {
       report.problem(key, e.getOriginalMessage());
     } catch (UncheckedIOException e) {
       report.problem(key, e.getMessage() + ": " + e.getCause().getMessage());
+    } catch (RuntimeException e) {
+      // one spec's surprise must not hide the other specs' lines
+      report.problem(key, "cannot be checked: " + e);
     }
   }
 

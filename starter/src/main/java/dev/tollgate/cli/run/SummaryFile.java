@@ -1,7 +1,7 @@
 package dev.tollgate.cli.run;
 
 import dev.tollgate.pipeline.PipelineResult;
-import dev.tollgate.report.RunSummaryMarkdown;
+import dev.tollgate.pipeline.RunSummaryMarkdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

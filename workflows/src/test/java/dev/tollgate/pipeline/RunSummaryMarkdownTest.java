@@ -1,8 +1,8 @@
-package dev.tollgate.report;
+package dev.tollgate.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.pipeline.PipelineResult;
+import dev.tollgate.report.ValidationTextTest;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.CheckResult.Status;
 import dev.tollgate.stages.Outcome;

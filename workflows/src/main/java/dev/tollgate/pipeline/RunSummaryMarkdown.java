@@ -1,6 +1,6 @@
-package dev.tollgate.report;
+package dev.tollgate.pipeline;
 
-import dev.tollgate.pipeline.PipelineResult;
+import dev.tollgate.report.ValidationText;
 import dev.tollgate.stages.CheckResult;
 import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.ValidationVerdict;
