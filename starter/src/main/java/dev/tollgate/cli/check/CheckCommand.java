@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
           + " in the header, the values of each type, data.missing applied).",
       "Prints `OK FILE (what was read)` for a good spec and `FILE: KEY: PROBLEM` for each problem of a bad one.",
       "",
-      "Example (a pre-commit hook or a pull request job):",
-      "  tollgate check --spec examples/energy/energy-load.yaml examples/churn-sklearn/churn.yaml"
+      "Examples (a pre-commit hook, a pull request job without the data):",
+      "  tollgate check --spec specs/churn.yaml specs/energy.yaml",
+      "  tollgate check --no-data --spec examples/*/*.yaml"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:Every spec is OK.", "2:A spec has a problem, or a bad command line."})
