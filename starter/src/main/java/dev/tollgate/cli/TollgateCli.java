@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import dev.tollgate.cli.approval.ApproveCommand;
 import dev.tollgate.cli.approval.CancelCommand;
 import dev.tollgate.cli.approval.RejectCommand;
+import dev.tollgate.cli.check.CheckCommand;
 import dev.tollgate.cli.common.Version;
 import dev.tollgate.cli.models.ModelsCommand;
 import dev.tollgate.cli.models.RollbackCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       WorkerCommand.class,
       ServeCommand.class,
+      CheckCommand.class,
       RunCommand.class,
       StatusCommand.class,
       ApproveCommand.class,

@@ -95,7 +95,7 @@ public final class ValidationText {
   }
 
   /** "25.9 vs 27.1 (−4.4 %, better)"; just the value when there is nothing to compare with. */
-  static String versus(String metric, double candidate, Double baseline) {
+  public static String versus(String metric, double candidate, Double baseline) {
     String c = value(candidate);
     if (baseline == null) return c;
     String s = c + " vs " + value(baseline);
@@ -111,7 +111,7 @@ public final class ValidationText {
    * A check's value to three significant digits, so that 0.052 against "≤ 0.05" reads as over
    * (plain for values of 1000 and more, scientific below 0.0001).
    */
-  static String value(double v) {
+  public static String value(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
     double abs = Math.abs(v);
     if (abs >= 1000) return String.format(Locale.ROOT, "%.0f", v);
@@ -121,7 +121,7 @@ public final class ValidationText {
   }
 
   /** "7 checks: 5 passed, 1 failed, 1 skipped". */
-  static String counts(List<CheckResult> checks) {
+  public static String counts(List<CheckResult> checks) {
     long pass = checks.stream().filter(c -> c.status() == CheckResult.Status.PASS).count();
     long fail = checks.stream().filter(c -> c.status() == CheckResult.Status.FAIL).count();
     long skip = checks.size() - pass - fail;

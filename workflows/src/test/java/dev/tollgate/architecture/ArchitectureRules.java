@@ -87,11 +87,14 @@ public final class ArchitectureRules {
   /**
    * What the CLI may use of the activities (the rest it reaches through Temporal): the read-only
    * registry of {@code models list|show --home}, the failure the worker app stops with when its
-   * registry cannot be opened, and how failure text quotes untrusted values.
+   * registry cannot be opened, how failure text quotes untrusted values, and the data loader whose
+   * {@code checkHead} lets {@code tollgate check} read a sample exactly as the train stage reads
+   * it.
    */
   public static final Set<String> CLI_ACTIVITIES_API =
       Set.of(
           "dev.tollgate.activities.registry.ReadOnlyRegistry",
+          "dev.tollgate.activities.data.CsvLoader",
           "dev.tollgate.activities.db.RegistryDatabase$RegistryUnavailable",
           "dev.tollgate.activities.Echo");
 

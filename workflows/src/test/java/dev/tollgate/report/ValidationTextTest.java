@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The boxed summary, character for character: what the approver reads in status and Slack. */
-class ValidationTextTest {
+public class ValidationTextTest {
 
   static final ValidationVerdict PASSED =
       new ValidationVerdict(
@@ -29,7 +29,7 @@ class ValidationTextTest {
           "file:/a/reports/energy-load/v1/validation.json",
           "j1");
 
-  static final ValidationVerdict FAILED =
+  public static final ValidationVerdict FAILED =
       new ValidationVerdict(
           false,
           List.of(

@@ -1,6 +1,7 @@
 package dev.tollgate.cli.run;
 
 import dev.tollgate.cli.common.CliCommand;
+import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ConnectionOptions;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.cli.common.Show;
@@ -75,9 +76,22 @@ public final class RunCommand extends CliCommand {
               + " is refused (exit code 2). Needs the git command.")
   boolean git;
 
+  @Option(
+      names = "--summary-md",
+      paramLabel = "FILE",
+      description =
+          "With --wait: when the run ends, append its summary in markdown to FILE (outcome, model"
+              + " version, metrics against Production, failed checks, reports). In GitHub"
+              + " Actions: --summary-md \"$GITHUB_STEP_SUMMARY\".")
+  Path summaryMarkdown;
+
   @Override
   protected int execute() {
     PrintWriter out = out();
+    if (summaryMarkdown != null && !waitForEnd) {
+      throw new CliFailure(
+          ExitCodes.USAGE, "--summary-md needs --wait: the summary is written when the run ends");
+    }
     PipelineSpec spec = SpecParser.parse(specFile);
     warnIfDataMissing(spec);
     String id = runId != null ? runId : PipelineStarter.newRunId();
@@ -107,6 +121,9 @@ public final class RunCommand extends CliCommand {
                   ValidationSummary.print(out, spec, status);
                   printGate(out, status, run.shortName());
                 });
+        if (summaryMarkdown != null) {
+          SummaryFile.append(summaryMarkdown, result, command.commandLine().getErr());
+        }
         return ResultPrinter.print(out, result);
       } catch (RuntimeException e) {
         throw TemporalConnection.isUnreachable(e)

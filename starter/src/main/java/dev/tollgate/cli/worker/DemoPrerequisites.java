@@ -2,7 +2,6 @@ package dev.tollgate.cli.worker;
 
 import dev.tollgate.spec.PipelineSpec;
 import dev.tollgate.spec.TrainingCommandSpec;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -138,13 +137,7 @@ final class DemoPrerequisites {
 
   /** The first executable {@code program} in {@code path}'s folders, or null. */
   static Path onPath(String program, String path) {
-    if (path == null) return null;
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) continue;
-      Path candidate = Path.of(dir).resolve(program);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return candidate;
-    }
-    return null;
+    return dev.tollgate.cli.common.ExecutablePath.find(program, path);
   }
 
   private static Path localFile(String uri) {

@@ -56,6 +56,15 @@ public final class CsvLoader {
     return CsvSample.rows(files, spec, schema, limit);
   }
 
+  /**
+   * Reads only the first {@code rows} data rows of the spec's file as {@link #load} would: the
+   * columns present, every used value of its type, {@code data.missing} applied to those rows.
+   * Returns how many rows were read; a problem is the load's own {@code INVALID_DATA} failure.
+   */
+  public int checkHead(DataSpec spec, Task task, int rows) {
+    return CsvHead.check(files, spec, task, rows);
+  }
+
   /** When the dataset was last written (file time or S3 LastModified), or {@code null}. */
   public java.time.Instant lastModified(String uri) {
     return files.lastModified(uri);

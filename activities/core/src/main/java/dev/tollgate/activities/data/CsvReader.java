@@ -35,6 +35,12 @@ final class CsvReader {
   }
 
   static void read(BoundedLines in, RawTable table, IntConsumer progress) throws IOException {
+    read(in, table, progress, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #read}, stopping after {@code maxRows} data rows: a sample of the file's head. */
+  static void read(BoundedLines in, RawTable table, IntConsumer progress, int maxRows)
+      throws IOException {
     String name = table.source();
     String header = in.next();
     if (header == null || header.isBlank()) {
@@ -48,7 +54,7 @@ final class CsvReader {
     int[] at = locate(name, fields.all(), used);
     String line;
     int row = 1; // the header was row 1
-    while ((line = in.next()) != null) {
+    while (table.rows() < maxRows && (line = in.next()) != null) {
       row++;
       if (line.isBlank()) continue;
       if (line.indexOf(NOT_UTF8) >= 0) throw notUtf8(name, row);
