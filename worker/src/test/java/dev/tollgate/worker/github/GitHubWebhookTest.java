@@ -170,6 +170,18 @@ class GitHubWebhookTest {
   }
 
   @Test
+  void anOffWebhookStartsWithoutASecretAndAnswers503() {
+    GitHubWebhook off =
+        new GitHubWebhook(GitHubProperties.off(), recorder, meters, Clock.systemUTC());
+    SignedDelivery d = SignedDelivery.of("push", SignedDelivery.fixture("push.json"));
+
+    assertThat(off.enabled()).isFalse();
+    assertThat(off.handle(d.event(), d.deliveryId(), d.signature(), d.body(), "h").status())
+        .isEqualTo(503);
+    assertThat(recorder.ids).isEmpty();
+  }
+
+  @Test
   void temporalDownIs503SoGitHubCanRedeliver() {
     recorder.down = true;
     assertThat(send(SignedDelivery.of("push", SignedDelivery.fixture("push.json"))).status())
