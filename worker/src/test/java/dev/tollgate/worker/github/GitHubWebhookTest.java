@@ -160,6 +160,9 @@ class GitHubWebhookTest {
   void signedButMalformedDeliveriesAre400() {
     assertThat(send(SignedDelivery.of("push", "[1,2]")).status()).isEqualTo(400);
     assertThat(send(SignedDelivery.of("push", "{\"ref\":")).status()).isEqualTo(400);
+    // a key written twice: which one would GitHub have meant?
+    String twice = "{\"ref\":\"refs/tags/x\",\"ref\":\"refs/heads/main\"}";
+    assertThat(send(SignedDelivery.of("push", twice)).status()).isEqualTo(400);
     byte[] shortSha =
         SignedDelivery.fixture("push.json", "0123456789abcdef0123456789abcdef01234567", "0123");
     assertThat(send(SignedDelivery.of("push", shortSha)).status()).isEqualTo(400);
