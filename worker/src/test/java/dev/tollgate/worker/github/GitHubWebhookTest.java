@@ -2,6 +2,10 @@ package dev.tollgate.worker.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tollgate.github.GitHubDelivery;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -10,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -108,6 +113,33 @@ class GitHubWebhookTest {
     assertThat(recorder.ids).isEmpty();
     assertThat(meters.counter("tollgate.github.deliveries", "outcome", "unsigned").count())
         .isEqualTo(5);
+  }
+
+  @Test
+  void refusalsCostOneLogLineAMinuteWithoutContentOrStackTrace() {
+    Logger logger = (Logger) LoggerFactory.getLogger(GitHubWebhook.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      SignedDelivery forged =
+          SignedDelivery.of("push", "{\"probe\":\"\u001b[31mFORGED\"}").withSignature("sha256=00");
+      for (int i = 0; i < 50; i++) send(forged);
+      send(SignedDelivery.of("push", SignedDelivery.fixture("push.json")));
+    } finally {
+      logger.detachAppender(lines);
+    }
+
+    List<ILoggingEvent> warnings =
+        lines.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.getFirst().getFormattedMessage())
+        .contains("127.0.0.1", "BAD_SIGNATURE", "401")
+        .doesNotContain("FORGED");
+    assertThat(lines.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(m -> m.contains(SignedDelivery.SECRET));
   }
 
   @Test
