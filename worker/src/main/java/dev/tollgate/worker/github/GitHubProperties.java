@@ -1,5 +1,6 @@
 package dev.tollgate.worker.github;
 
+import dev.tollgate.activities.commits.RepositoryName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +24,9 @@ import org.springframework.util.unit.DataSize;
  *     are acted on; a trailing {@code *} matches any rest ({@code release/*})
  * @param specPaths TOLLGATE_GITHUB_SPEC_PATHS: folders of the repository whose {@code .yaml} and
  *     {@code .yml} files are specs ({@code pipelines}, {@code models/energy})
+ * @param repositories TOLLGATE_GITHUB_REPOSITORIES: the repositories ({@code owner/name}, any case)
+ *     whose deliveries are acted on; empty = any that signs with the secret (a repository's own
+ *     webhook); set it for an organisation's webhook
  * @param events TOLLGATE_GITHUB_EVENTS: the events acted on, of {@code push} and {@code
  *     pull_request} (any case); others are answered 202 and recorded as ignored
  * @param maxPayload TOLLGATE_GITHUB_MAX_PAYLOAD: the largest delivery read (64KB–25MB, GitHub's own
@@ -36,6 +40,7 @@ public record GitHubProperties(
     @DefaultValue("") String token,
     @DefaultValue("main") List<String> branches,
     @DefaultValue List<String> specPaths,
+    @DefaultValue List<String> repositories,
     @DefaultValue({"push", "pull_request"}) List<String> events,
     @DefaultValue("1MB") DataSize maxPayload) {
 
@@ -48,6 +53,8 @@ public record GitHubProperties(
     branches = clean(branches, false);
     specPaths = clean(specPaths, false).stream().map(GitHubProperties::folder).toList();
     events = clean(events, true);
+    repositories = clean(repositories, true);
+    for (String repository : repositories) RepositoryName.of(repository);
     maxPayload = maxPayload == null ? DataSize.ofMegabytes(1) : maxPayload;
     for (String event : events) {
       if (!KNOWN_EVENTS.contains(event)) {
@@ -72,7 +79,20 @@ public record GitHubProperties(
   /** Off: what a worker without GitHub settings has. */
   public static GitHubProperties off() {
     return new GitHubProperties(
-        false, "", null, "", List.of("main"), List.of(), List.of("push", "pull_request"), null);
+        false,
+        "",
+        null,
+        "",
+        List.of("main"),
+        List.of(),
+        List.of(),
+        List.of("push", "pull_request"),
+        null);
+  }
+
+  /** Whether deliveries of {@code repository} ({@code owner/name}) are acted on. */
+  boolean repositoryConfigured(String repository) {
+    return repositories.isEmpty() || repositories.contains(repository.toLowerCase(Locale.ROOT));
   }
 
   /** Whether {@code branch} (without {@code refs/heads/}) is one whose events are acted on. */
@@ -123,6 +143,8 @@ public record GitHubProperties(
         + branches
         + ", specPaths="
         + specPaths
+        + ", repositories="
+        + repositories
         + ", events="
         + events
         + ", maxPayload="

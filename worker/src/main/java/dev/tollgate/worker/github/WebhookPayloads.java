@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.activities.Echo;
+import dev.tollgate.activities.commits.RepositoryName;
 import dev.tollgate.github.GitHubDelivery;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -47,6 +48,17 @@ final class WebhookPayloads {
     }
     if (root == null || !root.isObject()) throw new Malformed("the payload is not a JSON object");
     String repository = text(root.path("repository"), "full_name");
+    try {
+      RepositoryName.of(repository);
+    } catch (IllegalArgumentException e) {
+      throw new Malformed("repository.full_name is not owner/name");
+    }
+    if (!settings.repositoryConfigured(repository)) {
+      return ignored(
+          "repository "
+              + Echo.value(repository)
+              + " is not configured (tollgate.github.repositories)");
+    }
     String cloneUrl = text(root.path("repository"), "clone_url");
     return switch (event) {
       case "push" -> push(root, deliveryId, repository, cloneUrl);

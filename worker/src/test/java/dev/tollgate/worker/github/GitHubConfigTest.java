@@ -23,6 +23,7 @@ class GitHubConfigTest {
             List.of("main"),
             null,
             null,
+            null,
             null);
 
     assertThat(GitHubConfig.commitStatuses(withToken)).isPresent();

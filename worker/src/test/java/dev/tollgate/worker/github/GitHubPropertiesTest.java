@@ -44,9 +44,26 @@ class GitHubPropertiesTest {
   void theSecretAndTokenAreNeverShown() {
     GitHubProperties p =
         new GitHubProperties(
-            true, "hook-s3cr3t", null, "ghp_t0ken", List.of("main"), List.of("p"), null, null);
+            true,
+            "hook-s3cr3t",
+            null,
+            "ghp_t0ken",
+            List.of("main"),
+            List.of("p"),
+            null,
+            null,
+            null);
 
     assertThat(p.toString()).doesNotContain("hook-s3cr3t", "ghp_t0ken").contains("(hidden)");
+  }
+
+  @Test
+  void repositoriesAreOwnerSlashName() {
+    assertThatThrownBy(
+            () ->
+                new GitHubProperties(
+                    false, "", null, "", null, null, List.of("not a repo"), null, null))
+        .hasMessageContaining("not owner/name");
   }
 
   @Test
@@ -54,13 +71,13 @@ class GitHubPropertiesTest {
     assertThatThrownBy(
             () ->
                 new GitHubProperties(
-                    false, "", null, "", null, null, null, DataSize.ofMegabytes(100)))
+                    false, "", null, "", null, null, null, null, DataSize.ofMegabytes(100)))
         .hasMessageContaining("between 64KB and 25MB");
   }
 
   private static GitHubProperties settings(
       boolean enabled, String secret, List<String> specPaths, List<String> events) {
     return new GitHubProperties(
-        enabled, secret, null, "", List.of("main"), specPaths, events, null);
+        enabled, secret, null, "", List.of("main"), specPaths, List.of(), events, null);
   }
 }

@@ -3,7 +3,6 @@ package dev.tollgate.worker.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.github.GitHubDelivery;
-import dev.tollgate.github.GitHubDeliveryWorkflow;
 import dev.tollgate.worker.slack.RawHttp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -61,7 +60,7 @@ class GitHubWebhookHttpTest {
     assertThat(again.status()).as(again.body()).isEqualTo(200);
     // the redelivery started no second run: the latest run of the id is still the first
     assertThat(latestRun(id)).isEqualTo(run);
-    GitHubDelivery recorded = client.newWorkflowStub(GitHubDeliveryWorkflow.class, id).record(null);
+    GitHubDelivery recorded = client.newUntypedWorkflowStub(id).getResult(GitHubDelivery.class);
     assertThat(recorded.sha()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
     assertThat(recorded.affectedSpecs())
         .containsExactly("pipelines/churn/spec.yaml", "pipelines/energy.yml");

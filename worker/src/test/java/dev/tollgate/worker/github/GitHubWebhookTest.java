@@ -30,6 +30,7 @@ class GitHubWebhookTest {
           "",
           List.of("main", "release/*"),
           List.of("pipelines"),
+          List.of("acme/models", "Acme/Other"),
           List.of("push", "pull_request"),
           DataSize.ofKilobytes(256));
 
@@ -178,6 +179,20 @@ class GitHubWebhookTest {
     assertThat(recorder.ids).isEmpty();
     assertThat(meters.counter("tollgate.github.deliveries", "outcome", "ignored").count())
         .isEqualTo(6);
+  }
+
+  @Test
+  void aRepositoryNotConfiguredIsIgnoredAndANameThatIsNotOneRefused() {
+    byte[] other = SignedDelivery.fixture("push.json", "\"acme/models\"", "\"mallory/models\"");
+    byte[] notAName = SignedDelivery.fixture("push.json", "\"acme/models\"", "\"../../x\"");
+
+    assertThat(send(SignedDelivery.of("push", other)).body())
+        .startsWith("ignored: repository 'mallory/models' is not configured");
+    assertThat(send(SignedDelivery.of("push", notAName)).status()).isEqualTo(400);
+    assertThat(recorder.ids).isEmpty();
+    // configured names take any case
+    byte[] otherCase = SignedDelivery.fixture("push.json", "\"acme/models\"", "\"acme/other\"");
+    assertThat(send(SignedDelivery.of("push", otherCase)).status()).isEqualTo(202);
   }
 
   @Test
