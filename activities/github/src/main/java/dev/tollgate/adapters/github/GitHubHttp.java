@@ -1,11 +1,8 @@
 package dev.tollgate.adapters.github;
 
-import dev.tollgate.activities.BoundedInputStream;
 import dev.tollgate.activities.commits.CommitStatusException;
 import dev.tollgate.activities.commits.CommitStatusException.Kind;
 import dev.tollgate.activities.outbound.ErrorText;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +13,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One call to GitHub's REST API with the headers GitHub asks for ({@code Accept:
@@ -27,7 +28,7 @@ final class GitHubHttp {
   static final String API_VERSION = "2022-11-28";
 
   /** A page of 100 comments of at most 65,536 characters each fits; more is not GitHub. */
-  static final long ANSWER_BYTES = 16L * 1024 * 1024;
+  static final int ANSWER_BYTES = 16 * 1024 * 1024;
 
   record Answer(int status, HttpHeaders headers, String text) {}
 
@@ -62,32 +63,43 @@ final class GitHubHttp {
           .header("Content-Type", "application/json")
           .method(method, BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
-    HttpResponse<InputStream> response;
-    String text;
+    CompletableFuture<HttpResponse<BoundedBody.Bytes>> exchange =
+        client.sendAsync(request.build(), info -> new BoundedBody(ANSWER_BYTES));
+    HttpResponse<BoundedBody.Bytes> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        text = new String(BoundedInputStream.readAll(body, ANSWER_BYTES), StandardCharsets.UTF_8);
-      }
-    } catch (BoundedInputStream.Exceeded e) {
-      throw new CommitStatusException(
-          Kind.REJECTED, where(call) + " with over " + ANSWER_BYTES + " bytes, not read");
+      // the request's own timeout ends at the answer's headers; this one covers the body too
+      response = exchange.get(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw outage(call, "no answer within " + settings.timeout().toSeconds() + " s", e);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw outage(call, "interrupted", e);
-    } catch (HttpTimeoutException e) {
-      throw outage(call, "no answer within " + settings.timeout().toSeconds() + " s", e);
-    } catch (ConnectException e) {
-      throw outage(call, "connection refused", e);
-    } catch (IOException e) {
-      String why = e.getMessage() == null ? "" : " " + ErrorText.excerpt(e.getMessage(), 120);
-      throw outage(call, e.getClass().getSimpleName() + why, e);
+    } catch (ExecutionException e) {
+      throw outage(call, why(e.getCause()), e.getCause());
     }
-    if (response.statusCode() / 100 != 2) {
+    boolean ok = response.statusCode() / 100 == 2;
+    if (ok && response.body().truncated()) {
+      throw new CommitStatusException(
+          Kind.REJECTED, where(call) + " with over " + ANSWER_BYTES + " bytes, not read");
+    }
+    String text = new String(response.body().bytes(), StandardCharsets.UTF_8);
+    if (!ok) {
       throw GitHubFailures.of(
           settings.apiUrl(), call, response.statusCode(), response.headers(), text, clock);
     }
     return new Answer(response.statusCode(), response.headers(), text);
+  }
+
+  private String why(Throwable cause) {
+    if (cause instanceof HttpTimeoutException) {
+      return "no answer within " + settings.timeout().toSeconds() + " s";
+    }
+    if (cause instanceof ConnectException) return "connection refused";
+    String message = cause == null ? null : cause.getMessage();
+    return (cause == null ? "failed" : cause.getClass().getSimpleName())
+        + (message == null ? "" : " " + ErrorText.excerpt(message, 120));
   }
 
   private String where(String call) {

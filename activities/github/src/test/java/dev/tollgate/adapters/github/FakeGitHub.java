@@ -41,7 +41,7 @@ public final class FakeGitHub implements AutoCloseable {
 
   public record Request(String method, String path, String authorization, String apiVersion) {}
 
-  private record Failure(int status, Map<String, String> headers, String message) {}
+  private record Failure(int status, Map<String, String> headers, String message, long stall) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern STATUS = Pattern.compile("/repos/([^/]+/[^/]+)/statuses/(\\w+)");
@@ -73,7 +73,13 @@ public final class FakeGitHub implements AutoCloseable {
 
   /** The next request is answered {@code status} with GitHub's {@code {"message": ...}}. */
   public FakeGitHub failNext(int status, String message) {
-    failures.add(new Failure(status, Map.of(), message));
+    failures.add(new Failure(status, Map.of(), message, 0));
+    return this;
+  }
+
+  /** The next answer's headers come at once, its body only after {@code millis}: a slow drip. */
+  public FakeGitHub stallNext(long millis) {
+    failures.add(new Failure(200, Map.of(), "[]", millis));
     return this;
   }
 
@@ -86,7 +92,8 @@ public final class FakeGitHub implements AutoCloseable {
                 "X-RateLimit-Limit", "5000",
                 "X-RateLimit-Remaining", "0",
                 "X-RateLimit-Reset", Long.toString(resetEpochSecond)),
-            "API rate limit exceeded for installation."));
+            "API rate limit exceeded for installation.",
+            0));
     return this;
   }
 
@@ -111,6 +118,14 @@ public final class FakeGitHub implements AutoCloseable {
         return;
       }
       Failure failure = failures.poll();
+      if (failure != null && failure.stall() > 0) {
+        exchange.sendResponseHeaders(200, 0); // chunked: the body may take its time
+        exchange.getResponseBody().write('[');
+        exchange.getResponseBody().flush();
+        sleep(failure.stall());
+        exchange.getResponseBody().write(']');
+        return;
+      }
       if (failure != null) {
         reply(exchange, failure.status(), failure.headers(), message(failure.message()));
         return;
@@ -188,6 +203,14 @@ public final class FakeGitHub implements AutoCloseable {
     byte[] out = body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
     if (out.length > 0) exchange.getResponseBody().write(out);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

@@ -107,6 +107,21 @@ class GitHubFailuresTest {
   }
 
   @Test
+  void anAnswerWhoseBodyDripsIsAnOutageAtTheTimeout() {
+    github.stallNext(10_000);
+    GitHubCommitStatuses impatient =
+        new GitHubCommitStatuses(
+            new GitHubSettings(github.apiUrl(), TOKEN, java.time.Duration.ofSeconds(1)));
+    long start = System.nanoTime();
+    CommitStatusException e = post(impatient);
+
+    assertThat(e.kind()).isEqualTo(Kind.OUTAGE);
+    assertThat(e.getMessage()).contains("no answer within 1 s");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
   void theSettingsNeverShowTheToken() {
     assertThat(new GitHubSettings(github.apiUrl(), TOKEN).toString()).doesNotContain(TOKEN);
   }
