@@ -56,6 +56,7 @@ public final class ArchitectureRules {
     "dev.tollgate.guardian..",
     "dev.tollgate.rollback..",
     "dev.tollgate.registry..",
+    "dev.tollgate.github..",
     "dev.tollgate.actions..",
     "dev.tollgate.policy..",
     "dev.tollgate.stages..",

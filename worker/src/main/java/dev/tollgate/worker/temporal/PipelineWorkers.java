@@ -1,6 +1,7 @@
 package dev.tollgate.worker.temporal;
 
 import dev.tollgate.activities.wiring.StageActivities;
+import dev.tollgate.github.GitHubDeliveryWorkflowImpl;
 import dev.tollgate.guardian.GuardianWorkflowImpl;
 import dev.tollgate.pipeline.DecisionSeal;
 import dev.tollgate.pipeline.PipelineWorkflow;
@@ -95,7 +96,10 @@ public class PipelineWorkers implements SmartLifecycle {
       pipeline.registerWorkflowImplementationFactory(
           PipelineWorkflow.class, () -> new PipelineWorkflowImpl(seal));
       pipeline.registerWorkflowImplementationTypes(
-          GuardianWorkflowImpl.class, RegistryWorkflowImpl.class, RollbackWorkflowImpl.class);
+          GuardianWorkflowImpl.class,
+          RegistryWorkflowImpl.class,
+          RollbackWorkflowImpl.class,
+          GitHubDeliveryWorkflowImpl.class);
       pipeline.registerActivitiesImplementations(
           stages.validate(),
           stages.registry(),

@@ -62,7 +62,9 @@ class SecretsInToStringTest {
             // the records the other parts of issue 21 added or touched: the webhook secret, and
             // the Slack secrets the notify stage carries
             "OutboundProperties",
-            "SlackSettings");
+            "SlackSettings",
+            // issue 27: GitHub's webhook secret and token
+            "GitHubProperties");
     assertThat(unbuildable).as("records the scan cannot build: give them a way").isEmpty();
     assertThat(leaks).as("records whose toString shows a secret").isEmpty();
   }

@@ -18,19 +18,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * server answers, counting what the server let through. The answer is read while the body is still
  * being written, as a server that refuses early answers.
  */
-final class RawHttp {
+public final class RawHttp {
   /** The status and body answered, and how many body bytes the client managed to write. */
-  record Answer(int status, String body, long bytesWritten) {}
+  public record Answer(int status, String body, long bytesWritten) {}
 
   private static final int CHUNK = 64 * 1024;
+  private static final String SLACK = "/slack/interactions";
 
   private RawHttp() {}
 
   /** POSTs headers declaring {@code contentLength} bytes, and sends none of them. */
   static Answer declared(int port, String headers, long contentLength) throws IOException {
+    return declared(port, SLACK, headers, contentLength);
+  }
+
+  /** POSTs to {@code path} headers declaring {@code contentLength} bytes, and sends none. */
+  public static Answer declared(int port, String path, String headers, long contentLength)
+      throws IOException {
     try (Socket socket = open(port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(head(port, headers + "Content-Length: " + contentLength + "\r\n"));
+      out.write(head(port, path, headers + "Content-Length: " + contentLength + "\r\n"));
       out.flush();
       return read(socket.getInputStream(), 0);
     }
@@ -38,9 +45,15 @@ final class RawHttp {
 
   /** POSTs {@code body} with its Content-Length. */
   static Answer withBody(int port, String headers, byte[] body) throws IOException {
+    return withBody(port, SLACK, headers, body);
+  }
+
+  /** POSTs {@code body} to {@code path} with its Content-Length. */
+  public static Answer withBody(int port, String path, String headers, byte[] body)
+      throws IOException {
     try (Socket socket = open(port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(head(port, headers + "Content-Length: " + body.length + "\r\n"));
+      out.write(head(port, path, headers + "Content-Length: " + body.length + "\r\n"));
       out.write(body);
       out.flush();
       return read(socket.getInputStream(), body.length);
@@ -49,11 +62,16 @@ final class RawHttp {
 
   /** POSTs a chunked body of up to {@code upTo} bytes, written until the server answers. */
   static Answer chunked(int port, String headers, long upTo) throws Exception {
+    return chunked(port, SLACK, headers, upTo);
+  }
+
+  /** POSTs to {@code path} a chunked body of up to {@code upTo} bytes, until the server answers. */
+  public static Answer chunked(int port, String path, String headers, long upTo) throws Exception {
     AtomicLong written = new AtomicLong();
     AtomicBoolean answered = new AtomicBoolean();
     try (Socket socket = open(port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(head(port, headers + "Transfer-Encoding: chunked\r\n"));
+      out.write(head(port, path, headers + "Transfer-Encoding: chunked\r\n"));
       Thread writer =
           Thread.ofPlatform()
               .daemon()
@@ -89,12 +107,8 @@ final class RawHttp {
     return socket;
   }
 
-  private static byte[] head(int port, String headers) {
-    return ("POST /slack/interactions HTTP/1.1\r\nHost: 127.0.0.1:"
-            + port
-            + "\r\n"
-            + headers
-            + "\r\n")
+  private static byte[] head(int port, String path, String headers) {
+    return ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers + "\r\n")
         .getBytes(StandardCharsets.US_ASCII);
   }
 
