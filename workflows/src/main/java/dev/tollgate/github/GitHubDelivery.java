@@ -18,6 +18,8 @@ import java.util.List;
  * @param pullRequest the pull request's number; 0 for a push
  * @param affectedSpecs spec files under the configured spec paths that the push added or changed,
  *     as the payload lists them (a pull request's are found when its commit is fetched)
+ * @param baseSha what the commit is compared with to find the affected specs: a push's {@code
+ *     before} (all zeros for a new branch), a pull request's {@code base.sha}; empty when unknown
  */
 public record GitHubDelivery(
     String deliveryId,
@@ -28,8 +30,10 @@ public record GitHubDelivery(
     String ref,
     String sha,
     int pullRequest,
-    List<String> affectedSpecs) {
+    List<String> affectedSpecs,
+    String baseSha) {
   public GitHubDelivery {
+    baseSha = baseSha == null ? "" : baseSha;
     affectedSpecs = affectedSpecs == null ? List.of() : List.copyOf(affectedSpecs);
     action = action == null ? "" : action;
   }

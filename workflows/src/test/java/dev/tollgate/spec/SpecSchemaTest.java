@@ -148,6 +148,8 @@ class SpecSchemaTest {
     spec.put("task", "Regression");
     obj(spec, "data").put("missing", "DROP_ROWS");
     obj(spec, "approval").put("on_timeout", "Reject");
+    obj(obj(spec, "validation"), "drift").put("method", "KS");
+    obj(spec, "notify").putArray("on").add("Run_Started").add("FINISHED");
 
     SpecParser.parse(YAML.writeValueAsString(spec), "case.yaml", EXAMPLE.getParent());
     assertThat(errors(spec)).isEmpty();

@@ -86,7 +86,16 @@ final class WebhookPayloads {
     }
     return new Read(
         new GitHubDelivery(
-            id, "push", "", repository, cloneUrl, ref, sha, 0, specs.stream().toList()),
+            id,
+            "push",
+            "",
+            repository,
+            cloneUrl,
+            ref,
+            sha,
+            0,
+            specs.stream().toList(),
+            optionalSha(root.path("before").asText(""))),
         null);
   }
 
@@ -106,7 +115,16 @@ final class WebhookPayloads {
     String ref = text(pr.path("head"), "ref");
     return new Read(
         new GitHubDelivery(
-            id, "pull_request", action, repository, cloneUrl, ref, sha, number, null),
+            id,
+            "pull_request",
+            action,
+            repository,
+            cloneUrl,
+            ref,
+            sha,
+            number,
+            null,
+            optionalSha(pr.path("base").path("sha").asText(""))),
         null);
   }
 
@@ -131,6 +149,11 @@ final class WebhookPayloads {
   private static String sha(String sha) throws Malformed {
     if (!SHA.matcher(sha).matches()) throw new Malformed("the commit is not a full SHA");
     return sha;
+  }
+
+  /** A base SHA when the payload has a well-formed one, else empty (it only narrows the diff). */
+  private static String optionalSha(String sha) {
+    return SHA.matcher(sha).matches() ? sha : "";
   }
 
   private static String text(JsonNode node, String field) throws Malformed {
