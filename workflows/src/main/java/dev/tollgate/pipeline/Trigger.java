@@ -14,7 +14,11 @@ public enum Trigger {
   /** the guardian saw the drift share pass {@code schedule.retrain_on_drift_share} */
   DRIFT,
   /** the guardian saw {@code schedule.min_new_rows} more rows than Production was trained on */
-  VOLUME;
+  VOLUME,
+  /** a push to a configured branch, delivered by GitHub's webhook */
+  PUSH,
+  /** a pull request opened or pushed to: a check run that never deploys */
+  PULL_REQUEST;
 
   /** The search attribute's value: the lower-case name. */
   public String value() {
