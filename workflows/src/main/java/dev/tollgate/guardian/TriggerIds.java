@@ -25,6 +25,9 @@ final class TriggerIds {
       case DRIFT -> "drift-" + SECOND.format(when);
       case VOLUME -> "volume-" + SECOND.format(when);
       case MANUAL -> "manual-" + SECOND.format(when) + "-" + sequence;
+      // a guardian never starts these: the delivery workflow names its own runs
+      case PUSH, PULL_REQUEST ->
+          throw new IllegalArgumentException("a guardian does not start " + kind.value() + " runs");
     };
   }
 }
