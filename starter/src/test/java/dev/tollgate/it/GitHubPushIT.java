@@ -43,7 +43,6 @@ class GitHubPushIT {
     Runs runs = new Runs(cli, stack::hint);
     runs.awaitStage(run, "AWAITING_APPROVAL", GitHubChecks.TO_GATE);
     checks.awaitRunsOf(sha, 1, GitHubChecks.SHORT);
-    checks.awaitDeliveryClosed(delivered.deliveryId(), GitHubChecks.SHORT);
     assertThat(checks.count("TollgateModel = '" + GitHubStack.MODEL_B + "'")).isZero();
     assertThat(checks.count("TollgateTrigger = 'push'")).isGreaterThanOrEqualTo(1);
     ProcResult byCommit = cli.run("runs", "--commit", sha.substring(0, 7));
@@ -52,6 +51,8 @@ class GitHubPushIT {
     assertThat(cli.approve(run, "alice").exitCode()).isZero();
     RunStatus done = runs.awaitFinished(run, GitHubChecks.TO_GATE);
     assertThat(done.outcome()).as(done.toString()).startsWith("DEPLOYED");
+    // the delivery follows its run to the end, then posts the final status
+    checks.awaitDeliveryClosed(delivered.deliveryId(), GitHubChecks.SHORT);
     checks.awaitRunsOf(sha, 1, GitHubChecks.SHORT); // the redelivery added none meanwhile
 
     JsonNode version = lastVersion(new RegistryView(cli).record(GitHubStack.MODEL_A));
