@@ -30,8 +30,8 @@ public record DeliveryResult(
    * @param workflowId the run's workflow id; {@code null} when the spec did not parse
    * @param problem why the spec did not parse ("key: message"); {@code null} for a run
    * @param outcome the run's outcome name ({@code DEPLOYED}, {@code VALIDATED}, ...), {@code
-   *     TIMED_OUT} for a check run stopped by {@code pull_request.timeout}, {@code FAILED} for a run
-   *     that ended without a result; {@code null} for a problem
+   *     TIMED_OUT} for a check run stopped by {@code pull_request.timeout}, {@code FAILED} for a
+   *     run that ended without a result; {@code null} for a problem
    * @param state the final commit status posted: {@code success}, {@code failure} or {@code error}
    * @param description the final status's description
    */
