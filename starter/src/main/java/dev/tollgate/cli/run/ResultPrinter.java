@@ -44,6 +44,9 @@ public final class ResultPrinter {
       out.println("HTML report: " + result.validation().htmlReportUri());
     }
     out.flush();
-    return result.outcome() == Outcome.DEPLOYED ? ExitCodes.OK : ExitCodes.NOT_DONE;
+    // a pull request's check run that passed did all it was asked to
+    return result.outcome() == Outcome.DEPLOYED || result.outcome() == Outcome.VALIDATED
+        ? ExitCodes.OK
+        : ExitCodes.NOT_DONE;
   }
 }
