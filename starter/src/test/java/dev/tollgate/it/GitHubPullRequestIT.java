@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.adapters.github.FakeGitHub;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A pull request on the real worker and dev server: the changed spec gets a check run (trained,
  * validated, registered with stage none and reason {@code pull_request}, never deployed, outcome
  * VALIDATED), one status and ONE comment; a second push to the pull request (synchronize, a new
- * delivery) checks again and updates that same comment.
+ * delivery) checks again and updates that same comment. GitHub's rate limit on the first call
+ * delays the pending status until the limit resets; it is still posted once.
  */
 @ExtendWith({SharedStack.class, GitHubStack.class})
 class GitHubPullRequestIT {
@@ -33,6 +35,8 @@ class GitHubPullRequestIT {
       ItSpecs.write(repos.work().resolve("specs"), GitHubStack.spec(GitHubStack.MODEL_B, 30));
       first = repos.commit("energy b: 30 trees");
       repos.push("tune-b");
+      // GitHub's rate limit on the first call (the pending status): posted when it resets, once
+      stack.github().rateLimitNext(403, Instant.now().plusSeconds(3).getEpochSecond());
       FakeGitHub.Comment comment = checkRun(stack, checks, "opened", first, base);
 
       ItSpecs.write(repos.work().resolve("specs"), GitHubStack.spec(GitHubStack.MODEL_B, 35));
@@ -75,6 +79,7 @@ class GitHubPullRequestIT {
     List<FakeGitHub.Status> posted =
         checks.awaitStatus(sha, CONTEXT_B, "success", GitHubChecks.SHORT);
     assertThat(posted).filteredOn(s -> s.state().equals("success")).hasSize(1);
+    assertThat(posted).filteredOn(s -> s.state().equals("pending")).hasSize(1);
     List<FakeGitHub.Comment> comments =
         Await.until(
             "the pull request's comment to name " + sha.substring(0, 7),

@@ -86,7 +86,10 @@ final class GitHubStack implements BeforeAllCallback, AutoCloseable {
     env.put("TOLLGATE_GITHUB_SPEC_PATHS", "specs");
     env.put("TOLLGATE_GITHUB_REPOSITORIES", REPOSITORY);
     env.put("TOLLGATE_GITHUB_MAX_PAYLOAD", "64KB");
-    env.put("TOLLGATE_GITHUB_REMOTE", repos.remoteUrl());
+    // The worker's remote: this bare repository whatever the payload's clone_url says.
+    env.put("TOLLGATE_GITHUB_REMOTE_URL", repos.remoteUrl());
+    // Checkouts in a test folder, not in the folder the build started the worker in.
+    env.put("TOLLGATE_GITHUB_CHECKOUTS", ItSettings.newWorkDir("github-checkouts").toString());
     env.put("TOLLGATE_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1");
     try {
       WorkerProcess worker =
