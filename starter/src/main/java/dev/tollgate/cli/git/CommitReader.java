@@ -1,5 +1,6 @@
 package dev.tollgate.cli.git;
 
+import dev.tollgate.activities.commits.RemoteUrls;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.stages.CommitLineage;

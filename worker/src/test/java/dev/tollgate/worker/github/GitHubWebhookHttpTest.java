@@ -41,6 +41,19 @@ class GitHubWebhookHttpTest {
     registry.add("tollgate.github.webhook-secret", () -> SignedDelivery.SECRET);
     registry.add("tollgate.github.spec-paths", () -> "pipelines");
     registry.add("tollgate.github.max-payload", () -> "64KB");
+    registry.add(
+        "tollgate.github.remote-url", () -> "file://" + HOME.resolve("remotes/{repository}.git"));
+    registry.add(
+        "tollgate.github.checkouts",
+        () -> HOME.resolveSibling(HOME.getFileName() + "-checkouts").toString());
+  }
+
+  @Autowired
+  org.springframework.beans.factory.ObjectProvider<dev.tollgate.github.CommitActivities> commits;
+
+  @Test
+  void enabledTheWorkerHasTheDeliveryActivities() {
+    assertThat(commits.getIfAvailable()).isNotNull();
   }
 
   @LocalServerPort int port;
