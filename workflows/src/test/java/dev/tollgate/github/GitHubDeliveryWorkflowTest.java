@@ -11,8 +11,11 @@ import dev.tollgate.spec.SpecParser;
 import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.Outcome;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +86,19 @@ class GitHubDeliveryWorkflowTest {
         "0");
   }
 
+  /**
+   * Writes the delivery's history to target/recorded-histories/{@code name} and replays it (copied
+   * to src/test/resources/histories/, {@link GitHubDeliveryReplayTest} replays it on every build).
+   */
+  private void record(GitHubDelivery d, String name) throws Exception {
+    WorkflowExecutionHistory history =
+        env.getWorkflowClient().fetchHistory(GitHubDelivery.workflowId(d.deliveryId()));
+    Path out = Path.of("target", "recorded-histories");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve(name), history.toJson(true));
+    WorkflowReplayer.replayWorkflowExecution(history, GitHubDeliveryWorkflowImpl.class);
+  }
+
   private DeliveryResult deliver(GitHubDelivery d) {
     GitHubDeliveryWorkflow wf =
         env.getWorkflowClient()
@@ -96,7 +112,7 @@ class GitHubDeliveryWorkflowTest {
   }
 
   @Test
-  void aPushStartsOneRunPerSpecAndPostsPendingThenTheirEnds() {
+  void aPushStartsOneRunPerSpecAndPostsPendingThenTheirEnds() throws Exception {
     FakePipeline.outcomes.put("alpha", Outcome.DEPLOYED);
     FakePipeline.outcomes.put("beta", Outcome.REJECTED_BY_VALIDATION);
     commits.plan =
@@ -138,6 +154,7 @@ class GitHubDeliveryWorkflowTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("specs/alpha.yaml", "DEPLOYED"),
             org.assertj.core.groups.Tuple.tuple("specs/beta.yaml", "REJECTED_BY_VALIDATION"));
+    record(push(), "github-delivery-push.json");
   }
 
   @Test
@@ -193,7 +210,7 @@ class GitHubDeliveryWorkflowTest {
   }
 
   @Test
-  void aPullRequestRunsChecksAndPostsOneCommentWithEverySpec() {
+  void aPullRequestRunsChecksAndPostsOneCommentWithEverySpec() throws Exception {
     FakePipeline.outcomes.put("alpha", Outcome.VALIDATED);
     commits.plan =
         new DeliveryPlan(
@@ -228,6 +245,7 @@ class GitHubDeliveryWorkflowTest {
     assertThat(result.specs())
         .extracting(DeliveryResult.SpecResult::state)
         .containsExactly("success", "failure");
+    record(pullRequest(), "github-delivery-pull-request.json");
   }
 
   @Test

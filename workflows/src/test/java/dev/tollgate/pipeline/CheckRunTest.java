@@ -48,7 +48,7 @@ class CheckRunTest {
   }
 
   @Test
-  void aCheckRunThatPassesEndsValidatedWithoutDeployingOrAsking() {
+  void aCheckRunThatPassesEndsValidatedWithoutDeployingOrAsking() throws Exception {
     f.start();
     WorkflowStub run = f.startRun(specWithPullRequest(), "pr12", pullRequest("pr12"));
     PipelineResult result = run.getResult(PipelineResult.class);
@@ -71,6 +71,7 @@ class CheckRunTest {
     verify(f.registry, never()).promote(any());
     verify(f.notify, never())
         .publish(argThat(e -> e instanceof dev.tollgate.stages.ApprovalRequested));
+    PipelineReplayTest.record(f, run, "pipeline-pull-request-validated.json");
   }
 
   @Test
