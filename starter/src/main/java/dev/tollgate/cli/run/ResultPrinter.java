@@ -10,7 +10,10 @@ import java.io.PrintWriter;
 public final class ResultPrinter {
   private ResultPrinter() {}
 
-  /** Prints the result and returns the exit code: 0 only when the model was deployed. */
+  /**
+   * Prints the result and returns the exit code: 0 only when the model was deployed, or a pull
+   * request's check run passed validation (VALIDATED).
+   */
   public static int print(PrintWriter out, PipelineResult result) {
     out.println();
     SearchPrinter.print(out, result.search());
