@@ -78,7 +78,7 @@ secret="bench-secret-$RANDOM$RANDOM"
 TOLLGATE_HTTP_PORT=$worker_http TOLLGATE_MANAGEMENT_PORT=0 TOLLGATE_GITHUB_ENABLED=true \
   TOLLGATE_GITHUB_WEBHOOK_SECRET=$secret TOLLGATE_GITHUB_SPEC_PATHS=specs \
   TOLLGATE_GITHUB_REPOSITORIES=acme/models TOLLGATE_GITHUB_REMOTE_URL="file://$work/remote.git" \
-  TOLLGATE_GITHUB_CHECKOUTS="$work/checkouts" \
+  TOLLGATE_GITHUB_CHECKOUTS="$work/checkouts" TOLLGATE_DATA_ROOTS="$work/checkouts" \
   TOLLGATE_GITHUB_API_URL="http://127.0.0.1:9" TOLLGATE_GITHUB_TOKEN=unused \
   "$java" -Xmx1g -jar "$jar" worker --address "127.0.0.1:$port" --namespace default \
   --home "$work/home" >"$work/worker.log" 2>&1 &
