@@ -43,7 +43,10 @@ class GitHubPushIT {
     Runs runs = new Runs(cli, stack::hint);
     runs.awaitStage(run, "AWAITING_APPROVAL", GitHubChecks.TO_GATE);
     checks.awaitRunsOf(sha, 1, GitHubChecks.SHORT);
-    assertThat(checks.count("TollgateModel = '" + GitHubStack.MODEL_B + "'")).isZero();
+    assertThat(
+            checks.count(
+                "TollgateModel = '" + GitHubStack.MODEL_B + "' AND TollgateCommit = '" + sha + "'"))
+        .isZero();
     assertThat(checks.count("TollgateTrigger = 'push'")).isGreaterThanOrEqualTo(1);
     ProcResult byCommit = cli.run("runs", "--commit", sha.substring(0, 7));
     assertThat(byCommit.out()).as(byCommit.toString()).contains("pipeline/" + run);
@@ -59,7 +62,8 @@ class GitHubPushIT {
     assertThat(version.path("runId").asText()).isEqualTo(runId);
     assertThat(version.path("lineage").path("git_commit").asText()).isEqualTo(sha);
 
-    List<FakeGitHub.Status> posted = checks.awaitStatus(sha, CONTEXT_A, "success", checks.SHORT);
+    List<FakeGitHub.Status> posted =
+        checks.awaitStatus(sha, CONTEXT_A, "success", GitHubChecks.SHORT);
     assertThat(posted).extracting(FakeGitHub.Status::repo).containsOnly(GitHubStack.REPOSITORY);
     assertThat(posted.get(0).state()).isEqualTo("pending");
     assertThat(posted.get(posted.size() - 1).state()).isEqualTo("success");
