@@ -81,4 +81,35 @@ class CommitFetchTest {
           .containsExactly(sha);
     }
   }
+
+  @Test
+  void specsTheCommitLinksToFromOutsideItAreNotRead() throws Exception {
+    Path outside = Files.createDirectories(root.resolve("outside"));
+    Files.writeString(outside.resolve("energy.yaml"), CommitPlanTest.ENERGY);
+    TestRepo repo = new TestRepo(root);
+    repo.write("README.md", "x\n");
+    Files.createDirectories(repo.work.resolve("models"));
+    Files.createSymbolicLink(repo.work.resolve("specs"), outside);
+    Files.createSymbolicLink(
+        repo.work.resolve("models/energy.yaml"), outside.resolve("energy.yaml"));
+    String sha = repo.commit("links");
+    CheckoutSettings settings =
+        new CheckoutSettings(
+            repo.remoteUrl(),
+            root.resolve("home/github"),
+            root.resolve("checkouts"),
+            List.of("specs", "models"),
+            Duration.ofSeconds(60));
+    GitProcess git = new GitProcess(Duration.ofSeconds(60));
+    var activities =
+        new CommitActivitiesImpl(
+            new CommitCheckouts(settings, git), git, null, Clock.systemUTC(), null);
+
+    DeliveryPlan plan = activities.plan(CommitPlanTest.delivery("push", "", sha));
+
+    assertThat(plan.runs()).isEmpty();
+    assertThat(plan.problems()).isEmpty();
+    assertThat(Files.isSymbolicLink(root.resolve("checkouts").resolve(sha).resolve("specs")))
+        .isTrue();
+  }
 }
