@@ -66,9 +66,11 @@ public final class CommitActivitiesImpl implements CommitActivities {
     boolean pullRequest = "pull_request".equals(delivery.event());
     ChangedFiles changed;
     AffectedSpecs.Found found;
+    String author;
     try {
       changed = diffs.changed(at, repository, delivery.baseSha(), pullRequest);
       found = AffectedSpecs.find(at.files(), checkouts.settings().specPaths(), changed);
+      author = diffs.author(at);
     } catch (GitProcess.GitFailure e) {
       throw ApplicationFailure.newFailure(e.getMessage(), "GitUnavailable");
     }
@@ -77,7 +79,7 @@ public final class CommitActivitiesImpl implements CommitActivities {
             checkouts.settings().shownRemoteOf(repository),
             branch(delivery.ref()),
             sha,
-            diffs.author(at),
+            author,
             false);
     log.info(
         "delivery {}: {} {} changed {}; {} spec(s) to run, {} that do not parse",

@@ -97,7 +97,11 @@ public final class CommitCheckouts {
         throw new GitProcess.GitFailure(
             "cannot fetch from " + settings.shownRemoteOf(repository) + " (unreachable?)");
       }
-      git.run(bare, "fetch", "--quiet", "--no-tags", remote, "+refs/heads/*:refs/remotes/r/*");
+      if (!git.run(bare, "fetch", "--quiet", "--no-tags", remote, "+refs/heads/*:refs/remotes/r/*")
+          .ok()) {
+        throw new GitProcess.GitFailure(
+            "cannot fetch the branches of " + settings.shownRemoteOf(repository));
+      }
       if (!has(bare, sha)) {
         throw new CommitNotFound(
             "the remote " + settings.shownRemoteOf(repository) + " has no commit " + sha);

@@ -75,19 +75,25 @@ public final class GitProcess {
       p.getOutputStream().close();
       CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p));
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
+        kill(p);
         throw timedOut(command);
       }
       byte[] bytes = out.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new Result(p.exitValue(), new String(bytes, StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      p.destroyForcibly();
+      kill(p);
       throw timedOut(command);
     } catch (IOException | ExecutionException | TimeoutException e) {
-      p.destroyForcibly();
+      kill(p);
       throw timedOut(command);
     }
+  }
+
+  /** git and what it started (a fetch's {@code git-remote-https}, ssh), so none outlives it. */
+  private static void kill(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
   }
 
   private GitFailure timedOut(String command) {
