@@ -16,8 +16,20 @@ class ResultPrinterTest {
   private static int exit(Outcome outcome) {
     PipelineResult r =
         new PipelineResult(
-            outcome, "m", "r1", 2, Map.of("rmse", 1.0), null, null, List.of(), null, null, null,
-            List.of(), null, null);
+            outcome,
+            "m",
+            "r1",
+            2,
+            Map.of("rmse", 1.0),
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null);
     return ResultPrinter.print(new PrintWriter(new StringWriter()), r);
   }
 
