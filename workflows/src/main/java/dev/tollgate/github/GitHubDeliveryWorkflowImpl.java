@@ -114,15 +114,20 @@ public final class GitHubDeliveryWorkflowImpl implements GitHubDeliveryWorkflow 
             PipelineWorkflow.class, DeliveryOptions.run(spec.model(), options.runId(), limit));
     Promise<PipelineResult> result = Async.function(child::run, new PipelineRequest(spec, options));
     SpecEnd end;
+    boolean started = false;
     try {
       Workflow.getWorkflowExecution(child).get();
+      started = true;
       log.info("delivery {} started {}", delivery.deliveryId(), workflowId);
       end = SpecEnd.of(result.get(), pullRequest);
     } catch (ChildWorkflowFailure e) {
+      // not started: the id is taken (two specs of one model in one delivery, say)
       end =
-          e.getCause() instanceof TimeoutFailure && limit != null
-              ? SpecEnd.timedOut(limit)
-              : SpecEnd.without("ended without a result: " + rootMessage(e));
+          !started
+              ? SpecEnd.without("not started: " + workflowId + " exists already")
+              : e.getCause() instanceof TimeoutFailure && limit != null
+                  ? SpecEnd.timedOut(limit)
+                  : SpecEnd.without("ended without a result: " + rootMessage(e));
     }
     waitFor(pending); // the final status after the pending one, never overtaken by it
     waitFor(post(delivery, context, end.state(), end.description(), end.targetUrl()));

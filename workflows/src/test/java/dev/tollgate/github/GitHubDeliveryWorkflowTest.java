@@ -285,4 +285,31 @@ class GitHubDeliveryWorkflowTest {
     assertThat(commits.states("tollgate/specs/alpha.yaml")).containsExactly("pending", "success");
     assertThat(result.specs().get(0).state()).isEqualTo("success");
   }
+
+  @Test
+  void twoSpecsOfOneModelRunOnceAndTheOtherSaysItCouldNotStart() {
+    FakePipeline.outcomes.put("alpha", Outcome.DEPLOYED);
+    FakePipeline.takes.put("alpha", Duration.ofMinutes(5));
+    commits.plan =
+        new DeliveryPlan(
+            COMMIT,
+            List.of(
+                new PlannedRun("specs/a1.yaml", spec("alpha", "")),
+                new PlannedRun("specs/a2.yaml", spec("alpha", ""))),
+            List.of());
+
+    DeliveryResult result = deliver(push());
+
+    assertThat(FakePipeline.started).hasSize(1);
+    assertThat(result.specs())
+        .extracting(DeliveryResult.SpecResult::state)
+        .containsExactlyInAnyOrder("success", "failure");
+    assertThat(result.specs())
+        .filteredOn(r -> r.state().equals("failure"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.description())
+                    .isEqualTo("not started: pipeline/alpha/push-1a2b3c4-72d3162e exists already"));
+  }
 }
