@@ -2,10 +2,12 @@ package dev.tollgate.worker.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.github.DeliveryResult;
 import dev.tollgate.github.GitHubDelivery;
 import dev.tollgate.worker.slack.RawHttp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,10 +76,25 @@ class GitHubWebhookHttpTest {
     assertThat(again.status()).as(again.body()).isEqualTo(200);
     // the redelivery started no second run: the latest run of the id is still the first
     assertThat(latestRun(id)).isEqualTo(run);
-    GitHubDelivery recorded = client.newUntypedWorkflowStub(id).getResult(GitHubDelivery.class);
+    // what was recorded is the workflow's input (its result is what it then did with it)
+    Payloads input =
+        client
+            .fetchHistory(id)
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
+    GitHubDelivery recorded =
+        client
+            .getOptions()
+            .getDataConverter()
+            .fromPayloads(0, Optional.of(input), GitHubDelivery.class, GitHubDelivery.class);
     assertThat(recorded.sha()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
     assertThat(recorded.affectedSpecs())
         .containsExactly("pipelines/churn/spec.yaml", "pipelines/energy.yml");
+    DeliveryResult result = client.newUntypedWorkflowStub(id).getResult(DeliveryResult.class);
+    assertThat(result.deliveryId()).isEqualTo(push.deliveryId());
+    assertThat(result.sha()).isEqualTo(recorded.sha());
   }
 
   @Test
