@@ -1,7 +1,7 @@
 package dev.tollgate.worker.github;
 
 import dev.tollgate.activities.commits.CheckoutSettings;
-import dev.tollgate.activities.commits.RemoteUrls;
+import dev.tollgate.stages.RemoteUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
 package dev.tollgate.activities.commits;
 
+import dev.tollgate.stages.RemoteUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
