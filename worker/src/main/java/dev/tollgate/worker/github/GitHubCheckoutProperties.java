@@ -1,7 +1,7 @@
 package dev.tollgate.worker.github;
 
 import dev.tollgate.activities.commits.CheckoutSettings;
-import dev.tollgate.activities.commits.RemoteUrls;
+import dev.tollgate.stages.RemoteUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,13 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     tollgate-checkouts} in the working folder, which the default data roots cover (the home never
  *     is: a checkout's datasets must be readable)
  * @param gitTimeout TOLLGATE_GITHUB_GIT_TIMEOUT: the most one git command (a fetch) may take
+ * @param checkoutRetention TOLLGATE_GITHUB_CHECKOUT_RETENTION: a checkout no delivery planned for
+ *     this long is deleted (its runs long done); {@code 0} keeps every one
  */
 @ConfigurationProperties("tollgate.github")
 public record GitHubCheckoutProperties(
     @DefaultValue("false") boolean enabled,
     @DefaultValue("") String remoteUrl,
     @DefaultValue("") String checkouts,
-    @DefaultValue("5m") Duration gitTimeout) {
+    @DefaultValue("5m") Duration gitTimeout,
+    @DefaultValue("14d") Duration checkoutRetention) {
 
   /** The default checkouts folder, relative to the working folder. */
   public static final String DEFAULT_CHECKOUTS = "tollgate-checkouts";
@@ -37,6 +40,13 @@ public record GitHubCheckoutProperties(
     remoteUrl = remoteUrl == null ? "" : remoteUrl.strip();
     checkouts = checkouts == null || checkouts.isBlank() ? DEFAULT_CHECKOUTS : checkouts.strip();
     gitTimeout = gitTimeout == null ? Duration.ofMinutes(5) : gitTimeout;
+    checkoutRetention = checkoutRetention == null ? Duration.ofDays(14) : checkoutRetention;
+    if (checkoutRetention.isNegative()
+        || !checkoutRetention.isZero() && checkoutRetention.compareTo(Duration.ofHours(1)) < 0) {
+      throw new IllegalArgumentException(
+          "tollgate.github.checkout-retention must be 0 (keep every checkout) or at least 1h, got "
+              + checkoutRetention);
+    }
     if (enabled && remoteUrl.isEmpty()) {
       throw new IllegalArgumentException(
           "tollgate.github.enabled needs the remote commits are fetched from"
@@ -61,7 +71,8 @@ public record GitHubCheckoutProperties(
         home.toAbsolutePath().resolve("github"),
         Path.of(checkouts).toAbsolutePath(),
         specPaths,
-        gitTimeout);
+        gitTimeout,
+        checkoutRetention);
   }
 
   @Override
@@ -74,6 +85,8 @@ public record GitHubCheckoutProperties(
         + checkouts
         + ", gitTimeout="
         + gitTimeout
+        + ", checkoutRetention="
+        + checkoutRetention
         + "]";
   }
 }

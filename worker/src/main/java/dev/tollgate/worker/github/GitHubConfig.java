@@ -43,6 +43,13 @@ class GitHubConfig {
       MeterRegistry meters) {
     var where = checkout.settings(tollgate.home(), settings.specPaths());
     CheckoutDataRoots.check(where.checkouts(), dataAccess, tollgate.home());
+    if (!checkout.remoteUrl().contains("{repository}") && settings.repositories().size() != 1) {
+      org.slf4j.LoggerFactory.getLogger(GitHubConfig.class)
+          .warn(
+              "tollgate.github.remote-url has no {repository}: every repository's commits are"
+                  + " fetched from {}; list the one repository in tollgate.github.repositories",
+              dev.tollgate.stages.RemoteUrls.withoutCredentials(checkout.remoteUrl()));
+    }
     GitProcess git = new GitProcess(checkout.gitTimeout());
     return new CommitActivitiesImpl(
         new CommitCheckouts(where, git),

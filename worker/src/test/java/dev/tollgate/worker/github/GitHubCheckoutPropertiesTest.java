@@ -15,20 +15,20 @@ import org.junit.jupiter.api.Test;
 class GitHubCheckoutPropertiesTest {
   @Test
   void enabledWithoutARemoteTheWorkerDoesNotStart() {
-    assertThatThrownBy(() -> new GitHubCheckoutProperties(true, "", "", null))
+    assertThatThrownBy(() -> new GitHubCheckoutProperties(true, "", "", null, null))
         .hasMessageContaining("TOLLGATE_GITHUB_REMOTE_URL");
   }
 
   @Test
   void aRemoteHelperTransportIsRefusedAndATokenNeverShown() {
     assertThatThrownBy(
-            () -> new GitHubCheckoutProperties(true, "ext::sh -c touch% /tmp/x", "", null))
+            () -> new GitHubCheckoutProperties(true, "ext::sh -c touch% /tmp/x", "", null, null))
         .hasMessageContaining("remote-url");
-    assertThatThrownBy(() -> new GitHubCheckoutProperties(true, "relative/path", "", null))
+    assertThatThrownBy(() -> new GitHubCheckoutProperties(true, "relative/path", "", null, null))
         .hasMessageContaining("absolute path");
     var settings =
         new GitHubCheckoutProperties(
-            true, "https://x-access-token:ghp_s3cr3t@github.com/{repository}.git", "", null);
+            true, "https://x-access-token:ghp_s3cr3t@github.com/{repository}.git", "", null, null);
     assertThat(settings.toString()).doesNotContain("ghp_s3cr3t").contains("github.com");
     assertThat(settings.settings(Path.of("/h"), List.of("specs")).toString())
         .doesNotContain("ghp_s3cr3t");
@@ -36,12 +36,16 @@ class GitHubCheckoutPropertiesTest {
 
   @Test
   void theDefaultCheckoutsFolderIsInTheWorkingFolderNotTheHome() {
-    var settings = new GitHubCheckoutProperties(false, "/srv/git/{repository}.git", "", null);
+    var settings = new GitHubCheckoutProperties(false, "/srv/git/{repository}.git", "", null, null);
     var where = settings.settings(Path.of(".tollgate"), List.of("specs"));
 
     assertThat(where.checkouts()).isEqualTo(Path.of("tollgate-checkouts").toAbsolutePath());
     assertThat(where.cache()).isEqualTo(Path.of(".tollgate/github").toAbsolutePath());
     assertThat(settings.gitTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(where.retention()).isEqualTo(Duration.ofDays(14));
+    assertThatThrownBy(
+            () -> new GitHubCheckoutProperties(false, "/srv/git", "", null, Duration.ofMinutes(5)))
+        .hasMessageContaining("checkout-retention");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tollgate.activities.commits;
 
+import dev.tollgate.stages.RemoteUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +21,15 @@ import java.util.regex.Pattern;
  * @param specPaths folders of the repository whose {@code .yaml}/{@code .yml} pipeline specs are
  *     looked at ({@code ""} = the whole repository)
  * @param timeout the most one git command may take (a fetch of a large repository included)
+ * @param retention how long a checkout nobody planned again is kept; zero: for ever
  */
 public record CheckoutSettings(
-    String remoteUrl, Path cache, Path checkouts, List<String> specPaths, Duration timeout) {
+    String remoteUrl,
+    Path cache,
+    Path checkouts,
+    List<String> specPaths,
+    Duration timeout,
+    Duration retention) {
   private static final Pattern SCHEME = Pattern.compile("(https?|ssh|git|file)://.+");
   private static final Pattern SCP_LIKE = Pattern.compile("[^/@:]+@[^/:]+:.+");
 
@@ -31,6 +38,7 @@ public record CheckoutSettings(
     cache = cache.toAbsolutePath().normalize();
     checkouts = checkouts.toAbsolutePath().normalize();
     specPaths = List.copyOf(specPaths);
+    retention = retention == null ? Duration.ZERO : retention;
     if (!isRemote(remoteUrl)) {
       throw new IllegalArgumentException(
           "the remote "
@@ -38,6 +46,12 @@ public record CheckoutSettings(
               + " is not an https://, http://, ssh://, git://, file:// URL, user@host:path or an"
               + " absolute path");
     }
+  }
+
+  /** Checkouts kept for ever. */
+  public CheckoutSettings(
+      String remoteUrl, Path cache, Path checkouts, List<String> specPaths, Duration timeout) {
+    this(remoteUrl, cache, checkouts, specPaths, timeout, Duration.ZERO);
   }
 
   /** Whether git may be pointed at {@code url}: no {@code ext::} or other helper transport. */
@@ -69,6 +83,8 @@ public record CheckoutSettings(
         + specPaths
         + ", timeout="
         + timeout
+        + ", retention="
+        + retention
         + "]";
   }
 }

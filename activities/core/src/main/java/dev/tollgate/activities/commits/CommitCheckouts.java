@@ -24,10 +24,16 @@ public final class CommitCheckouts {
   private final CheckoutSettings settings;
   private final GitProcess git;
   private final ConcurrentHashMap<Path, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final CheckoutPruner pruner;
 
   public CommitCheckouts(CheckoutSettings settings, GitProcess git) {
+    this(settings, git, java.time.Clock.systemUTC());
+  }
+
+  CommitCheckouts(CheckoutSettings settings, GitProcess git, java.time.Clock clock) {
     this.settings = settings;
     this.git = git;
+    this.pruner = new CheckoutPruner(settings.checkouts(), settings.retention(), clock);
   }
 
   public CheckoutSettings settings() {
@@ -118,7 +124,10 @@ public final class CommitCheckouts {
 
   private Path layOut(Path bare, String sha) {
     Path target = settings.checkouts().resolve(sha);
-    if (Files.isDirectory(target)) return target;
+    if (Files.isDirectory(target)) {
+      pruner.touch(target);
+      return target;
+    }
     Path aside = settings.checkouts().resolve(".incoming-" + sha + "-" + System.nanoTime());
     Path tar = settings.checkouts().resolve(".incoming-" + sha + "-" + System.nanoTime() + ".tar");
     try {
@@ -133,6 +142,8 @@ public final class CommitCheckouts {
           | java.nio.file.DirectoryNotEmptyException e) {
         Tree.delete(aside); // another worker thread laid it out first: same commit, same files
       }
+      pruner.touch(target);
+      pruner.maybePrune();
       return target;
     } catch (IOException e) {
       Tree.delete(aside);

@@ -1,4 +1,4 @@
-package dev.tollgate.activities.commits;
+package dev.tollgate.stages;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.tollgate.activities.commits;
+package dev.tollgate.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
