@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code POST /github/webhook} over real HTTP to the worker app, on its embedded Temporal: a signed
- * push is recorded as the workflow {@code github-delivery/<id>}, whose result is the event; the
- * same delivery again starts nothing; an unsigned one is a 401; a payload over the cap a 413 before
- * it is read (declared or streamed).
+ * push is recorded as the workflow {@code github-delivery/<id>}, whose input is the event; the same
+ * delivery again starts nothing; an unsigned one is a 401; a payload over the cap a 413 before it
+ * is read (declared or streamed).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GitHubWebhookHttpTest {
@@ -60,7 +60,20 @@ class GitHubWebhookHttpTest {
     assertThat(again.status()).as(again.body()).isEqualTo(200);
     // the redelivery started no second run: the latest run of the id is still the first
     assertThat(latestRun(id)).isEqualTo(run);
-    GitHubDelivery recorded = client.newUntypedWorkflowStub(id).getResult(GitHubDelivery.class);
+    // the workflow's input is the record (its result comes once the delivery's runs have ended)
+    var input =
+        client
+            .fetchHistory(id)
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput()
+            .getPayloads(0);
+    GitHubDelivery recorded =
+        client
+            .getOptions()
+            .getDataConverter()
+            .fromPayload(input, GitHubDelivery.class, GitHubDelivery.class);
     assertThat(recorded.sha()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
     assertThat(recorded.affectedSpecs())
         .containsExactly("pipelines/churn/spec.yaml", "pipelines/energy.yml");
