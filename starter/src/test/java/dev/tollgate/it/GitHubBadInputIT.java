@@ -3,6 +3,9 @@ package dev.tollgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.adapters.github.FakeGitHub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,9 +73,9 @@ class GitHubBadInputIT {
 
   private static String read(GitRepos repos, String path) {
     try {
-      return java.nio.file.Files.readString(repos.work().resolve(path));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return Files.readString(repos.work().resolve(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
