@@ -37,10 +37,14 @@ final class BackgroundProcess {
   private final Path log;
   private final Process process;
 
-  private BackgroundProcess(String name, Path log, Process process) {
+  /** Where this start's output begins in the log (an earlier start's or IT run's came before). */
+  private final long startOffset;
+
+  private BackgroundProcess(String name, Path log, Process process, long startOffset) {
     this.name = name;
     this.log = log;
     this.process = process;
+    this.startOffset = startOffset;
   }
 
   /** Starts {@code command}, appending its stdout and stderr to {@code log}. */
@@ -59,9 +63,10 @@ final class BackgroundProcess {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.environment().putAll(env);
+      long startOffset = Files.size(log);
       Process process = builder.start();
       LIVE.add(process);
-      return new BackgroundProcess(name, log, process);
+      return new BackgroundProcess(name, log, process, startOffset);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + command, e);
     }
@@ -116,11 +121,15 @@ final class BackgroundProcess {
     LIVE.remove(process);
   }
 
-  /** Waits until the log contains {@code text}; fails early, with the log's end, if it exits. */
+  /**
+   * Waits until this start's part of the log contains {@code text} (the log is appended to: a
+   * restart's or a rerun's "ready" from before must not count); fails early, with the log's end, if
+   * the process exits.
+   */
   void awaitLog(String text, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (logText().contains(text)) return;
+      if (sinceStart().contains(text)) return;
       if (!process.isAlive()) {
         throw new IllegalStateException(
             name
@@ -135,6 +144,16 @@ final class BackgroundProcess {
     }
     throw new IllegalStateException(
         name + " did not print '" + text + "' within " + timeout.toSeconds() + " s. " + tail());
+  }
+
+  private String sinceStart() {
+    try {
+      byte[] all = Files.readAllBytes(log);
+      int from = (int) Math.min(startOffset, all.length);
+      return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   String logText() {

@@ -57,6 +57,9 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
   /** For RayTrainingFaultsIT's worker, training on the Ray cluster while it breaks. */
   static final String RAY_FAULTS_NAMESPACE = "it-ray-faults";
 
+  /** For the worker with the GitHub webhook on (GitHubPushIT, GitHubPullRequestIT). */
+  static final String GITHUB_NAMESPACE = "it-github";
+
   private static SharedStack instance;
 
   private final TemporalDevServer server;
@@ -109,7 +112,8 @@ final class SharedStack implements BeforeAllCallback, AutoCloseable {
             CONTAINER_NAMESPACE,
             CONTAINER_KILL_NAMESPACE,
             RAY_NAMESPACE,
-            RAY_FAULTS_NAMESPACE);
+            RAY_FAULTS_NAMESPACE,
+            GITHUB_NAMESPACE);
     try {
       Path home = ItSettings.newWorkDir("shared-home");
       WorkerProcess worker = WorkerProcess.start("shared", server.address(), NAMESPACE, home);

@@ -21,10 +21,11 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 
 /**
- * One run's stages: train → validate → approve → deploy, then notify whatever the outcome. Failed
- * gates are outcomes, a cancel stops the stages at a safe point ({@link RunCancellation}) and
- * becomes the outcome, and every piece of I/O is an activity. {@link PipelineWorkflowImpl} is the
- * run's face to Temporal; this is what the run does.
+ * One run's stages: train → validate → approve → deploy, then notify whatever the outcome; a pull
+ * request's check run ({@link CheckRun}) stops after validation. Failed gates are outcomes, a
+ * cancel stops the stages at a safe point ({@link RunCancellation}) and becomes the outcome, and
+ * every piece of I/O is an activity. {@link PipelineWorkflowImpl} is the run's face to Temporal;
+ * this is what the run does.
  */
 final class PipelineRun {
   private final TrainActivities train =
@@ -40,6 +41,14 @@ final class PipelineRun {
       Workflow.newActivityStub(DeployActivities.class, StageOptions.deploy());
 
   private final PipelineSpec spec;
+
+  /**
+   * What the stages read: the spec, or for a pull request's check run the spec with its data cut to
+   * {@code pull_request.max_rows} rows (train, search and validation read the same rows, so the
+   * holdout is the same). The registry keeps {@link #spec}'s digest and JSON.
+   */
+  private final PipelineSpec bounded;
+
   private final RunOptions options;
   private final RunState state;
   private final RunCancellation cancellation;
@@ -59,6 +68,7 @@ final class PipelineRun {
       RunState state,
       RunCancellation cancellation) {
     this.spec = spec;
+    this.bounded = CheckRun.of(options) ? CheckRun.bounded(spec) : spec;
     this.options = options;
     this.state = state;
     this.cancellation = cancellation;
@@ -134,7 +144,7 @@ final class PipelineRun {
               Stage.SEARCHING,
               () ->
                   cancellation.interruptible(
-                      () -> new HyperparameterSearch(train).run(spec, progress.runId)),
+                      () -> new HyperparameterSearch(train).run(bounded, progress.runId)),
               HyperparameterSearch::describe);
       SearchSummary search = progress.search;
       if (search.bestIndex() == null) {
@@ -150,6 +160,11 @@ final class PipelineRun {
     }
     trainAndRegister(training);
     if (!validated()) return;
+    if (CheckRun.of(options)) {
+      // a pull request's check: never staging, approval, deploy or promote
+      progress.outcome = Outcome.VALIDATED;
+      return;
+    }
     if (!staged()) return;
     if (!new ApprovalStage(progress, state, notices, archive, cancellation, gate, approval)
         .approved()) return;
@@ -171,7 +186,7 @@ final class PipelineRun {
                         trainer(chosen)
                             .train(
                                 new TrainRequest(
-                                    spec.model(), runId, spec.task(), spec.data(), chosen))),
+                                    spec.model(), runId, spec.task(), bounded.data(), chosen))),
             t -> Figures.keyMetrics(t.metrics()));
     state.setMetrics(progress.trained.metrics());
     RegisteredCandidate registered =
@@ -185,7 +200,8 @@ final class PipelineRun {
                 progress.trained.dataDigest(),
                 SpecJson.digest(spec),
                 SpecJson.json(spec),
-                CommitLineage.addTo(progress.trained.lineage(), options.commit())));
+                CommitLineage.addTo(progress.trained.lineage(), options.commit()),
+                CheckRun.of(options) ? RegisterRequest.PULL_REQUEST : null));
     progress.candidate = registered.candidate();
     progress.previous = registered.production();
     state.setModelVersion(progress.candidate.version());
@@ -215,7 +231,7 @@ final class PipelineRun {
                     () ->
                         validate.validate(
                             new ValidationRequest(
-                                spec,
+                                bounded,
                                 progress.runId,
                                 progress.candidate,
                                 progress.trained,

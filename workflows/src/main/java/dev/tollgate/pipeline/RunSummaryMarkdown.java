@@ -108,7 +108,7 @@ public final class RunSummaryMarkdown {
 
   private static String mark(Outcome outcome) {
     return switch (outcome) {
-      case DEPLOYED -> "✅";
+      case DEPLOYED, VALIDATED -> "✅";
       case REJECTED_BY_VALIDATION, FAILED -> "❌";
       case REJECTED_BY_APPROVER, APPROVAL_TIMED_OUT, ROLLED_BACK, CANCELLED -> "⛔";
     };
@@ -123,7 +123,7 @@ public final class RunSummaryMarkdown {
   }
 
   /** One line of text with markdown and HTML characters escaped. */
-  static String text(String s) {
+  public static String text(String s) {
     if (s == null) return "";
     StringBuilder out = new StringBuilder(s.length());
     for (char ch : s.replaceAll("\\s+", " ").strip().toCharArray()) {

@@ -1,5 +1,6 @@
 package dev.tollgate.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,10 @@ import java.util.Objects;
  *     payloads, other tasks) means {@link #DEFAULT_MAX_CLASSES}
  * @param maxBytes the largest dataset file a stage will read (the table is held in memory); {@code
  *     null} (older payloads, specs without it) means {@link #DEFAULT_MAX_BYTES}
+ * @param rowLimit the stages read at most this many data rows of the file; not a key of the {@code
+ *     data} section but a pull request's check run's bound ({@code pull_request.max_rows}), set for
+ *     that run only ({@link #withRowLimit}); {@code null} (every other run): every row, and left
+ *     out of the JSON so those runs' payloads and spec digests are what they were
  */
 public record DataSpec(
     String train,
@@ -29,7 +34,8 @@ public record DataSpec(
     String timestamp,
     MissingPolicy missing,
     Integer maxClasses,
-    Long maxBytes) {
+    Long maxBytes,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long rowLimit) {
 
   /** 1 GiB: a CSV that size takes several GiB of heap once parsed into columns. */
   public static final long DEFAULT_MAX_BYTES = 1L << 30;
@@ -73,6 +79,35 @@ public record DataSpec(
     if (maxBytes != null && maxBytes < 1) {
       throw new IllegalArgumentException("max_bytes must be positive, got " + maxBytes);
     }
+    if (rowLimit != null && rowLimit < 1) {
+      throw new IllegalArgumentException("max_rows must be at least 1, got " + rowLimit);
+    }
+  }
+
+  /** Every key, no row limit: what the parser builds. */
+  public DataSpec(
+      String train,
+      String target,
+      List<String> features,
+      int minRows,
+      Duration maxAge,
+      List<String> categorical,
+      String timestamp,
+      MissingPolicy missing,
+      Integer maxClasses,
+      Long maxBytes) {
+    this(
+        train,
+        target,
+        features,
+        minRows,
+        maxAge,
+        categorical,
+        timestamp,
+        missing,
+        maxClasses,
+        maxBytes,
+        null);
   }
 
   /** Every key but {@code max_bytes}, which takes its default. */
@@ -130,7 +165,27 @@ public record DataSpec(
         timestamp,
         missing,
         maxClasses,
-        maxBytes);
+        maxBytes,
+        rowLimit);
+  }
+
+  /**
+   * The same data read no further than {@code rows} data rows: a pull request's check run ({@code
+   * pull_request.max_rows}); {@code null} reads every row.
+   */
+  public DataSpec withRowLimit(Long rows) {
+    return new DataSpec(
+        train,
+        target,
+        features,
+        minRows,
+        maxAge,
+        categorical,
+        timestamp,
+        missing,
+        maxClasses,
+        maxBytes,
+        rows);
   }
 
   /** The classification limit on distinct target values, its default when the spec has none. */

@@ -24,6 +24,7 @@ public record NotifySpec(
           "escalated",
           "decided",
           "validation_failed",
+          "validated",
           "deployed",
           "rolled_back",
           "failed",

@@ -43,7 +43,8 @@ public final class SpecParser {
             "deploy",
             "notify",
             "schedule",
-            "tracking"));
+            "tracking",
+            "pull_request"));
 
     String model = top.string("model", true);
     if (!PipelineSpec.MODEL_NAME.matcher(model).matches()) {
@@ -93,6 +94,7 @@ public final class SpecParser {
         deploy,
         notify,
         ScheduleKeys.read(top.section("schedule", false), baseDir),
-        TrackingKeys.read(top.section("tracking", false), model, task));
+        TrackingKeys.read(top.section("tracking", false), model, task),
+        PullRequestKeys.read(top.section("pull_request", false), data));
   }
 }

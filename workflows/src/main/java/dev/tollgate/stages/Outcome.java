@@ -12,5 +12,11 @@ public enum Outcome {
    * stopped by {@code tollgate cancel} or a cancel sent to Temporal, before its outcome: what it
    * had deployed is taken back and its candidate archived (ADR 0010)
    */
-  CANCELLED
+  CANCELLED,
+  /**
+   * a pull request's check run ({@code Trigger.PULL_REQUEST}) passed validation against Production:
+   * the candidate stays registered in stage none with reason {@code pull_request}; nothing is
+   * deployed or promoted (a check run that fails validation is {@link #REJECTED_BY_VALIDATION})
+   */
+  VALIDATED
 }

@@ -55,7 +55,9 @@ class PipelineReplayTest {
         "histories/pipeline-cancelled-by-temporal.json",
         // trained by the spec's command, its own timeout, lineage registered
         // (CommandTrainingWorkflowTest)
-        "histories/pipeline-trained-by-command.json"
+        "histories/pipeline-trained-by-command.json",
+        // a pull request's check run: rows capped, reason pull_request, VALIDATED (CheckRunTest)
+        "histories/pipeline-pull-request-validated.json"
       })
   void committedHistoriesReplay(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(resource, PipelineWorkflowImpl.class);

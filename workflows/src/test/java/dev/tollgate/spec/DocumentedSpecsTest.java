@@ -37,7 +37,8 @@ class DocumentedSpecsTest {
           "deploy",
           "notify",
           "schedule",
-          "tracking");
+          "tracking",
+          "pull_request");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @TestFactory

@@ -126,7 +126,19 @@ class SpecSchemaTest {
         new Bad(
             "an event that does not exist",
             "notify.on",
-            s -> obj(s, "notify").putArray("on").add("deploy")));
+            s -> obj(s, "notify").putArray("on").add("deploy")),
+        new Bad(
+            "a pull request's max_rows of zero",
+            "pull_request.max_rows",
+            s -> s.putObject("pull_request").put("max_rows", 0)),
+        new Bad(
+            "a misspelt pull_request key",
+            "pull_request.max_row",
+            s -> s.putObject("pull_request").put("max_row", 100)),
+        new Bad(
+            "a pull request's timeout that is not a duration",
+            "pull_request.timeout",
+            s -> s.putObject("pull_request").put("timeout", "soon")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -149,7 +161,7 @@ class SpecSchemaTest {
     obj(spec, "data").put("missing", "DROP_ROWS");
     obj(spec, "approval").put("on_timeout", "Reject");
     obj(obj(spec, "validation"), "drift").put("method", "KS");
-    obj(spec, "notify").putArray("on").add("Run_Started").add("FINISHED");
+    obj(spec, "notify").putArray("on").add("Run_Started").add("VALIDATED");
 
     SpecParser.parse(YAML.writeValueAsString(spec), "case.yaml", EXAMPLE.getParent());
     assertThat(errors(spec)).isEmpty();

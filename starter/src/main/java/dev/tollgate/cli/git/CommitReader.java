@@ -3,6 +3,7 @@ package dev.tollgate.cli.git;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.stages.CommitLineage;
+import dev.tollgate.stages.RemoteUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 

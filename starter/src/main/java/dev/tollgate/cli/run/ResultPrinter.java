@@ -10,7 +10,10 @@ import java.io.PrintWriter;
 public final class ResultPrinter {
   private ResultPrinter() {}
 
-  /** Prints the result and returns the exit code: 0 only when the model was deployed. */
+  /**
+   * Prints the result and returns the exit code: 0 only when the model was deployed, or a pull
+   * request's check run passed validation (VALIDATED).
+   */
   public static int print(PrintWriter out, PipelineResult result) {
     out.println();
     SearchPrinter.print(out, result.search());
@@ -44,6 +47,9 @@ public final class ResultPrinter {
       out.println("HTML report: " + result.validation().htmlReportUri());
     }
     out.flush();
-    return result.outcome() == Outcome.DEPLOYED ? ExitCodes.OK : ExitCodes.NOT_DONE;
+    // a pull request's check run that passed did all it was asked to
+    return result.outcome() == Outcome.DEPLOYED || result.outcome() == Outcome.VALIDATED
+        ? ExitCodes.OK
+        : ExitCodes.NOT_DONE;
   }
 }

@@ -7,7 +7,6 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import java.time.Duration;
 
 /**
  * Records a delivery as the start of its {@link GitHubDeliveryWorkflow}, ID {@code
@@ -30,7 +29,8 @@ final class TemporalDeliveryRecorder implements DeliveryRecorder {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(GitHubDelivery.workflowId(delivery.deliveryId()))
                 .setTaskQueue(TaskQueues.PIPELINE)
-                .setWorkflowRunTimeout(Duration.ofHours(1))
+                // No run timeout: the delivery follows its runs to their end (a push's waits
+                // for approval, for days) to post each final status.
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());

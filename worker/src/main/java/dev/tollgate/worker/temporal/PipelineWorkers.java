@@ -1,6 +1,7 @@
 package dev.tollgate.worker.temporal;
 
 import dev.tollgate.activities.wiring.StageActivities;
+import dev.tollgate.github.CommitActivities;
 import dev.tollgate.github.GitHubDeliveryWorkflowImpl;
 import dev.tollgate.guardian.GuardianWorkflowImpl;
 import dev.tollgate.pipeline.DecisionSeal;
@@ -60,7 +61,9 @@ public class PipelineWorkers implements SmartLifecycle {
       TollgateProperties properties,
       WorkerQueueProperties queueSettings,
       ApprovalKey approvalKey,
-      PolicyActivitiesImpl policies) {
+      PolicyActivitiesImpl policies,
+      // GitHubConfig's, only when tollgate.github.enabled: the delivery workflow's activities
+      org.springframework.beans.factory.ObjectProvider<CommitActivities> commits) {
     this.queues = queueSettings.parsed();
     TrainingOnlyStore.check(
         queues,
@@ -76,6 +79,10 @@ public class PipelineWorkers implements SmartLifecycle {
     this.target = target;
     this.shutdownGrace = properties.shutdownGrace();
     register(factory, queues, approvalKey.seal(), stages, policies);
+    CommitActivities commit = commits.getIfAvailable();
+    if (commit != null && queues.pipeline()) {
+      factory.getWorker(TaskQueues.PIPELINE).registerActivitiesImplementations(commit);
+    }
   }
 
   /**

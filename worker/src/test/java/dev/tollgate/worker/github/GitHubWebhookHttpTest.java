@@ -6,6 +6,7 @@ import dev.tollgate.github.GitHubDelivery;
 import dev.tollgate.worker.slack.RawHttp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,19 @@ class GitHubWebhookHttpTest {
     registry.add("tollgate.github.webhook-secret", () -> SignedDelivery.SECRET);
     registry.add("tollgate.github.spec-paths", () -> "pipelines");
     registry.add("tollgate.github.max-payload", () -> "64KB");
+    registry.add(
+        "tollgate.github.remote-url", () -> "file://" + HOME.resolve("remotes/{repository}.git"));
+    registry.add(
+        "tollgate.github.checkouts",
+        () -> HOME.resolveSibling(HOME.getFileName() + "-checkouts").toString());
+  }
+
+  @Autowired
+  org.springframework.beans.factory.ObjectProvider<dev.tollgate.github.CommitActivities> commits;
+
+  @Test
+  void enabledTheWorkerHasTheDeliveryActivities() {
+    assertThat(commits.getIfAvailable()).isNotNull();
   }
 
   @LocalServerPort int port;
@@ -60,7 +75,19 @@ class GitHubWebhookHttpTest {
     assertThat(again.status()).as(again.body()).isEqualTo(200);
     // the redelivery started no second run: the latest run of the id is still the first
     assertThat(latestRun(id)).isEqualTo(run);
-    GitHubDelivery recorded = client.newUntypedWorkflowStub(id).getResult(GitHubDelivery.class);
+    // the workflow's input is the record (its result comes once the delivery's runs have ended)
+    Payloads input =
+        client
+            .fetchHistory(id)
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
+    GitHubDelivery recorded =
+        client
+            .getOptions()
+            .getDataConverter()
+            .fromPayloads(0, Optional.of(input), GitHubDelivery.class, GitHubDelivery.class);
     assertThat(recorded.sha()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
     assertThat(recorded.affectedSpecs())
         .containsExactly("pipelines/churn/spec.yaml", "pipelines/energy.yml");

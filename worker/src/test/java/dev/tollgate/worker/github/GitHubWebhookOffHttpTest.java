@@ -27,6 +27,14 @@ class GitHubWebhookOffHttpTest {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.beans.factory.ObjectProvider<dev.tollgate.github.CommitActivities> commits;
+
+  @Test
+  void offTheWorkerRunsNoGit() {
+    assertThat(commits.getIfAvailable()).isNull();
+  }
+
   @Test
   void offIs503BeforeAByteIsRead() throws Exception {
     SignedDelivery push = SignedDelivery.of("push", SignedDelivery.fixture("push.json"));

@@ -16,9 +16,13 @@ import java.util.zip.ZipException;
  * for a bad value, the row and column: "load.csv row 17, column temperature: 'abc' is not a
  * number". Rows are the lines of the file, header included. Blank lines are skipped; columns the
  * spec does not use are not parsed. Order of work: read, apply {@code data.missing}, label classes,
- * split, fit the {@link DataSchema} on the training rows, encode every row with it.
+ * split, fit the {@link DataSchema} on the training rows, encode every row with it. A spec with a
+ * {@link DataSpec#rowLimit} is read no further than that many data rows (its digest is still the
+ * whole file's).
  */
 public final class CsvLoader {
+  private static final long MAX_INT = Integer.MAX_VALUE;
+
   private final DatasetFiles files;
   private final IntConsumer progress;
 
@@ -143,7 +147,12 @@ public final class CsvLoader {
                   target,
                   labels,
                   spec.timestamp());
-      CsvReader.read(in.lines, table, progress);
+      // a pull request's check run reads the head of the file only (pull_request.max_rows)
+      CsvReader.read(
+          in.lines,
+          table,
+          progress,
+          spec.rowLimit() == null ? Integer.MAX_VALUE : (int) Math.min(spec.rowLimit(), MAX_INT));
       String sha256 = in.sha256();
       int read = table.rows();
       java.util.Map<String, Integer> missing = new java.util.LinkedHashMap<>();

@@ -41,6 +41,7 @@ public final class EventNames {
       case APPROVAL_TIMED_OUT -> "timed_out";
       case FAILED -> "failed";
       case CANCELLED -> "cancelled";
+      case VALIDATED -> "validated";
     };
   }
 }

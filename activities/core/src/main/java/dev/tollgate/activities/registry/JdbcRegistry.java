@@ -43,7 +43,8 @@ public final class JdbcRegistry {
           Optional<ModelVersion> existing = RegistryReads.byRun(c, r.model(), r.runId());
           if (existing.isPresent()) return existing.get();
           int version = RegistryReads.nextVersion(c, r.model());
-          insertVersion(c, r, version, RegistryStage.NONE, null, Instant.now());
+          // a pull request's candidate says so ("pull_request"): `models show` tells it apart
+          insertVersion(c, r, version, RegistryStage.NONE, r.reason(), Instant.now());
           return new ModelVersion(
               r.model(), version, r.runId(), r.artifactUri(), r.modelDigest(), r.metrics());
         });

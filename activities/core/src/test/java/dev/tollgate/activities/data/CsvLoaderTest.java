@@ -40,6 +40,16 @@ class CsvLoaderTest {
   }
 
   @Test
+  void aRowLimitReadsTheHeadOfTheFileAndStillHashesAllOfIt() throws IOException {
+    Path file = csv("x1,x2,y\n1,2,3\n4,5,6\n7,8,9\nbad,row,here\n");
+    Dataset data = loader.load(spec(file, 1).withRowLimit(2L));
+    assertThat(data.rows()).as("pull_request.max_rows").isEqualTo(2);
+    assertThat(data.y()).containsExactly(3, 6);
+    assertThat(data.sha256()).isEqualTo(Digests.sha256(Files.readAllBytes(file)));
+    assertThat(loader.load(spec(file, 1).withRowLimit(3L)).rows()).isEqualTo(3);
+  }
+
+  @Test
   void aStringInANumericColumnNamesFileRowAndColumn() throws IOException {
     Path file = csv("x1,x2,y\n1,2,3\n4,5,6\n7,abc,9\n");
     var failure = businessFailure(() -> loader.load(spec(file, 1)), FailureTypes.INVALID_DATA);

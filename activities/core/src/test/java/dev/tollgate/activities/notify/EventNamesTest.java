@@ -50,6 +50,7 @@ class EventNamesTest {
     assertThat(finished(Outcome.APPROVAL_TIMED_OUT)).isEqualTo("timed_out");
     assertThat(finished(Outcome.FAILED)).isEqualTo("failed");
     assertThat(finished(Outcome.CANCELLED)).isEqualTo("cancelled");
+    assertThat(finished(Outcome.VALIDATED)).isEqualTo("validated");
   }
 
   @Test

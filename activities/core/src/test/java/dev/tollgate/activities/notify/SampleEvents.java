@@ -47,6 +47,7 @@ public final class SampleEvents {
     all.put("failed", failed());
     all.put("cancelled", cancelled());
     all.put("rolled_back_by_hand", rolledBackByHand());
+    all.put("validated", validated());
     return all;
   }
 
@@ -149,6 +150,19 @@ public final class SampleEvents {
         List.of(),
         "alice",
         "alice approved via slack at 2026-12-02T10:00:00Z: lgtm",
+        null,
+        null);
+  }
+
+  /** A pull request's check run that passed validation: nothing deployed. */
+  public static PipelineEvent validated() {
+    return finished(
+        Outcome.VALIDATED,
+        "VALIDATED energy-load v3 (rmse 25.8, r2 0.91)",
+        25.8,
+        List.of(),
+        null,
+        null,
         null,
         null);
   }

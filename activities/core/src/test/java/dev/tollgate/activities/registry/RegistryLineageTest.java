@@ -84,4 +84,26 @@ class RegistryLineageTest {
         .containsEntry("code_version", "git:1a2b3c4")
         .doesNotContainKey("git_ref"); // a detached HEAD
   }
+
+  @Test
+  void aPullRequestsCandidateKeepsItsReasonAsTheStageReason() {
+    registry.registerCandidate(RegistryContract.candidate("run-a"));
+    registry.registerCandidate(
+        new RegisterRequest(
+            "energy",
+            "pr12-1a2b3c4-72d3162e",
+            "file:/artifacts/pr/",
+            "digest-pr",
+            Map.of("rmse", 1.5),
+            "data-pr",
+            "spec-pr",
+            "{\"model\":\"energy\"}",
+            null,
+            RegisterRequest.PULL_REQUEST));
+
+    var versions = registry.describeModel("energy").versions();
+    assertThat(versions.get(0).stageReason()).as("any other run's candidate has none").isNull();
+    assertThat(versions.get(1).stage()).isEqualTo(dev.tollgate.stages.RegistryStage.NONE);
+    assertThat(versions.get(1).stageReason()).isEqualTo("pull_request");
+  }
 }

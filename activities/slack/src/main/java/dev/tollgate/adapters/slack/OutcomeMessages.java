@@ -38,6 +38,17 @@ final class OutcomeMessages {
     switch (name) {
       case "deployed" -> deployed(e, blocks);
       case "validation_failed" -> validationFailed(e, blocks);
+      case "validated" -> {
+        blocks.add(header("Validated: " + subject(e)));
+        blocks.add(
+            text(
+                ":white_check_mark: "
+                    + Mrkdwn.bold(subject(e))
+                    + " passed validation against Production: a pull request's check, it"
+                    + " does not deploy"));
+        List<String> metrics = MetricFields.of(e, METRICS_SHOWN);
+        if (!metrics.isEmpty()) blocks.add(fields(metrics));
+      }
       case "rolled_back" -> {
         blocks.add(header("Rolled back: " + subject(e)));
         blocks.add(text(":leftwards_arrow_with_hook: " + Mrkdwn.bold(subject(e)) + " rolled back"));

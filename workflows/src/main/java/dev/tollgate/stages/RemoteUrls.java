@@ -1,4 +1,4 @@
-package dev.tollgate.cli.git;
+package dev.tollgate.stages;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * scp-like form {@code git@host:org/repo.git} loses its {@code git@} the same way, so that every
  * recorded URL is free of user names.
  */
-final class RemoteUrls {
+public final class RemoteUrls {
   /** scheme://[user-info@]rest */
   private static final Pattern WITH_SCHEME =
       Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)(?:[^/?#]*@)?([^?#]*).*", Pattern.DOTALL);
@@ -20,7 +20,7 @@ final class RemoteUrls {
 
   private RemoteUrls() {}
 
-  static String withoutCredentials(String url) {
+  public static String withoutCredentials(String url) {
     String u = url.strip();
     Matcher m = WITH_SCHEME.matcher(u);
     if (m.matches()) return m.group(1) + m.group(2);

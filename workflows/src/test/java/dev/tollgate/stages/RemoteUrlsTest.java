@@ -1,4 +1,4 @@
-package dev.tollgate.cli.git;
+package dev.tollgate.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
