@@ -2,6 +2,7 @@ package dev.tollgate.worker.github;
 
 import dev.tollgate.activities.Echo;
 import dev.tollgate.github.GitHubDelivery;
+import dev.tollgate.worker.web.RefusedRequestLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ final class GitHubWebhook {
   private final WebhookPayloads payloads;
   private final DeliveryRecorder recorder;
   private final MeterRegistry meters;
-  private final RefusedDeliveryLog refusals;
+  private final RefusedRequestLog refusals;
 
   GitHubWebhook(
       GitHubProperties settings, DeliveryRecorder recorder, MeterRegistry meters, Clock clock) {
@@ -38,7 +39,7 @@ final class GitHubWebhook {
     this.payloads = new WebhookPayloads(settings);
     this.recorder = recorder;
     this.meters = meters;
-    this.refusals = new RefusedDeliveryLog(clock);
+    this.refusals = new RefusedRequestLog(clock, GitHubWebhook.class, "/github/webhook");
   }
 
   boolean enabled() {

@@ -9,6 +9,7 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import dev.tollgate.adapters.slack.SlackClient;
 import dev.tollgate.adapters.slack.SlackSettings;
 import dev.tollgate.pipeline.DecisionSeal;
+import dev.tollgate.worker.web.RefusedRequestLog;
 import io.temporal.client.WorkflowClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public final class SlackInteractions {
   private final SlackRequestParser parser;
   private final SlackSignature signature;
   private final long maxBody;
-  private final RefusedRequestLog refusals = new RefusedRequestLog(Clock.systemUTC());
+  private final RefusedRequestLog refusals =
+      new RefusedRequestLog(Clock.systemUTC(), SlackInteractions.class, "/slack/interactions");
 
   private SlackInteractions(App app, SlackSignature signature, long maxBody) {
     this.app = app;

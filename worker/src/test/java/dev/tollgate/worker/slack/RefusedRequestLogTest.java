@@ -2,6 +2,7 @@ package dev.tollgate.worker.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.worker.web.RefusedRequestLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,8 @@ class RefusedRequestLogTest {
   @Test
   void oneLineAMinuteAndTheCountOfTheRest() {
     Hand clock = new Hand();
-    RefusedRequestLog refusals = new RefusedRequestLog(clock);
+    RefusedRequestLog refusals =
+        new RefusedRequestLog(clock, SlackInteractions.class, "/slack/interactions");
     try (CapturedLog log = new CapturedLog()) {
       for (int i = 0; i < 1000; i++) refusals.refused(401, "not signed by Slack", "10.0.0.9");
       clock.now = clock.now.plus(Duration.ofSeconds(61));

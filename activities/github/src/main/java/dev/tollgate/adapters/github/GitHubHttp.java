@@ -2,6 +2,7 @@ package dev.tollgate.adapters.github;
 
 import dev.tollgate.activities.commits.CommitStatusException;
 import dev.tollgate.activities.commits.CommitStatusException.Kind;
+import dev.tollgate.activities.outbound.BoundedBodySubscriber;
 import dev.tollgate.activities.outbound.ErrorText;
 import java.net.ConnectException;
 import java.net.URI;
@@ -63,9 +64,9 @@ final class GitHubHttp {
           .header("Content-Type", "application/json")
           .method(method, BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
-    CompletableFuture<HttpResponse<BoundedBody.Bytes>> exchange =
-        client.sendAsync(request.build(), info -> new BoundedBody(ANSWER_BYTES));
-    HttpResponse<BoundedBody.Bytes> response;
+    CompletableFuture<HttpResponse<BoundedBodySubscriber.Bytes>> exchange =
+        client.sendAsync(request.build(), info -> new BoundedBodySubscriber(ANSWER_BYTES));
+    HttpResponse<BoundedBodySubscriber.Bytes> response;
     try {
       // the request's own timeout ends at the answer's headers; this one covers the body too
       response = exchange.get(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);

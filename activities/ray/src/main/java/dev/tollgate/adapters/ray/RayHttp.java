@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.ray;
 
+import dev.tollgate.activities.outbound.BoundedBodySubscriber;
 import dev.tollgate.activities.outbound.ErrorText;
 import dev.tollgate.activities.train.ray.RayException;
 import dev.tollgate.activities.train.ray.RayException.Kind;
@@ -114,9 +115,9 @@ final class RayHttp {
             .method(method, body)
             .header("Accept", "application/json");
     if (contentType != null) request.header("Content-Type", contentType);
-    CompletableFuture<HttpResponse<BoundedBody.Bytes>> exchange =
-        client.sendAsync(request.build(), info -> new BoundedBody(limit));
-    HttpResponse<BoundedBody.Bytes> response;
+    CompletableFuture<HttpResponse<BoundedBodySubscriber.Bytes>> exchange =
+        client.sendAsync(request.build(), info -> new BoundedBodySubscriber(limit));
+    HttpResponse<BoundedBodySubscriber.Bytes> response;
     try {
       // The request's own timeout ends at the answer's headers; this one covers the body too.
       response =
@@ -131,7 +132,7 @@ final class RayHttp {
     } catch (ExecutionException e) {
       throw outage(method, path, why(e.getCause(), timeout), e.getCause());
     }
-    BoundedBody.Bytes bytes = response.body();
+    BoundedBodySubscriber.Bytes bytes = response.body();
     String text = new String(bytes.bytes(), StandardCharsets.UTF_8);
     if (bytes.truncated() && response.statusCode() < 300) {
       throw unexpected(method, path, "an answer over " + limit + " bytes, not read");

@@ -1,4 +1,4 @@
-package dev.tollgate.adapters.ray;
+package dev.tollgate.activities.outbound;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -9,20 +9,21 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * An answer's body read up to a bound: what a misbehaving or hostile server sends past it is not
+ * An answer's body read up to a bound, for the adapters on the JDK's asynchronous HTTP client
+ * (Ray's Jobs API, GitHub's REST API): what a misbehaving or hostile server sends past it is not
  * kept (the subscription is cancelled, which closes the connection). The JDK's own {@code
  * BodyHandlers.limiting} arrived in 25; the modules are built for 21.
  */
-final class BoundedBody implements BodySubscriber<BoundedBody.Bytes> {
+public final class BoundedBodySubscriber implements BodySubscriber<BoundedBodySubscriber.Bytes> {
   /** The body, and whether it went past the bound (then {@code bytes} is only its start). */
-  record Bytes(byte[] bytes, boolean truncated) {}
+  public record Bytes(byte[] bytes, boolean truncated) {}
 
   private final int limit;
   private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
   private final CompletableFuture<Bytes> result = new CompletableFuture<>();
   private Flow.Subscription subscription;
 
-  BoundedBody(int limit) {
+  public BoundedBodySubscriber(int limit) {
     this.limit = limit;
   }
 
