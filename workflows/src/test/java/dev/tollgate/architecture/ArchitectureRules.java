@@ -96,6 +96,9 @@ public final class ArchitectureRules {
       Set.of(
           "dev.tollgate.activities.registry.ReadOnlyRegistry",
           "dev.tollgate.activities.data.CsvLoader",
+          "dev.tollgate.activities.commits.GitProcess",
+          "dev.tollgate.activities.commits.GitProcess$Result",
+          "dev.tollgate.activities.commits.GitProcess$GitFailure",
           "dev.tollgate.activities.db.RegistryDatabase$RegistryUnavailable",
           "dev.tollgate.activities.Echo");
 

@@ -1,5 +1,6 @@
 package dev.tollgate.cli.git;
 
+import dev.tollgate.activities.commits.GitProcess;
 import dev.tollgate.cli.common.CliFailure;
 import dev.tollgate.cli.common.ExitCodes;
 import dev.tollgate.stages.CommitLineage;
@@ -32,7 +33,7 @@ public final class CommitReader {
   static CommitLineage forSpec(Path spec, Git git) {
     try {
       return read(git, spec);
-    } catch (Git.GitUnavailable | Git.GitTimedOut e) {
+    } catch (GitProcess.GitFailure e) {
       throw new CliFailure(ExitCodes.USAGE, "--git: " + e.getMessage());
     }
   }

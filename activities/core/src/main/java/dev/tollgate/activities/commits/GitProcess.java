@@ -16,8 +16,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The {@code git} CLI, one command at a time, each within a timeout (a hung fetch must not hold an
- * activity slot for ever). The environment is clean: no {@code GIT_DIR} of the worker's shell, no
- * credential prompt ({@code GIT_TERMINAL_PROMPT=0}), only the transports a remote may use ({@code
+ * activity slot for ever, a credential prompt must not hang {@code tollgate run --git}). The one
+ * way Tollgate runs git: deliveries' checkouts, a training command's code version, the CLI's {@code
+ * --git}. The environment is clean: no {@code GIT_DIR} of the worker's shell, no credential prompt
+ * ({@code GIT_TERMINAL_PROMPT=0}), only the transports a remote may use ({@code
  * GIT_ALLOW_PROTOCOL}: never {@code ext::}, which runs a command). Stderr is read and dropped: git
  * prints the remote's URL there, which may carry a token, so nothing git says reaches a message.
  */
@@ -32,7 +34,7 @@ public final class GitProcess {
   }
 
   /** {@code program}: another executable (tests' stand-ins for a missing or hung git). */
-  GitProcess(String program, Duration timeout) {
+  public GitProcess(String program, Duration timeout) {
     this.program = program;
     this.timeout = timeout;
   }

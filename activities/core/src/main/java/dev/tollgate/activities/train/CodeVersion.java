@@ -1,5 +1,6 @@
 package dev.tollgate.activities.train;
 
+import dev.tollgate.activities.commits.GitProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * own shell leak in); without git on the worker, the digest is used.
  */
 final class CodeVersion {
-  private static final long GIT_SECONDS = 10;
+  private static final GitProcess GIT = new GitProcess(Duration.ofSeconds(10));
 
   /** Folders never part of the code's digest: a venv, caches and git's own files. */
   private static final List<String> SKIPPED =
@@ -40,35 +40,11 @@ final class CodeVersion {
 
   /** git's trimmed output, or {@code null} when it is not there, fails or takes too long. */
   private static String git(Path dir, String... args) {
-    List<String> argv = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
-    argv.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(false);
-    Map<String, String> env = pb.environment();
-    String path = env.get("PATH");
-    String home = env.get("HOME");
-    env.clear();
-    if (path != null) env.put("PATH", path);
-    if (home != null) env.put("HOME", home);
-    env.put("GIT_TERMINAL_PROMPT", "0");
-    env.put("LC_ALL", "C");
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     try {
-      Process p = pb.start();
-      p.getOutputStream().close();
-      byte[] out;
-      try (InputStream in = p.getInputStream()) {
-        out = in.readNBytes(1 << 20);
-      }
-      if (!p.waitFor(GIT_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return null;
-      }
-      return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8).trim() : null;
-    } catch (IOException e) {
-      return null; // no git on this worker
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
+      GitProcess.Result result = GIT.run(dir, args);
+      return result.ok() ? result.out().trim() : null;
+    } catch (GitProcess.GitFailure e) {
+      return null; // no git on this worker, or it hung
     }
   }
 
