@@ -62,8 +62,9 @@ final class AffectedSpecs {
     TreeSet<String> found = new TreeSet<>();
     for (String folder : specPaths) {
       Path dir = folder.isEmpty() ? files : files.resolve(folder).normalize();
-      // a spec path the commit made a symbolic link (specs -> /etc) is not followed out
-      if (!dir.startsWith(files) || !Files.isDirectory(dir) || !inside(dir, files)) continue;
+      // a spec path that is a symbolic link the commit made (specs -> /etc) is not followed out:
+      // Files.walk reads its start without following it, and links are no regular files here
+      if (!dir.startsWith(files) || !Files.isDirectory(dir)) continue;
       try (Stream<Path> all = Files.walk(dir)) {
         all.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
             .map(p -> files.relativize(p).toString().replace('\\', '/'))
@@ -76,14 +77,6 @@ final class AffectedSpecs {
       }
     }
     return List.copyOf(found);
-  }
-
-  private static boolean inside(Path dir, Path files) {
-    try {
-      return dir.toRealPath().startsWith(files.toRealPath());
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static boolean codeChanged(Path files, PipelineSpec spec, ChangedFiles changed) {

@@ -3,11 +3,8 @@ package dev.tollgate.activities.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.stages.CommitLineage;
-import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.RunFinished;
 import dev.tollgate.stages.RunStarted;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,23 +43,7 @@ class CommitEventFieldsTest {
 
   @Test
   void theFinishedEventNamesTheCommitOfTheRegisteredVersion() {
-    RunFinished finished =
-        new RunFinished(
-            SampleEvents.header("DEPLOYED"),
-            Outcome.DEPLOYED,
-            "manual",
-            4,
-            Map.of("rmse", 20.0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            COMMIT);
+    RunFinished finished = SampleEvents.deployedAt(COMMIT);
     assertThat(EventFields.of(finished))
         .containsEntry("version", "4")
         .containsEntry("git_commit", COMMIT.sha());

@@ -8,6 +8,7 @@ import dev.tollgate.stages.ApprovalReminder;
 import dev.tollgate.stages.ApprovalRequested;
 import dev.tollgate.stages.CancelSummary;
 import dev.tollgate.stages.CheckResult;
+import dev.tollgate.stages.CommitLineage;
 import dev.tollgate.stages.EventHeader;
 import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.PipelineEvent;
@@ -140,6 +141,26 @@ public final class SampleEvents {
         cancellation,
         null,
         List.of());
+  }
+
+  /** A plain DEPLOYED v4 of a run started at {@code commit} (a pipeline with {@code --git}). */
+  public static RunFinished deployedAt(CommitLineage commit) {
+    return new RunFinished(
+        header("DEPLOYED " + MODEL + " v4"),
+        Outcome.DEPLOYED,
+        "manual",
+        4,
+        Map.of("rmse", 20.0),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        commit);
   }
 
   public static PipelineEvent deployed() {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.notify.SampleEvents;
 import dev.tollgate.stages.CommitLineage;
-import dev.tollgate.stages.Outcome;
 import dev.tollgate.stages.RunFinished;
 import dev.tollgate.stages.RunStarted;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A run started at a commit says which in Slack: the short SHA with its ref, and the author. */
@@ -37,23 +34,7 @@ class SlackCommitTest {
 
   @Test
   void theFinishedMessageShowsItToo() throws Exception {
-    RunFinished finished =
-        new RunFinished(
-            SampleEvents.header("DEPLOYED energy-load v4"),
-            Outcome.DEPLOYED,
-            "manual",
-            4,
-            Map.of("rmse", 20.0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            COMMIT);
+    RunFinished finished = SampleEvents.deployedAt(COMMIT);
     assertThat(Golden.json(messages.render(finished, true))).contains("main@1a2b3c4");
   }
 
