@@ -73,7 +73,7 @@ def training_table(runs, capped):
 
 
 def load_table(runs):
-    print("| file | Tollgate CsvLoader wall s, median (first run) | CPU s | pandas read_csv wall s, "
+    print("| file | Tollgate DatasetLoader wall s, median (first run) | CPU s | pandas read_csv wall s, "
           "median (first run) | CPU s | Tollgate / pandas (wall medians) |")
     print("|---|---:|---:|---:|---:|---:|")
     for file in sorted({k[0] for k in runs}):

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.serving.ServingPointer;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
@@ -236,7 +236,7 @@ class ServeApplicationTest {
             new dev.tollgate.activities.artifacts.LocalArtifactStore(home.resolve("artifacts")));
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
-      env.registerActivitiesImplementations(new TrainActivitiesImpl(new CsvLoader(), models));
+      env.registerActivitiesImplementations(new TrainActivitiesImpl(new DatasetLoader(), models));
       TrainedModel t =
           env.newActivityStub(
                   TrainActivities.class,

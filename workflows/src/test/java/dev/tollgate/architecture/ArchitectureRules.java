@@ -95,7 +95,7 @@ public final class ArchitectureRules {
   public static final Set<String> CLI_ACTIVITIES_API =
       Set.of(
           "dev.tollgate.activities.registry.ReadOnlyRegistry",
-          "dev.tollgate.activities.data.CsvLoader",
+          "dev.tollgate.activities.data.DatasetLoader",
           "dev.tollgate.activities.commits.GitProcess",
           "dev.tollgate.activities.commits.GitProcess$Result",
           "dev.tollgate.activities.commits.GitProcess$GitFailure",

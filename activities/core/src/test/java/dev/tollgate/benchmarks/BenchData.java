@@ -1,7 +1,7 @@
 package dev.tollgate.benchmarks;
 
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.Task;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import java.util.stream.IntStream;
 
 /**
  * A benchmark file of {@code benchmarks/generate_data.py}, loaded through Tollgate's {@link
- * CsvLoader}: features {@code f00..f19}, target {@code y}, and the {@code holdout} column (1 for
- * the rows to score) that fixes the split shared with the Python harness. The loader parses all 22
- * columns, as pandas does; the model sees the 20 features only.
+ * DatasetLoader}: features {@code f00..f19}, target {@code y}, and the {@code holdout} column (1
+ * for the rows to score) that fixes the split shared with the Python harness. The loader parses all
+ * 22 columns, as pandas does; the model sees the 20 features only.
  *
  * @param data the 20 features and the target
  * @param train the rows with {@code holdout == 0}
@@ -36,7 +36,7 @@ record BenchData(Dataset data, int[] train, int[] holdout) {
 
   /** Loads {@code file} with Tollgate's loader (the step {@code load} times). */
   static Dataset load(Path file) {
-    return new CsvLoader().load(spec(file), Task.REGRESSION);
+    return new DatasetLoader().load(spec(file), Task.REGRESSION);
   }
 
   /** Drops the split column from a loaded file and splits its rows by it. */

@@ -1,6 +1,6 @@
 package dev.tollgate.benchmarks;
 
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.spec.DataSpec;
@@ -136,7 +136,7 @@ public final class CommandOverheadBenchmark {
 
   /** Loading and splitting timed on their own: the part of the stage before the command. */
   private static String phases(DataSpec data, TrainingSpec training) {
-    CsvLoader loader = new CsvLoader();
+    DatasetLoader loader = new DatasetLoader();
     long t0 = System.nanoTime();
     Dataset set = loader.load(data, Task.CLASSIFICATION, training);
     long t1 = System.nanoTime();

@@ -2,7 +2,7 @@ package dev.tollgate.benchmarks;
 
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.activities.train.command.CommandRunner;
@@ -62,7 +62,7 @@ final class StageSide {
     try {
       env.registerActivitiesImplementations(
           new TrainActivitiesImpl(
-              new CsvLoader(), new ModelStore(store), store, DatasetFiles.localOnly(), commands));
+              new DatasetLoader(), new ModelStore(store), store, DatasetFiles.localOnly(), commands));
       TrainActivities train = env.newActivityStub(TrainActivities.class, OPTIONS);
       TrainRequest request = new TrainRequest("churn", name, Task.CLASSIFICATION, data, training);
       long t0 = System.nanoTime();

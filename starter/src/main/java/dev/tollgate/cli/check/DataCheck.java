@@ -1,6 +1,6 @@
 package dev.tollgate.cli.check;
 
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.PipelineSpec;
 import io.temporal.failure.ApplicationFailure;
@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * exist. Data on S3 is the worker's to read: noted, not fetched.
  */
 final class DataCheck {
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
   private final int rows;
 
   DataCheck(int rows) {

@@ -2,8 +2,8 @@ package dev.tollgate.activities.deploy;
 
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.scores.Scores;
 import dev.tollgate.activities.serving.ServingClient;
@@ -32,7 +32,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
   /** {@code DeploySpec.Target.ECS}, as {@link Deployment#target()} names it. */
   private static final String ECS = "ecs";
 
-  private final CsvLoader loader;
+  private final DatasetLoader loader;
   private final ModelStore models;
   private final SmokeTester smoke;
   private final LocalDeployer local;
@@ -43,7 +43,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
    * @param moved told the model's name after each pointer change (see {@link LocalDeployer})
    */
   public DeployActivitiesImpl(
-      CsvLoader loader,
+      DatasetLoader loader,
       ModelStore models,
       Path serving,
       ServingClient client,
@@ -55,7 +55,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
    * @param ecs the deployer for {@code target: ecs} ({@code null}: refused as unsupported)
    */
   public DeployActivitiesImpl(
-      CsvLoader loader,
+      DatasetLoader loader,
       ModelStore models,
       Path serving,
       ServingClient client,

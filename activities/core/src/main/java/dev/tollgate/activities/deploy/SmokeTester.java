@@ -2,7 +2,7 @@ package dev.tollgate.activities.deploy;
 
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.serving.ServingAnswer;
 import dev.tollgate.activities.serving.ServingClient;
 import dev.tollgate.activities.serving.ServingError;
@@ -25,16 +25,16 @@ import java.util.Map;
 final class SmokeTester {
   static final int ROWS = 20;
 
-  private final CsvLoader loader;
+  private final DatasetLoader loader;
   private final ModelStore models;
   private final java.time.Duration wait;
 
-  SmokeTester(CsvLoader loader, ModelStore models) {
+  SmokeTester(DatasetLoader loader, ModelStore models) {
     this(loader, models, ServingWait.DEFAULT);
   }
 
   /** {@code wait}: how long serving may take to load the deployed version ({@link ServingWait}). */
-  SmokeTester(CsvLoader loader, ModelStore models, java.time.Duration wait) {
+  SmokeTester(DatasetLoader loader, ModelStore models, java.time.Duration wait) {
     this.loader = loader;
     this.models = models;
     this.wait = wait;

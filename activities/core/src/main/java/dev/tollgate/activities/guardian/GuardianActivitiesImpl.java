@@ -3,9 +3,9 @@ package dev.tollgate.activities.guardian;
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.ReferenceSample;
 import dev.tollgate.activities.metrics.DriftShares;
 import dev.tollgate.activities.validate.DataDrift;
@@ -34,17 +34,18 @@ public final class GuardianActivitiesImpl implements GuardianActivities {
 
   private final RegistryActivities registry;
   private final ModelStore models;
-  private final CsvLoader loader;
+  private final DatasetLoader loader;
 
   private final DriftShares drift;
 
-  public GuardianActivitiesImpl(RegistryActivities registry, ModelStore models, CsvLoader loader) {
+  public GuardianActivitiesImpl(
+      RegistryActivities registry, ModelStore models, DatasetLoader loader) {
     this(registry, models, loader, null);
   }
 
   /** As above, each measured drift share set on {@code drift}'s gauge ({@code null}: not). */
   public GuardianActivitiesImpl(
-      RegistryActivities registry, ModelStore models, CsvLoader loader, DriftShares drift) {
+      RegistryActivities registry, ModelStore models, DatasetLoader loader, DriftShares drift) {
     this.registry = registry;
     this.models = models;
     this.loader = loader;

@@ -3,9 +3,9 @@ package dev.tollgate.activities.train;
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.train.command.TrainingCommands;
 import dev.tollgate.spec.Task;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class CommandTraining {
   private static final Logger log = LoggerFactory.getLogger(CommandTraining.class);
 
-  private final CsvLoader loader;
+  private final DatasetLoader loader;
   private final TrainingCommands commands;
   private final CommandRun run;
   private final ContainerTraining container;
@@ -42,7 +42,7 @@ final class CommandTraining {
    * @param files how an import's URI is read (the worker's data roots and buckets)
    */
   CommandTraining(
-      CsvLoader loader,
+      DatasetLoader loader,
       ModelStore models,
       ArtifactStore artifacts,
       DatasetFiles files,

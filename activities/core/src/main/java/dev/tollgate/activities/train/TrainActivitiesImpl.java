@@ -5,9 +5,9 @@ import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelCompatibility;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.data.ReferenceSample;
 import dev.tollgate.activities.models.ModelFormat;
@@ -39,12 +39,12 @@ public final class TrainActivitiesImpl implements TrainActivities {
 
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
 
-  private final CsvLoader loader;
+  private final DatasetLoader loader;
   private final ModelStore models;
   private final CommandTraining commands;
 
   /** Catalogue algorithms and imports of local files; training commands refused (tests, tools). */
-  public TrainActivitiesImpl(CsvLoader loader, ModelStore models) {
+  public TrainActivitiesImpl(DatasetLoader loader, ModelStore models) {
     this(loader, models, null, DatasetFiles.localOnly(), TrainingCommands.disabled());
   }
 
@@ -54,7 +54,7 @@ public final class TrainActivitiesImpl implements TrainActivities {
    * @param commands whether this worker runs {@code training.command}, and its runner
    */
   public TrainActivitiesImpl(
-      CsvLoader loader,
+      DatasetLoader loader,
       ModelStore models,
       ArtifactStore artifacts,
       DatasetFiles files,

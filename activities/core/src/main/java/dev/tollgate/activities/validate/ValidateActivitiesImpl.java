@@ -4,8 +4,8 @@ import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.ModelMetadata;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.models.UnusablePredictions;
@@ -37,12 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class ValidateActivitiesImpl implements ValidateActivities {
   private static final Logger log = LoggerFactory.getLogger(ValidateActivitiesImpl.class);
 
-  private final CsvLoader loader;
+  private final DatasetLoader loader;
   private final ModelStore models;
   private final ArtifactStore reports;
   private final ValidationTracking tracking;
 
-  public ValidateActivitiesImpl(CsvLoader loader, ModelStore models, ArtifactStore reports) {
+  public ValidateActivitiesImpl(DatasetLoader loader, ModelStore models, ArtifactStore reports) {
     this(loader, models, reports, null);
   }
 
@@ -51,7 +51,7 @@ public final class ValidateActivitiesImpl implements ValidateActivities {
    *     null}: such sections are ignored
    */
   public ValidateActivitiesImpl(
-      CsvLoader loader, ModelStore models, ArtifactStore reports, RunTracker tracker) {
+      DatasetLoader loader, ModelStore models, ArtifactStore reports, RunTracker tracker) {
     this.loader = loader;
     this.models = models;
     this.reports = reports;

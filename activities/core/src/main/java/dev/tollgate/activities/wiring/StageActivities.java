@@ -3,8 +3,8 @@ package dev.tollgate.activities.wiring;
 import dev.tollgate.activities.artifacts.ArtifactStore;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.db.RegistryDatabase;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
 import dev.tollgate.activities.deploy.Deployer;
@@ -185,7 +185,7 @@ public record StageActivities(
       TrainingCommands commands) {
     Path root = OwnerOnly.home(home.toAbsolutePath().normalize());
     OwnerOnly.file(root.resolve("events.jsonl")); // created 0600; one from an earlier version
-    CsvLoader loader = new CsvLoader(datasets);
+    DatasetLoader loader = new DatasetLoader(datasets);
     ModelStore models = new ModelStore(artifacts);
     RegistryActivities registry = new RegistryActivitiesImpl(registryDb, tracker);
     return new StageActivities(

@@ -4,9 +4,9 @@ import static dev.tollgate.activities.ActivityTesting.businessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.TestData;
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.DataSchema;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.Frames;
 import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.models.ModelFormat;
@@ -42,7 +42,7 @@ class ModelCompatibilityTest {
   void setUp() throws IOException {
     models = new ModelStore(new LocalArtifactStore(home.resolve("artifacts")));
     data = TestData.data(TestData.linearCsv(home.resolve("load.csv"), 200, 1, 0));
-    Dataset dataset = new CsvLoader().load(data);
+    Dataset dataset = new DatasetLoader().load(data);
     var model = OLS.fit(Formula.lhs("y"), Frames.of(dataset, dataset.allRows()));
     stored = models.store(metadata(ModelCompatibility.smileVersion()), new SmileRegressor(model));
   }
@@ -103,7 +103,7 @@ class ModelCompatibilityTest {
 
   @Test
   void anXgboostModelIsNotJudgedOnTheSmileVersionItRecords() throws IOException {
-    Dataset dataset = new CsvLoader().load(data);
+    Dataset dataset = new DatasetLoader().load(data);
     Predictor xgboost =
         Trainers.forAlgorithm(Task.REGRESSION, "gradient_boosting")
             .fit(

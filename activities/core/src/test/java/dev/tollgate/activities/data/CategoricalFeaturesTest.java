@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CategoricalFeaturesTest {
   @TempDir Path dir;
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
 
   private DataSpec spec(String name, String csv) throws IOException {
     Path file = Files.writeString(dir.resolve(name), csv);

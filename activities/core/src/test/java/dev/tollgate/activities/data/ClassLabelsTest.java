@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClassLabelsTest {
   @TempDir Path dir;
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
 
   private DataSpec spec(String csv, MissingPolicy policy) throws IOException {
     Path file = Files.writeString(dir.resolve("churn.csv"), csv);

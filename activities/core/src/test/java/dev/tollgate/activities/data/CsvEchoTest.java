@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CsvEchoTest {
   @TempDir Path dir;
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
 
   private String refusal(String csv, List<String> features, Task task) throws IOException {
     Path file = Files.writeString(dir.resolve("load.csv"), csv);

@@ -30,7 +30,7 @@ class DataAccessTest {
   private Path root;
   private Path home;
   private Path outside;
-  private CsvLoader loader;
+  private DatasetLoader loader;
 
   @BeforeEach
   void setUp() throws IOException {
@@ -41,8 +41,8 @@ class DataAccessTest {
     loader = loader(List.of(root));
   }
 
-  private CsvLoader loader(List<Path> roots) {
-    return new CsvLoader(
+  private DatasetLoader loader(List<Path> roots) {
+    return new DatasetLoader(
         new DatasetFiles(
             null, new DataAccess(DataRoots.of(roots, List.of(home)), DataBuckets.of(List.of()))));
   }
@@ -51,7 +51,7 @@ class DataAccessTest {
     return new DataSpec(uri, "y", List.of("x1", "x2"), 1, Duration.ofDays(1));
   }
 
-  private String refusal(CsvLoader with, String uri) {
+  private String refusal(DatasetLoader with, String uri) {
     String message =
         businessFailure(() -> with.load(spec(uri)), FailureTypes.INVALID_DATA).getOriginalMessage();
     assertThat(message).doesNotContain("do-not-print-this-value");
@@ -93,7 +93,7 @@ class DataAccessTest {
 
   @Test
   void procSysAndDevAreRefusedWhateverTheRoots() {
-    CsvLoader everywhere = loader(List.of(Path.of("/")));
+    DatasetLoader everywhere = loader(List.of(Path.of("/")));
     for (String uri :
         List.of(
             "file:/proc/self/environ",
@@ -101,7 +101,7 @@ class DataAccessTest {
             "file:/sys/kernel/notes",
             "file:/dev/zero")) {
       assertThat(refusal(everywhere, uri)).as(uri).contains("/proc, /sys or /dev");
-      assertThat(refusal(new CsvLoader(), uri))
+      assertThat(refusal(new DatasetLoader(), uri))
           .as("unrestricted: " + uri)
           .contains("/proc, /sys or /dev");
     }
@@ -202,7 +202,7 @@ class DataAccessTest {
                 DataRoots.of(List.of(root), List.of()), DataBuckets.of(List.of("ml-data"))));
     var failure =
         businessFailure(
-            () -> new CsvLoader(files).load(spec("s3://other-bucket/load.csv")),
+            () -> new DatasetLoader(files).load(spec("s3://other-bucket/load.csv")),
             FailureTypes.INVALID_DATA);
     assertThat(failure.getOriginalMessage()).contains("outside the S3 buckets");
     assertThatThrownBy(() -> files.lastModified("s3://other-bucket/load.csv"))

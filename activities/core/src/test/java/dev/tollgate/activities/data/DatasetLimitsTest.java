@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatasetLimitsTest {
   @TempDir Path dir;
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -101,7 +101,7 @@ class DatasetLimitsTest {
   @Test
   void aSpecCannotRaiseMaxBytesPastTheWorkersCeiling() throws IOException {
     var ceiling =
-        new CsvLoader(
+        new DatasetLoader(
             new DatasetFiles(
                 null, new DataAccess(DataRoots.anywhere(), DataBuckets.anywhere(), 5_000L)));
     Path plain = Files.writeString(dir.resolve("plain.csv"), "x1,x2,y\n" + "1,2,3\n".repeat(1000));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GzipDatasetTest {
   @TempDir Path dir;
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
 
   private static DataSpec spec(Path file) {
     return new DataSpec(file.toUri().toString(), "y", List.of("x1", "x2"), 1, null);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MissingPolicyTest {
   @TempDir Path dir;
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
 
   private DataSpec spec(String csv, MissingPolicy policy, int minRows) throws IOException {
     Path file = Files.writeString(dir.resolve("shop.csv"), csv);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TimeSplitTest {
   @TempDir Path dir;
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
   private final TrainingSpec training = new TrainingSpec("linear", Map.of(), 42, 0.4);
 
   private DataSpec spec(String csv) throws IOException {

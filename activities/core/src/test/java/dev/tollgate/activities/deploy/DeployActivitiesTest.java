@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.serving.InProcessServingClient;
 import dev.tollgate.activities.serving.ModelServing;
@@ -49,14 +49,14 @@ class DeployActivitiesTest {
     serving = new ModelServing(home.resolve("serving"), models);
     deploy =
         new DeployActivitiesImpl(
-            new CsvLoader(),
+            new DatasetLoader(),
             models,
             home.resolve("serving"),
             new InProcessServingClient(serving),
             serving::refresh);
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
-      env.registerActivitiesImplementations(new TrainActivitiesImpl(new CsvLoader(), models));
+      env.registerActivitiesImplementations(new TrainActivitiesImpl(new DatasetLoader(), models));
       TrainActivities train =
           env.newActivityStub(
               TrainActivities.class, dev.tollgate.activities.ActivityTesting.OPTIONS);

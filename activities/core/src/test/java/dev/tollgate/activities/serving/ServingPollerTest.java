@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.activities.ActivityTesting;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.spec.DataSpec;
@@ -51,7 +51,7 @@ class ServingPollerTest {
     models = new ModelStore(home.resolve("models"));
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
-      env.registerActivitiesImplementations(new TrainActivitiesImpl(new CsvLoader(), models));
+      env.registerActivitiesImplementations(new TrainActivitiesImpl(new DatasetLoader(), models));
       TrainActivities train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
       v1 = version(1, train.train(request(data, TestData.training("linear", Map.of()))));
       v2 = version(2, train.train(request(data, TestData.training("linear", Map.of()))));

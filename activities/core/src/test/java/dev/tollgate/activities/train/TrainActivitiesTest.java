@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.activities.ActivityTesting;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.files.Json;
 import dev.tollgate.pipeline.FailureTypes;
@@ -43,7 +43,7 @@ class TrainActivitiesTest {
   void setUp() throws IOException {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
-        new TrainActivitiesImpl(new CsvLoader(), new ModelStore(home.resolve("models"))));
+        new TrainActivitiesImpl(new DatasetLoader(), new ModelStore(home.resolve("models"))));
     env.setActivityHeartbeatListener(TrainProgress.class, beats::add);
     train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
     csv = TestData.linearCsv(home.resolve("data/train.csv"), 2000, 7, 0);

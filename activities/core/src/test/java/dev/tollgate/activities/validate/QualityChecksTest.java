@@ -2,8 +2,8 @@ package dev.tollgate.activities.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.activities.data.CsvLoader;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.MissingPolicy;
 import dev.tollgate.spec.Task;
@@ -48,7 +48,7 @@ class QualityChecksTest {
             List.of("region"),
             timestamp,
             MissingPolicy.IMPUTE);
-    return new CsvLoader().load(spec, Task.REGRESSION);
+    return new DatasetLoader().load(spec, Task.REGRESSION);
   }
 
   private static DataSpec spec(int minRows) {

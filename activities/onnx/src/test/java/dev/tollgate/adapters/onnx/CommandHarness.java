@@ -3,7 +3,7 @@ package dev.tollgate.adapters.onnx;
 import dev.tollgate.activities.ActivityTesting;
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.activities.train.command.CommandRunner;
@@ -86,7 +86,7 @@ final class CommandHarness implements AutoCloseable {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new TrainActivitiesImpl(
-            new CsvLoader(), models, store, DatasetFiles.localOnly(), commands));
+            new DatasetLoader(), models, store, DatasetFiles.localOnly(), commands));
     train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
   }
 

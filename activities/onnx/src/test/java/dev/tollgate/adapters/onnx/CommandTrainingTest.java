@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tollgate.activities.artifacts.ModelMetadata;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.models.Predictions;
@@ -149,7 +149,7 @@ class CommandTrainingTest {
   /** Scores.of over scikit-learn's own labels and probabilities on Tollgate's holdout rows. */
   private Map<String, Double> scikitLearnOnTheHoldout(Path keep) throws Exception {
     var training = CommandHarness.training(sklearn(Map.of()));
-    Dataset data = new CsvLoader().load(h.data(), Task.CLASSIFICATION, training);
+    Dataset data = new DatasetLoader().load(h.data(), Task.CLASSIFICATION, training);
     int[] holdout = HoldoutSplit.of(data, training).holdout();
     StringBuilder csv = new StringBuilder(String.join(",", data.features()) + "\n");
     for (int r : holdout) {

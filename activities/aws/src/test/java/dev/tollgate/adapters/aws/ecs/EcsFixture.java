@@ -3,7 +3,7 @@ package dev.tollgate.adapters.aws.ecs;
 import dev.tollgate.activities.ActivityTesting;
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.deploy.DeployActivitiesImpl;
 import dev.tollgate.activities.deploy.Deployer;
 import dev.tollgate.activities.serving.ServingAnswer;
@@ -74,7 +74,7 @@ final class EcsFixture {
     models = new ModelStore(home.resolve("models"));
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
-      env.registerActivitiesImplementations(new TrainActivitiesImpl(new CsvLoader(), models));
+      env.registerActivitiesImplementations(new TrainActivitiesImpl(new DatasetLoader(), models));
       TrainActivities train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
       v1 = version(1, train.train(request("r1", TestData.training("linear", Map.of()))));
       v2 = version(2, train.train(request("r2", TestData.fastBoosting())));
@@ -111,7 +111,7 @@ final class EcsFixture {
   /** The deploy activities with {@code deployer} as the target. */
   DeployActivitiesImpl deployActivities(Deployer deployer) {
     return new DeployActivitiesImpl(
-        new CsvLoader(), models, home.resolve("serving"), null, m -> {}, deployer);
+        new DatasetLoader(), models, home.resolve("serving"), null, m -> {}, deployer);
   }
 
   /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
-import dev.tollgate.activities.data.CsvLoader;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
 import dev.tollgate.pipeline.FailureTypes;
@@ -29,13 +29,13 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class S3DatasetTest {
   @TempDir Path dir;
   private S3TestBucket s3;
-  private CsvLoader loader;
+  private DatasetLoader loader;
 
   @BeforeEach
   void setUp(MotoServer moto) throws IOException {
     s3 = new S3TestBucket(moto);
     loader =
-        new CsvLoader(new DatasetFiles(new S3ObjectSource(s3.access()), DataAccess.unrestricted()));
+        new DatasetLoader(new DatasetFiles(new S3ObjectSource(s3.access()), DataAccess.unrestricted()));
   }
 
   @AfterEach
@@ -54,7 +54,7 @@ class S3DatasetTest {
         .putObject(b -> b.bucket(s3.bucket()).key("data/2026/load.csv"), RequestBody.fromFile(csv));
 
     var fromS3 = loader.load(spec(s3.uri("data/2026/load.csv"), null));
-    var fromDisk = new CsvLoader().load(spec(csv.toUri().toString(), null));
+    var fromDisk = new DatasetLoader().load(spec(csv.toUri().toString(), null));
 
     assertThat(fromS3.sha256()).isEqualTo(Digests.sha256(csv)).isEqualTo(fromDisk.sha256());
     assertThat(fromS3.source()).isEqualTo("load.csv");

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CsvLoaderTest {
+class DatasetLoaderTest {
   @TempDir Path dir;
-  private final CsvLoader loader = new CsvLoader();
+  private final DatasetLoader loader = new DatasetLoader();
 
   private DataSpec spec(Path csv, int minRows) {
     return new DataSpec(csv.toUri().toString(), "y", List.of("x1", "x2"), minRows, null);

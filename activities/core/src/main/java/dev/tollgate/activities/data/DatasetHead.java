@@ -15,23 +15,23 @@ import java.util.zip.ZipException;
  * the load's own {@code INVALID_DATA} failure with the load's own message, so the check and the run
  * never word one problem two ways.
  */
-final class CsvHead {
-  private CsvHead() {}
+final class DatasetHead {
+  private DatasetHead() {}
 
   /** The number of data rows read (at most {@code rows}); throws what the load would. */
   static int check(DatasetFiles files, DataSpec spec, Task task, int rows) {
     boolean labels = task == Task.CLASSIFICATION;
     try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit());
-        DatasetInput in = DatasetInput.open(local, spec.train())) {
+        TableInput in = TableInput.open(local, spec.train())) {
       RawTable table =
           RawTable.plan(
-              in.name,
+              in.name(),
               spec.features(),
               spec.categorical(),
               spec.target(),
               labels,
               spec.timestamp());
-      CsvReader.read(in.lines, table, read -> {}, rows);
+      in.read(table, read -> {}, rows);
       MissingValues.apply(table, spec.missing());
       return table.rows();
     } catch (ZipException | EOFException e) {

@@ -20,30 +20,30 @@ import java.util.zip.ZipException;
  * {@link DataSpec#rowLimit} is read no further than that many data rows (its digest is still the
  * whole file's).
  */
-public final class CsvLoader {
+public final class DatasetLoader {
   private static final long MAX_INT = Integer.MAX_VALUE;
 
   private final DatasetFiles files;
   private final IntConsumer progress;
 
   /** A loader of {@code file:} datasets only (tests, tools). */
-  public CsvLoader() {
+  public DatasetLoader() {
     this(DatasetFiles.localOnly());
   }
 
   /** A loader of the URIs {@code files} can open ({@code file:}, {@code s3://}). */
-  public CsvLoader(DatasetFiles files) {
+  public DatasetLoader(DatasetFiles files) {
     this(files, rows -> {});
   }
 
-  private CsvLoader(DatasetFiles files, IntConsumer progress) {
+  private DatasetLoader(DatasetFiles files, IntConsumer progress) {
     this.files = files;
     this.progress = progress;
   }
 
   /** A loader telling {@code rowsRead} how many rows it has read, every 65,536 and at the end. */
-  public CsvLoader onProgress(IntConsumer rowsRead) {
-    return new CsvLoader(files, rowsRead);
+  public DatasetLoader onProgress(IntConsumer rowsRead) {
+    return new DatasetLoader(files, rowsRead);
   }
 
   /** Enforces {@code data.max_age} on the dataset, wherever it is. */
@@ -57,7 +57,7 @@ public final class CsvLoader {
    */
   public java.util.List<java.util.Map<String, Object>> sample(
       DataSpec spec, DataSchema schema, int limit) {
-    return CsvSample.rows(files, spec, schema, limit);
+    return DatasetSample.rows(files, spec, schema, limit);
   }
 
   /**
@@ -66,7 +66,7 @@ public final class CsvLoader {
    * Returns how many rows were read; a problem is the load's own {@code INVALID_DATA} failure.
    */
   public int checkHead(DataSpec spec, Task task, int rows) {
-    return CsvHead.check(files, spec, task, rows);
+    return DatasetHead.check(files, spec, task, rows);
   }
 
   /** When the dataset was last written (file time or S3 LastModified), or {@code null}. */
@@ -135,21 +135,20 @@ public final class CsvLoader {
     boolean labels = withTarget && task == Task.CLASSIFICATION;
     String target = withTarget ? spec.target() : null;
     try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit());
-        DatasetInput in = DatasetInput.open(local, spec.train())) {
+        TableInput in = TableInput.open(local, spec.train())) {
       RawTable table =
           recorded == null
               ? RawTable.plan(
-                  in.name, spec.features(), spec.categorical(), target, labels, spec.timestamp())
+                  in.name(), spec.features(), spec.categorical(), target, labels, spec.timestamp())
               : RawTable.plan(
-                  in.name,
+                  in.name(),
                   recorded.names(),
                   recorded.categorical(),
                   target,
                   labels,
                   spec.timestamp());
       // a pull request's check run reads the head of the file only (pull_request.max_rows)
-      CsvReader.read(
-          in.lines,
+      in.read(
           table,
           progress,
           spec.rowLimit() == null ? Integer.MAX_VALUE : (int) Math.min(spec.rowLimit(), MAX_INT));
@@ -159,7 +158,7 @@ public final class CsvLoader {
       table.all().forEach(c -> missing.put(c.name, c.missing()));
       int dropped = MissingValues.apply(table, spec.missing());
       ClassLabels classes =
-          labels ? ClassLabels.of(table.target(), in.name, spec.classLimit()) : null;
+          labels ? ClassLabels.of(table.target(), in.name(), spec.classLimit()) : null;
       long[] times = table.time() == null ? null : toLongs(table.time().numbers());
       DataSchema schema =
           recorded != null
@@ -167,7 +166,7 @@ public final class CsvLoader {
               : fit(table, times, classes == null ? null : classes.y(), training);
       OneHotEncoder encoded = OneHotEncoder.encode(schema, table);
       return new Dataset(
-          in.name,
+          in.name(),
           sha256,
           spec.target(),
           schema.inputs(),

@@ -1,0 +1,33 @@
+package dev.tollgate.activities.data;
+
+import java.io.IOException;
+import java.util.function.IntConsumer;
+
+/** A CSV file, plain or gzip, as a {@link TableInput}: {@link CsvReader} over its lines. */
+final class CsvInput implements TableInput {
+  private final DatasetInput in;
+
+  CsvInput(DatasetInput in) {
+    this.in = in;
+  }
+
+  @Override
+  public String name() {
+    return in.name;
+  }
+
+  @Override
+  public void read(RawTable table, IntConsumer progress, int maxRows) throws IOException {
+    CsvReader.read(in.lines, table, progress, maxRows);
+  }
+
+  @Override
+  public String sha256() throws IOException {
+    return in.sha256();
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
