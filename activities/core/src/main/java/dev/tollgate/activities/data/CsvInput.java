@@ -7,8 +7,13 @@ import java.util.function.IntConsumer;
 final class CsvInput implements TableInput {
   private final DatasetInput in;
 
-  CsvInput(DatasetInput in) {
+  private CsvInput(DatasetInput in) {
     this.in = in;
+  }
+
+  /** Opens the local copy of {@code uri} that {@link DatasetFiles} checked. */
+  static CsvInput open(DatasetFiles.Local local, String uri) {
+    return new CsvInput(DatasetInput.open(local, uri));
   }
 
   @Override

@@ -29,6 +29,6 @@ interface TableInput extends AutoCloseable {
 
   /** Opens the local copy of {@code uri} that {@link DatasetFiles} checked. */
   static TableInput open(DatasetFiles.Local local, String uri) {
-    return new CsvInput(DatasetInput.open(local, uri));
+    return CsvInput.open(local, uri);
   }
 }
