@@ -4,11 +4,9 @@ import dev.tollgate.activities.Failures;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Reader;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,40 +14,44 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a dataset as text, plain or gzip-compressed, and hashes the stored bytes while they are
+ * Opens a dataset's bytes, plain or gzip-compressed, and hashes the stored bytes while they are
  * read, so a large file is read once, not once to hash and once to parse. Gzip is recognised by its
  * magic bytes, whatever the name; a {@code .gz} name on a file without them is refused. What the
- * parser gets is bounded: at most {@code data.max_bytes} of text once decompressed ({@link
- * DecompressedLimit}) and lines of at most {@link BoundedLines#MAX_LINE} characters.
+ * parser gets is bounded: at most {@code data.max_bytes} once decompressed ({@link
+ * DecompressedLimit}); {@link CsvBlocks} bounds the lines. A plain file is hashed on {@link
+ * CsvWorkers} block by block, in order, while the parser works on the same blocks (the digest is
+ * the same: SHA-256 of the file's bytes); a gzip file's compressed bytes are hashed as they are
+ * inflated.
  */
 final class DatasetInput implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
 
   final String name;
   private final MessageDigest digest;
-  private final DigestInputStream raw;
-  private final Reader text;
-  final BoundedLines lines;
+  private final InputStream stored; // what is hashed: the file's bytes
+  private final InputStream text; // what is parsed: the same, inflated for gzip, limited
+  private final boolean gzip;
+  private CompletableFuture<Void> hashing = CompletableFuture.completedFuture(null);
 
-  private DatasetInput(String name, String uri, InputStream stored, ByteLimit limit)
+  private DatasetInput(String name, String uri, InputStream file, ByteLimit limit)
       throws IOException {
     this.name = name;
     this.digest = newDigest();
-    this.raw = new DigestInputStream(stored, digest);
-    BufferedInputStream peek = new BufferedInputStream(raw, BUFFER);
-    peek.mark(2);
-    boolean gzip = peek.read() == 0x1f && peek.read() == 0x8b;
-    peek.reset();
+    PushbackInputStream peek = new PushbackInputStream(file, 2);
+    byte[] magic = peek.readNBytes(2);
+    peek.unread(magic);
+    this.gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
     if (!gzip && name.endsWith(".gz")) {
       throw Failures.invalidData(name + " is named .gz but is not gzip-compressed");
     }
-    InputStream inflated = gzip ? new GZIPInputStream(peek, BUFFER) : peek;
-    this.text =
-        new InputStreamReader(new DecompressedLimit(inflated, limit, uri), StandardCharsets.UTF_8);
-    this.lines = new BoundedLines(text, name);
+    this.stored = gzip ? new DigestInputStream(peek, digest) : peek;
+    InputStream inflated =
+        gzip ? new GZIPInputStream(new BufferedInputStream(stored, BUFFER), BUFFER) : stored;
+    this.text = new DecompressedLimit(inflated, limit, uri);
   }
 
   /**
@@ -72,9 +74,30 @@ final class DatasetInput implements AutoCloseable {
     }
   }
 
+  /** The bytes to parse: the file's, inflated if it is gzip, refused past the size limit. */
+  InputStream text() {
+    return text;
+  }
+
+  /** Told each block of {@link #text()} as it is read: a plain file's bytes are hashed so. */
+  void hash(byte[] bytes, int from, int length) {
+    if (gzip) return; // its compressed bytes were hashed on the way in
+    hashing = hashing.thenRunAsync(() -> digest.update(bytes, from, length), CsvWorkers.executor());
+  }
+
   /** SHA-256 of the stored bytes (compressed, for gzip), after reading the rest of them. */
   String sha256() throws IOException {
-    raw.transferTo(OutputStream.nullOutputStream());
+    try {
+      hashing.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new IllegalStateException("hashing " + name, e.getCause());
+    }
+    if (gzip) {
+      stored.transferTo(OutputStream.nullOutputStream());
+    } else {
+      byte[] rest = new byte[BUFFER];
+      for (int n; (n = stored.read(rest)) >= 0; ) digest.update(rest, 0, n);
+    }
     return HexFormat.of().formatHex(digest.digest());
   }
 

@@ -110,4 +110,13 @@ final class RawColumn {
     seen.add(value);
     return seen.size() - 1;
   }
+
+  /** Appends {@code values[0, count)}, none of them missing: a block of rows at once. */
+  void addNumbers(double[] values, int count) {
+    if (size + count > numbers.length) {
+      numbers = Arrays.copyOf(numbers, Math.max(numbers.length * 2, size + count));
+    }
+    System.arraycopy(values, 0, numbers, size, count);
+    size += count;
+  }
 }
