@@ -29,8 +29,9 @@ record CsvBlockParser(
   static final char NOT_UTF8 = '\uFFFD';
 
   CsvChunk parse(CsvBlocks.Block block) {
-    CsvChunk chunk = new CsvChunk(used, 1024);
+    CsvChunk chunk = new CsvChunk(used, capacity(block));
     CsvFields fields = new CsvFields();
+    fields.parseNumbers(numberFields());
     byte[] bytes = block.bytes();
     int to = block.to();
     int i = block.from();
@@ -75,12 +76,37 @@ record CsvBlockParser(
     return chunk;
   }
 
+  /** Rows the block may hold, judged by its first line: the chunk grows if it holds more. */
+  private int capacity(CsvBlocks.Block block) {
+    byte[] bytes = block.bytes();
+    int end = block.from();
+    while (end < block.to() && bytes[end] != '\n') end++;
+    long rows = (long) (block.to() - block.from()) * 11 / (10L * (end - block.from() + 1)) + 16;
+    return (int) Math.min(Math.min(rows, maxRows), 1 << 16);
+  }
+
+  /** The fields read as numbers only: those of the number columns, timestamps not. */
+  private boolean[] numberFields() {
+    boolean[] numbers = new boolean[width];
+    for (int j = 0; j < at.length; j++) {
+      if (!used.get(j).categorical && j != time) numbers[at[j]] = true;
+    }
+    for (int j = 0; j < at.length; j++) {
+      if (used.get(j).categorical || j == time) numbers[at[j]] = false;
+    }
+    return numbers;
+  }
+
   /** The used values of one line into the chunk's next row; false after refusing one. */
   private boolean values(CsvFields fields, CsvChunk chunk, int line) {
     int r = chunk.rows;
     for (int j = 0; j < at.length; j++) {
       RawColumn column = used.get(j);
       int f = at[j];
+      if (fields.parsed(f) && !column.categorical && j != time) {
+        chunk.numbers[j][r] = fields.value(f); // a plain decimal: neither missing nor infinite
+        continue;
+      }
       boolean missing = fields.isMissing(f, column.categorical);
       if (column.categorical) {
         if (missing) chunk.missing[j]++;

@@ -17,8 +17,16 @@ final class CsvFields {
   private int[] starts = new int[32];
   private int[] ends = new int[32];
   private boolean[] quoted = new boolean[32];
+  private boolean[] parsed = new boolean[32];
+  private double[] values = new double[32];
+  private boolean[] numeric = new boolean[0];
   private int count;
   private boolean ascii;
+
+  /** Which fields hold numbers to parse on the way (set once: the used number columns). */
+  void parseNumbers(boolean[] fields) {
+    numeric = fields.clone();
+  }
 
   /**
    * Splits the line starting at {@code from}, going no further than {@code to}; returns where it
@@ -31,6 +39,18 @@ final class CsvFields {
     int i = from;
     while (true) {
       int start = i;
+      if (count < numeric.length && numeric[count]) {
+        int end = plainNumber(block, i, to);
+        if (end >= 0) { // a plain decimal, the field's whole text: no second look at it
+          addParsed(start, end);
+          if (end >= to || block[end] != ',') {
+            ascii = seen >= 0;
+            return end;
+          }
+          i = end + 1;
+          continue;
+        }
+      }
       boolean quotes = false;
       byte c;
       while (i < to && (c = block[i]) != ',' && c != '\n' && c != '\r') {
@@ -51,6 +71,73 @@ final class CsvFields {
       }
       i++; // past the comma
     }
+  }
+
+  /** Whether the field was parsed as a number on the way: then {@link #value} is it. */
+  boolean parsed(int field) {
+    return parsed[field];
+  }
+
+  double value(int field) {
+    return values[field];
+  }
+
+  /**
+   * A field that is only {@code -?digits[.digits]} with at most 15 digits, ending at a comma or the
+   * line's end: its value into {@code values[count]}, returning where it ends; else -1 (for the
+   * general path). Fifteen digits and a power of ten within 10^22 are both exact doubles, so their
+   * quotient is the correctly rounded value, which is what {@link FastDoubles} and {@link
+   * Double#parseDouble} return (Clinger's fast path).
+   */
+  private int plainNumber(byte[] block, int i, int to) {
+    boolean negative = i < to && block[i] == '-';
+    if (negative) i++;
+    long mantissa = 0;
+    int digits = 0;
+    int d;
+    while (i < to && (d = block[i] - '0') >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      i++;
+      digits++;
+    }
+    int decimals = 0;
+    if (i < to && block[i] == '.') {
+      i++;
+      while (i < to && (d = block[i] - '0') >= 0 && d <= 9) {
+        mantissa = mantissa * 10 + d;
+        i++;
+        decimals++;
+      }
+    }
+    int all = digits + decimals;
+    if (all == 0 || all > 15) return -1;
+    if (i < to && block[i] != ',' && block[i] != '\n' && block[i] != '\r') return -1;
+    double value = mantissa / POWERS[decimals];
+    if (count == values.length) grow();
+    values[count] = negative ? -value : value;
+    return i;
+  }
+
+  private static final double[] POWERS = {
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
+  private void addParsed(int start, int end) {
+    if (count == starts.length) grow();
+    starts[count] = start;
+    ends[count] = end;
+    quoted[count] = false;
+    parsed[count] = true;
+    count++;
+  }
+
+  private void grow() {
+    int capacity = starts.length * 2;
+    starts = Arrays.copyOf(starts, capacity);
+    ends = Arrays.copyOf(ends, capacity);
+    quoted = Arrays.copyOf(quoted, capacity);
+    parsed = Arrays.copyOf(parsed, capacity);
+    values = Arrays.copyOf(values, capacity);
   }
 
   int size() {
@@ -90,17 +177,14 @@ final class CsvFields {
   }
 
   private void add(int start, int end, boolean quotes) {
-    if (count == starts.length) {
-      starts = Arrays.copyOf(starts, count * 2);
-      ends = Arrays.copyOf(ends, count * 2);
-      quoted = Arrays.copyOf(quoted, count * 2);
-    }
+    if (count == starts.length) grow();
     // bytes <= ' ' are the characters String.trim() removes; no byte of a longer UTF-8 character
     while (start < end && bytes[start] >= 0 && bytes[start] <= ' ') start++;
     while (end > start && bytes[end - 1] >= 0 && bytes[end - 1] <= ' ') end--;
     starts[count] = start;
     ends[count] = end;
     quoted[count] = quotes;
+    parsed[count] = false;
     count++;
   }
 

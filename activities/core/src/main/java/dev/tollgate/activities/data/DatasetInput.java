@@ -35,11 +35,13 @@ final class DatasetInput implements AutoCloseable {
   private final InputStream stored; // what is hashed: the file's bytes
   private final InputStream text; // what is parsed: the same, inflated for gzip, limited
   private final boolean gzip;
+  private final long size;
   private CompletableFuture<Void> hashing = CompletableFuture.completedFuture(null);
 
-  private DatasetInput(String name, String uri, InputStream file, ByteLimit limit)
+  private DatasetInput(String name, String uri, InputStream file, ByteLimit limit, long size)
       throws IOException {
     this.name = name;
+    this.size = size;
     this.digest = newDigest();
     PushbackInputStream peek = new PushbackInputStream(file, 2);
     byte[] magic = peek.readNBytes(2);
@@ -64,7 +66,8 @@ final class DatasetInput implements AutoCloseable {
     try {
       InputStream stored = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
       try {
-        return new DatasetInput(file.getFileName().toString(), uri, stored, local.limit());
+        return new DatasetInput(
+            file.getFileName().toString(), uri, stored, local.limit(), sizeOf(file));
       } catch (IOException | RuntimeException e) {
         stored.close();
         throw e;
@@ -72,6 +75,18 @@ final class DatasetInput implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** Only an estimate's input: a file replaced since it was opened is read as it is. */
+  private static long sizeOf(Path file) throws IOException {
+    return Files.readAttributes(
+            file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+        .size();
+  }
+
+  /** The size of a plain file, to size its columns; 0 for gzip, whose rows it does not tell. */
+  long storedSize() {
+    return gzip ? 0 : size;
   }
 
   /** The bytes to parse: the file's, inflated if it is gzip, refused past the size limit. */

@@ -26,7 +26,7 @@ final class MissingTokens {
 
   /** {@code bytes[start, start + length)} is a placeholder, any case (they are ASCII). */
   static boolean isPlaceholder(byte[] bytes, int start, int length) {
-    if (length > 4) return false;
+    if (length > 4 || (bytes[start] | 0x20) != 'n') return false; // each starts with N or n
     for (String p : PLACEHOLDERS) {
       if (p.length() == length && matches(bytes, start, p)) return true;
     }

@@ -119,4 +119,12 @@ final class RawColumn {
     System.arraycopy(values, 0, numbers, size, count);
     size += count;
   }
+
+  /**
+   * Room for {@code rows} values in all, so that a large file's column is not copied as it grows.
+   */
+  void reserve(int rows) {
+    if (categorical && rows > codes.length) codes = Arrays.copyOf(codes, rows);
+    if (!categorical && rows > numbers.length) numbers = Arrays.copyOf(numbers, rows);
+  }
 }
