@@ -32,6 +32,8 @@ record CsvBlockParser(
     CsvChunk chunk = new CsvChunk(used, capacity(block));
     CsvFields fields = new CsvFields();
     fields.parseNumbers(numberFields());
+    boolean[] numbers = new boolean[at.length]; // the number columns, timestamps not
+    for (int j = 0; j < at.length; j++) numbers[j] = !used.get(j).categorical && j != time;
     byte[] bytes = block.bytes();
     int to = block.to();
     int i = block.from();
@@ -69,10 +71,11 @@ record CsvBlockParser(
         break;
       }
       chunk.reserve();
-      if (!values(fields, chunk, line)) break;
+      if (!values(fields, chunk, line, numbers)) break;
       chunk.addRow(line);
     }
     chunk.lines = line;
+    chunk.block = bytes;
     return chunk;
   }
 
@@ -98,15 +101,15 @@ record CsvBlockParser(
   }
 
   /** The used values of one line into the chunk's next row; false after refusing one. */
-  private boolean values(CsvFields fields, CsvChunk chunk, int line) {
+  private boolean values(CsvFields fields, CsvChunk chunk, int line, boolean[] numbers) {
     int r = chunk.rows;
     for (int j = 0; j < at.length; j++) {
-      RawColumn column = used.get(j);
       int f = at[j];
-      if (fields.parsed(f) && !column.categorical && j != time) {
+      if (numbers[j] && fields.parsed(f)) {
         chunk.numbers[j][r] = fields.value(f); // a plain decimal: neither missing nor infinite
         continue;
       }
+      RawColumn column = used.get(j);
       boolean missing = fields.isMissing(f, column.categorical);
       if (column.categorical) {
         if (missing) chunk.missing[j]++;

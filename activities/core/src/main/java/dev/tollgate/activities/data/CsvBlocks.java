@@ -24,7 +24,7 @@ final class CsvBlocks {
    */
   record Block(byte[] bytes, int from, int to) {}
 
-  /** Told every byte read, in order, before it is parsed: the dataset's digest. */
+  /** Told every byte read, in order, as it is read: the dataset's digest. */
   interface Reads {
     void read(byte[] bytes, int from, int length);
   }
@@ -35,6 +35,7 @@ final class CsvBlocks {
   private int carryFrom;
   private int carryLength;
   private boolean done;
+  private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
 
   CsvBlocks(InputStream in, Reads reads) {
     this.in = in;
@@ -44,7 +45,7 @@ final class CsvBlocks {
   /** The next block, or {@code null} after the last. */
   Block next() throws IOException {
     if (done) return null;
-    byte[] bytes = new byte[BLOCK]; // new every time: a block is parsed and hashed after this
+    byte[] bytes = free.isEmpty() ? new byte[BLOCK] : free.pop(); // not one still being parsed
     int filled = carryLength;
     if (carryLength > 0) System.arraycopy(carry, carryFrom, bytes, 0, carryLength);
     carry = null;
@@ -73,6 +74,15 @@ final class CsvBlocks {
     carryFrom = cut;
     carryLength = filled - cut;
     return new Block(bytes, 0, cut);
+  }
+
+  /**
+   * Takes back the bytes of a block whose rows are appended, to read another block into: a load
+   * allocates the few blocks it has in flight, not one per 2 MiB of the file. Bytes past a block's
+   * end are left as they were; nothing reads them as part of it.
+   */
+  void recycle(byte[] bytes) {
+    if (bytes != null && bytes.length == BLOCK && free.size() < 4) free.push(bytes);
   }
 
   /** Index just past the last certain line end in {@code bytes[0, filled)}, or -1. */

@@ -18,6 +18,9 @@ final class CsvChunk {
   private int[] lineOf;
   int rows;
 
+  /** The block's bytes, parsed: free for the next block once the rows are appended. */
+  byte[] block;
+
   /** Lines of the block: rows, blank lines and the line of a problem. */
   int lines;
 

@@ -56,6 +56,7 @@ final class CsvReader {
         chunk.appendTo(used, linesBefore, maxRows - before);
         if (linesBefore == 1) reserve(used, in.storedSize(), first, chunk.lines, maxRows);
         linesBefore += chunk.lines;
+        blocks.recycle(chunk.block);
         tellProgress(progress, before, table.rows());
         if (table.rows() >= maxRows) break;
       }

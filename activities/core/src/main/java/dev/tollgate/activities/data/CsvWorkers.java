@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The threads that parse CSV blocks and hash plain files while the reading thread reads ahead: one
- * per core, shared by every load of the process (daemons, so they never keep a JVM alive). A task
- * never waits for another, so loads running at once only share the cores.
+ * The threads that parse CSV blocks while the reading thread reads and hashes the next: one per
+ * core, shared by every load of the process (daemons, so they never keep a JVM alive). A task never
+ * waits for another, so loads running at once only share the cores.
  */
 final class CsvWorkers {
   static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -25,10 +25,6 @@ final class CsvWorkers {
 
   static <T> Future<T> submit(Callable<T> task) {
     return POOL.submit(task);
-  }
-
-  static java.util.concurrent.Executor executor() {
-    return POOL;
   }
 
   /** The task's result, its own exception rethrown as it was. */

@@ -14,7 +14,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -22,8 +21,8 @@ import java.util.zip.GZIPInputStream;
  * read, so a large file is read once, not once to hash and once to parse. Gzip is recognised by its
  * magic bytes, whatever the name; a {@code .gz} name on a file without them is refused. What the
  * parser gets is bounded: at most {@code data.max_bytes} once decompressed ({@link
- * DecompressedLimit}); {@link CsvBlocks} bounds the lines. A plain file is hashed on {@link
- * CsvWorkers} block by block, in order, while the parser works on the same blocks (the digest is
+ * DecompressedLimit}); {@link CsvBlocks} bounds the lines. A plain file is hashed block by block by
+ * the thread that reads it, while {@link CsvWorkers} parse the blocks read before (the digest is
  * the same: SHA-256 of the file's bytes); a gzip file's compressed bytes are hashed as they are
  * inflated.
  */
@@ -36,7 +35,6 @@ final class DatasetInput implements AutoCloseable {
   private final InputStream text; // what is parsed: the same, inflated for gzip, limited
   private final boolean gzip;
   private final long size;
-  private CompletableFuture<Void> hashing = CompletableFuture.completedFuture(null);
 
   private DatasetInput(String name, String uri, InputStream file, ByteLimit limit, long size)
       throws IOException {
@@ -96,17 +94,11 @@ final class DatasetInput implements AutoCloseable {
 
   /** Told each block of {@link #text()} as it is read: a plain file's bytes are hashed so. */
   void hash(byte[] bytes, int from, int length) {
-    if (gzip) return; // its compressed bytes were hashed on the way in
-    hashing = hashing.thenRunAsync(() -> digest.update(bytes, from, length), CsvWorkers.executor());
+    if (!gzip) digest.update(bytes, from, length); // gzip: compressed bytes hashed on the way in
   }
 
   /** SHA-256 of the stored bytes (compressed, for gzip), after reading the rest of them. */
   String sha256() throws IOException {
-    try {
-      hashing.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw new IllegalStateException("hashing " + name, e.getCause());
-    }
     if (gzip) {
       stored.transferTo(OutputStream.nullOutputStream());
     } else {

@@ -79,4 +79,15 @@ class CsvFieldsTest {
     assertThat(fields.isMissing(6, false)).isTrue();
     assertThat(fields.number(7)).isEqualTo(Double.parseDouble("12345678901234567"));
   }
+
+  @Test
+  void digitsPastTheBlocksEndAreNotItsOwn() {
+    // a reused block: what an earlier, longer block left past this one's end
+    byte[] block = "12,3456789999999999".getBytes(StandardCharsets.US_ASCII);
+    CsvFields fields = new CsvFields();
+    fields.parseNumbers(new boolean[] {true, true});
+    assertThat(fields.split(block, 0, 6)).isEqualTo(6);
+    assertThat(fields.value(0)).isEqualTo(12);
+    assertThat(fields.value(1)).isEqualTo(345);
+  }
 }
