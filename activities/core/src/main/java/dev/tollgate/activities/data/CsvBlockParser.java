@@ -75,6 +75,7 @@ record CsvBlockParser(
       chunk.addRow(line);
     }
     chunk.lines = line;
+    chunk.bytes = Math.min(i, to) - block.from();
     chunk.block = bytes;
     return chunk;
   }

@@ -21,6 +21,9 @@ final class CsvChunk {
   /** The block's bytes, parsed: free for the next block once the rows are appended. */
   byte[] block;
 
+  /** Bytes of the block parsed. */
+  int bytes;
+
   /** Lines of the block: rows, blank lines and the line of a problem. */
   int lines;
 

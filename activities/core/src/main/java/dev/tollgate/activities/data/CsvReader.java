@@ -54,7 +54,7 @@ final class CsvReader {
         CsvChunk chunk = CsvWorkers.get(ahead.removeFirst());
         int before = table.rows();
         chunk.appendTo(used, linesBefore, maxRows - before);
-        if (linesBefore == 1) reserve(used, in.storedSize(), first, chunk.lines, maxRows);
+        if (linesBefore == 1) reserve(used, in.storedSize(), chunk, maxRows);
         linesBefore += chunk.lines;
         blocks.recycle(chunk.block);
         tellProgress(progress, before, table.rows());
@@ -86,11 +86,10 @@ final class CsvReader {
    * Sizes the columns for the rows a plain file of {@code size} bytes holds if its lines are as
    * long as those of its first block (2 % more), so they are not copied over and over as they grow.
    */
-  private static void reserve(
-      List<RawColumn> used, long size, CsvBlocks.Block first, int lines, int maxRows) {
-    if (size <= 0 || lines == 0) return;
-    double bytesPerLine = (double) (first.to() - first.from()) / (lines + 1);
-    long rows = Math.min((long) (size / bytesPerLine * 1.02) + 16, Math.min(maxRows, 1L << 30));
+  private static void reserve(List<RawColumn> used, long size, CsvChunk first, int maxRows) {
+    if (size <= 0 || first.lines == 0 || first.bytes == 0) return;
+    double bytesPerLine = Math.max(2.0, (double) first.bytes / first.lines);
+    long rows = Math.min((long) (size / bytesPerLine * 1.02) + 16, Math.min(maxRows, 1L << 28));
     used.forEach(c -> c.reserve((int) rows));
   }
 
