@@ -9,7 +9,8 @@
 # the raw lines, the machine and the load average before each step, in
 # benchmarks/results/data-load-<UTC time>.{txt,md}.
 # Environment: REPEATS (5), BENCH_VENV (~/.cache/tollgate/bench-venv), BENCH_HEAP (8g),
-# SKIP_BUILD=1 (use the classes already built).
+# BENCH_JAVA_OPTS (extra JVM options, e.g. -Xms2g: each load starts after a System.gc(), which
+# shrinks the heap that the load then grows again), SKIP_BUILD=1 (use the classes already built).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -46,7 +47,8 @@ fi
 external="$(tr ':' '\n' <"$deps" | grep -v '/dev/tollgate/' | paste -sd: -)"
 classes="activities/core/target/test-classes:activities/core/target/classes:workflows/target/classes"
 java_loads() {
-  "$JAVA_HOME/bin/java" -Xmx"${BENCH_HEAP:-8g}" --enable-native-access=ALL-UNNAMED \
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" -Xmx"${BENCH_HEAP:-8g}" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
     -cp "$classes:$external" dev.tollgate.benchmarks.LoadBenchmark "$1" "$repeats"
 }
 
