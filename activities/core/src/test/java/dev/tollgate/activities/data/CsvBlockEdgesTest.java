@@ -216,4 +216,23 @@ class CsvBlockEdgesTest {
         .containsExactly(
             CsvReader.PROGRESS_EVERY, 2 * CsvReader.PROGRESS_EVERY, 2 * CsvReader.PROGRESS_EVERY);
   }
+
+  @Test
+  void aGzipFileIsParsedInTheSameBlocksAndHashedAsStored() throws IOException {
+    ByteArrayOutputStream out = rowsUpTo(3 * CsvBlocks.BLOCK + 999);
+    int row = lines(out) + 2;
+    out.writeBytes("1,2,3\n4,abc,6\n".getBytes(StandardCharsets.US_ASCII));
+    Path file = dir.resolve("load.csv.gz");
+    try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      gzip.write(out.toByteArray(), 0, out.size() - "4,abc,6\n".length());
+    }
+    Dataset data = loader.load(spec(file));
+    assertThat(data.rows()).isEqualTo(lines(out) - 2);
+    assertThat(data.sha256()).isEqualTo(Digests.sha256(file));
+    try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.writeTo(gzip);
+    }
+    assertThat(refusal(spec(file)))
+        .isEqualTo("load.csv.gz row " + row + ", column x2: 'abc' is not a number");
+  }
 }
