@@ -28,8 +28,9 @@ record CsvBlockParser(
    */
   static final char NOT_UTF8 = '\uFFFD';
 
-  CsvChunk parse(CsvBlocks.Block block) {
-    CsvChunk chunk = new CsvChunk(used, capacity(block));
+  /** Parses {@code block} into {@code spare} (a chunk of this file, appended) or a new chunk. */
+  CsvChunk parse(CsvBlocks.Block block, CsvChunk spare) {
+    CsvChunk chunk = spare != null ? spare.reset() : new CsvChunk(used, capacity(block));
     CsvFields fields = new CsvFields();
     fields.parseNumbers(numberFields());
     boolean[] numbers = new boolean[at.length]; // the number columns, timestamps not

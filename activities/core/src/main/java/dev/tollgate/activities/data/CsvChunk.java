@@ -45,6 +45,22 @@ final class CsvChunk {
     lineOf = new int[capacity];
   }
 
+  /**
+   * Empties the chunk for another block of the same file, keeping its arrays: a load allocates the
+   * chunks it has in flight, not one per block. Texts past the new rows are never read.
+   */
+  CsvChunk reset() {
+    rows = 0;
+    bytes = 0;
+    lines = 0;
+    block = null;
+    problemLine = 0;
+    problem = null;
+    failure = null;
+    java.util.Arrays.fill(missing, 0);
+    return this;
+  }
+
   /** Room for one more row. */
   void reserve() {
     if (rows < lineOf.length) return;

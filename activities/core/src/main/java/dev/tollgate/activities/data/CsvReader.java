@@ -40,6 +40,7 @@ final class CsvReader {
     CsvBlockParser parser = header(first, name, table, maxRows);
     List<RawColumn> used = table.all();
     ArrayDeque<Future<CsvChunk>> ahead = new ArrayDeque<>();
+    ArrayDeque<CsvChunk> spare = new ArrayDeque<>(); // appended: their arrays parse another block
     int linesBefore = 1; // the header
     try {
       CsvBlocks.Block block = afterHeader(first);
@@ -47,7 +48,8 @@ final class CsvReader {
       while (true) {
         while (block != null && ahead.size() < AHEAD) {
           CsvBlocks.Block parsed = block;
-          ahead.add(CsvWorkers.submit(() -> parser.parse(parsed)));
+          CsvChunk chunk = spare.poll();
+          ahead.add(CsvWorkers.submit(() -> parser.parse(parsed, chunk)));
           block = next(blocks, ahead);
         }
         if (ahead.isEmpty()) break;
@@ -57,6 +59,8 @@ final class CsvReader {
         if (linesBefore == 1) reserve(used, in.storedSize(), chunk, maxRows);
         linesBefore += chunk.lines;
         blocks.recycle(chunk.block);
+        if (chunk.numbers.length == used.size()) spare.add(chunk); // not a failure's
+
         tellProgress(progress, before, table.rows());
         if (table.rows() >= maxRows) break;
       }
