@@ -24,9 +24,15 @@ final class PlainDecimals {
   int read(byte[] block, int i, int to) {
     boolean negative = i < to && block[i] == '-';
     if (negative) i++;
-    i = digits(block, i, to);
-    int whole = runDigits;
-    long mantissa = run;
+    // the whole part, one digit at a time: most exports write one to three
+    long mantissa = 0;
+    int whole = 0;
+    int d;
+    while (i < to && (d = block[i] - '0') >= 0 && d <= 9 && whole <= 15) {
+      mantissa = mantissa * 10 + d;
+      i++;
+      whole++;
+    }
     int decimals = 0;
     if (i < to && block[i] == '.') {
       i = digits(block, i + 1, to);
