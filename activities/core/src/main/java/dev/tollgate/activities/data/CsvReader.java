@@ -11,12 +11,13 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Streams the lines of a CSV into a {@link RawTable}: one line in memory at a time, only the used
- * columns parsed. Problems of a single value are refused here, naming the file, the row (the line
- * of the file, header included, as an editor or a spreadsheet numbers it) and the column; missing
- * values are only counted, for the policy to decide. A message quotes the file through {@link Echo}
- * only: a few names or one value, each cut short, never a whole header or line (a file that is not
- * a CSV, such as a process's environment, would otherwise become the message).
+ * Streams a CSV into a {@link RawTable}: a few blocks of its lines in memory at a time ({@link
+ * CsvBlocks}), parsed on every core ({@link CsvBlockParser}), only the used columns parsed.
+ * Problems of a single value are refused here, naming the file, the row (the line of the file,
+ * header included, as an editor or a spreadsheet numbers it) and the column; missing values are
+ * only counted, for the policy to decide. A message quotes the file through {@link Echo} only: a
+ * few names or one value, each cut short, never a whole header or line (a file that is not a CSV,
+ * such as a process's environment, would otherwise become the message).
  */
 final class CsvReader {
   static final int PROGRESS_EVERY = 1 << 16;
@@ -60,7 +61,6 @@ final class CsvReader {
         linesBefore += chunk.lines;
         blocks.recycle(chunk.block);
         if (chunk.numbers.length == used.size()) spare.add(chunk); // not a failure's
-
         tellProgress(progress, before, table.rows());
         if (table.rows() >= maxRows) break;
       }
