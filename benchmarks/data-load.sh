@@ -8,9 +8,11 @@
 # (default 5) in one process, the first one included. Prints the markdown table and keeps it, with
 # the raw lines, the machine and the load average before each step, in
 # benchmarks/results/data-load-<UTC time>.{txt,md}.
-# Environment: REPEATS (5), BENCH_VENV (~/.cache/tollgate/bench-venv), BENCH_HEAP (8g),
-# BENCH_JAVA_OPTS (extra JVM options, e.g. -Xms2g: each load starts after a System.gc(), which
-# shrinks the heap that the load then grows again), SKIP_BUILD=1 (use the classes already built).
+# Environment: REPEATS (5), BENCH_VENV (~/.cache/tollgate/bench-venv), BENCH_HEAP (-Xmx, 8g),
+# BENCH_HEAP_MIN (-Xms, 2g: a worker's heap stays grown between loads; without it the System.gc()
+# before each timed load shrinks the heap and every load grows it again, which a worker does not:
+# +50 % CPU at 100k rows on the busy 2-core machine), BENCH_JAVA_OPTS (extra JVM options),
+# SKIP_BUILD=1 (use the classes already built).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -48,7 +50,8 @@ external="$(tr ':' '\n' <"$deps" | grep -v '/dev/tollgate/' | paste -sd: -)"
 classes="activities/core/target/test-classes:activities/core/target/classes:workflows/target/classes"
 java_loads() {
   # shellcheck disable=SC2086
-  "$JAVA_HOME/bin/java" -Xmx"${BENCH_HEAP:-8g}" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
+  "$JAVA_HOME/bin/java" -Xmx"${BENCH_HEAP:-8g}" -Xms"${BENCH_HEAP_MIN:-2g}" \
+    --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
     -cp "$classes:$external" dev.tollgate.benchmarks.LoadBenchmark "$1" "$repeats"
 }
 
