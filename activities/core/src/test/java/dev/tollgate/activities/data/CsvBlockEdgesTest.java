@@ -235,4 +235,27 @@ class CsvBlockEdgesTest {
     assertThat(refusal(spec(file)))
         .isEqualTo("load.csv.gz row " + row + ", column x2: 'abc' is not a number");
   }
+
+  @Test
+  void aLineTooLongIsRefusedWithLittleMemoryOnEveryThread() throws IOException {
+    // 100 MB of one field after 100,000 short rows, parsed on a worker thread
+    Path file = dir.resolve("load.csv.gz");
+    try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      gzip.write(HEADER.getBytes(StandardCharsets.US_ASCII));
+      byte[] rows = "1,2,3\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 10; i++) gzip.write(rows);
+      gzip.write("1,".getBytes(StandardCharsets.US_ASCII));
+      byte[] zeros = "0".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 1600; i++) gzip.write(zeros);
+      gzip.write(",3\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getTotalThreadAllocatedBytes();
+    String message = refusal(spec(file));
+    long allocated = threads.getTotalThreadAllocatedBytes() - before;
+    assertThat(message).startsWith("load.csv.gz row 100002 is longer than 1,048,576 characters");
+    // the columns of 100,000 rows, a few blocks and their chunks: far less than the line
+    assertThat(allocated).as("bytes allocated by every thread").isLessThan(48L << 20);
+  }
 }
