@@ -70,7 +70,9 @@ final class SpecValues {
     if (path.startsWith("//")) path = URI.create(text).getPath();
     Path p = Path.of(path);
     if (!p.isAbsolute()) p = (baseDir == null ? Path.of("") : baseDir).resolve(p);
-    return p.toAbsolutePath().normalize().toUri().toString();
+    String uri = p.toAbsolutePath().normalize().toUri().toString();
+    // a folder of part files (file:data/parts/) keeps its slash, even before the folder exists
+    return text.endsWith("/") && !uri.endsWith("/") ? uri + "/" : uri;
   }
 
   /**
