@@ -1,0 +1,119 @@
+package dev.tollgate.activities.data;
+
+import dev.hardwood.HardwoodContext;
+import dev.hardwood.InputFile;
+import dev.hardwood.reader.ParquetFileReader;
+import dev.hardwood.reader.RowReader;
+import dev.hardwood.schema.ColumnProjection;
+import dev.tollgate.activities.Failures;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * A Parquet dataset as a {@link TableInput}: one file, or a folder's part files read one after the
+ * other as one table (in name order). Only the used columns are read. Before a row is read every
+ * part's schema is checked ({@link ParquetSchema}): each used column present, flat, of a type its
+ * use accepts ({@link ParquetTypes}), and of one type in every part. A message names the file (a
+ * folder's part as {@code folder/part.parquet}), the row (the data row, from 1, over the whole
+ * file: Parquet has no header line) and the column. The digest is the file's SHA-256; a folder's is
+ * {@link ParquetDigest}'s over its parts.
+ */
+final class ParquetInput implements TableInput {
+  private final String name;
+  private final List<Path> parts;
+  private final boolean folder;
+
+  private ParquetInput(String name, List<Path> parts, boolean folder) {
+    this.name = name;
+    this.parts = parts;
+    this.folder = folder;
+  }
+
+  /** Opens the local copy of a Parquet file or folder that {@link DatasetFiles} checked. */
+  static ParquetInput open(DatasetFiles.Local local) {
+    if (local.parts().isEmpty()) {
+      return new ParquetInput(local.path().getFileName().toString(), List.of(local.path()), false);
+    }
+    return new ParquetInput(local.path().getFileName() + "/", local.parts(), true);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void read(RawTable table, IntConsumer progress, int maxRows) throws IOException {
+    List<RawColumn> used = table.all();
+    RawColumn[] columns = used.toArray(RawColumn[]::new);
+    List<ParquetSchema> schemas = new ArrayList<>();
+    for (Path part : parts) {
+      schemas.add(ParquetSchema.check(part, partName(part), used, table.time()));
+    }
+    ParquetSchema.requireSameTypes(schemas);
+    try (HardwoodContext context = HardwoodContext.create()) {
+      for (int p = 0; p < parts.size() && table.rows() < maxRows; p++) {
+        readPart(parts.get(p), schemas.get(p), columns, table, progress, maxRows, context);
+      }
+    }
+    if (table.rows() == 0) {
+      throw Failures.invalidData(
+          name
+              + (folder ? "'s part files have" : " has")
+              + " columns but no data rows (0 rows in "
+              + (folder ? parts.size() + " part files" : "the file")
+              + ")");
+    }
+    progress.accept(table.rows());
+  }
+
+  private void readPart(
+      Path part,
+      ParquetSchema schema,
+      RawColumn[] columns,
+      RawTable table,
+      IntConsumer progress,
+      int maxRows,
+      HardwoodContext context) {
+    String file = partName(part);
+    String missingIn = folder ? file : null;
+    int row = 0;
+    try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(part), context);
+        RowReader rows =
+            reader
+                .buildRowReader()
+                .projection(ColumnProjection.columns(schema.names()))
+                .head(maxRows - table.rows())
+                .build()) {
+      int[] at = schema.positions(rows);
+      while (table.rows() < maxRows && rows.hasNext()) {
+        rows.next();
+        row++;
+        ParquetRows.add(rows, columns, schema.types(), at, file, missingIn, row);
+        if (table.rows() % CsvReader.PROGRESS_EVERY == 0) progress.accept(table.rows());
+      }
+    } catch (ApplicationFailure refused) {
+      throw refused;
+    } catch (IOException | RuntimeException e) {
+      throw ParquetSchema.damaged(file, "after row " + row, e);
+    }
+  }
+
+  private String partName(Path part) {
+    return folder ? name + part.getFileName() : name;
+  }
+
+  @Override
+  public String sha256() throws IOException {
+    return folder ? ParquetDigest.folder(parts) : ParquetDigest.file(parts.getFirst());
+  }
+
+  @Override
+  public void close() {
+    // every reader is closed by read itself; the files are DatasetFiles.Local's to remove
+  }
+}

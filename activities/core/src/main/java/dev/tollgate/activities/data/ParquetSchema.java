@@ -1,0 +1,144 @@
+package dev.tollgate.activities.data;
+
+import dev.hardwood.InputFile;
+import dev.hardwood.reader.ParquetFileReader;
+import dev.hardwood.reader.RowReader;
+import dev.hardwood.schema.FileSchema;
+import dev.hardwood.schema.SchemaNode;
+import dev.tollgate.activities.Echo;
+import dev.tollgate.activities.Failures;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Parquet file's used columns, checked from its footer before a row is read: the file is
+ * Parquet (not empty, its footer readable), every used column is there (all missing ones named at
+ * once, with the file's own columns), each is a flat column (a struct, list or map is refused) and
+ * of a type its use accepts ({@link ParquetTypes}).
+ *
+ * @param file the file's name in messages
+ * @param names the used columns, in the table's order
+ * @param types how each is read
+ * @param described each one's Parquet type in words, to compare part files
+ */
+record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[] described) {
+
+  static ParquetSchema check(Path path, String file, List<RawColumn> used, RawColumn time) {
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw Failures.invalidData(file + " cannot be read: " + e.getClass().getSimpleName());
+    }
+    if (size == 0) {
+      throw Failures.invalidData(file + " is empty (0 bytes): expected a Parquet file");
+    }
+    FileSchema schema;
+    try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(path))) {
+      schema = reader.getFileSchema();
+    } catch (IOException | RuntimeException e) {
+      throw damaged(file, "its footer cannot be read", e);
+    }
+    Map<String, SchemaNode> fields = new java.util.LinkedHashMap<>();
+    for (SchemaNode field : schema.getRootNode().children()) fields.put(field.name(), field);
+    refuseMissing(file, used, fields);
+    int n = used.size();
+    String[] names = new String[n];
+    ParquetTypes[] types = new ParquetTypes[n];
+    String[] described = new String[n];
+    for (int j = 0; j < n; j++) {
+      RawColumn column = used.get(j);
+      SchemaNode field = fields.get(column.name);
+      refuseNested(file, column.name, field);
+      var parquet = schema.getColumn(column.name);
+      names[j] = column.name;
+      types[j] = ParquetTypes.of(parquet, column, column == time, file);
+      described[j] = ParquetTypes.describe(parquet);
+    }
+    return new ParquetSchema(file, names, types, described);
+  }
+
+  /** Each used column's place in {@code rows}' projection. */
+  int[] positions(RowReader rows) {
+    List<String> projected = new ArrayList<>();
+    for (int i = 0; i < rows.getFieldCount(); i++) projected.add(rows.getFieldName(i));
+    int[] at = new int[names.length];
+    for (int j = 0; j < names.length; j++) at[j] = projected.indexOf(names[j]);
+    return at;
+  }
+
+  /** Part files of one folder must agree on every used column's type. */
+  static void requireSameTypes(List<ParquetSchema> parts) {
+    ParquetSchema first = parts.getFirst();
+    for (ParquetSchema other : parts.subList(1, parts.size())) {
+      for (int j = 0; j < first.names.length; j++) {
+        if (!first.described[j].equals(other.described[j])) {
+          throw Failures.invalidData(
+              other.file
+                  + " column "
+                  + first.names[j]
+                  + " is "
+                  + other.described[j]
+                  + " but "
+                  + first.file
+                  + " has it as "
+                  + first.described[j]
+                  + ": every part file of a folder needs the same type in a used column");
+        }
+      }
+    }
+  }
+
+  /** A file that is not Parquet, or whose bytes are cut short or damaged. */
+  static ApplicationFailure damaged(String file, String where, Exception e) {
+    if (e instanceof ApplicationFailure refused) return refused;
+    return Failures.invalidData(
+        file
+            + " is not a Parquet file, or is damaged or cut short ("
+            + where
+            + ": "
+            + e.getClass().getSimpleName()
+            + ")");
+  }
+
+  private static void refuseMissing(String file, List<RawColumn> used, Map<String, ?> fields) {
+    List<String> missing =
+        used.stream().map(c -> c.name).filter(c -> !fields.containsKey(c)).distinct().toList();
+    if (!missing.isEmpty()) {
+      List<String> names = List.copyOf(fields.keySet());
+      throw Failures.invalidData(
+          file
+              + " has no column "
+              + String.join(", ", missing.stream().map(Echo::value).toList())
+              + " (it has "
+              + names.size()
+              + (names.size() == 1 ? " column: " : " columns: ")
+              + Echo.names(names)
+              + ")");
+    }
+  }
+
+  private static void refuseNested(String file, String column, SchemaNode field) {
+    String kind = null;
+    if (field instanceof SchemaNode.GroupNode group) {
+      kind = group.isList() ? "a list" : group.isMap() ? "a map" : "a struct";
+    } else if (field instanceof SchemaNode.PrimitiveNode leaf && leaf.maxRepetitionLevel() > 0) {
+      kind = "a repeated value (a list)";
+    }
+    if (kind != null) {
+      throw Failures.invalidData(
+          file
+              + " column "
+              + column
+              + " is "
+              + kind
+              + ": only flat columns (numbers, text, booleans, dates, timestamps) can be used;"
+              + " flatten it into columns of their own in the export");
+    }
+  }
+}
