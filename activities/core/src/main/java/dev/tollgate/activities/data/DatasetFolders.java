@@ -47,7 +47,7 @@ final class DatasetFolders {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the folder " + folder, e);
     }
-    refuseEmpty(uri, parts.size());
+    refuseEmpty(uri, "a directory", parts.size());
     long bytes = 0;
     for (Path part : parts) bytes += size(part);
     checkSize(uri, bytes, parts.size(), limit);
@@ -58,7 +58,7 @@ final class DatasetFolders {
   static DatasetFiles.Local s3(
       String uri, S3Location at, ObjectSource objects, Path dir, ByteLimit limit) {
     List<ObjectSource.Listed> listed = parts(at, objects);
-    refuseEmpty(uri, listed.size());
+    refuseEmpty(uri, "an S3 prefix", listed.size());
     checkSize(
         uri, listed.stream().mapToLong(ObjectSource.Listed::bytes).sum(), listed.size(), limit);
     String name = at.fileName().isEmpty() ? at.bucket() : at.fileName();
@@ -122,12 +122,14 @@ final class DatasetFolders {
         .toList();
   }
 
-  private static void refuseEmpty(String uri, int parts) {
+  private static void refuseEmpty(String uri, String what, int parts) {
     if (parts == 0) {
       throw Failures.invalidData(
           "dataset "
               + uri
-              + " is a directory with no Parquet part files (*.parquet or *.pq directly in it;"
+              + " is "
+              + what
+              + " with no Parquet part files (*.parquet or *.pq directly in it;"
               + " names starting with . or _ and sub-folders are not read)");
     }
   }
