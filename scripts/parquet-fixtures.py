@@ -85,7 +85,7 @@ def numbers(start, rows, x2_type=pa.int64(), cycle=None):
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     pq.write_table(typed(), OUT / "typed.parquet")  # snappy, as pandas writes by default
-    for codec in ["zstd", "gzip", "none"]:
+    for codec in ["zstd", "gzip", "none", "lz4"]:
         pq.write_table(numbers(0, 40), OUT / f"numbers-{codec}.parquet", compression=codec)
     pq.write_table(numbers(0, 40), OUT / "numbers.parquet")
     pq.write_table(numbers(0, 0), OUT / "zero-rows.parquet")

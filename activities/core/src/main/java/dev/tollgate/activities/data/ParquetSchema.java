@@ -1,6 +1,8 @@
 package dev.tollgate.activities.data;
 
 import dev.hardwood.InputFile;
+import dev.hardwood.metadata.CompressionCodec;
+import dev.hardwood.metadata.FileMetaData;
 import dev.hardwood.reader.ParquetFileReader;
 import dev.hardwood.reader.RowReader;
 import dev.hardwood.schema.FileSchema;
@@ -39,8 +41,10 @@ record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[]
       throw Failures.invalidData(file + " is empty (0 bytes): expected a Parquet file");
     }
     FileSchema schema;
+    FileMetaData footer;
     try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(path))) {
       schema = reader.getFileSchema();
+      footer = reader.getFileMetaData();
     } catch (IOException | RuntimeException e) {
       throw damaged(file, "its footer cannot be read", e);
     }
@@ -60,6 +64,7 @@ record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[]
       types[j] = ParquetTypes.of(parquet, column, column == time, file);
       described[j] = ParquetTypes.describe(parquet);
     }
+    refuseUnreadableCodecs(file, footer, List.of(names));
     return new ParquetSchema(file, names, types, described);
   }
 
@@ -120,6 +125,37 @@ record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[]
               + (names.size() == 1 ? " column: " : " columns: ")
               + Echo.names(names)
               + ")");
+    }
+  }
+
+  /**
+   * The codecs the worker carries: snappy (pandas', pyarrow's and Spark's default), zstd, gzip and
+   * none. LZ4, LZO and Brotli are refused by name rather than as a damaged file.
+   */
+  private static final java.util.Set<CompressionCodec> READABLE =
+      java.util.EnumSet.of(
+          CompressionCodec.UNCOMPRESSED,
+          CompressionCodec.SNAPPY,
+          CompressionCodec.GZIP,
+          CompressionCodec.ZSTD);
+
+  private static void refuseUnreadableCodecs(String file, FileMetaData footer, List<String> used) {
+    for (var group : footer.rowGroups()) {
+      for (var chunk : group.columns()) {
+        var meta = chunk.metaData();
+        if (meta == null || READABLE.contains(meta.codec())) continue;
+        String column = meta.pathInSchema().toString();
+        if (used.contains(column)) {
+          throw Failures.invalidData(
+              file
+                  + " column "
+                  + column
+                  + " is compressed with "
+                  + meta.codec()
+                  + ", which Tollgate does not read: write the file with snappy (the usual"
+                  + " default), zstd, gzip or no compression");
+        }
+      }
     }
   }
 

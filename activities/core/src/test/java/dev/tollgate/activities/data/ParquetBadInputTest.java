@@ -133,6 +133,14 @@ class ParquetBadInputTest {
   }
 
   @Test
+  void aCodecTheWorkerDoesNotCarryIsRefusedByName() {
+    assertThat(refusal(spec(uri("numbers-lz4.parquet"), "y", List.of("x1"))))
+        .isEqualTo(
+            "numbers-lz4.parquet column x1 is compressed with LZ4_RAW, which Tollgate does not read:"
+                + " write the file with snappy (the usual default), zstd, gzip or no compression");
+  }
+
+  @Test
   void anEmptyFileIsRefusedAsEmpty() throws IOException {
     Path empty = Files.createFile(dir.resolve("empty.parquet"));
     assertThat(refusal(spec(empty.toUri().toString(), "y", List.of("x1"))))
