@@ -52,6 +52,16 @@ class DataFormatKeysTest {
     assertThat(parse("file:data/parts/", null).train()).isEqualTo("file:///specs/data/parts/");
   }
 
+  @Test
+  void aNameWithoutTheSlashStaysAFileEvenWhereAFolderOfThatNameExists(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir.resolve("load.csv"));
+    String yaml = SPEC.replace("TRAIN", "file:load.csv");
+    DataSpec data = SpecParser.parse(yaml, "sales.yaml", dir).data();
+    assertThat(data.train()).endsWith("/load.csv");
+    assertThat(data.dataFormat()).isEqualTo(DataFormat.CSV);
+  }
+
   @ParameterizedTest
   @CsvSource({"parquet, PARQUET", "Parquet, PARQUET", "PARQUET, PARQUET", "csv, CSV", "Csv, CSV"})
   void theKeyTakesAnyCaseAndWinsOverTheName(String given, DataFormat expected) {
