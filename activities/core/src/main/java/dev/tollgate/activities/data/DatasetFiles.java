@@ -167,10 +167,8 @@ public final class DatasetFiles {
     if (S3Location.isS3(uri)) {
       return objects.lastModified(location(uri));
     }
-    Path file =
-        DataFormat.of(null, uri) == DataFormat.PARQUET
-            ? access.localFileOrFolderIfExists(uri)
-            : access.localFileIfExists(uri);
+    // a folder is dated by its newest part whatever the format says: reading it decides the rest
+    Path file = access.localFileOrFolderIfExists(uri);
     if (file != null && Files.isDirectory(file)) return DatasetFolders.lastModified(file);
     try {
       return file == null ? null : Files.getLastModifiedTime(file).toInstant();

@@ -68,6 +68,24 @@ class ParquetFolderTest {
   }
 
   @Test
+  void aFolderIsDatedByItsNewestPart() throws IOException {
+    Path parts = copyFolder("parts", dir);
+    java.time.Instant newest = java.time.Instant.parse("2026-11-30T12:00:00Z");
+    Files.setLastModifiedTime(
+        parts.resolve("part-00000.parquet"),
+        java.nio.file.attribute.FileTime.from(newest.minusSeconds(3600)));
+    Files.setLastModifiedTime(
+        parts.resolve("part-00001.parquet"), java.nio.file.attribute.FileTime.from(newest));
+    Files.setLastModifiedTime(
+        parts.resolve("_SUCCESS"), java.nio.file.attribute.FileTime.from(newest.plusSeconds(60)));
+    assertThat(loader.lastModified(parts.toUri().toString())).isEqualTo(newest);
+    String noSlash = parts.toUri().toString().replaceAll("/$", "");
+    assertThat(loader.lastModified(noSlash))
+        .as("data.format: parquet on a name without /")
+        .isEqualTo(newest);
+  }
+
+  @Test
   void partsWhoseTypeDiffersInAUsedColumnAreRefusedNamingBoth() {
     assertThat(refusal(loader, spec(ParquetFixtures.path("parts-mixed-types"))))
         .isEqualTo(
