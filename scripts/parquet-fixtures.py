@@ -91,6 +91,17 @@ def main():
     pq.write_table(numbers(0, 0), OUT / "zero-rows.parquet")
     # 70,000 rows in 4 row groups: more than one progress step, a row limit inside a later group
     pq.write_table(numbers(0, 70_000, cycle=1000), OUT / "many-rows.parquet", row_group_size=20_000)
+    repeated = pa.Table.from_arrays(
+        [pa.array([1.0, 2.0]), pa.array([3.0, 4.0]), pa.array([5.0, 6.0])], names=["x1", "x1", "y"]
+    )
+    pq.write_table(repeated, OUT / "repeated-names.parquet")
+    labels = pa.table(
+        {
+            "x1": pa.array([float(i) for i in range(8)]),
+            "label": pa.array([0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0], pa.float64()),
+        }
+    )
+    pq.write_table(labels, OUT / "float-labels.parquet")  # as pandas writes 0/1 labels with a NaN
     whole = (OUT / "numbers.parquet").read_bytes()
     (OUT / "truncated.parquet").write_bytes(whole[: len(whole) // 2])
     (OUT / "not-parquet.parquet").write_text("timestamp,x1,x2,y\n2026-01-01,1,2,3\n")

@@ -52,7 +52,7 @@ final class ParquetInput implements TableInput {
     RawColumn[] columns = used.toArray(RawColumn[]::new);
     List<ParquetSchema> schemas = new ArrayList<>();
     for (Path part : parts) {
-      schemas.add(ParquetSchema.check(part, partName(part), used, table.time()));
+      schemas.add(ParquetSchema.check(part, partName(part), used, table.time(), table.target()));
     }
     ParquetSchema.requireSameTypes(schemas);
     try (HardwoodContext context = HardwoodContext.create()) {

@@ -49,6 +49,8 @@ final class ParquetRows {
         case LONG_TEXT -> column.addCategory(Long.toString(in.getLong(i)));
         case UNSIGNED_LONG_TEXT -> column.addCategory(Long.toUnsignedString(in.getLong(i)));
         case BOOLEAN_TEXT -> column.addCategory(Boolean.toString(in.getBoolean(i)));
+        case FLOAT_TEXT -> label(column, in.getFloat(i), file, part, row);
+        case DOUBLE_TEXT -> label(column, in.getDouble(i), file, part, row);
         case TIMESTAMP_MILLIS -> column.addNumber(in.getLong(i));
         case TIMESTAMP_MICROS -> column.addNumber(Math.floorDiv(in.getLong(i), 1_000L));
         case TIMESTAMP_NANOS -> column.addNumber(Math.floorDiv(in.getLong(i), 1_000_000L));
@@ -77,6 +79,20 @@ final class ParquetRows {
               + " is not a finite number");
     } else {
       column.addNumber(value);
+    }
+  }
+
+  /** A class label held as a floating-point number, as its text; NaN is a missing label. */
+  private static void label(RawColumn column, double value, String file, String part, int row) {
+    if (Double.isNaN(value)) {
+      missing(column, part, row);
+    } else if (Double.isInfinite(value)) {
+      throw Failures.invalidData(
+          CsvReader.at(file, row, column.name)
+              + Echo.value(Double.toString(value))
+              + " is not a class label");
+    } else {
+      column.addCategory(Double.toString(value));
     }
   }
 

@@ -30,7 +30,8 @@ import java.util.Map;
  */
 record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[] described) {
 
-  static ParquetSchema check(Path path, String file, List<RawColumn> used, RawColumn time) {
+  static ParquetSchema check(
+      Path path, String file, List<RawColumn> used, RawColumn time, RawColumn target) {
     long size;
     try {
       size = Files.size(path);
@@ -49,7 +50,21 @@ record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[]
       throw damaged(file, "its footer cannot be read", e);
     }
     Map<String, SchemaNode> fields = new java.util.LinkedHashMap<>();
-    for (SchemaNode field : schema.getRootNode().children()) fields.put(field.name(), field);
+    List<String> repeated = new ArrayList<>();
+    for (SchemaNode field : schema.getRootNode().children()) {
+      if (fields.put(field.name(), field) != null && !repeated.contains(field.name())) {
+        repeated.add(field.name());
+      }
+    }
+    if (!repeated.isEmpty()) {
+      // as a CSV header's: "the column x" would mean whichever comes first, silently
+      throw Failures.invalidData(
+          file
+              + " repeats the column name"
+              + (repeated.size() == 1 ? " " : "s ")
+              + Echo.names(repeated)
+              + "; every column needs a name of its own");
+    }
     refuseMissing(file, used, fields);
     int n = used.size();
     String[] names = new String[n];
@@ -61,7 +76,7 @@ record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[]
       refuseNested(file, column.name, field);
       var parquet = schema.getColumn(column.name);
       names[j] = column.name;
-      types[j] = ParquetTypes.of(parquet, column, column == time, file);
+      types[j] = ParquetTypes.of(parquet, column, column == time, column == target, file);
       described[j] = ParquetTypes.describe(parquet);
     }
     refuseUnreadableCodecs(file, footer, List.of(names));

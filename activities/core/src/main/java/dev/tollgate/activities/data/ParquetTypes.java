@@ -17,7 +17,8 @@ import java.util.Locale;
  *   <li>categories (categorical features, a class label): text (BYTE_ARRAY as STRING, ENUM or
  *       unannotated, dictionary-encoded or not), whole numbers and booleans, each as its text
  *       ({@code 7}, {@code true}) as the same value reads from a CSV; floating-point numbers are
- *       refused (their text is not what a CSV would hold);
+ *       refused as features, but a class label may be one ({@code 1.0}, as pandas writes a label
+ *       column that had a missing value), read as its shortest text, as pandas writes it to a CSV;
  *   <li>the timestamp: TIMESTAMP in milli-, micro- or nanoseconds (a wall-clock one, not adjusted
  *       to UTC, read as UTC, as a CSV timestamp without an offset is), the legacy INT96, DATE (its
  *       midnight, UTC), or text in the formats a CSV timestamp may take.
@@ -36,6 +37,8 @@ enum ParquetTypes {
   LONG_TEXT,
   UNSIGNED_LONG_TEXT,
   BOOLEAN_TEXT,
+  FLOAT_TEXT,
+  DOUBLE_TEXT,
   TIMESTAMP_MILLIS,
   TIMESTAMP_MICROS,
   TIMESTAMP_NANOS,
@@ -44,7 +47,8 @@ enum ParquetTypes {
   TEXT_TIMESTAMP;
 
   /** How {@code column} (a used one) is read from {@code parquet}, or refused naming both. */
-  static ParquetTypes of(ColumnSchema parquet, RawColumn column, boolean isTime, String file) {
+  static ParquetTypes of(
+      ColumnSchema parquet, RawColumn column, boolean isTime, boolean isTarget, String file) {
     LogicalType logical = parquet.logicalType();
     PhysicalType physical = parquet.type();
     ParquetTypes read;
@@ -54,6 +58,7 @@ enum ParquetTypes {
       expected = "timestamps (TIMESTAMP, DATE or text)";
     } else if (column.categorical) {
       read = category(physical, logical);
+      if (read == null && isTarget && logical == null) read = label(physical);
       expected = "categories (text, whole numbers or booleans)";
     } else {
       read = number(physical, logical);
@@ -99,6 +104,15 @@ enum ParquetTypes {
       case INT32 -> INT_TEXT;
       case INT64 -> unsigned(logical) ? UNSIGNED_LONG_TEXT : LONG_TEXT;
       case BOOLEAN -> BOOLEAN_TEXT;
+      default -> null;
+    };
+  }
+
+  /** A class label stored as a floating-point number: {@code 0.0}, {@code 1.0}. */
+  private static ParquetTypes label(PhysicalType physical) {
+    return switch (physical) {
+      case FLOAT -> FLOAT_TEXT;
+      case DOUBLE -> DOUBLE_TEXT;
       default -> null;
     };
   }

@@ -133,6 +133,14 @@ class ParquetBadInputTest {
   }
 
   @Test
+  void aRepeatedColumnNameIsRefusedAsInACsvHeader() {
+    assertThat(refusal(spec(uri("repeated-names.parquet"), "y", List.of("x1"))))
+        .isEqualTo(
+            "repeated-names.parquet repeats the column name 'x1'; every column needs a name of its"
+                + " own");
+  }
+
+  @Test
   void aCodecTheWorkerDoesNotCarryIsRefusedByName() {
     assertThat(refusal(spec(uri("numbers-lz4.parquet"), "y", List.of("x1"))))
         .isEqualTo(

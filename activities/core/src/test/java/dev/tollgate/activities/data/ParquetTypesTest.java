@@ -82,6 +82,14 @@ class ParquetTypesTest {
     assertThat(categories("b")).containsExactly("true", "false", "true", null, "false");
   }
 
+  @Test
+  void classLabelsHeldAsFloatingPointNumbersAreLabelsAsTheirText() {
+    var spec = spec(uri("float-labels.parquet"), "label", List.of("x1"));
+    Dataset data = new DatasetLoader().load(spec, dev.tollgate.spec.Task.CLASSIFICATION);
+    assertThat(data.classes()).containsExactly("0.0", "1.0");
+    assertThat(data.y()).containsExactly(0, 1, 0, 1, 1, 0, 1, 0);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"ts_ms", "ts_us", "ts_ns", "ts_text"})
   void timestampsOfEveryUnitAndTextAreEpochMillisUtc(String column) {
