@@ -102,6 +102,16 @@ def main():
         }
     )
     pq.write_table(labels, OUT / "float-labels.parquet")  # as pandas writes 0/1 labels with a NaN
+    spark = typed().select(["d", "ts_ms", "y"])  # timestamps as legacy Spark and Impala wrote them
+    pq.write_table(spark, OUT / "int96.parquet", use_deprecated_int96_timestamps=True)
+    decimals = pa.table(  # DECIMAL stored as INT32 and INT64, not only as fixed-length bytes
+        {
+            "d32": pa.array([decimal.Decimal("1.25"), decimal.Decimal("-2.50")], pa.decimal128(5, 2)),
+            "d64": pa.array([decimal.Decimal("1.125"), decimal.Decimal("-2.5")], pa.decimal128(15, 3)),
+            "y": pa.array([1.0, 2.0]),
+        }
+    )
+    pq.write_table(decimals, OUT / "decimals-as-integers.parquet", store_decimal_as_integer=True)
     whole = (OUT / "numbers.parquet").read_bytes()
     (OUT / "truncated.parquet").write_bytes(whole[: len(whole) // 2])
     (OUT / "not-parquet.parquet").write_text("timestamp,x1,x2,y\n2026-01-01,1,2,3\n")

@@ -2,8 +2,9 @@ package dev.tollgate.activities.data;
 
 import dev.hardwood.HardwoodContext;
 import dev.hardwood.InputFile;
+import dev.hardwood.reader.ColumnReader;
+import dev.hardwood.reader.ColumnReaders;
 import dev.hardwood.reader.ParquetFileReader;
-import dev.hardwood.reader.RowReader;
 import dev.hardwood.schema.ColumnProjection;
 import dev.tollgate.activities.Failures;
 import io.temporal.failure.ApplicationFailure;
@@ -23,6 +24,8 @@ import java.util.function.IntConsumer;
  * {@link ParquetDigest}'s over its parts.
  */
 final class ParquetInput implements TableInput {
+  private static final int EVERY = CsvReader.PROGRESS_EVERY;
+
   private final String name;
   private final List<Path> parts;
   private final boolean folder;
@@ -81,20 +84,30 @@ final class ParquetInput implements TableInput {
       HardwoodContext context) {
     String file = partName(part);
     String missingIn = folder ? file : null;
-    int row = 0;
+    int row = 0; // rows of this file read so far
     try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(part), context);
-        RowReader rows =
-            reader
-                .buildRowReader()
-                .projection(ColumnProjection.columns(schema.names()))
-                .head(maxRows - table.rows())
-                .build()) {
-      int[] at = schema.positions(rows);
-      while (table.rows() < maxRows && rows.hasNext()) {
-        rows.next();
-        row++;
-        ParquetRows.add(rows, columns, schema.types(), at, file, missingIn, row);
-        if (table.rows() % CsvReader.PROGRESS_EVERY == 0) progress.accept(table.rows());
+        ColumnReaders batches = reader.columnReaders(ColumnProjection.columns(schema.names()))) {
+      ColumnReader[] in = new ColumnReader[columns.length];
+      for (int j = 0; j < in.length; j++) in[j] = batches.getColumnReader(schema.names()[j]);
+      while (table.rows() < maxRows && batches.nextBatch()) {
+        int before = table.rows();
+        int count = Math.min(batches.getRecordCount(), maxRows - before);
+        for (int j = 0; j < in.length; j++) {
+          ParquetBatches.add(
+              in[j],
+              count,
+              columns[j],
+              schema.types()[j],
+              schema.columns()[j],
+              file,
+              missingIn,
+              row + 1);
+        }
+        row += count;
+        // told at each multiple of PROGRESS_EVERY the batch passed, as the CSV reader tells it
+        for (int m = (before / EVERY + 1) * EVERY; m <= before + count; m += EVERY) {
+          progress.accept(m);
+        }
       }
     } catch (ApplicationFailure refused) {
       throw refused;

@@ -4,7 +4,7 @@ import dev.hardwood.InputFile;
 import dev.hardwood.metadata.CompressionCodec;
 import dev.hardwood.metadata.FileMetaData;
 import dev.hardwood.reader.ParquetFileReader;
-import dev.hardwood.reader.RowReader;
+import dev.hardwood.schema.ColumnSchema;
 import dev.hardwood.schema.FileSchema;
 import dev.hardwood.schema.SchemaNode;
 import dev.tollgate.activities.Echo;
@@ -27,8 +27,10 @@ import java.util.Map;
  * @param names the used columns, in the table's order
  * @param types how each is read
  * @param described each one's Parquet type in words, to compare part files
+ * @param columns each one's Parquet column (a decimal's scale)
  */
-record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[] described) {
+record ParquetSchema(
+    String file, String[] names, ParquetTypes[] types, String[] described, ColumnSchema[] columns) {
 
   static ParquetSchema check(
       Path path, String file, List<RawColumn> used, RawColumn time, RawColumn target) {
@@ -70,6 +72,7 @@ record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[]
     String[] names = new String[n];
     ParquetTypes[] types = new ParquetTypes[n];
     String[] described = new String[n];
+    ColumnSchema[] columns = new ColumnSchema[n];
     for (int j = 0; j < n; j++) {
       RawColumn column = used.get(j);
       SchemaNode field = fields.get(column.name);
@@ -78,18 +81,10 @@ record ParquetSchema(String file, String[] names, ParquetTypes[] types, String[]
       names[j] = column.name;
       types[j] = ParquetTypes.of(parquet, column, column == time, column == target, file);
       described[j] = ParquetTypes.describe(parquet);
+      columns[j] = parquet;
     }
     refuseUnreadableCodecs(file, footer, List.of(names));
-    return new ParquetSchema(file, names, types, described);
-  }
-
-  /** Each used column's place in {@code rows}' projection. */
-  int[] positions(RowReader rows) {
-    List<String> projected = new ArrayList<>();
-    for (int i = 0; i < rows.getFieldCount(); i++) projected.add(rows.getFieldName(i));
-    int[] at = new int[names.length];
-    for (int j = 0; j < names.length; j++) at[j] = projected.indexOf(names[j]);
-    return at;
+    return new ParquetSchema(file, names, types, described, columns);
   }
 
   /** Part files of one folder must agree on every used column's type. */

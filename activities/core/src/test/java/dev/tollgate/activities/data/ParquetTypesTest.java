@@ -109,6 +109,30 @@ class ParquetTypesTest {
   }
 
   @Test
+  void legacyInt96TimestampsAreEpochMillisToo() {
+    RawTable table =
+        read(
+            spec(
+                uri("int96.parquet"),
+                "y",
+                List.of("d"),
+                List.of(),
+                "ts_ms",
+                MissingPolicy.FAIL,
+                null));
+    assertThat(table.time().numbers())
+        .containsExactly(
+            NEW_YEAR, NEW_YEAR + HOUR, NEW_YEAR + 2 * HOUR, Double.NaN, NEW_YEAR + 4 * HOUR);
+  }
+
+  @Test
+  void decimalsStoredAsIntegersAreScaled() {
+    RawTable table = read(spec(uri("decimals-as-integers.parquet"), "y", List.of("d32", "d64")));
+    assertThat(table.features().get(0).numbers()).containsExactly(1.25, -2.5);
+    assertThat(table.features().get(1).numbers()).containsExactly(1.125, -2.5);
+  }
+
+  @Test
   void aDateIsItsMidnightUtc() {
     RawTable table =
         read(
