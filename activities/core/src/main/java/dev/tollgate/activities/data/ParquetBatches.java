@@ -16,8 +16,8 @@ import java.nio.ByteOrder;
  * ParquetTypes} chose for the column: the typed arrays Hardwood decoded, a batch at a time, not a
  * boxed value per cell. A null is a missing value, and so is a floating-point NaN (as pandas writes
  * a missing float); an infinite number is refused at its row, as a CSV's would be. Rows are
- * numbered from 1 over the whole file, row groups included (Parquet has no header line). A batch
- * is read a column at a time, so of two bad values in one batch the one in the earlier column is
+ * numbered from 1 over the whole file, row groups included (Parquet has no header line). A batch is
+ * read a column at a time, so of two bad values in one batch the one in the earlier column is
  * named, even if the other is in an earlier row (missing values are ordered by row all the same).
  */
 final class ParquetBatches {

@@ -53,12 +53,14 @@ final class ParquetInput implements TableInput {
   public void read(RawTable table, IntConsumer progress, int maxRows) throws IOException {
     List<RawColumn> used = table.all();
     RawColumn[] columns = used.toArray(RawColumn[]::new);
-    List<ParquetSchema> schemas = new ArrayList<>();
-    for (Path part : parts) {
-      schemas.add(ParquetSchema.check(part, partName(part), used, table.time(), table.target()));
-    }
-    ParquetSchema.requireSameTypes(schemas);
+    // one pool of decoding threads for the whole read, footers included
     try (HardwoodContext context = HardwoodContext.create()) {
+      List<ParquetSchema> schemas = new ArrayList<>();
+      for (Path part : parts) {
+        schemas.add(
+            ParquetSchema.check(part, partName(part), used, table.time(), table.target(), context));
+      }
+      ParquetSchema.requireSameTypes(schemas);
       for (int p = 0; p < parts.size() && table.rows() < maxRows; p++) {
         readPart(parts.get(p), schemas.get(p), columns, table, progress, maxRows, context);
       }

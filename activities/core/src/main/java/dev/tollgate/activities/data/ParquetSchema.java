@@ -1,5 +1,6 @@
 package dev.tollgate.activities.data;
 
+import dev.hardwood.HardwoodContext;
 import dev.hardwood.InputFile;
 import dev.hardwood.metadata.CompressionCodec;
 import dev.hardwood.metadata.FileMetaData;
@@ -33,7 +34,12 @@ record ParquetSchema(
     String file, String[] names, ParquetTypes[] types, String[] described, ColumnSchema[] columns) {
 
   static ParquetSchema check(
-      Path path, String file, List<RawColumn> used, RawColumn time, RawColumn target) {
+      Path path,
+      String file,
+      List<RawColumn> used,
+      RawColumn time,
+      RawColumn target,
+      HardwoodContext context) {
     long size;
     try {
       size = Files.size(path);
@@ -45,7 +51,7 @@ record ParquetSchema(
     }
     FileSchema schema;
     FileMetaData footer;
-    try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(path))) {
+    try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(path), context)) {
       schema = reader.getFileSchema();
       footer = reader.getFileMetaData();
     } catch (IOException | RuntimeException e) {
