@@ -25,7 +25,8 @@ final class DataKeys {
             "timestamp",
             "missing",
             "max_classes",
-            "max_bytes"));
+            "max_bytes",
+            "format"));
     String train = SpecValues.datasetUri(s, "train", baseDir);
     String target = s.string("target", true);
     List<String> features = features(s, target);
@@ -37,6 +38,9 @@ final class DataKeys {
         SpecValues.enumValue(s, "missing", MissingPolicy.class, MissingPolicy.FAIL);
     Integer maxClasses = maxClasses(s, task);
     Long maxBytes = maxBytes(s);
+    // any case (Parquet, CSV); absent: the URI's name decides, as before the key existed
+    DataFormat format =
+        s.has("format") ? SpecValues.enumValue(s, "format", DataFormat.class, null) : null;
     return SpecValues.build(
         s,
         "features",
@@ -51,7 +55,9 @@ final class DataKeys {
                 timestamp,
                 missing,
                 maxClasses,
-                maxBytes));
+                maxBytes,
+                null,
+                format));
   }
 
   /** {@code data.features}: each column once, none of them the target. */

@@ -23,6 +23,9 @@ import java.util.Objects;
  *     data} section but a pull request's check run's bound ({@code pull_request.max_rows}), set for
  *     that run only ({@link #withRowLimit}); {@code null} (every other run): every row, and left
  *     out of the JSON so those runs' payloads and spec digests are what they were
+ * @param format {@code data.format}; {@code null} (older payloads, specs without it): the URI's
+ *     name decides ({@link DataFormat#of}), and left out of the JSON, so a spec without the key has
+ *     the payload and spec digest it had before the key existed
  */
 public record DataSpec(
     String train,
@@ -35,7 +38,8 @@ public record DataSpec(
     MissingPolicy missing,
     Integer maxClasses,
     Long maxBytes,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long rowLimit) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long rowLimit,
+    @JsonInclude(JsonInclude.Include.NON_NULL) DataFormat format) {
 
   /** 1 GiB: a CSV that size takes several GiB of heap once parsed into columns. */
   public static final long DEFAULT_MAX_BYTES = 1L << 30;
@@ -84,7 +88,35 @@ public record DataSpec(
     }
   }
 
-  /** Every key, no row limit: what the parser builds. */
+  /** Every key but {@code data.format} (the URI decides), with a row limit. */
+  public DataSpec(
+      String train,
+      String target,
+      List<String> features,
+      int minRows,
+      Duration maxAge,
+      List<String> categorical,
+      String timestamp,
+      MissingPolicy missing,
+      Integer maxClasses,
+      Long maxBytes,
+      Long rowLimit) {
+    this(
+        train,
+        target,
+        features,
+        minRows,
+        maxAge,
+        categorical,
+        timestamp,
+        missing,
+        maxClasses,
+        maxBytes,
+        rowLimit,
+        null);
+  }
+
+  /** Every key but {@code data.format} (the URI decides), no row limit. */
   public DataSpec(
       String train,
       String target,
@@ -166,7 +198,8 @@ public record DataSpec(
         missing,
         maxClasses,
         maxBytes,
-        rowLimit);
+        rowLimit,
+        format);
   }
 
   /**
@@ -185,7 +218,30 @@ public record DataSpec(
         missing,
         maxClasses,
         maxBytes,
-        rows);
+        rows,
+        format);
+  }
+
+  /** The same data in {@code format} ({@code data.format}); {@code null}: the URI decides. */
+  public DataSpec withFormat(DataFormat format) {
+    return new DataSpec(
+        train,
+        target,
+        features,
+        minRows,
+        maxAge,
+        categorical,
+        timestamp,
+        missing,
+        maxClasses,
+        maxBytes,
+        rowLimit,
+        format);
+  }
+
+  /** The format {@link #train} is read in: {@code data.format}, or what its name says. */
+  public DataFormat dataFormat() {
+    return DataFormat.of(format, train);
   }
 
   /** The classification limit on distinct target values, its default when the spec has none. */

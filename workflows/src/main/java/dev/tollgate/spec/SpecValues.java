@@ -70,7 +70,13 @@ final class SpecValues {
     if (path.startsWith("//")) path = URI.create(text).getPath();
     Path p = Path.of(path);
     if (!p.isAbsolute()) p = (baseDir == null ? Path.of("") : baseDir).resolve(p);
-    return p.toAbsolutePath().normalize().toUri().toString();
+    String uri = p.toAbsolutePath().normalize().toUri().toString();
+    // The slash says what the spec meant, whatever is on this machine now (toUri adds one for an
+    // existing folder): file:data/parts/ is a folder of Parquet part files, even before it
+    // exists; file:load.csv names a file, even where a folder of that name is in the way.
+    if (text.endsWith("/") && !uri.endsWith("/")) return uri + "/";
+    if (!text.endsWith("/") && uri.endsWith("/")) return uri.substring(0, uri.length() - 1);
+    return uri;
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.tollgate.benchmarks;
 
-import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.ParamValue;

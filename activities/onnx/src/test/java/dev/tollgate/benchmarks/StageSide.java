@@ -2,8 +2,8 @@ package dev.tollgate.benchmarks;
 
 import dev.tollgate.activities.artifacts.LocalArtifactStore;
 import dev.tollgate.activities.artifacts.ModelStore;
-import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.train.TrainActivitiesImpl;
 import dev.tollgate.activities.train.command.CommandRunner;
 import dev.tollgate.activities.train.command.PipBuilder;
@@ -62,7 +62,11 @@ final class StageSide {
     try {
       env.registerActivitiesImplementations(
           new TrainActivitiesImpl(
-              new DatasetLoader(), new ModelStore(store), store, DatasetFiles.localOnly(), commands));
+              new DatasetLoader(),
+              new ModelStore(store),
+              store,
+              DatasetFiles.localOnly(),
+              commands));
       TrainActivities train = env.newActivityStub(TrainActivities.class, OPTIONS);
       TrainRequest request = new TrainRequest("churn", name, Task.CLASSIFICATION, data, training);
       long t0 = System.nanoTime();

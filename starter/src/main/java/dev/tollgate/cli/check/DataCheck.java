@@ -1,6 +1,7 @@
 package dev.tollgate.cli.check;
 
 import dev.tollgate.activities.data.DatasetLoader;
+import dev.tollgate.spec.DataFormat;
 import dev.tollgate.spec.DataSpec;
 import dev.tollgate.spec.PipelineSpec;
 import io.temporal.failure.ApplicationFailure;
@@ -33,7 +34,12 @@ final class DataCheck {
     var schedule = spec.schedule();
     if (schedule != null && schedule.driftData() != null) {
       Path drift = local(schedule.driftData(), "schedule.drift_data", report);
-      if (drift != null && !Files.isRegularFile(drift)) {
+      // a folder of Parquet part files is a dataset too
+      boolean folder =
+          drift != null
+              && DataFormat.of(spec.data().format(), schedule.driftData()) == DataFormat.PARQUET
+              && Files.isDirectory(drift);
+      if (drift != null && !Files.isRegularFile(drift) && !folder) {
         report.problem("schedule.drift_data", drift + " does not exist or is not a file");
       }
     }
@@ -48,7 +54,8 @@ final class DataCheck {
     }
     try {
       int read = loader.checkHead(data, spec.task(), rows);
-      report.note(key + ": " + read + " rows of " + file.getFileName() + " read");
+      String name = file.getFileName() + (Files.isDirectory(file) ? "/" : "");
+      report.note(key + ": " + read + " rows of " + name + " read");
     } catch (ApplicationFailure e) {
       report.problem(key, e.getOriginalMessage());
     } catch (UncheckedIOException e) {

@@ -44,6 +44,58 @@ class CheckCommandTest {
   }
 
   @Test
+  void aParquetFileAndAFolderOfPartsAreReadAsTheTrainStageReadsThem() throws IOException {
+    Path parquet = energyParquet();
+    Files.copy(parquet, dir.resolve("load.parquet"));
+    Path parts = Files.createDirectories(dir.resolve("parts"));
+    Files.copy(parquet, parts.resolve("part-00000.parquet"));
+    Path file = write("file.yaml", SPEC.replace("file:load.csv", "file:load.parquet"));
+    Path folder =
+        write(
+            "folder.yaml",
+            SPEC.replace("file:load.csv", "file:parts/")
+                + "schedule:\n  cron: \"0 2 * * *\"\n  drift_check_every: 6h\n  drift_data: file:parts/\n");
+
+    CliRun run = CliRun.of("check", "--spec", file.toString(), "--rows", "50");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("OK " + file + " (data.train: 50 rows of load.parquet read)\n");
+
+    run = CliRun.of("check", "--spec", folder.toString(), "--rows", "50");
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).startsWith("OK " + folder + " (data.train: 50 rows of parts/ read");
+  }
+
+  @Test
+  void aParquetColumnOfTheWrongTypeIsTheLoadersMessage() throws IOException {
+    Files.copy(energyParquet(), dir.resolve("load.parquet"));
+    Path spec =
+        write(
+            "s.yaml",
+            SPEC.replace("file:load.csv", "file:load.parquet")
+                .replace("features: [hour, temperature]", "features: [hour, timestamp]"));
+
+    CliRun run = CliRun.of("check", "--spec", spec.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out())
+        .isEqualTo(
+            spec
+                + ": data.train: load.parquet column timestamp holds dates or times"
+                + " (INT64/TIMESTAMP(MILLIS)), expected numbers\n");
+  }
+
+  /**
+   * The energy example's data as Parquet (src/test/resources/energy, scripts/parquet-fixtures.py).
+   */
+  private static Path energyParquet() {
+    try {
+      return Path.of(CheckCommandTest.class.getResource("/energy/load.parquet").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aSpecTheParserRefusesNamesTheFileAndTheKey() throws IOException {
     Path spec = write("bad.yaml", SPEC.replace("random_forest", "random_forest\n  seeed: 1"));
 

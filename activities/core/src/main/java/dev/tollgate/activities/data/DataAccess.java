@@ -38,6 +38,21 @@ public record DataAccess(DataRoots roots, DataBuckets buckets, long maxBytes) {
     return roots.checkIfExists(uri, FileUris.dataset(uri));
   }
 
+  /** As {@link #localFile(String)}, a folder (of Parquet part files) accepted too. */
+  Path localFileOrFolder(String uri) {
+    return roots.checkFileOrFolder(uri, FileUris.dataset(uri), false);
+  }
+
+  /** As {@link #localFileOrFolder(String)}, {@code null} when nothing is there. */
+  Path localFileOrFolderIfExists(String uri) {
+    return roots.checkFileOrFolder(uri, FileUris.dataset(uri), true);
+  }
+
+  /** The real path of a part file of a checked folder: under a root as the folder is. */
+  Path localPart(Path part) {
+    return roots.check(part.toUri().toString(), part);
+  }
+
   void object(String uri, S3Location at) {
     buckets.check(uri, at);
   }

@@ -55,15 +55,23 @@ public final class DataRoots {
    * instead of {@code path}; refused with a non-retryable failure otherwise.
    */
   Path check(String uri, Path path) {
-    return check(uri, path, false);
+    return check(uri, path, false, false);
   }
 
   /** As {@link #check(String, Path)}, {@code null} for a file that does not exist. */
   Path checkIfExists(String uri, Path path) {
-    return check(uri, path, true);
+    return check(uri, path, true, false);
   }
 
-  private Path check(String uri, Path path, boolean missingIsNull) {
+  /**
+   * As {@link #check(String, Path)}, a folder also accepted (a Parquet dataset of part files, each
+   * of which is checked in turn); {@code null} when {@code missingIsNull} and nothing is there.
+   */
+  Path checkFileOrFolder(String uri, Path path, boolean missingIsNull) {
+    return check(uri, path, missingIsNull, true);
+  }
+
+  private Path check(String uri, Path path, boolean missingIsNull, boolean folderAllowed) {
     Path normal = path.toAbsolutePath().normalize();
     if (isSystem(normal)) throw system(uri);
     // resolved at each check: a root may be created, or its link moved, after the worker started
@@ -101,10 +109,10 @@ public final class DataRoots {
               + " lies in the worker's own folder (its registry, events and logs),"
               + " which is never read as data");
     }
-    return regularFile(uri, real);
+    return regularFile(uri, real, folderAllowed);
   }
 
-  private static Path regularFile(String uri, Path real) {
+  private static Path regularFile(String uri, Path real, boolean folderAllowed) {
     BasicFileAttributes a;
     try {
       a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -112,11 +120,13 @@ public final class DataRoots {
       throw Failures.invalidData(
           "dataset " + uri + " cannot be read: " + e.getClass().getSimpleName());
     }
+    if (a.isDirectory() && folderAllowed) return real;
     if (a.isDirectory()) {
       throw Failures.invalidData(
           "dataset "
               + real
-              + " is a directory; data.train must name a CSV file (data.train "
+              + " is a directory; data.train must name a CSV file (or a Parquet file, or a"
+              + " folder of Parquet part files: end it with / or set data.format: parquet) (data.train "
               + uri
               + ")");
     }

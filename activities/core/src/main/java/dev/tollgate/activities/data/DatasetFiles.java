@@ -3,11 +3,13 @@ package dev.tollgate.activities.data;
 import dev.tollgate.activities.Failures;
 import dev.tollgate.activities.objects.ObjectSource;
 import dev.tollgate.activities.objects.S3Location;
+import dev.tollgate.spec.DataFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Turns a dataset URI into a local file the loader can read: a {@code file:} URI as its real path,
@@ -37,9 +39,18 @@ public final class DatasetFiles {
 
   /**
    * A readable local copy of a dataset, and how much of it a stage may read; closing it removes
-   * what was downloaded.
+   * what was downloaded. For a folder of Parquet part files ({@link DatasetFolders}) {@code path}
+   * is the folder and {@code parts} its part files in name order; for one file {@code parts} is
+   * empty.
    */
-  public record Local(Path path, Path downloadedInto, ByteLimit limit) implements AutoCloseable {
+  public record Local(Path path, Path downloadedInto, ByteLimit limit, List<Path> parts)
+      implements AutoCloseable {
+
+    /** One file (not a folder of part files). */
+    public Local(Path path, Path downloadedInto, ByteLimit limit) {
+      this(path, downloadedInto, limit, List.of());
+    }
+
     @Override
     public void close() {
       if (downloadedInto != null) {
@@ -73,19 +84,35 @@ public final class DatasetFiles {
    * (an S3 object).
    */
   public Local open(String uri, long maxBytes) {
+    return open(uri, maxBytes, DataFormat.of(null, uri));
+  }
+
+  /**
+   * As {@link #open(String, long)}; {@code format} Parquet also opens a folder of part files (a
+   * local folder, an S3 prefix ending {@code /}), {@code max_bytes} counting all its parts.
+   */
+  public Local open(String uri, long maxBytes, DataFormat format) {
     ByteLimit limit = ByteLimit.of(maxBytes, access.maxBytes());
+    boolean parquet = format == DataFormat.PARQUET;
+    if (parquet && !S3Location.isS3(uri)) {
+      Path found = access.localFileOrFolder(uri);
+      if (Files.isDirectory(found, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return DatasetFolders.local(uri, found, access, limit);
+      }
+      checkSize(uri, size(found), limit);
+      return new Local(found, null, limit);
+    }
+    if (parquet && uri.endsWith("/")) {
+      S3Location prefix = prefix(uri);
+      return DatasetFolders.s3(uri, prefix, objects, temporaryFolder(uri), limit);
+    }
     if (!S3Location.isS3(uri)) {
       Path file = access.localFile(uri); // a regular file under a root, or refused
       checkSize(uri, size(file), limit);
       return new Local(file, null, limit);
     }
     S3Location at = location(uri);
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("tollgate-dataset-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a temporary folder to download " + uri, e);
-    }
+    Path dir = temporaryFolder(uri);
     Local local = new Local(dir.resolve(at.fileName()), dir, limit);
     boolean found;
     try {
@@ -109,6 +136,14 @@ public final class DatasetFiles {
     return local;
   }
 
+  private static Path temporaryFolder(String uri) {
+    try {
+      return Files.createTempDirectory("tollgate-dataset-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a temporary folder to download " + uri, e);
+    }
+  }
+
   private static long size(Path file) {
     try {
       return Files.size(file);
@@ -126,10 +161,15 @@ public final class DatasetFiles {
 
   /** When the dataset was last written, or {@code null} when it does not exist. */
   public Instant lastModified(String uri) {
+    if (S3Location.isS3(uri) && uri.endsWith("/")) {
+      return DatasetFolders.lastModified(prefix(uri), objects);
+    }
     if (S3Location.isS3(uri)) {
       return objects.lastModified(location(uri));
     }
-    Path file = access.localFileIfExists(uri);
+    // a folder is dated by its newest part whatever the format says: reading it decides the rest
+    Path file = access.localFileOrFolderIfExists(uri);
+    if (file != null && Files.isDirectory(file)) return DatasetFolders.lastModified(file);
     try {
       return file == null ? null : Files.getLastModifiedTime(file).toInstant();
     } catch (IOException e) {
@@ -137,7 +177,23 @@ public final class DatasetFiles {
     }
   }
 
+  /** An S3 prefix ({@code s3://bucket/exports/}) holding part files, checked as an object is. */
+  private S3Location prefix(String uri) {
+    S3Location at = parse(uri);
+    access.object(uri, at);
+    return at;
+  }
+
   private S3Location location(String uri) {
+    S3Location at = parse(uri);
+    if (at.fileName().isEmpty()) {
+      throw Failures.invalidData("dataset " + uri + " names a bucket or folder, not an object");
+    }
+    access.object(uri, at);
+    return at;
+  }
+
+  private S3Location parse(String uri) {
     if (objects == null) {
       throw Failures.unsupported("dataset " + uri + ": this loader was built without S3 access");
     }
@@ -147,10 +203,6 @@ public final class DatasetFiles {
     } catch (IllegalArgumentException e) {
       throw Failures.invalidData("dataset " + e.getMessage());
     }
-    if (at.fileName().isEmpty()) {
-      throw Failures.invalidData("dataset " + uri + " names a bucket or folder, not an object");
-    }
-    access.object(uri, at);
     return at;
   }
 }

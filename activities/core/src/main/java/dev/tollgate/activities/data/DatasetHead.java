@@ -21,8 +21,8 @@ final class DatasetHead {
   /** The number of data rows read (at most {@code rows}); throws what the load would. */
   static int check(DatasetFiles files, DataSpec spec, Task task, int rows) {
     boolean labels = task == Task.CLASSIFICATION;
-    try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit());
-        TableInput in = TableInput.open(local, spec.train())) {
+    try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit(), spec.dataFormat());
+        TableInput in = TableInput.open(local, spec.train(), spec.format())) {
       RawTable table =
           RawTable.plan(
               in.name(),

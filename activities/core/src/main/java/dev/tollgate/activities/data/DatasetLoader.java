@@ -134,8 +134,8 @@ public final class DatasetLoader {
       DataSpec spec, Task task, DataSchema recorded, TrainingSpec training, boolean withTarget) {
     boolean labels = withTarget && task == Task.CLASSIFICATION;
     String target = withTarget ? spec.target() : null;
-    try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit());
-        TableInput in = TableInput.open(local, spec.train())) {
+    try (DatasetFiles.Local local = files.open(spec.train(), spec.byteLimit(), spec.dataFormat());
+        TableInput in = TableInput.open(local, spec.train(), spec.format())) {
       RawTable table =
           recorded == null
               ? RawTable.plan(

@@ -23,8 +23,8 @@ public final class DatasetSample {
   public static List<Map<String, Object>> rows(
       DatasetFiles files, DataSpec spec, DataSchema schema, int limit) {
     String uri = spec.train();
-    try (DatasetFiles.Local local = files.open(uri, spec.byteLimit());
-        TableInput in = TableInput.open(local, uri)) {
+    try (DatasetFiles.Local local = files.open(uri, spec.byteLimit(), spec.dataFormat());
+        TableInput in = TableInput.open(local, uri, spec.format())) {
       RawTable table =
           RawTable.plan(in.name(), schema.names(), schema.categorical(), null, false, null);
       in.read(table, read -> {}, limit);

@@ -40,13 +40,13 @@ final class MissingValues {
     RawColumn first = null;
     for (RawColumn column : table.all()) {
       if (column.missing() > 0
-          && (first == null || column.firstMissingLine() < first.firstMissingLine())) {
+          && (first == null || column.firstMissingOrder() < first.firstMissingOrder())) {
         first = column;
       }
     }
     if (first != null) {
       throw Failures.invalidData(
-          CsvReader.at(table.source(), first.firstMissingLine(), first.name)
+          CsvReader.at(source(table, first), first.firstMissingLine(), first.name)
               + "the value is missing (data.missing is fail; drop_rows or impute accept it)");
     }
     return 0;
@@ -56,10 +56,15 @@ final class MissingValues {
   private static void refuse(RawTable table, RawColumn column, String problem) {
     if (column.missing() > 0) {
       throw Failures.invalidData(
-          CsvReader.at(table.source(), column.firstMissingLine(), column.name)
+          CsvReader.at(source(table, column), column.firstMissingLine(), column.name)
               + problem
               + "; data.missing: impute fills features only, drop_rows leaves such rows out");
     }
+  }
+
+  /** The file a column's first missing value is in: a folder's part file, or the table's. */
+  private static String source(RawTable table, RawColumn column) {
+    return column.firstMissingSource() != null ? column.firstMissingSource() : table.source();
   }
 
   private static int drop(RawTable table) {

@@ -111,6 +111,30 @@ final class RawColumn {
     return seen.size() - 1;
   }
 
+  // Parquet (issue 28): a folder's part files each number their own rows, so the first missing
+  // value is named by its part file too, and "first" is the table's row order, not a line number.
+  private String firstMissingSource;
+  private int firstMissingRow = -1;
+
+  /** A missing value on row {@code line} of {@code source} (a part file of a folder). */
+  void addMissingIn(String source, int line) {
+    if (missing == 0) {
+      firstMissingSource = source;
+      firstMissingRow = size;
+    }
+    addMissing(line);
+  }
+
+  /** The file that holds the first missing value, when not the table's own; or {@code null}. */
+  String firstMissingSource() {
+    return firstMissingSource;
+  }
+
+  /** The table row (from 0) of the first missing value when known, else its file line, or -1. */
+  int firstMissingOrder() {
+    return firstMissingRow >= 0 ? firstMissingRow : firstMissingLine;
+  }
+
   /** Appends {@code values[0, count)}, none of them missing: a block of rows at once. */
   void addNumbers(double[] values, int count) {
     if (size + count > numbers.length) {

@@ -1,5 +1,7 @@
 package dev.tollgate.activities.data;
 
+import dev.tollgate.activities.Failures;
+import dev.tollgate.spec.DataFormat;
 import java.io.IOException;
 import java.util.function.IntConsumer;
 
@@ -27,8 +29,26 @@ interface TableInput extends AutoCloseable {
   @Override
   void close() throws IOException;
 
-  /** Opens the local copy of {@code uri} that {@link DatasetFiles} checked. */
+  /** Opens the local copy of {@code uri} that {@link DatasetFiles} checked; its name decides. */
   static TableInput open(DatasetFiles.Local local, String uri) {
-    return CsvInput.open(local, uri);
+    return open(local, uri, null);
+  }
+
+  /**
+   * Opens the local copy of {@code uri} in {@code format} ({@code data.format}; {@code null}: the
+   * URI's name decides, {@link DataFormat#of}). A folder of part files is Parquet whatever its
+   * name.
+   */
+  static TableInput open(DatasetFiles.Local local, String uri, DataFormat format) {
+    boolean folder = !local.parts().isEmpty();
+    if (folder && format == DataFormat.CSV) {
+      throw Failures.invalidData(
+          "dataset "
+              + uri
+              + " is a folder, read as Parquet part files only; data.format: csv names one file");
+    }
+    return folder || DataFormat.of(format, uri) == DataFormat.PARQUET
+        ? ParquetInput.open(local)
+        : CsvInput.open(local, uri);
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.activities.objects;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
@@ -22,4 +23,19 @@ public interface ObjectSource {
 
   /** When the object was last written, or {@code null} when it does not exist. */
   Instant lastModified(S3Location at);
+
+  /**
+   * The objects whose keys start with {@code prefix}'s key (a folder of part files: {@code
+   * exports/2026/}), every page of the listing, in key order; empty when there are none.
+   */
+  List<Listed> list(S3Location prefix);
+
+  /**
+   * One object of a listing.
+   *
+   * @param at where it is
+   * @param bytes its size
+   * @param lastModified when it was last written
+   */
+  record Listed(S3Location at, long bytes, Instant lastModified) {}
 }

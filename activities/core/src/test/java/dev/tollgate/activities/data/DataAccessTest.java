@@ -194,6 +194,11 @@ class DataAccessTest {
           public java.time.Instant lastModified(dev.tollgate.activities.objects.S3Location at) {
             throw new AssertionError("lastModified of " + at + " asked");
           }
+
+          @Override
+          public List<Listed> list(dev.tollgate.activities.objects.S3Location prefix) {
+            throw new AssertionError("list of " + prefix + " asked");
+          }
         };
     var files =
         new DatasetFiles(

@@ -135,7 +135,7 @@ class DatasetLoaderTest {
     Path folder = Files.createDirectory(dir.resolve("exports"));
     var failure = businessFailure(() -> loader.load(spec(folder, 1)), FailureTypes.INVALID_DATA);
     assertThat(failure.getOriginalMessage())
-        .startsWith("dataset " + folder + " is a directory; data.train must name a CSV file")
+        .startsWith("dataset " + folder.toUri() + " is a directory with no Parquet part files")
         .doesNotContain("does not exist");
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tollgate.activities.artifacts.ModelMetadata;
-import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.Dataset;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.HoldoutSplit;
 import dev.tollgate.activities.models.Predictions;
 import dev.tollgate.activities.scores.Scores;

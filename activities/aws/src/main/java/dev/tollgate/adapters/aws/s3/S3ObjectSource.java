@@ -4,6 +4,7 @@ import dev.tollgate.activities.objects.ObjectSource;
 import dev.tollgate.activities.objects.S3Location;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,6 +22,11 @@ public final class S3ObjectSource implements ObjectSource {
   @Override
   public boolean download(S3Location at, Path target, LongConsumer announced) {
     return new S3Objects(s3.client()).download(at, target, announced);
+  }
+
+  @Override
+  public List<Listed> list(S3Location prefix) {
+    return new S3Objects(s3.client()).list(prefix);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tollgate.adapters.aws.s3;
 
+import dev.tollgate.activities.objects.ObjectSource;
 import dev.tollgate.activities.objects.S3Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,6 +84,30 @@ public final class S3Objects {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot download " + at + " to " + target, e);
     }
+  }
+
+  /**
+   * Every object whose key starts with {@code prefix}'s key, in key order, through as many
+   * ListObjectsV2 pages as it takes (1,000 keys a page); empty for a missing bucket.
+   */
+  public java.util.List<ObjectSource.Listed> list(S3Location prefix) {
+    java.util.List<ObjectSource.Listed> out = new java.util.ArrayList<>();
+    try {
+      for (var page :
+          s3.listObjectsV2Paginator(b -> b.bucket(prefix.bucket()).prefix(prefix.key()))) {
+        for (var object : page.contents()) {
+          out.add(
+              new ObjectSource.Listed(
+                  new S3Location(prefix.bucket(), object.key()),
+                  object.size(),
+                  object.lastModified()));
+        }
+      }
+    } catch (S3Exception e) {
+      absent(e); // a missing bucket (404) lists nothing; anything else goes up to be retried
+      return java.util.List.of();
+    }
+    return out;
   }
 
   public void put(S3Location at, byte[] bytes, String sha256) {

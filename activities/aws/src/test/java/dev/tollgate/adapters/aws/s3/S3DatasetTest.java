@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.tollgate.activities.TestData;
 import dev.tollgate.activities.artifacts.Digests;
-import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.data.DataAccess;
 import dev.tollgate.activities.data.DatasetFiles;
+import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.pipeline.FailureTypes;
 import dev.tollgate.spec.DataSpec;
 import java.io.IOException;
@@ -35,7 +35,8 @@ class S3DatasetTest {
   void setUp(MotoServer moto) throws IOException {
     s3 = new S3TestBucket(moto);
     loader =
-        new DatasetLoader(new DatasetFiles(new S3ObjectSource(s3.access()), DataAccess.unrestricted()));
+        new DatasetLoader(
+            new DatasetFiles(new S3ObjectSource(s3.access()), DataAccess.unrestricted()));
   }
 
   @AfterEach
@@ -128,5 +129,88 @@ class S3DatasetTest {
             () -> loader.checkFreshness(spec, Instant.now().plus(Duration.ofHours(3))),
             FailureTypes.INVALID_DATA);
     assertThat(failure.getOriginalMessage()).startsWith("load.csv was last modified at ");
+  }
+
+  private static Path fixture(String name) {
+    try {
+      return Path.of(S3DatasetTest.class.getResource("/parquet/" + name).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void put(String key, Path file) {
+    s3.client().putObject(b -> b.bucket(s3.bucket()).key(key), RequestBody.fromFile(file));
+  }
+
+  @Test
+  void aParquetObjectLoadsLikeTheSameFileOnDiskWithTheSameDigest() throws IOException {
+    put("exports/numbers.parquet", fixture("numbers.parquet"));
+
+    var fromS3 = loader.load(spec(s3.uri("exports/numbers.parquet"), null));
+    var fromDisk =
+        new DatasetLoader().load(spec(fixture("numbers.parquet").toUri().toString(), null));
+
+    assertThat(fromS3.sha256())
+        .isEqualTo(Digests.sha256(fixture("numbers.parquet")))
+        .isEqualTo(fromDisk.sha256());
+    assertThat(fromS3.source()).isEqualTo("numbers.parquet");
+    assertThat(fromS3.rows()).isEqualTo(40);
+    assertThat(fromS3.y()).containsExactly(fromDisk.y());
+  }
+
+  @Test
+  void aPrefixOfPartFilesLoadsLikeTheLocalFolderThroughEveryListingPage() throws IOException {
+    put("exports/2026/part-00000.parquet", fixture("parts/part-00000.parquet"));
+    put("exports/2026/part-00001.parquet", fixture("parts/part-00001.parquet"));
+    put("exports/2026/_SUCCESS", fixture("parts/_SUCCESS"));
+    put("exports/2026/sub/part-00000.parquet", fixture("parts/sub/part-00000.parquet"));
+    // more keys than one ListObjectsV2 page (1,000) holds, none of them a part
+    for (int n = 0; n < 1_005; n++) {
+      String i = Integer.toString(n);
+      s3.client()
+          .putObject(
+              b -> b.bucket(s3.bucket()).key("exports/2026/_logs/" + i),
+              RequestBody.fromString(""));
+    }
+
+    var fromS3 = loader.load(spec(s3.uri("exports/2026/"), null));
+    var local = new DatasetLoader().load(spec(fixture("parts").toUri().toString(), null));
+
+    assertThat(fromS3.rows()).isEqualTo(50);
+    assertThat(fromS3.source()).isEqualTo("2026/");
+    assertThat(fromS3.sha256()).isEqualTo(local.sha256());
+    assertThat(fromS3.y()).containsExactly(local.y());
+    assertThat(loader.lastModified(s3.uri("exports/2026/"))).isNotNull();
+  }
+
+  @Test
+  void aPrefixOverDataMaxBytesIsRefusedBeforeAnyPartIsDownloaded() throws IOException {
+    put("big/part-00000.parquet", fixture("parts/part-00000.parquet"));
+    put("big/part-00001.parquet", fixture("parts/part-00001.parquet"));
+    long both =
+        Files.size(fixture("parts/part-00000.parquet"))
+            + Files.size(fixture("parts/part-00001.parquet"));
+    String uri = s3.uri("big/");
+    DataSpec small =
+        new DataSpec(
+            uri, "y", List.of("x1", "x2"), 10, null, List.of(), null, null, null, both - 1);
+    s3.proxy().clear();
+
+    var failure = businessFailure(() -> loader.load(small), FailureTypes.INVALID_DATA);
+
+    assertThat(failure.getOriginalMessage())
+        .startsWith(
+            "dataset " + uri + " is " + both + " bytes in 2 part files, over data.max_bytes");
+    assertThat(s3.proxy().requests()).noneMatch(r -> r.startsWith("GET") && r.contains("part-"));
+  }
+
+  @Test
+  void aPrefixWithoutPartsIsRefused() {
+    put("empty/_SUCCESS", fixture("parts/_SUCCESS"));
+    String uri = s3.uri("empty/");
+    var failure = businessFailure(() -> loader.load(spec(uri, null)), FailureTypes.INVALID_DATA);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("dataset " + uri + " is an S3 prefix with no Parquet part files");
   }
 }

@@ -1,0 +1,134 @@
+package dev.tollgate.activities.data;
+
+import dev.hardwood.HardwoodContext;
+import dev.hardwood.InputFile;
+import dev.hardwood.reader.ColumnReader;
+import dev.hardwood.reader.ColumnReaders;
+import dev.hardwood.reader.ParquetFileReader;
+import dev.hardwood.schema.ColumnProjection;
+import dev.tollgate.activities.Failures;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * A Parquet dataset as a {@link TableInput}: one file, or a folder's part files read one after the
+ * other as one table (in name order). Only the used columns are read. Before a row is read every
+ * part's schema is checked ({@link ParquetSchema}): each used column present, flat, of a type its
+ * use accepts ({@link ParquetTypes}), and of one type in every part. A message names the file (a
+ * folder's part as {@code folder/part.parquet}), the row (the data row, from 1, over the whole
+ * file: Parquet has no header line) and the column. The digest is the file's SHA-256; a folder's is
+ * {@link ParquetDigest}'s over its parts.
+ */
+final class ParquetInput implements TableInput {
+  private static final int EVERY = CsvReader.PROGRESS_EVERY;
+
+  private final String name;
+  private final List<Path> parts;
+  private final boolean folder;
+
+  private ParquetInput(String name, List<Path> parts, boolean folder) {
+    this.name = name;
+    this.parts = parts;
+    this.folder = folder;
+  }
+
+  /** Opens the local copy of a Parquet file or folder that {@link DatasetFiles} checked. */
+  static ParquetInput open(DatasetFiles.Local local) {
+    if (local.parts().isEmpty()) {
+      return new ParquetInput(local.path().getFileName().toString(), List.of(local.path()), false);
+    }
+    return new ParquetInput(local.path().getFileName() + "/", local.parts(), true);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void read(RawTable table, IntConsumer progress, int maxRows) throws IOException {
+    List<RawColumn> used = table.all();
+    RawColumn[] columns = used.toArray(RawColumn[]::new);
+    // one pool of decoding threads for the whole read, footers included
+    try (HardwoodContext context = HardwoodContext.create()) {
+      List<ParquetSchema> schemas = new ArrayList<>();
+      for (Path part : parts) {
+        schemas.add(
+            ParquetSchema.check(part, partName(part), used, table.time(), table.target(), context));
+      }
+      ParquetSchema.requireSameTypes(schemas);
+      for (int p = 0; p < parts.size() && table.rows() < maxRows; p++) {
+        readPart(parts.get(p), schemas.get(p), columns, table, progress, maxRows, context);
+      }
+    }
+    if (table.rows() == 0) {
+      throw Failures.invalidData(
+          name
+              + (folder ? "'s part files have" : " has")
+              + " columns but no data rows (0 rows in "
+              + (folder ? parts.size() + " part files" : "the file")
+              + ")");
+    }
+    progress.accept(table.rows());
+  }
+
+  private void readPart(
+      Path part,
+      ParquetSchema schema,
+      RawColumn[] columns,
+      RawTable table,
+      IntConsumer progress,
+      int maxRows,
+      HardwoodContext context) {
+    String file = partName(part);
+    String missingIn = folder ? file : null;
+    int row = 0; // rows of this file read so far
+    try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(part), context);
+        ColumnReaders batches = reader.columnReaders(ColumnProjection.columns(schema.names()))) {
+      ColumnReader[] in = new ColumnReader[columns.length];
+      for (int j = 0; j < in.length; j++) in[j] = batches.getColumnReader(schema.names()[j]);
+      while (table.rows() < maxRows && batches.nextBatch()) {
+        int before = table.rows();
+        int count = Math.min(batches.getRecordCount(), maxRows - before);
+        for (int j = 0; j < in.length; j++) {
+          ParquetBatches.add(
+              in[j],
+              count,
+              columns[j],
+              schema.types()[j],
+              schema.columns()[j],
+              file,
+              missingIn,
+              row + 1);
+        }
+        row += count;
+        // told at each multiple of PROGRESS_EVERY the batch passed, as the CSV reader tells it
+        for (int m = (before / EVERY + 1) * EVERY; m <= before + count; m += EVERY) {
+          progress.accept(m);
+        }
+      }
+    } catch (ApplicationFailure refused) {
+      throw refused;
+    } catch (IOException | RuntimeException e) {
+      throw ParquetSchema.damaged(file, "after row " + row, e);
+    }
+  }
+
+  private String partName(Path part) {
+    return folder ? name + part.getFileName() : name;
+  }
+
+  @Override
+  public String sha256() throws IOException {
+    return folder ? ParquetDigest.folder(parts) : ParquetDigest.file(parts.getFirst());
+  }
+
+  @Override
+  public void close() {
+    // every reader is closed by read itself; the files are DatasetFiles.Local's to remove
+  }
+}
