@@ -41,7 +41,7 @@ for size in "${sizes[@]}"; do
 done
 
 [[ ${SKIP_BUILD:-} == 1 ]] || ./mvnw -B -o -q -pl activities/core -am package -DskipTests
-deps="$data/classpath.txt"
+deps="$root/$data/classpath.txt"
 if [[ ! -s $deps || activities/core/pom.xml -nt $deps || pom.xml -nt $deps ]]; then
   ./mvnw -q -pl activities/core dependency:build-classpath -Dmdep.outputFile="$deps" >&2
 fi
