@@ -5,7 +5,7 @@
 
 One row per file and format: Tollgate's median wall time over the loads (the first load in
 brackets: it pays for the JIT), its median CPU time, the same for pandas, and Tollgate's median
-over pandas' median. UNSUPPORTED lines (a format the build cannot read yet) show as such.
+over pandas' median.
 """
 
 import statistics
@@ -22,7 +22,6 @@ def describe(file):
 
 def main() -> None:
     runs = defaultdict(list)  # (file, side) -> [(run, wall, cpu)]
-    unsupported = {}
     sizes = {}
     with open(sys.argv[1]) as results:
         for line in results:
@@ -30,11 +29,9 @@ def main() -> None:
             if fields[0] == "RESULT":
                 _, file, library, _, run, wall, _, cpu = fields
                 runs[(file, library)].append((int(run), float(wall), float(cpu)))
-            elif fields[0] == "UNSUPPORTED":
-                unsupported[(fields[1], fields[2])] = fields[4]
             elif fields[0] == "SIZE":
                 sizes[fields[1]] = int(fields[2])
-    files = sorted({file for file, _ in list(runs) + list(unsupported)},
+    files = sorted({file for file, _ in runs},
                    key=lambda f: (describe(f)[0] != "100k", describe(f)[1] != "CSV"))
     print("| rows | format (file size) | Tollgate wall s | Tollgate CPU s | pandas wall s "
           "| pandas CPU s | Tollgate / pandas |")
@@ -46,7 +43,7 @@ def main() -> None:
         for side in ("tollgate", "pandas"):
             measured = sorted(runs.get((file, side), []))
             if not measured:
-                cells += ["unsupported" if (file, side) in unsupported else "-", "-"]
+                cells += ["-", "-"]
                 medians.append(None)
                 continue
             wall = statistics.median(w for _, w, _ in measured)

@@ -13,8 +13,7 @@ import java.util.Locale;
  * them), REPEATS times (default 5) in this one JVM, so the first load pays for the JIT. FILE is a
  * CSV (plain or gzip) or a Parquet copy of one: the loader picks the format by the name, as a spec
  * does. Each load is one {@code RESULT} line, the loader named {@code csv_loader} or {@code
- * parquet_loader}; a format this build cannot read yet is one {@code UNSUPPORTED} line instead of a
- * failure, so the rest of a benchmark run goes on.
+ * parquet_loader}.
  */
 public final class LoadBenchmark {
   private LoadBenchmark() {}
@@ -29,18 +28,7 @@ public final class LoadBenchmark {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String loader = name.endsWith(".parquet") ? "parquet_loader" : "csv_loader";
     var out = new ResultLine(file.getFileName().toString());
-    try {
-      time(file, loader, repeats, out);
-    } catch (RuntimeException e) {
-      if (!loader.equals("parquet_loader")) throw e;
-      // Until Parquet is read, the loader takes the file for a CSV and refuses it.
-      System.out.printf(
-          Locale.ROOT,
-          "UNSUPPORTED\t%s\ttollgate\t%s\t%s%n",
-          file.getFileName(),
-          loader,
-          String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
-    }
+    time(file, loader, repeats, out);
   }
 
   /** {@code repeats} loads of {@code file}, one RESULT line each (TrainBenchmark's load too). */
