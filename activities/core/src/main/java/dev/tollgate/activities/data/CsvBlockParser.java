@@ -40,40 +40,9 @@ record CsvBlockParser(
     int i = block.from();
     int line = 0;
     while (i < to && chunk.rows < maxRows) {
-      int start = i;
-      int end = fields.split(bytes, i, to);
-      line++;
-      // past the line's end: \r\n is one
-      i =
-          end < to && bytes[end] == '\r' && end + 1 < to && bytes[end + 1] == '\n'
-              ? end + 2
-              : end + 1;
-      if (end - start > CsvBlocks.MAX_LINE) {
-        chunk.refuse(line, row -> tooLong(name, row));
-        break;
-      }
-      if (!fields.ascii()) {
-        String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-        if (text.indexOf(NOT_UTF8) >= 0) {
-          chunk.refuse(line, row -> notUtf8(name, row));
-          break;
-        }
-        if (text.isBlank()) continue;
-      } else if (isBlank(bytes, start, end)) {
-        continue;
-      }
-      if (fields.size() != width) {
-        int size = fields.size();
-        chunk.refuse(
-            line,
-            row ->
-                Failures.invalidData(
-                    name + " row " + row + " has " + size + " fields, the header has " + width));
-        break;
-      }
-      chunk.reserve();
-      if (!values(fields, chunk, line, numbers)) break;
-      chunk.addRow(line);
+      int next = line(bytes, i, to, ++line, fields, chunk, numbers);
+      i = next < 0 ? -next : next;
+      if (next < 0) break;
     }
     chunk.lines = line;
     chunk.bytes = Math.min(i, to) - block.from();
@@ -100,6 +69,54 @@ record CsvBlockParser(
       if (used.get(j).categorical || j == time) numbers[at[j]] = false;
     }
     return numbers;
+  }
+
+  /**
+   * Reads the line at {@code start}, the block's line {@code line}, into the chunk; returns where
+   * the next line starts, negated after refusing this one. A method of its own, called for every
+   * line, so that the JIT compiles it early in a first load, not after thousands of lines.
+   */
+  private int line(
+      byte[] bytes,
+      int start,
+      int to,
+      int line,
+      CsvFields fields,
+      CsvChunk chunk,
+      boolean[] numbers) {
+    int end = fields.split(bytes, start, to);
+    // past the line's end: \r\n is one
+    int next =
+        end < to && bytes[end] == '\r' && end + 1 < to && bytes[end + 1] == '\n'
+            ? end + 2
+            : end + 1;
+    if (end - start > CsvBlocks.MAX_LINE) {
+      chunk.refuse(line, row -> tooLong(name, row));
+      return -next;
+    }
+    if (!fields.ascii()) {
+      String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+      if (text.indexOf(NOT_UTF8) >= 0) {
+        chunk.refuse(line, row -> notUtf8(name, row));
+        return -next;
+      }
+      if (text.isBlank()) return next;
+    } else if (isBlank(bytes, start, end)) {
+      return next;
+    }
+    if (fields.size() != width) {
+      int size = fields.size();
+      chunk.refuse(
+          line,
+          row ->
+              Failures.invalidData(
+                  name + " row " + row + " has " + size + " fields, the header has " + width));
+      return -next;
+    }
+    chunk.reserve();
+    if (!values(fields, chunk, line, numbers)) return -next;
+    chunk.addRow(line);
+    return next;
   }
 
   /** The used values of one line into the chunk's next row; false after refusing one. */
