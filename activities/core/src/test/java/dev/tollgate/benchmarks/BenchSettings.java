@@ -14,6 +14,9 @@ final class BenchSettings {
     return switch (algorithm) {
       // XGBoost hist in Tollgate's default shape for regression: best-first, at most 31 leaves
       // of 20 rows or more (unit hessians), no L2, every row; max_bin 256.
+      // A spec that names the algorithm and nothing else (issue 28): what LightGBM, scikit-learn's
+      // *_tollgate_shape settings and the small-data benchmark are compared against.
+      case "gradient_boosting_defaults" -> Map.of();
       case "gradient_boosting" -> Map.of("trees", 200.0, "max_depth", 6.0, "shrinkage", 0.1);
       // The shape Tollgate's default was before: depth-6 trees grown level by level, leaves of
       // any weight, L2 1, 80 % of the rows per tree. xgboost-python's gradient_boosting_hist.
@@ -46,7 +49,7 @@ final class BenchSettings {
 
   /** The Tollgate algorithm a setting's name trains. */
   static String algorithm(String setting) {
-    return setting.equals("gradient_boosting_depth6") ? "gradient_boosting" : setting;
+    return setting.startsWith("gradient_boosting_") ? "gradient_boosting" : setting;
   }
 
   /** The library behind each setting, for the results table. */
