@@ -81,7 +81,7 @@ public final class SmallDataBenchmark {
     int[] train = IntStream.range(0, flag.length).filter(i -> flag[i] == 0).toArray();
     int[] holdout = IntStream.range(0, flag.length).filter(i -> flag[i] == 1).toArray();
     var spec = new TrainingSpec("gradient_boosting", TestData.params(Map.of()), seed, 0.2);
-    HyperParams params = HyperParams.resolve(Task.REGRESSION, spec);
+    HyperParams params = HyperParams.resolve(Task.REGRESSION, spec, train.length);
     Predictor model =
         Trainers.forAlgorithm(Task.REGRESSION, "gradient_boosting")
             .fit(new TrainingSet(data, train), params, seed, TreeProgress.NONE);

@@ -1,0 +1,88 @@
+package dev.tollgate.activities.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.activities.ActivityTesting;
+import dev.tollgate.activities.TestData;
+import dev.tollgate.activities.artifacts.ModelStore;
+import dev.tollgate.activities.data.DatasetLoader;
+import dev.tollgate.activities.files.FileUris;
+import dev.tollgate.activities.files.Json;
+import dev.tollgate.spec.Task;
+import dev.tollgate.stages.TrainActivities;
+import dev.tollgate.stages.TrainRequest;
+import dev.tollgate.stages.TrainedModel;
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A default that depends on the training set's size is chosen from the rows actually trained on
+ * (the holdout not counted), yields to the spec's value, and is what the model's metadata records.
+ */
+class DefaultsBySizeTest {
+  @TempDir Path home;
+  private TestActivityEnvironment env;
+  private TrainActivities train;
+
+  @BeforeEach
+  void setUp() {
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new TrainActivitiesImpl(new DatasetLoader(), new ModelStore(home.resolve("models"))));
+    train = env.newActivityStub(TrainActivities.class, ActivityTesting.OPTIONS);
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void resolvingBySizeChangesOnlyWhatTheSpecLeftOut() {
+    var unset = TestData.training("gradient_boosting", Map.of("trees", 10.0));
+    assertThat(HyperParams.resolve(Task.REGRESSION, unset, 49_999).real("shrinkage"))
+        .isEqualTo(0.05);
+    assertThat(HyperParams.resolve(Task.REGRESSION, unset, 50_000).real("shrinkage"))
+        .isEqualTo(0.1);
+    var given = TestData.training("gradient_boosting", Map.of("shrinkage", 0.05));
+    assertThat(HyperParams.resolve(Task.REGRESSION, given, 1_000_000).real("shrinkage"))
+        .isEqualTo(0.05);
+    // Everything else is the size-free default.
+    var large = new TreeMap<>(HyperParams.resolve(Task.REGRESSION, unset, 1_000_000).values());
+    var small = new TreeMap<>(HyperParams.resolve(Task.REGRESSION, unset).values());
+    large.remove("shrinkage");
+    small.remove("shrinkage");
+    assertThat(large).isEqualTo(small).isNotEmpty();
+  }
+
+  @Test
+  void theTrainingRowsDecideAndTheMetadataShowsTheValueUsed() throws IOException {
+    // 62,500 rows with a 20 % holdout train on 50,000; 62,499 on 49,999.
+    assertThat(shrinkageRecorded(62_500, 50_000)).isEqualTo(0.1);
+    assertThat(shrinkageRecorded(62_499, 49_999)).isEqualTo(0.05);
+  }
+
+  private double shrinkageRecorded(int rows, int trainRows) throws IOException {
+    Path csv = TestData.linearCsv(home.resolve("data/train-" + rows + ".csv"), rows, 7, 0);
+    TrainedModel model =
+        train.train(
+            new TrainRequest(
+                TestData.MODEL,
+                "run-" + rows,
+                Task.REGRESSION,
+                TestData.data(csv),
+                TestData.training("gradient_boosting", Map.of("trees", 2.0))));
+    assertThat(model.trainRows()).isEqualTo(trainRows);
+    JsonNode meta =
+        Json.read(FileUris.artifact(model.artifactUri()).resolve("metadata.json"), JsonNode.class);
+    return meta.get("params").get("shrinkage").asDouble();
+  }
+}
