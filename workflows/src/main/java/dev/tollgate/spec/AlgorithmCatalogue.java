@@ -25,8 +25,8 @@ public final class AlgorithmCatalogue {
    * keeps XGBoost's own defaults: there {@code min_child_weight} weighs rows by p(1-p), so 20 would
    * mean far more than 20 rows, and no benchmark has tested another shape.
    *
-   * <p>Regression's shrinkage depends on the training set's size ({@link #sizedDefaults}): 0.05
-   * below {@link #LARGE_TRAINING_SET} rows, 0.1 from there.
+   * <p>Regression's shrinkage and bins depend on the training set's size ({@link #sizedDefaults}):
+   * 0.05 and 256 below {@link #LARGE_TRAINING_SET} rows, 0.1 and 128 from there.
    */
   private static List<Hyperparameter> xgboost(Task task) {
     boolean regression = task == Task.REGRESSION;
@@ -60,7 +60,9 @@ public final class AlgorithmCatalogue {
   private static final Map<String, List<SizedDefault>> SIZED =
       Map.of(
           key(Task.REGRESSION, "gradient_boosting"),
-          List.of(SizedDefault.number("shrinkage", LARGE_TRAINING_SET, 0.1)));
+          List.of(
+              SizedDefault.number("shrinkage", LARGE_TRAINING_SET, 0.1),
+              SizedDefault.number("max_bin", LARGE_TRAINING_SET, 128)));
 
   private static String key(Task task, String name) {
     return task + "/" + name;

@@ -26,10 +26,20 @@ class SizedDefaultTest {
   }
 
   @Test
-  void onlyShrinkageOfRegressionBoostingDependsOnSize() {
+  void regressionBoostingUsesFewerBinsFromFiftyThousandTrainingRows() {
+    Hyperparameter bins = regression.hyperparameter("max_bin");
+    assertThat(AlgorithmCatalogue.defaultFor(regression, bins, 49_999))
+        .isEqualTo(ParamValue.number(256));
+    assertThat(AlgorithmCatalogue.defaultFor(regression, bins, 50_000))
+        .isEqualTo(ParamValue.number(128));
+  }
+
+  @Test
+  void onlyShrinkageAndBinsOfRegressionBoostingDependOnSize() {
     for (Algorithm a : AlgorithmCatalogue.all()) {
       for (Hyperparameter h : a.hyperparameters()) {
-        boolean sized = a == regression && h.name().equals("shrinkage");
+        boolean sized =
+            a == regression && (h.name().equals("shrinkage") || h.name().equals("max_bin"));
         assertThat(AlgorithmCatalogue.defaultFor(a, h, 10_000_000).equals(h.defaultValue()))
             .as(a.task() + " " + a.name() + " " + h.name())
             .isEqualTo(!sized);

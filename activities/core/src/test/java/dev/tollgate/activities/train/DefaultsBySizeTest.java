@@ -16,6 +16,7 @@ import dev.tollgate.stages.TrainedModel;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -52,25 +53,33 @@ class DefaultsBySizeTest {
         .isEqualTo(0.05);
     assertThat(HyperParams.resolve(Task.REGRESSION, unset, 50_000).real("shrinkage"))
         .isEqualTo(0.1);
+    assertThat(HyperParams.resolve(Task.REGRESSION, unset, 50_000).integer("max_bin"))
+        .isEqualTo(128);
     var given = TestData.training("gradient_boosting", Map.of("shrinkage", 0.05));
     assertThat(HyperParams.resolve(Task.REGRESSION, given, 1_000_000).real("shrinkage"))
         .isEqualTo(0.05);
     // Everything else is the size-free default.
     var large = new TreeMap<>(HyperParams.resolve(Task.REGRESSION, unset, 1_000_000).values());
     var small = new TreeMap<>(HyperParams.resolve(Task.REGRESSION, unset).values());
-    large.remove("shrinkage");
-    small.remove("shrinkage");
+    for (String sized : List.of("shrinkage", "max_bin")) {
+      large.remove(sized);
+      small.remove(sized);
+    }
     assertThat(large).isEqualTo(small).isNotEmpty();
   }
 
   @Test
   void theTrainingRowsDecideAndTheMetadataShowsTheValueUsed() throws IOException {
     // 62,500 rows with a 20 % holdout train on 50,000; 62,499 on 49,999.
-    assertThat(shrinkageRecorded(62_500, 50_000)).isEqualTo(0.1);
-    assertThat(shrinkageRecorded(62_499, 49_999)).isEqualTo(0.05);
+    JsonNode large = paramsRecorded(62_500, 50_000);
+    assertThat(large.get("shrinkage").asDouble()).isEqualTo(0.1);
+    assertThat(large.get("max_bin").asDouble()).isEqualTo(128);
+    JsonNode small = paramsRecorded(62_499, 49_999);
+    assertThat(small.get("shrinkage").asDouble()).isEqualTo(0.05);
+    assertThat(small.get("max_bin").asDouble()).isEqualTo(256);
   }
 
-  private double shrinkageRecorded(int rows, int trainRows) throws IOException {
+  private JsonNode paramsRecorded(int rows, int trainRows) throws IOException {
     Path csv = TestData.linearCsv(home.resolve("data/train-" + rows + ".csv"), rows, 7, 0);
     TrainedModel model =
         train.train(
@@ -83,6 +92,6 @@ class DefaultsBySizeTest {
     assertThat(model.trainRows()).isEqualTo(trainRows);
     JsonNode meta =
         Json.read(FileUris.artifact(model.artifactUri()).resolve("metadata.json"), JsonNode.class);
-    return meta.get("params").get("shrinkage").asDouble();
+    return meta.get("params");
   }
 }
