@@ -105,8 +105,9 @@ def table(results):
                 runs[(data_set, int(rows))].setdefault(library, {})[int(seed)] = (
                     float(rmse), float(r2))
     print("| data set | rows | seeds | Tollgate mean holdout rmse | scikit-learn mean rmse "
-          "| Tollgate / scikit-learn | Tollgate mean r2 | scikit-learn mean r2 |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| Tollgate / scikit-learn | Tollgate mean r2 | scikit-learn mean r2 "
+          "| seeds Tollgate better |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     ratios = []
     for (data_set, rows), by in sorted(runs.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         ours, theirs = by.get("tollgate", {}), by.get("scikit-learn", {})
@@ -116,8 +117,9 @@ def table(results):
         mean = lambda side, i: statistics.fmean(side[s][i] for s in seeds)  # noqa: E731
         ratio = mean(ours, 0) / mean(theirs, 0)
         ratios.append(ratio)
+        better = sum(ours[s][0] < theirs[s][0] for s in seeds)
         print(f"| {data_set} | {rows} | {len(seeds)} | {mean(ours, 0):.4f} | {mean(theirs, 0):.4f} "
-              f"| {ratio:.3f} | {mean(ours, 1):.3f} | {mean(theirs, 1):.3f} |")
+              f"| {ratio:.3f} | {mean(ours, 1):.3f} | {mean(theirs, 1):.3f} | {better} |")
     if ratios:
         print(f"\nmean of the ratios: {statistics.fmean(ratios):.3f}; worst: {max(ratios):.3f}")
 
