@@ -9,6 +9,7 @@ import dev.tollgate.activities.artifacts.ModelStore;
 import dev.tollgate.activities.data.DatasetLoader;
 import dev.tollgate.activities.files.FileUris;
 import dev.tollgate.activities.files.Json;
+import dev.tollgate.spec.AlgorithmCatalogue;
 import dev.tollgate.spec.Task;
 import dev.tollgate.stages.TrainActivities;
 import dev.tollgate.stages.TrainRequest;
@@ -66,6 +67,29 @@ class DefaultsBySizeTest {
       small.remove(sized);
     }
     assertThat(large).isEqualTo(small).isNotEmpty();
+  }
+
+  @Test
+  void theLargeSetDefaultsStillGiveTheSameBytesWhateverTheThreadCount() {
+    var params =
+        HyperParams.resolve(
+            Task.REGRESSION,
+            TestData.training("gradient_boosting", Map.of("trees", 30.0)),
+            AlgorithmCatalogue.LARGE_TRAINING_SET);
+    assertThat(params.integer("max_bin")).isEqualTo(128);
+    var set = new TrainingSet(Synthetic.regression(2000, 2), Synthetic.range(0, 1600));
+    String one = TrainersTest.digest(new XgboostTrainer(1).fit(set, params, 42, TreeProgress.NONE));
+    String three =
+        TrainersTest.digest(new XgboostTrainer(3).fit(set, params, 42, TreeProgress.NONE));
+    assertThat(three).isEqualTo(one);
+    var smallSetParams =
+        HyperParams.resolve(
+            Task.REGRESSION, TestData.training("gradient_boosting", Map.of("trees", 30.0)));
+    assertThat(
+            TrainersTest.digest(
+                new XgboostTrainer(1).fit(set, smallSetParams, 42, TreeProgress.NONE)))
+        .as("the rule changes the model")
+        .isNotEqualTo(one);
   }
 
   @Test
