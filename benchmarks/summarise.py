@@ -75,6 +75,7 @@ def training_table(runs, capped):
 # Issue 28: Tollgate's gradient_boosting with no params against the same shape elsewhere.
 AGAINST_LIGHTGBM = ("tollgate/xgboost4j", "gradient_boosting_defaults")
 SAME_SHAPE = [("tollgate/xgboost4j", "gradient_boosting_before_28"),
+              ("xgboost-python", "gradient_boosting_tollgate_shape"),
               ("lightgbm-2t", "gradient_boosting_tollgate_shape"),
               ("lightgbm-1t", "gradient_boosting_tollgate_shape"),
               ("scikit-learn", "hist_gradient_boosting_tollgate_shape"),

@@ -28,6 +28,13 @@ def models(training_rows):
 
     return {
         **tollgate_default_shape(HistGradientBoostingRegressor, training_rows),
+        # The same native library as Tollgate's XGBoost4J, with Tollgate's defaults for this many
+        # training rows: what Tollgate's own overhead (the JVM, the copy into a DMatrix) adds.
+        ("xgboost-python", "gradient_boosting_tollgate_shape"): lambda: XGBRegressor(
+            n_estimators=200, max_depth=6, learning_rate=tollgate_shrinkage(training_rows),
+            grow_policy="lossguide", max_leaves=31, min_child_weight=20, reg_lambda=0,
+            max_bin=128 if training_rows >= 50_000 else 256, tree_method="hist",
+            n_jobs=os.cpu_count(), random_state=SEED),
         **lightgbm_models(training_rows),
         # Depth-6 trees grown to the end (up to 64 leaves), as XGBoost and Smile grow them here;
         # leaves of one row and an L2 penalty of 1, as XGBoost's min_child_weight and lambda.
