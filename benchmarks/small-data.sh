@@ -19,7 +19,7 @@ fi
 python=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$venv/bin/python")
 rm -rf "$dir"
 "${python[@]}" benchmarks/small_data.py export "$dir" --sizes "$sizes" --seeds "$seeds"
-[[ -d activities/core/target/test-classes/dev/tollgate/benchmarks ]] ||
+[[ -f activities/core/target/test-classes/dev/tollgate/benchmarks/SmallDataBenchmark.class ]] ||
   ./mvnw -B -o -q -pl activities/core -am package -DskipTests
 : >"$results"
 BENCH_MAIN=dev.tollgate.benchmarks.SmallDataBenchmark benchmarks/train.sh "$dir" | tee -a "$results"
