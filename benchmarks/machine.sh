@@ -13,9 +13,9 @@ echo "jdk: $("$java" -version 2>&1 | head -2 | tr '\n' ' ')"
 echo "OMP_WAIT_POLICY: ${OMP_WAIT_POLICY:-unset}"
 "$venv/bin/python" - <<'PY'
 import platform
-import numpy, pandas, sklearn, xgboost
+import lightgbm, numpy, pandas, sklearn, xgboost
 print(f"python: {platform.python_version()}; numpy {numpy.__version__}, pandas {pandas.__version__}, "
-      f"scikit-learn {sklearn.__version__}, xgboost {xgboost.__version__}")
+      f"scikit-learn {sklearn.__version__}, xgboost {xgboost.__version__}, lightgbm {lightgbm.__version__}")
 PY
 echo "smile: $(sed -n 's:.*<smile.version>\(.*\)</smile.version>.*:\1:p' pom.xml)," \
   "xgboost4j: $(sed -n 's:.*<xgboost.version>\(.*\)</xgboost.version>.*:\1:p' pom.xml)"

@@ -39,7 +39,7 @@ step() { # records the load average before each step, for the report
 for file in "${files[@]}"; do
   step java csv_loader "$file"
   benchmarks/train.sh "$file" load "$load_repeats" | grep -E '^(RESULT|CAPPED)' | tee -a "$results"
-  for algorithm in gradient_boosting smile_gradient_boosting random_forest; do
+  for algorithm in gradient_boosting_defaults gradient_boosting smile_gradient_boosting random_forest; do
     step java "$algorithm" "$file"
     benchmarks/train.sh "$file" "$algorithm" "$repeats" "$cap" "$long" |
       grep -E '^(RESULT|CAPPED)' | tee -a "$results"

@@ -72,6 +72,37 @@ def training_table(runs, capped):
         print("| " + " | ".join([file, family(algorithm), library, algorithm] + cells) + " |")
 
 
+# Issue 28: Tollgate's gradient_boosting with no params against the same shape elsewhere.
+AGAINST_LIGHTGBM = ("tollgate/xgboost4j", "gradient_boosting_defaults")
+SAME_SHAPE = [("tollgate/xgboost4j", "gradient_boosting_before_28"),
+              ("xgboost-python", "gradient_boosting_tollgate_shape"),
+              ("lightgbm-2t", "gradient_boosting_tollgate_shape"),
+              ("lightgbm-1t", "gradient_boosting_tollgate_shape"),
+              ("scikit-learn", "hist_gradient_boosting_tollgate_shape"),
+              ("lightgbm-2t", "gradient_boosting_lightgbm_defaults")]
+
+
+def lightgbm_table(runs):
+    """Tollgate's defaults against LightGBM and scikit-learn in its shape: ratios of the medians."""
+    files = sorted({k[0] for k in runs if k[1:] == AGAINST_LIGHTGBM})
+    if not files:
+        return
+    print("| file | contender | wall s (median) | holdout rmse | Tollgate wall s | Tollgate rmse "
+          "| Tollgate time / contender's |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for file in files:
+        ours = runs[(file,) + AGAINST_LIGHTGBM]
+        wall, rmse = median(s for s, _, _ in ours), median(r for _, r, _ in ours)
+        for library, algorithm in SAME_SHAPE:
+            theirs = runs.get((file, library, algorithm))
+            if not theirs:
+                continue
+            their_wall = median(s for s, _, _ in theirs)
+            their_rmse = median(r for _, r, _ in theirs)
+            print(f"| {file} | {library} {algorithm} | {their_wall:.2f} | {their_rmse:.4f} "
+                  f"| {wall:.2f} | {rmse:.4f} | {wall / their_wall:.2f} |")
+
+
 def load_table(runs):
     print("| file | Tollgate DatasetLoader wall s, median (first run) | CPU s | pandas read_csv wall s, "
           "median (first run) | CPU s | Tollgate / pandas (wall medians) |")
@@ -89,6 +120,8 @@ def load_table(runs):
 def main():
     runs, capped, loads = read(sys.argv[1])
     training_table(runs, capped)
+    print()
+    lightgbm_table(runs)
     print()
     load_table(runs)
     if loads:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Java harness (dev.tollgate.benchmarks.TrainBenchmark, in activities/core's test sources) on
 # Tollgate's own classes: benchmarks/train.sh FILE load|ALGORITHM [REPEATS [CAP_S [LONG_S]]].
+# BENCH_MAIN runs another harness of those test sources the same way (small-data.sh does).
 # Build first: ./mvnw -B -o -q -pl activities/core -am package -DskipTests (run-all.sh does).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,4 +22,4 @@ classes="activities/core/target/test-classes:activities/core/target/classes:work
 # BENCH_JAVA_OPTS: extra JVM options, e.g. -Dsmile.regression_tree.bins=1 (Smile's exact splits).
 # shellcheck disable=SC2086
 exec "$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-8g} --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
-  -cp "$classes:$external" dev.tollgate.benchmarks.TrainBenchmark "$@"
+  -cp "$classes:$external" "${BENCH_MAIN:-dev.tollgate.benchmarks.TrainBenchmark}" "$@"

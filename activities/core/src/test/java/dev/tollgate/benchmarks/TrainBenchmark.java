@@ -52,7 +52,8 @@ public final class TrainBenchmark {
             dev.tollgate.activities.TestData.params(BenchSettings.params(what)),
             SEED,
             0.2);
-    HyperParams params = HyperParams.resolve(Task.REGRESSION, training);
+    // As the train activity resolves them: some defaults depend on the training set's size.
+    HyperParams params = HyperParams.resolve(Task.REGRESSION, training, bench.train().length);
     Trainer trainer = Trainers.forAlgorithm(Task.REGRESSION, algorithm);
     String library = BenchSettings.library(what);
     for (int run = 1; run <= repeats; run++) {

@@ -22,11 +22,20 @@ public record HyperParams(Task task, String algorithm, Map<String, ParamValue> v
   }
 
   /**
-   * Completes the spec's values with the catalogue's defaults. The parser has checked them already;
-   * a request that did not come through it (an older payload, a hand-made one) is refused here
-   * rather than trained with a value of the wrong type.
+   * Completes the spec's values with the catalogue's defaults for a small training set (below every
+   * {@link dev.tollgate.spec.SizedDefault}): what checks a spec before its data is loaded. The
+   * parser has checked the values already; a request that did not come through it (an older
+   * payload, a hand-made one) is refused here rather than trained with a value of the wrong type.
    */
   public static HyperParams resolve(Task task, TrainingSpec training) {
+    return resolve(task, training, 0);
+  }
+
+  /**
+   * Completes the spec's values with the catalogue's defaults for a training set of {@code
+   * trainingRows} rows ({@link AlgorithmCatalogue#defaultFor}): what a model is trained with.
+   */
+  public static HyperParams resolve(Task task, TrainingSpec training, long trainingRows) {
     Algorithm entry = AlgorithmCatalogue.find(task, training.algorithm());
     if (entry == null) {
       throw Failures.unsupported(
@@ -51,7 +60,8 @@ public record HyperParams(Task task, String algorithm, Map<String, ParamValue> v
                 + ", got "
                 + given);
       }
-      values.put(h.name(), given == null ? h.defaultValue() : given);
+      values.put(
+          h.name(), given == null ? AlgorithmCatalogue.defaultFor(entry, h, trainingRows) : given);
     }
     for (String name : training.params().keySet()) {
       if (!values.containsKey(name)) {

@@ -131,6 +131,8 @@ public final class TrainActivitiesImpl implements TrainActivities {
     if (request.training().byCommand()) {
       throw Failures.unsupported("a search trial runs a catalogue algorithm, not a command");
     }
+    // Resolved now so a bad value is refused before the data is loaded, and again once the
+    // training set's size is known: some defaults depend on it (AlgorithmCatalogue.sizedDefaults).
     HyperParams params = HyperParams.resolve(task, request.training());
     Trainer trainer = Trainers.forAlgorithm(task, params.algorithm());
     beats.phase("loading", 0);
@@ -144,6 +146,7 @@ public final class TrainActivitiesImpl implements TrainActivities {
       RegressionTargets.requireVariation(data, split.train());
     }
 
+    params = HyperParams.resolve(task, request.training(), split.train().length);
     beats.phase("training", split.train().length);
     long started = System.nanoTime();
     Predictor model = fit(trainer, new TrainingSet(data, split.train()), params, seed, beats);
