@@ -1,6 +1,5 @@
 package dev.tollgate.benchmarks;
 
-import dev.tollgate.activities.data.Dataset;
 import dev.tollgate.activities.models.Predictor;
 import dev.tollgate.activities.scores.RegressionScores;
 import dev.tollgate.activities.train.HyperParams;
@@ -40,16 +39,7 @@ public final class TrainBenchmark {
     double longRun = args.length > 4 ? Double.parseDouble(args[4]) : 300;
     var out = new ResultLine(file.getFileName().toString());
     if (what.equals("load")) {
-      for (int run = 1; run <= repeats; run++) {
-        System.gc();
-        double cpu = ResultLine.cpuSeconds();
-        long start = System.nanoTime();
-        Dataset loaded = BenchData.load(file);
-        double seconds = seconds(start);
-        out.print(
-            "tollgate", "csv_loader", run, seconds, Double.NaN, ResultLine.cpuSeconds() - cpu);
-        if (loaded.rows() == 0) throw new IllegalStateException("no rows");
-      }
+      LoadBenchmark.time(file, "csv_loader", repeats, out);
       return;
     }
     BenchData bench = BenchData.of(BenchData.load(file));

@@ -23,7 +23,7 @@ final class CsvInput implements TableInput {
 
   @Override
   public void read(RawTable table, IntConsumer progress, int maxRows) throws IOException {
-    CsvReader.read(in.lines, table, progress, maxRows);
+    CsvReader.read(in, table, progress, maxRows);
   }
 
   @Override

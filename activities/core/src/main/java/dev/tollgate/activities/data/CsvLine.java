@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits one CSV line into fields (RFC 4180 quoting: {@code "a,b"} is one field, {@code ""} inside
- * quotes is a quote), trimmed. Reused for every line: it records where each field starts and ends
- * instead of making a String per field, so columns the spec does not use cost nothing and numbers
- * are parsed in place. Fields spanning lines are not supported: numeric datasets do not need them,
- * and a line number in an error message should stay the line the user sees.
+ * Splits one CSV line of text into fields (RFC 4180 quoting: {@code "a,b"} is one field, {@code ""}
+ * inside quotes is a quote), trimmed: the header, whose names are text. The data lines are split on
+ * their bytes by {@link CsvFields}, to the same rules. Fields spanning lines are not supported:
+ * numeric datasets do not need them, and a line number in an error message should stay the line the
+ * user sees (which is also why a file can be cut into blocks at any line end).
  */
 final class CsvLine {
   private String line = "";
@@ -50,23 +50,6 @@ final class CsvLine {
   /** The field's text, trimmed and unquoted. */
   String text(int field) {
     return unquoted[field] != null ? unquoted[field] : line.substring(starts[field], ends[field]);
-  }
-
-  /** Where the field is: {@link #line()} from {@code start} to {@code end}, or its own text. */
-  boolean isPlain(int field) {
-    return unquoted[field] == null;
-  }
-
-  String line() {
-    return line;
-  }
-
-  int start(int field) {
-    return starts[field];
-  }
-
-  int end(int field) {
-    return ends[field];
   }
 
   /** Every field as text: the header. */

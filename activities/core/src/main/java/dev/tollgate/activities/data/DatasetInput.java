@@ -4,11 +4,9 @@ import dev.tollgate.activities.Failures;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Reader;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,37 +17,41 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a dataset as text, plain or gzip-compressed, and hashes the stored bytes while they are
+ * Opens a dataset's bytes, plain or gzip-compressed, and hashes the stored bytes while they are
  * read, so a large file is read once, not once to hash and once to parse. Gzip is recognised by its
  * magic bytes, whatever the name; a {@code .gz} name on a file without them is refused. What the
- * parser gets is bounded: at most {@code data.max_bytes} of text once decompressed ({@link
- * DecompressedLimit}) and lines of at most {@link BoundedLines#MAX_LINE} characters.
+ * parser gets is bounded: at most {@code data.max_bytes} once decompressed ({@link
+ * DecompressedLimit}); {@link CsvBlocks} bounds the lines. A plain file is hashed block by block by
+ * the thread that reads it, while {@link CsvWorkers} parse the blocks read before (the digest is
+ * the same: SHA-256 of the file's bytes); a gzip file's compressed bytes are hashed as they are
+ * inflated.
  */
 final class DatasetInput implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
 
   final String name;
   private final MessageDigest digest;
-  private final DigestInputStream raw;
-  private final Reader text;
-  final BoundedLines lines;
+  private final InputStream stored; // what is hashed: the file's bytes
+  private final InputStream text; // what is parsed: the same, inflated for gzip, limited
+  private final boolean gzip;
+  private final long size;
 
-  private DatasetInput(String name, String uri, InputStream stored, ByteLimit limit)
+  private DatasetInput(String name, String uri, InputStream file, ByteLimit limit, long size)
       throws IOException {
     this.name = name;
+    this.size = size;
     this.digest = newDigest();
-    this.raw = new DigestInputStream(stored, digest);
-    BufferedInputStream peek = new BufferedInputStream(raw, BUFFER);
-    peek.mark(2);
-    boolean gzip = peek.read() == 0x1f && peek.read() == 0x8b;
-    peek.reset();
+    PushbackInputStream peek = new PushbackInputStream(file, 2);
+    byte[] magic = peek.readNBytes(2);
+    peek.unread(magic);
+    this.gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
     if (!gzip && name.endsWith(".gz")) {
       throw Failures.invalidData(name + " is named .gz but is not gzip-compressed");
     }
-    InputStream inflated = gzip ? new GZIPInputStream(peek, BUFFER) : peek;
-    this.text =
-        new InputStreamReader(new DecompressedLimit(inflated, limit, uri), StandardCharsets.UTF_8);
-    this.lines = new BoundedLines(text, name);
+    this.stored = gzip ? new DigestInputStream(peek, digest) : peek;
+    InputStream inflated =
+        gzip ? new GZIPInputStream(new BufferedInputStream(stored, BUFFER), BUFFER) : stored;
+    this.text = new DecompressedLimit(inflated, limit, uri);
   }
 
   /**
@@ -62,7 +64,8 @@ final class DatasetInput implements AutoCloseable {
     try {
       InputStream stored = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
       try {
-        return new DatasetInput(file.getFileName().toString(), uri, stored, local.limit());
+        return new DatasetInput(
+            file.getFileName().toString(), uri, stored, local.limit(), sizeOf(file));
       } catch (IOException | RuntimeException e) {
         stored.close();
         throw e;
@@ -72,9 +75,36 @@ final class DatasetInput implements AutoCloseable {
     }
   }
 
+  /** Only an estimate's input: a file replaced since it was opened is read as it is. */
+  private static long sizeOf(Path file) throws IOException {
+    return Files.readAttributes(
+            file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+        .size();
+  }
+
+  /** The size of a plain file, to size its columns; 0 for gzip, whose rows it does not tell. */
+  long storedSize() {
+    return gzip ? 0 : size;
+  }
+
+  /** The bytes to parse: the file's, inflated if it is gzip, refused past the size limit. */
+  InputStream text() {
+    return text;
+  }
+
+  /** Told each block of {@link #text()} as it is read: a plain file's bytes are hashed so. */
+  void hash(byte[] bytes, int from, int length) {
+    if (!gzip) digest.update(bytes, from, length); // gzip: compressed bytes hashed on the way in
+  }
+
   /** SHA-256 of the stored bytes (compressed, for gzip), after reading the rest of them. */
   String sha256() throws IOException {
-    raw.transferTo(OutputStream.nullOutputStream());
+    if (gzip) {
+      stored.transferTo(OutputStream.nullOutputStream());
+    } else {
+      byte[] rest = new byte[BUFFER];
+      for (int n; (n = stored.read(rest)) >= 0; ) digest.update(rest, 0, n);
+    }
     return HexFormat.of().formatHex(digest.digest());
   }
 

@@ -75,6 +75,63 @@ final class FastDoubles {
     return negative ? -value : value;
   }
 
+  /**
+   * The number in the UTF-8 bytes {@code bytes[from, to)}, the same as {@link #parse(CharSequence,
+   * int, int)} of their text: a CSV file's field read without decoding it.
+   *
+   * @throws NumberFormatException when the text is not a number
+   */
+  static double parse(byte[] bytes, int from, int to) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+      negative = bytes[i] == '-';
+      i++;
+    }
+    long mantissa = 0;
+    int exponent = 0;
+    int digits = 0;
+    boolean fast = true;
+    int d;
+    for (; i < to && (d = bytes[i] - '0') >= 0 && d <= 9; i++, digits++) {
+      if (mantissa < MAX_EXACT / 10) {
+        mantissa = mantissa * 10 + d;
+      } else {
+        fast = false;
+      }
+    }
+    if (i < to && bytes[i] == '.') {
+      for (i++; i < to && (d = bytes[i] - '0') >= 0 && d <= 9; i++, digits++) {
+        if (mantissa < MAX_EXACT / 10) {
+          mantissa = mantissa * 10 + d;
+          exponent--;
+        } else {
+          fast = false;
+        }
+      }
+    }
+    if (i < to && (bytes[i] == 'e' || bytes[i] == 'E')) {
+      int sign = 1;
+      int e = 0;
+      int expDigits = 0;
+      i++;
+      if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+        sign = bytes[i++] == '-' ? -1 : 1;
+      }
+      for (; i < to && (d = bytes[i] - '0') >= 0 && d <= 9 && e < 1000; i++, expDigits++) {
+        e = e * 10 + d;
+      }
+      fast &= expDigits > 0;
+      exponent += sign * e;
+    }
+    if (!fast || digits == 0 || i != to || exponent < -22 || exponent > 22) {
+      return Double.parseDouble(
+          new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    double value = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
+    return negative ? -value : value;
+  }
+
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

@@ -11,14 +11,9 @@ final class MissingTokens {
 
   private MissingTokens() {}
 
-  static boolean isMissing(CsvLine fields, int f, boolean categorical) {
-    if (!fields.isPlain(f)) {
-      String text = fields.text(f);
-      return text.isEmpty() || (!categorical && isPlaceholder(text, 0, text.length()));
-    }
-    int start = fields.start(f);
-    int length = fields.end(f) - start;
-    return length == 0 || (!categorical && isPlaceholder(fields.line(), start, length));
+  /** Whether a field's text (trimmed, unquoted) is a missing value. */
+  static boolean isMissing(String text, boolean categorical) {
+    return text.isEmpty() || (!categorical && isPlaceholder(text, 0, text.length()));
   }
 
   private static boolean isPlaceholder(String text, int start, int length) {
@@ -27,5 +22,23 @@ final class MissingTokens {
       if (p.length() == length && text.regionMatches(true, start, p, 0, length)) return true;
     }
     return false;
+  }
+
+  /** {@code bytes[start, start + length)} is a placeholder, any case (they are ASCII). */
+  static boolean isPlaceholder(byte[] bytes, int start, int length) {
+    if (length > 4 || (bytes[start] | 0x20) != 'n') return false; // each starts with N or n
+    for (String p : PLACEHOLDERS) {
+      if (p.length() == length && matches(bytes, start, p)) return true;
+    }
+    return false;
+  }
+
+  private static boolean matches(byte[] bytes, int start, String placeholder) {
+    for (int i = 0; i < placeholder.length(); i++) {
+      int b = bytes[start + i];
+      int lower = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+      if (lower != Character.toLowerCase(placeholder.charAt(i))) return false;
+    }
+    return true;
   }
 }

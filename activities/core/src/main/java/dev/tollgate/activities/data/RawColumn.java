@@ -134,4 +134,21 @@ final class RawColumn {
   int firstMissingOrder() {
     return firstMissingRow >= 0 ? firstMissingRow : firstMissingLine;
   }
+
+  /** Appends {@code values[0, count)}, none of them missing: a block of rows at once. */
+  void addNumbers(double[] values, int count) {
+    if (size + count > numbers.length) {
+      numbers = Arrays.copyOf(numbers, Math.max(numbers.length * 2, size + count));
+    }
+    System.arraycopy(values, 0, numbers, size, count);
+    size += count;
+  }
+
+  /**
+   * Room for {@code rows} values in all, so that a large file's column is not copied as it grows.
+   */
+  void reserve(int rows) {
+    if (categorical && rows > codes.length) codes = Arrays.copyOf(codes, rows);
+    if (!categorical && rows > numbers.length) numbers = Arrays.copyOf(numbers, rows);
+  }
 }
