@@ -84,6 +84,10 @@ final class ParquetBatches {
       }
       case DOUBLE, DOUBLE_TEXT -> {
         double[] v = in.getDoubles();
+        if (!any && type == ParquetTypes.DOUBLE && allFinite(v, count)) {
+          column.addNumbers(v, count); // the usual batch: copied at once, checked at once
+          return;
+        }
         for (int i = 0; i < count; i++) {
           if (any && nulls.isNull(i)) missing(column, part, first + i);
           else if (type == ParquetTypes.DOUBLE) number(column, v[i], file, part, first + i);
@@ -147,6 +151,13 @@ final class ParquetBatches {
               : longs != null ? BigInteger.valueOf(longs[i]) : new BigInteger(bytes[i]);
       column.addNumber(new BigDecimal(unscaled, scale).doubleValue());
     }
+  }
+
+  /** No NaN (a missing value) and no infinity (refused) among {@code v[0, count)}. */
+  private static boolean allFinite(double[] v, int count) {
+    boolean finite = true;
+    for (int i = 0; i < count; i++) finite &= Math.abs(v[i]) <= Double.MAX_VALUE;
+    return finite;
   }
 
   private static void missing(RawColumn column, String part, int row) {
