@@ -62,6 +62,8 @@ final class ParquetInput implements TableInput {
   public void read(RawTable table, IntConsumer progress, int maxRows) throws IOException {
     List<RawColumn> used = table.all();
     RawColumn[] columns = used.toArray(RawColumn[]::new);
+    // a load of every row: hashing starts with the footers' checks (a refused file stops it)
+    if (maxRows == Integer.MAX_VALUE && digest == null) digest = ParquetDigest.start(parts, folder);
     // one pool of decoding threads for the whole read, footers included
     try (HardwoodContext context = HardwoodContext.create()) {
       List<ParquetSchema> schemas = new ArrayList<>();
