@@ -84,9 +84,8 @@ final class ParquetBatches {
       }
       case DOUBLE, DOUBLE_TEXT -> {
         double[] v = in.getDoubles();
-        if (!any && type == ParquetTypes.DOUBLE && allFinite(v, count)) {
-          column.addNumbers(v, count); // the usual batch: copied at once, checked at once
-          return;
+        if (!any && type == ParquetTypes.DOUBLE && column.addFinite(v, count)) {
+          return; // the usual batch: checked as it is copied, at once
         }
         for (int i = 0; i < count; i++) {
           if (any && nulls.isNull(i)) missing(column, part, first + i);
@@ -151,13 +150,6 @@ final class ParquetBatches {
               : longs != null ? BigInteger.valueOf(longs[i]) : new BigInteger(bytes[i]);
       column.addNumber(new BigDecimal(unscaled, scale).doubleValue());
     }
-  }
-
-  /** No NaN (a missing value) and no infinity (refused) among {@code v[0, count)}. */
-  private static boolean allFinite(double[] v, int count) {
-    boolean finite = true;
-    for (int i = 0; i < count; i++) finite &= Math.abs(v[i]) <= Double.MAX_VALUE;
-    return finite;
   }
 
   private static void missing(RawColumn column, String part, int row) {
