@@ -149,8 +149,9 @@ final class ParquetInput implements TableInput {
 
   @Override
   public String sha256() throws IOException {
-    if (digest == null)
+    if (digest == null) { // a read of the first rows only: hashed now, when it is asked for
       return folder ? ParquetDigest.folder(parts) : ParquetDigest.file(parts.getFirst());
+    }
     try {
       return digest.get();
     } catch (InterruptedException e) {
