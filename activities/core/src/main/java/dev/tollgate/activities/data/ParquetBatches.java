@@ -84,6 +84,9 @@ final class ParquetBatches {
       }
       case DOUBLE, DOUBLE_TEXT -> {
         double[] v = in.getDoubles();
+        if (!any && type == ParquetTypes.DOUBLE && column.addFinite(v, count)) {
+          return; // the usual batch: checked as it is copied, at once
+        }
         for (int i = 0; i < count; i++) {
           if (any && nulls.isNull(i)) missing(column, part, first + i);
           else if (type == ParquetTypes.DOUBLE) number(column, v[i], file, part, first + i);

@@ -9,9 +9,13 @@ import dev.hardwood.schema.ColumnProjection;
 import dev.tollgate.activities.Failures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,7 +25,11 @@ import java.util.function.IntConsumer;
  * use accepts ({@link ParquetTypes}), and of one type in every part. A message names the file (a
  * folder's part as {@code folder/part.parquet}), the row (the data row, from 1, over the whole
  * file: Parquet has no header line) and the column. The digest is the file's SHA-256; a folder's is
- * {@link ParquetDigest}'s over its parts.
+ * {@link ParquetDigest}'s over its parts. A read of every row hashes the files on a thread of its
+ * own while they are decoded ({@link ParquetDigest#start}); a read of the first rows only (a
+ * dataset's head, a sample) leaves the hash to {@link #sha256}, which few such callers want. Each
+ * column is sized once from the footers' row counts (bounded by the bytes on disk, so a footer that
+ * claims more rows than its file holds allocates nothing for them).
  */
 final class ParquetInput implements TableInput {
   private static final int EVERY = CsvReader.PROGRESS_EVERY;
@@ -29,6 +37,7 @@ final class ParquetInput implements TableInput {
   private final String name;
   private final List<Path> parts;
   private final boolean folder;
+  private FutureTask<String> digest; // started by a read of every row, else by sha256()
 
   private ParquetInput(String name, List<Path> parts, boolean folder) {
     this.name = name;
@@ -53,6 +62,8 @@ final class ParquetInput implements TableInput {
   public void read(RawTable table, IntConsumer progress, int maxRows) throws IOException {
     List<RawColumn> used = table.all();
     RawColumn[] columns = used.toArray(RawColumn[]::new);
+    // a load of every row: hashing starts with the footers' checks (a refused file stops it)
+    if (maxRows == Integer.MAX_VALUE && digest == null) digest = ParquetDigest.start(parts, folder);
     // one pool of decoding threads for the whole read, footers included
     try (HardwoodContext context = HardwoodContext.create()) {
       List<ParquetSchema> schemas = new ArrayList<>();
@@ -61,6 +72,9 @@ final class ParquetInput implements TableInput {
             ParquetSchema.check(part, partName(part), used, table.time(), table.target(), context));
       }
       ParquetSchema.requireSameTypes(schemas);
+      long rows = schemas.stream().mapToLong(ParquetSchema::rows).sum();
+      if (rows <= maxRows && digest == null) digest = ParquetDigest.start(parts, folder);
+      reserve(columns, Math.min(rows, maxRows), parts);
       for (int p = 0; p < parts.size() && table.rows() < maxRows; p++) {
         readPart(parts.get(p), schemas.get(p), columns, table, progress, maxRows, context);
       }
@@ -118,17 +132,42 @@ final class ParquetInput implements TableInput {
     }
   }
 
+  /**
+   * Room for {@code rows} values in each column, so that a large file's columns are not copied as
+   * they grow; at most one row a byte on disk (a plain column holds eight bytes a row) and 2^28.
+   */
+  private static void reserve(RawColumn[] columns, long rows, List<Path> parts) throws IOException {
+    long bytes = 0;
+    for (Path part : parts) bytes += Files.size(part);
+    int room = (int) Math.min(Math.min(rows, bytes), 1L << 28);
+    for (RawColumn column : columns) column.reserve(room);
+  }
+
   private String partName(Path part) {
     return folder ? name + part.getFileName() : name;
   }
 
   @Override
   public String sha256() throws IOException {
-    return folder ? ParquetDigest.folder(parts) : ParquetDigest.file(parts.getFirst());
+    if (digest == null) { // a read of the first rows only: hashed now, when it is asked for
+      return folder ? ParquetDigest.folder(parts) : ParquetDigest.file(parts.getFirst());
+    }
+    try {
+      return digest.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while hashing " + name);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException failure) throw failure;
+      throw new IllegalStateException("hashing " + name + " failed", e.getCause());
+    }
   }
 
   @Override
   public void close() {
-    // every reader is closed by read itself; the files are DatasetFiles.Local's to remove
+    // every reader is closed by read itself; the files are DatasetFiles.Local's to remove. A hash
+    // nobody asked for (the read refused the file) stops at its next block.
+    if (digest != null) digest.cancel(true);
   }
 }

@@ -29,9 +29,15 @@ import java.util.Map;
  * @param types how each is read
  * @param described each one's Parquet type in words, to compare part files
  * @param columns each one's Parquet column (a decimal's scale)
+ * @param rows the rows the footer counts (only to size the columns: the data is what is read)
  */
 record ParquetSchema(
-    String file, String[] names, ParquetTypes[] types, String[] described, ColumnSchema[] columns) {
+    String file,
+    String[] names,
+    ParquetTypes[] types,
+    String[] described,
+    ColumnSchema[] columns,
+    long rows) {
 
   static ParquetSchema check(
       Path path,
@@ -90,7 +96,7 @@ record ParquetSchema(
       columns[j] = parquet;
     }
     refuseUnreadableCodecs(file, footer, List.of(names));
-    return new ParquetSchema(file, names, types, described, columns);
+    return new ParquetSchema(file, names, types, described, columns, Math.max(0, footer.numRows()));
   }
 
   /** Part files of one folder must agree on every used column's type. */

@@ -151,4 +151,26 @@ final class RawColumn {
     if (categorical && rows > codes.length) codes = Arrays.copyOf(codes, rows);
     if (!categorical && rows > numbers.length) numbers = Arrays.copyOf(numbers, rows);
   }
+
+  /**
+   * Appends {@code values[0, count)} and returns true if every one is a finite number; else appends
+   * nothing and returns false, for the caller to take them one at a time (a NaN is a missing value,
+   * an infinity is refused). Checked as copied: one pass over the values, not two.
+   */
+  boolean addFinite(double[] values, int count) {
+    if (size + count > numbers.length) {
+      numbers = Arrays.copyOf(numbers, Math.max(numbers.length * 2, size + count));
+    }
+    double[] to = numbers;
+    int at = size;
+    double largest = 0; // NaN once a NaN is seen: Math.max keeps it
+    for (int i = 0; i < count; i++) {
+      double value = values[i];
+      to[at + i] = value;
+      largest = Math.max(largest, Math.abs(value));
+    }
+    if (!(largest <= Double.MAX_VALUE)) return false; // what was copied past size is overwritten
+    size += count;
+    return true;
+  }
 }
