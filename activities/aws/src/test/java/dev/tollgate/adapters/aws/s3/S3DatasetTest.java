@@ -131,12 +131,32 @@ class S3DatasetTest {
     assertThat(failure.getOriginalMessage()).startsWith("load.csv was last modified at ");
   }
 
-  private static Path fixture(String name) {
-    try {
-      return Path.of(S3DatasetTest.class.getResource("/parquet/" + name).toURI());
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
+  /** Core's Parquet fixtures, which reach this module inside its test jar. */
+  private static final List<String> FIXTURES =
+      List.of(
+          "numbers.parquet",
+          "parts/part-00000.parquet",
+          "parts/part-00001.parquet",
+          "parts/_SUCCESS",
+          "parts/sub/part-00000.parquet");
+
+  /**
+   * A fixture (a file, or the {@code parts} folder) copied out of the classpath into this test's
+   * folder: in a reactor build core's test classes are a jar, not files a path can name.
+   */
+  private Path fixture(String name) throws IOException {
+    Path root = dir.resolve("parquet-fixtures");
+    if (!Files.isDirectory(root)) {
+      for (String fixture : FIXTURES) {
+        Path copy = root.resolve(fixture);
+        Files.createDirectories(copy.getParent());
+        try (var in = S3DatasetTest.class.getResourceAsStream("/parquet/" + fixture)) {
+          if (in == null) throw new IllegalStateException("no test resource /parquet/" + fixture);
+          Files.copy(in, copy);
+        }
+      }
     }
+    return root.resolve(name);
   }
 
   private void put(String key, Path file) {
@@ -206,7 +226,7 @@ class S3DatasetTest {
   }
 
   @Test
-  void aPrefixWithoutPartsIsRefused() {
+  void aPrefixWithoutPartsIsRefused() throws IOException {
     put("empty/_SUCCESS", fixture("parts/_SUCCESS"));
     String uri = s3.uri("empty/");
     var failure = businessFailure(() -> loader.load(spec(uri, null)), FailureTypes.INVALID_DATA);
