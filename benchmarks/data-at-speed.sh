@@ -3,8 +3,8 @@
 # Parquet against pandas, gradient boosting against LightGBM, XGBoost (Python) and scikit-learn at
 # 100k and 1M rows, and the small-data table. Each step is its own script, run here in turn:
 #   benchmarks/data-load.sh 100k 1m
-#   ROUNDS=5 benchmarks/boosting-interleaved.sh 100k      (SET=all: every contender)
-#   ROUNDS=3 benchmarks/boosting-interleaved.sh 1m
+#   ROUNDS=5 SET=lightgbm benchmarks/boosting-interleaved.sh 100k   (LightGBM 1 and 2 threads, XGBoost (Python), scikit-learn)
+#   ROUNDS=3 SET=lightgbm benchmarks/boosting-interleaved.sh 1m
 #   benchmarks/small-data.sh
 # About 25 minutes on 2 quiet cores. Everything printed is kept in
 # benchmarks/results/data-at-speed-<UTC time>.log, with the machine and the load average before
@@ -26,7 +26,7 @@ mkdir -p benchmarks/results benchmarks/data
     [[ $size == 1m ]] && rounds=3
     rm -f "benchmarks/data/interleaved-$size.tsv"
     echo "## load average before boosting $size: $(cut -d' ' -f1-3 /proc/loadavg)"
-    ROUNDS=$rounds benchmarks/boosting-interleaved.sh "$size"
+    ROUNDS=$rounds SET=lightgbm benchmarks/boosting-interleaved.sh "$size"
     cp "benchmarks/data/interleaved-$size.tsv" "benchmarks/results/interleaved-$size-$stamp.tsv"
   done
   echo "## load average before small data: $(cut -d' ' -f1-3 /proc/loadavg)"
