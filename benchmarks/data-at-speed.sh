@@ -12,6 +12,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
 log="benchmarks/results/data-at-speed-$stamp.log"
 mkdir -p benchmarks/results benchmarks/data
