@@ -6,7 +6,7 @@
 #   ROUNDS=5 SET=lightgbm benchmarks/boosting-interleaved.sh 100k   (LightGBM 1 and 2 threads, XGBoost (Python), scikit-learn)
 #   ROUNDS=3 SET=lightgbm benchmarks/boosting-interleaved.sh 1m
 #   SEEDS=31 benchmarks/small-data.sh           (31 seeds: at 11 a 1 % difference is the seeds' noise)
-# About 25 minutes on 2 quiet cores. Everything printed is kept in
+# About 8 minutes on 2 quiet cores (data made beforehand). Everything printed is kept in
 # benchmarks/results/data-at-speed-<UTC time>.log, with the machine and the load average before
 # each step; the steps' own result files are kept beside it.
 set -euo pipefail
