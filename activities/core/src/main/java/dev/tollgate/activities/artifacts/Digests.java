@@ -1,5 +1,6 @@
 package dev.tollgate.activities.artifacts;
 
+import dev.tollgate.activities.data.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 digests as lowercase hex: how datasets, models and reports are identified. */
@@ -16,25 +16,17 @@ public final class Digests {
   private Digests() {}
 
   public static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(newDigest().digest(bytes));
+    return HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
   }
 
   /** Streams the file, so large datasets are not read into memory just to be hashed. */
   public static String sha256(Path file) {
-    MessageDigest digest = newDigest();
+    MessageDigest digest = Sha256.newDigest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
       in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + " to hash it", e);
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK ships SHA-256", e);
-    }
   }
 }

@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
@@ -40,7 +39,7 @@ final class DatasetInput implements AutoCloseable {
       throws IOException {
     this.name = name;
     this.size = size;
-    this.digest = newDigest();
+    this.digest = Sha256.newDigest();
     PushbackInputStream peek = new PushbackInputStream(file, 2);
     byte[] magic = peek.readNBytes(2);
     peek.unread(magic);
@@ -111,13 +110,5 @@ final class DatasetInput implements AutoCloseable {
   @Override
   public void close() throws IOException {
     text.close();
-  }
-
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK ships SHA-256", e);
-    }
   }
 }

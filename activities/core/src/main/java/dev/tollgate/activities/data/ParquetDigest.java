@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.FutureTask;
@@ -26,7 +25,7 @@ final class ParquetDigest {
   private ParquetDigest() {}
 
   static String file(Path file) throws IOException {
-    MessageDigest sha = newDigest();
+    MessageDigest sha = Sha256.newDigest();
     byte[] block = new byte[BLOCK];
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       for (int n; (n = in.read(block)) >= 0; ) {
@@ -57,14 +56,6 @@ final class ParquetDigest {
       listing.append(file(part)).append("  ").append(part.getFileName()).append('\n');
     }
     return HexFormat.of()
-        .formatHex(newDigest().digest(listing.toString().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK ships SHA-256", e);
-    }
+        .formatHex(Sha256.newDigest().digest(listing.toString().getBytes(StandardCharsets.UTF_8)));
   }
 }
