@@ -1,16 +1,13 @@
 package dev.tollgate.activities.data;
 
 import dev.hardwood.HardwoodContext;
-import dev.hardwood.InputFile;
 import dev.hardwood.reader.ColumnReader;
 import dev.hardwood.reader.ColumnReaders;
-import dev.hardwood.reader.ParquetFileReader;
 import dev.hardwood.schema.ColumnProjection;
 import dev.tollgate.activities.Failures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,19 +61,28 @@ final class ParquetInput implements TableInput {
     RawColumn[] columns = used.toArray(RawColumn[]::new);
     // a load of every row: hashing starts with the footers' checks (a refused file stops it)
     if (maxRows == Integer.MAX_VALUE && digest == null) digest = ParquetDigest.start(parts, folder);
-    // one pool of decoding threads for the whole read, footers included
+    // one pool of decoding threads for the whole read, footers included. Each part's reader is
+    // opened once, by its check, and reads the part's rows once every part is checked.
     try (HardwoodContext context = HardwoodContext.create()) {
       List<ParquetSchema> schemas = new ArrayList<>();
-      for (Path part : parts) {
-        schemas.add(
-            ParquetSchema.check(part, partName(part), used, table.time(), table.target(), context));
-      }
-      ParquetSchema.requireSameTypes(schemas);
-      long rows = schemas.stream().mapToLong(ParquetSchema::rows).sum();
-      if (rows <= maxRows && digest == null) digest = ParquetDigest.start(parts, folder);
-      reserve(columns, Math.min(rows, maxRows), parts);
-      for (int p = 0; p < parts.size() && table.rows() < maxRows; p++) {
-        readPart(parts.get(p), schemas.get(p), columns, table, progress, maxRows, context);
+      try {
+        for (Path part : parts) {
+          schemas.add(
+              ParquetSchema.check(
+                  part, partName(part), used, table.time(), table.target(), context));
+        }
+        ParquetSchema.requireSameTypes(schemas);
+        long rows = schemas.stream().mapToLong(ParquetSchema::rows).sum();
+        if (rows <= maxRows && digest == null) digest = ParquetDigest.start(parts, folder);
+        reserve(columns, Math.min(rows, maxRows), schemas);
+        for (int p = 0; p < parts.size() && table.rows() < maxRows; p++) {
+          try (ParquetSchema schema = schemas.get(p)) { // a part read is released at once
+            readPart(schema, columns, table, progress, maxRows);
+          }
+        }
+      } finally {
+        schemas.forEach(
+            ParquetSchema::close); // the rest: refused, or past maxRows (closing twice is harmless)
       }
     }
     if (table.rows() == 0) {
@@ -91,18 +97,16 @@ final class ParquetInput implements TableInput {
   }
 
   private void readPart(
-      Path part,
       ParquetSchema schema,
       RawColumn[] columns,
       RawTable table,
       IntConsumer progress,
-      int maxRows,
-      HardwoodContext context) {
-    String file = partName(part);
+      int maxRows) {
+    String file = schema.file();
     String missingIn = folder ? file : null;
     int row = 0; // rows of this file read so far
-    try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(part), context);
-        ColumnReaders batches = reader.columnReaders(ColumnProjection.columns(schema.names()))) {
+    try (ColumnReaders batches =
+        schema.reader().columnReaders(ColumnProjection.columns(schema.names()))) {
       ColumnReader[] in = new ColumnReader[columns.length];
       for (int j = 0; j < in.length; j++) in[j] = batches.getColumnReader(schema.names()[j]);
       while (table.rows() < maxRows && batches.nextBatch()) {
@@ -127,7 +131,7 @@ final class ParquetInput implements TableInput {
       }
     } catch (ApplicationFailure refused) {
       throw refused;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw ParquetSchema.damaged(file, "after row " + row, e);
     }
   }
@@ -135,10 +139,10 @@ final class ParquetInput implements TableInput {
   /**
    * Room for {@code rows} values in each column, so that a large file's columns are not copied as
    * they grow; at most one row a byte on disk (a plain column holds eight bytes a row) and 2^28.
+   * The sizes are the checks' own: no file is asked again.
    */
-  private static void reserve(RawColumn[] columns, long rows, List<Path> parts) throws IOException {
-    long bytes = 0;
-    for (Path part : parts) bytes += Files.size(part);
+  private static void reserve(RawColumn[] columns, long rows, List<ParquetSchema> parts) {
+    long bytes = parts.stream().mapToLong(ParquetSchema::bytes).sum();
     int room = (int) Math.min(Math.min(rows, bytes), 1L << 28);
     for (RawColumn column : columns) column.reserve(room);
   }
