@@ -83,8 +83,8 @@ final class ParquetBatches {
       }
       case DOUBLE, DOUBLE_TEXT -> {
         double[] v = in.getDoubles();
-        if (!any && type == ParquetTypes.DOUBLE && column.addFinite(v, count)) {
-          return; // the usual batch: checked as it is copied, at once
+        if (!any && type == ParquetTypes.DOUBLE && column.adoptFinite(v, count)) {
+          return; // the usual batch: checked at once, kept as it is (the first) or copied
         }
         for (int i = 0; i < count; i++) {
           if (any && nulls.isNull(i)) missing(column, part, first + i);

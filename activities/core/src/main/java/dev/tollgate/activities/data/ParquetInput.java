@@ -1,6 +1,7 @@
 package dev.tollgate.activities.data;
 
 import dev.hardwood.HardwoodContext;
+import dev.hardwood.metadata.PhysicalType;
 import dev.hardwood.reader.ColumnReader;
 import dev.hardwood.reader.ColumnReaders;
 import dev.hardwood.schema.ColumnProjection;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -30,6 +32,8 @@ import java.util.function.IntConsumer;
  */
 final class ParquetInput implements TableInput {
   private static final int EVERY = CsvReader.PROGRESS_EVERY;
+  // the largest batch: progress is told at least every 4M rows (a second or so of decoding)
+  private static final long WHOLE_BATCH = 1L << 22;
 
   private final String name;
   private final List<Path> parts;
@@ -105,8 +109,7 @@ final class ParquetInput implements TableInput {
     String file = schema.file();
     String missingIn = folder ? file : null;
     int row = 0; // rows of this file read so far
-    try (ColumnReaders batches =
-        schema.reader().columnReaders(ColumnProjection.columns(schema.names()))) {
+    try (ColumnReaders batches = batches(schema, maxRows)) {
       ColumnReader[] in = new ColumnReader[columns.length];
       for (int j = 0; j < in.length; j++) in[j] = batches.getColumnReader(schema.names()[j]);
       while (table.rows() < maxRows && batches.nextBatch()) {
@@ -134,6 +137,30 @@ final class ParquetInput implements TableInput {
     } catch (RuntimeException e) {
       throw ParquetSchema.damaged(file, "after row " + row, e);
     }
+  }
+
+  /**
+   * The part's column readers. A read of every row of numeric columns takes each column in batches
+   * as large as the part (up to {@link #WHOLE_BATCH} rows, and one row a byte on disk, as {@link
+   * #reserve}), not Hardwood's 6 MB across the columns: a double column's first batch then becomes
+   * the column itself ({@link RawColumn#adoptFinite}: Hardwood allocates each batch's arrays afresh
+   * and hands them over) instead of being copied batch by batch into an array of its own. Text
+   * columns keep Hardwood's batches (a part's strings at once would be a large transient peak), as
+   * does a read of the first rows (which decodes no more than the rows asked for).
+   */
+  private static ColumnReaders batches(ParquetSchema schema, int maxRows) {
+    ColumnProjection used = ColumnProjection.columns(schema.names());
+    long rows = Math.min(Math.min(schema.rows(), schema.bytes()), WHOLE_BATCH);
+    boolean numeric =
+        Arrays.stream(schema.columns())
+            .allMatch(
+                c ->
+                    c.type() != PhysicalType.BYTE_ARRAY
+                        && c.type() != PhysicalType.FIXED_LEN_BYTE_ARRAY
+                        && c.type() != PhysicalType.INT96);
+    if (!numeric || schema.rows() > maxRows || rows == 0)
+      return schema.reader().columnReaders(used);
+    return schema.reader().buildColumnReaders(used).batchSize((int) rows).build();
   }
 
   /**
