@@ -5,13 +5,13 @@ import dev.hardwood.metadata.PhysicalType;
 import dev.hardwood.reader.ColumnReader;
 import dev.hardwood.reader.ColumnReaders;
 import dev.hardwood.schema.ColumnProjection;
+import dev.hardwood.schema.ColumnSchema;
 import dev.tollgate.activities.Failures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -27,12 +27,15 @@ import java.util.function.IntConsumer;
  * {@link ParquetDigest}'s over its parts. A read of every row hashes the files on a thread of its
  * own while they are decoded ({@link ParquetDigest#start}); a read of the first rows only (a
  * dataset's head, a sample) leaves the hash to {@link #sha256}, which few such callers want. Each
- * column is sized once from the footers' row counts (bounded by the bytes on disk, so a footer that
- * claims more rows than its file holds allocates nothing for them).
+ * part's footer is read once: the reader that checked it reads its rows. Each column is sized once
+ * from the footers' row counts (bounded by the bytes on disk, so a footer that claims more rows
+ * than its file holds allocates nothing for them), and a double column read in one batch keeps that
+ * batch's array ({@link #batches}).
  */
 final class ParquetInput implements TableInput {
   private static final int EVERY = CsvReader.PROGRESS_EVERY;
-  // the largest batch: progress is told at least every 4M rows (a second or so of decoding)
+  // the largest part read in one batch a column: progress is told at least every 4M rows (a
+  // second or so of decoding)
   private static final long WHOLE_BATCH = 1L << 22;
 
   private final String name;
@@ -140,26 +143,27 @@ final class ParquetInput implements TableInput {
   }
 
   /**
-   * The part's column readers. A read of every row of numeric columns takes each column in batches
-   * as large as the part (up to {@link #WHOLE_BATCH} rows, and one row a byte on disk, as {@link
-   * #reserve}), not Hardwood's 6 MB across the columns: a double column's first batch then becomes
-   * the column itself ({@link RawColumn#adoptFinite}: Hardwood allocates each batch's arrays afresh
-   * and hands them over) instead of being copied batch by batch into an array of its own. Text
-   * columns keep Hardwood's batches (a part's strings at once would be a large transient peak), as
-   * does a read of the first rows (which decodes no more than the rows asked for).
+   * The part's column readers. A read of every row of a part of numeric columns and at most {@link
+   * #WHOLE_BATCH} rows (and no more rows than bytes on disk, as {@link #reserve}) takes each column
+   * in one batch, not in Hardwood's batches of 6 MB across the columns: a double column's batch
+   * then becomes the column itself ({@link RawColumn#adoptFinite}: Hardwood allocates each batch's
+   * arrays afresh and hands them over) instead of being copied, batch by batch, into an array of
+   * its own. Hardwood's batches stay for text columns (a part's strings at once would be a large
+   * transient peak), for larger parts (its queue of batches ahead of the reader would hold several
+   * large ones) and for a read of the first rows (which decodes no more than the rows asked for).
    */
   private static ColumnReaders batches(ParquetSchema schema, int maxRows) {
     ColumnProjection used = ColumnProjection.columns(schema.names());
-    long rows = Math.min(Math.min(schema.rows(), schema.bytes()), WHOLE_BATCH);
-    boolean numeric =
-        Arrays.stream(schema.columns())
-            .allMatch(
-                c ->
-                    c.type() != PhysicalType.BYTE_ARRAY
-                        && c.type() != PhysicalType.FIXED_LEN_BYTE_ARRAY
-                        && c.type() != PhysicalType.INT96);
-    if (!numeric || schema.rows() > maxRows || rows == 0)
-      return schema.reader().columnReaders(used);
+    long rows = schema.rows();
+    boolean whole = rows > 0 && rows <= maxRows && rows <= WHOLE_BATCH && rows <= schema.bytes();
+    for (ColumnSchema column : schema.columns()) {
+      PhysicalType type = column.type();
+      whole &=
+          type != PhysicalType.BYTE_ARRAY
+              && type != PhysicalType.FIXED_LEN_BYTE_ARRAY
+              && type != PhysicalType.INT96;
+    }
+    if (!whole) return schema.reader().columnReaders(used);
     return schema.reader().buildColumnReaders(used).batchSize((int) rows).build();
   }
 
