@@ -8,6 +8,9 @@
 # (default 5) in one process, the first one included. Prints the markdown table and keeps it, with
 # the raw lines, the machine and the load average before each step, in
 # benchmarks/results/data-load-<UTC time>.{txt,md}.
+# The Java side gets the JVM options a worker gets from the `tollgate` launcher
+# (--enable-native-access=ALL-UNNAMED, and --sun-misc-unsafe-memory-access=allow on JDK 24 and
+# later), plus a fixed heap (below): no other option measurably changed a load (benchmarks/README.md).
 # Environment: REPEATS (5), BENCH_VENV (~/.cache/tollgate/bench-venv), BENCH_HEAP (-Xmx, 8g),
 # BENCH_HEAP_MIN (-Xms, 2g: a worker's heap stays grown between loads; without it the System.gc()
 # before each timed load shrinks the heap and every load grows it again, which a worker does not:
@@ -48,10 +51,17 @@ fi
 # Tollgate's own modules come from this work tree, not from ~/.m2 (as train.sh).
 external="$(tr ':' '\n' <"$deps" | grep -v '/dev/tollgate/' | paste -sd: -)"
 classes="activities/core/target/test-classes:activities/core/target/classes:workflows/target/classes"
+# the launcher's options (./tollgate): the worker's JVM as `tollgate worker` starts it
+# shellcheck source=scripts/find-jdk.sh
+. scripts/find-jdk.sh
+worker_opts=(--enable-native-access=ALL-UNNAMED)
+if [[ $(tollgate_java_major "$JAVA_HOME/bin/java") -ge 24 ]]; then
+  worker_opts+=(--sun-misc-unsafe-memory-access=allow)
+fi
 java_loads() {
   # shellcheck disable=SC2086
   "$JAVA_HOME/bin/java" -Xmx"${BENCH_HEAP:-8g}" -Xms"${BENCH_HEAP_MIN:-2g}" \
-    --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
+    "${worker_opts[@]}" ${BENCH_JAVA_OPTS:-} \
     -cp "$classes:$external" dev.tollgate.benchmarks.LoadBenchmark "$1" "$repeats"
 }
 

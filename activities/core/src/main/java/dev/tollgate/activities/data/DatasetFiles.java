@@ -94,9 +94,10 @@ public final class DatasetFiles {
   public Local open(String uri, long maxBytes, DataFormat format) {
     ByteLimit limit = ByteLimit.of(maxBytes, access.maxBytes());
     boolean parquet = format == DataFormat.PARQUET;
-    if (parquet && !S3Location.isS3(uri)) {
-      Path found = access.localFileOrFolder(uri);
-      if (Files.isDirectory(found, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!S3Location.isS3(uri)) {
+      // a regular file under a root (its real path), or refused; Parquet may name a folder
+      Path found = parquet ? access.localFileOrFolder(uri) : access.localFile(uri);
+      if (parquet && Files.isDirectory(found, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         return DatasetFolders.local(uri, found, access, limit);
       }
       checkSize(uri, size(found), limit);
@@ -105,11 +106,6 @@ public final class DatasetFiles {
     if (parquet && uri.endsWith("/")) {
       S3Location prefix = prefix(uri);
       return DatasetFolders.s3(uri, prefix, objects, temporaryFolder(uri), limit);
-    }
-    if (!S3Location.isS3(uri)) {
-      Path file = access.localFile(uri); // a regular file under a root, or refused
-      checkSize(uri, size(file), limit);
-      return new Local(file, null, limit);
     }
     S3Location at = location(uri);
     Path dir = temporaryFolder(uri);

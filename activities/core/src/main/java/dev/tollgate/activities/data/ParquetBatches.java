@@ -78,19 +78,17 @@ final class ParquetBatches {
         float[] v = in.getFloats();
         for (int i = 0; i < count; i++) {
           if (any && nulls.isNull(i)) missing(column, part, first + i);
-          else if (type == ParquetTypes.FLOAT) number(column, v[i], file, part, first + i);
-          else label(column, v[i], file, part, first + i);
+          else floating(column, v[i], type == ParquetTypes.FLOAT_TEXT, file, part, first + i);
         }
       }
       case DOUBLE, DOUBLE_TEXT -> {
         double[] v = in.getDoubles();
-        if (!any && type == ParquetTypes.DOUBLE && column.addFinite(v, count)) {
-          return; // the usual batch: checked as it is copied, at once
+        if (!any && type == ParquetTypes.DOUBLE && column.adoptFinite(v, count)) {
+          return; // the usual batch: checked at once, kept as it is (the first) or copied
         }
         for (int i = 0; i < count; i++) {
           if (any && nulls.isNull(i)) missing(column, part, first + i);
-          else if (type == ParquetTypes.DOUBLE) number(column, v[i], file, part, first + i);
-          else label(column, v[i], file, part, first + i);
+          else floating(column, v[i], type == ParquetTypes.DOUBLE_TEXT, file, part, first + i);
         }
       }
       case BOOLEAN, BOOLEAN_TEXT -> {
@@ -160,30 +158,23 @@ final class ParquetBatches {
     }
   }
 
-  private static void number(RawColumn column, double value, String file, String part, int row) {
+  /**
+   * A floating-point value as a number, or as a class label (its text) when {@code label}: NaN is a
+   * missing value either way, an infinity is refused at its row.
+   */
+  private static void floating(
+      RawColumn column, double value, boolean label, String file, String part, int row) {
     if (Double.isNaN(value)) {
       missing(column, part, row);
     } else if (Double.isInfinite(value)) {
       throw Failures.invalidData(
           CsvReader.at(file, row, column.name)
               + Echo.value(Double.toString(value))
-              + " is not a finite number");
+              + (label ? " is not a class label" : " is not a finite number"));
+    } else if (label) {
+      column.addCategory(Double.toString(value));
     } else {
       column.addNumber(value);
-    }
-  }
-
-  /** A class label held as a floating-point number, as its text; NaN is a missing label. */
-  private static void label(RawColumn column, double value, String file, String part, int row) {
-    if (Double.isNaN(value)) {
-      missing(column, part, row);
-    } else if (Double.isInfinite(value)) {
-      throw Failures.invalidData(
-          CsvReader.at(file, row, column.name)
-              + Echo.value(Double.toString(value))
-              + " is not a class label");
-    } else {
-      column.addCategory(Double.toString(value));
     }
   }
 

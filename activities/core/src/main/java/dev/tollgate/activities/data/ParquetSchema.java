@@ -22,7 +22,8 @@ import java.util.Map;
  * One Parquet file's used columns, checked from its footer before a row is read: the file is
  * Parquet (not empty, its footer readable), every used column is there (all missing ones named at
  * once, with the file's own columns), each is a flat column (a struct, list or map is refused) and
- * of a type its use accepts ({@link ParquetTypes}).
+ * of a type its use accepts ({@link ParquetTypes}). The reader that read the footer stays open and
+ * reads the rows too ({@link #reader}), so each footer is parsed once; closing this closes it.
  *
  * @param file the file's name in messages
  * @param names the used columns, in the table's order
@@ -30,6 +31,8 @@ import java.util.Map;
  * @param described each one's Parquet type in words, to compare part files
  * @param columns each one's Parquet column (a decimal's scale)
  * @param rows the rows the footer counts (only to size the columns: the data is what is read)
+ * @param bytes the file's size on disk (to bound the rows a footer claims)
+ * @param reader the open reader whose footer this is, to read the rows with
  */
 record ParquetSchema(
     String file,
@@ -37,7 +40,10 @@ record ParquetSchema(
     ParquetTypes[] types,
     String[] described,
     ColumnSchema[] columns,
-    long rows) {
+    long rows,
+    long bytes,
+    ParquetFileReader reader)
+    implements AutoCloseable {
 
   static ParquetSchema check(
       Path path,
@@ -55,12 +61,33 @@ record ParquetSchema(
     if (size == 0) {
       throw Failures.invalidData(file + " is empty (0 bytes): expected a Parquet file");
     }
+    ParquetFileReader reader;
+    try {
+      reader = ParquetFileReader.open(InputFile.of(path), context);
+    } catch (IOException | RuntimeException e) {
+      throw damaged(file, "its footer cannot be read", e);
+    }
+    try {
+      return check(reader, file, size, used, time, target);
+    } catch (RuntimeException refused) {
+      closeQuietly(reader);
+      throw refused;
+    }
+  }
+
+  private static ParquetSchema check(
+      ParquetFileReader reader,
+      String file,
+      long size,
+      List<RawColumn> used,
+      RawColumn time,
+      RawColumn target) {
     FileSchema schema;
     FileMetaData footer;
-    try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(path), context)) {
+    try {
       schema = reader.getFileSchema();
       footer = reader.getFileMetaData();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw damaged(file, "its footer cannot be read", e);
     }
     Map<String, SchemaNode> fields = new java.util.LinkedHashMap<>();
@@ -96,7 +123,22 @@ record ParquetSchema(
       columns[j] = parquet;
     }
     refuseUnreadableCodecs(file, footer, List.of(names));
-    return new ParquetSchema(file, names, types, described, columns, Math.max(0, footer.numRows()));
+    return new ParquetSchema(
+        file, names, types, described, columns, Math.max(0, footer.numRows()), size, reader);
+  }
+
+  /** Closes the reader; a failure to unmap changes no result. */
+  @Override
+  public void close() {
+    closeQuietly(reader);
+  }
+
+  private static void closeQuietly(ParquetFileReader reader) {
+    try {
+      reader.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the rows are read (or refused) already: nothing the caller could do with it
+    }
   }
 
   /** Part files of one folder must agree on every used column's type. */

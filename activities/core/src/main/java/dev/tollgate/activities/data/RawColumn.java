@@ -19,6 +19,7 @@ final class RawColumn {
   private final List<String> seen = new ArrayList<>();
   private final Map<String, Integer> codeOf = new HashMap<>();
   private int size;
+  private int planned; // the rows reserve() announced: the first growth goes straight there
   private int missing;
   private int firstMissingLine = -1;
 
@@ -33,20 +34,26 @@ final class RawColumn {
   }
 
   void addNumber(double value) {
-    if (size == numbers.length) numbers = Arrays.copyOf(numbers, size * 2);
+    if (size == numbers.length) numbers = Arrays.copyOf(numbers, grown(size + 1));
     numbers[size++] = value;
   }
 
   void addCategory(String value) {
-    if (size == codes.length) codes = Arrays.copyOf(codes, size * 2);
+    if (size == codes.length) codes = Arrays.copyOf(codes, grown(size + 1));
     codes[size++] = codeOf.computeIfAbsent(value, v -> register(v));
+  }
+
+  /** The length to grow to for {@code needed} values: doubling, or the reserved rows at once. */
+  private int grown(int needed) {
+    int length = categorical ? codes.length : numbers.length;
+    return Math.max(needed, Math.max(planned, length * 2));
   }
 
   /** A missing value on file line {@code line}. */
   void addMissing(int line) {
     if (missing++ == 0) firstMissingLine = line;
     if (categorical) {
-      if (size == codes.length) codes = Arrays.copyOf(codes, size * 2);
+      if (size == codes.length) codes = Arrays.copyOf(codes, grown(size + 1));
       codes[size++] = -1;
     } else {
       addNumber(Double.NaN);
@@ -137,19 +144,18 @@ final class RawColumn {
 
   /** Appends {@code values[0, count)}, none of them missing: a block of rows at once. */
   void addNumbers(double[] values, int count) {
-    if (size + count > numbers.length) {
-      numbers = Arrays.copyOf(numbers, Math.max(numbers.length * 2, size + count));
-    }
+    if (size + count > numbers.length) numbers = Arrays.copyOf(numbers, grown(size + count));
     System.arraycopy(values, 0, numbers, size, count);
     size += count;
   }
 
   /**
-   * Room for {@code rows} values in all, so that a large file's column is not copied as it grows.
+   * Room for {@code rows} values in all, so that a large file's column is not copied as it grows:
+   * allocated when the first values outgrow the initial array, not now, so that a column that takes
+   * its first batch whole ({@link #adoptFinite}) allocates nothing of its own.
    */
   void reserve(int rows) {
-    if (categorical && rows > codes.length) codes = Arrays.copyOf(codes, rows);
-    if (!categorical && rows > numbers.length) numbers = Arrays.copyOf(numbers, rows);
+    planned = Math.max(planned, rows);
   }
 
   /**
@@ -158,9 +164,7 @@ final class RawColumn {
    * an infinity is refused). Checked as copied: one pass over the values, not two.
    */
   boolean addFinite(double[] values, int count) {
-    if (size + count > numbers.length) {
-      numbers = Arrays.copyOf(numbers, Math.max(numbers.length * 2, size + count));
-    }
+    if (size + count > numbers.length) numbers = Arrays.copyOf(numbers, grown(size + count));
     double[] to = numbers;
     int at = size;
     double largest = 0; // NaN once a NaN is seen: Math.max keeps it
@@ -171,6 +175,21 @@ final class RawColumn {
     }
     if (!(largest <= Double.MAX_VALUE)) return false; // what was copied past size is overwritten
     size += count;
+    return true;
+  }
+
+  /**
+   * As {@link #addFinite}, but a column that holds nothing yet keeps {@code values} itself as its
+   * storage instead of a copy: only for an array nobody else writes or reads after this call (the
+   * Parquet reader's batches, which Hardwood allocates afresh for each batch and hands over).
+   */
+  boolean adoptFinite(double[] values, int count) {
+    if (size != 0 || categorical) return addFinite(values, count);
+    double largest = 0; // NaN once a NaN is seen: Math.max keeps it
+    for (int i = 0; i < count; i++) largest = Math.max(largest, Math.abs(values[i]));
+    if (!(largest <= Double.MAX_VALUE)) return false;
+    numbers = values;
+    size = count;
     return true;
   }
 }

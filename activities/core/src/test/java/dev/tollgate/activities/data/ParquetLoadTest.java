@@ -92,6 +92,19 @@ class ParquetLoadTest {
   }
 
   @Test
+  void aWholeReadKeepsEveryRowGroupsValuesInOrder() {
+    // 4 row groups of 20,000 rows, read in one batch a column (ParquetInput.batches)
+    Dataset data = loader.load(spec(uri("many-rows.parquet"), "y", List.of("x1", "x2")));
+    assertThat(data.rows()).isEqualTo(70_000);
+    for (int row : new int[] {0, 19_999, 20_000, 40_001, 69_999}) {
+      double x1 = (row % 1000) / 4.0;
+      assertThat(data.columns()[0][row]).as("x1 at %d", row).isEqualTo(x1);
+      assertThat(data.columns()[1][row]).as("x2 at %d", row).isEqualTo(row % 5);
+      assertThat(data.y()[row]).as("y at %d", row).isEqualTo(2 * x1 + row % 5);
+    }
+  }
+
+  @Test
   void progressIsToldEverySoManyRowsAndAtTheEnd() {
     List<Integer> told = new ArrayList<>();
     new DatasetLoader()
