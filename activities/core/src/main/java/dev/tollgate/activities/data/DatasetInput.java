@@ -23,23 +23,32 @@ import java.util.zip.GZIPInputStream;
  * DecompressedLimit}); {@link CsvBlocks} bounds the lines. A plain file is hashed block by block by
  * the thread that reads it, while {@link CsvWorkers} parse the blocks read before (the digest is
  * the same: SHA-256 of the file's bytes); a gzip file's compressed bytes are hashed as they are
- * inflated.
+ * inflated. A local file unchanged since this worker hashed it is not hashed at all: its digest is
+ * {@link DataDigestCache}'s, confirmed after the read.
  */
 final class DatasetInput implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
 
   final String name;
   private final MessageDigest digest;
+  private final DataDigestCache.Lookup cached; // known: the blocks are not hashed
   private final InputStream stored; // what is hashed: the file's bytes
   private final InputStream text; // what is parsed: the same, inflated for gzip, limited
   private final boolean gzip;
   private final long size;
 
-  private DatasetInput(String name, String uri, InputStream file, ByteLimit limit, long size)
+  private DatasetInput(
+      String name,
+      String uri,
+      InputStream file,
+      ByteLimit limit,
+      long size,
+      DataDigestCache.Lookup cached)
       throws IOException {
     this.name = name;
     this.size = size;
     this.digest = Sha256.newDigest();
+    this.cached = cached;
     PushbackInputStream peek = new PushbackInputStream(file, 2);
     byte[] magic = peek.readNBytes(2);
     peek.unread(magic);
@@ -47,7 +56,7 @@ final class DatasetInput implements AutoCloseable {
     if (!gzip && name.endsWith(".gz")) {
       throw Failures.invalidData(name + " is named .gz but is not gzip-compressed");
     }
-    this.stored = gzip ? new DigestInputStream(peek, digest) : peek;
+    this.stored = gzip && cached.known() == null ? new DigestInputStream(peek, digest) : peek;
     InputStream inflated =
         gzip ? new GZIPInputStream(new BufferedInputStream(stored, BUFFER), BUFFER) : stored;
     this.text = new DecompressedLimit(inflated, limit, uri);
@@ -60,11 +69,13 @@ final class DatasetInput implements AutoCloseable {
    */
   static DatasetInput open(DatasetFiles.Local local, String uri) {
     Path file = local.path();
+    // looked up before the file is opened, so that its state covers every byte read
+    DataDigestCache.Lookup cached = DataDigestCache.lookup(file, local.downloadedInto() != null);
     try {
       InputStream stored = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
       try {
         return new DatasetInput(
-            file.getFileName().toString(), uri, stored, local.limit(), sizeOf(file));
+            file.getFileName().toString(), uri, stored, local.limit(), sizeOf(file), cached);
       } catch (IOException | RuntimeException e) {
         stored.close();
         throw e;
@@ -93,18 +104,25 @@ final class DatasetInput implements AutoCloseable {
 
   /** Told each block of {@link #text()} as it is read: a plain file's bytes are hashed so. */
   void hash(byte[] bytes, int from, int length) {
-    if (!gzip) digest.update(bytes, from, length); // gzip: compressed bytes hashed on the way in
+    // gzip: compressed bytes hashed on the way in; a known digest: nothing to hash
+    if (!gzip && cached.known() == null) digest.update(bytes, from, length);
   }
 
-  /** SHA-256 of the stored bytes (compressed, for gzip), after reading the rest of them. */
+  /**
+   * SHA-256 of the stored bytes (compressed, for gzip), after reading the rest of them; a known
+   * digest once the file is seen unchanged by the read, without reading the rest.
+   */
   String sha256() throws IOException {
+    if (cached.known() != null) return cached.confirm();
     if (gzip) {
       stored.transferTo(OutputStream.nullOutputStream());
     } else {
       byte[] rest = new byte[BUFFER];
       for (int n; (n = stored.read(rest)) >= 0; ) digest.update(rest, 0, n);
     }
-    return HexFormat.of().formatHex(digest.digest());
+    String sha256 = HexFormat.of().formatHex(digest.digest());
+    cached.computed(sha256);
+    return sha256;
   }
 
   @Override

@@ -41,20 +41,24 @@ final class ParquetInput implements TableInput {
   private final String name;
   private final List<Path> parts;
   private final boolean folder;
+  private final boolean downloaded; // an S3 copy: its digest is never kept (DataDigestCache)
   private FutureTask<String> digest; // started by a read of every row, else by sha256()
 
-  private ParquetInput(String name, List<Path> parts, boolean folder) {
+  private ParquetInput(String name, List<Path> parts, boolean folder, boolean downloaded) {
     this.name = name;
     this.parts = parts;
     this.folder = folder;
+    this.downloaded = downloaded;
   }
 
   /** Opens the local copy of a Parquet file or folder that {@link DatasetFiles} checked. */
   static ParquetInput open(DatasetFiles.Local local) {
+    boolean downloaded = local.downloadedInto() != null;
     if (local.parts().isEmpty()) {
-      return new ParquetInput(local.path().getFileName().toString(), List.of(local.path()), false);
+      String file = local.path().getFileName().toString();
+      return new ParquetInput(file, List.of(local.path()), false, downloaded);
     }
-    return new ParquetInput(local.path().getFileName() + "/", local.parts(), true);
+    return new ParquetInput(local.path().getFileName() + "/", local.parts(), true, downloaded);
   }
 
   @Override
@@ -67,7 +71,8 @@ final class ParquetInput implements TableInput {
     List<RawColumn> used = table.all();
     RawColumn[] columns = used.toArray(RawColumn[]::new);
     // a load of every row: hashing starts with the footers' checks (a refused file stops it)
-    if (maxRows == Integer.MAX_VALUE && digest == null) digest = ParquetDigest.start(parts, folder);
+    if (maxRows == Integer.MAX_VALUE && digest == null)
+      digest = ParquetDigest.start(parts, folder, downloaded);
     // one pool of decoding threads for the whole read, footers included. Each part's reader is
     // opened once, by its check, and reads the part's rows once every part is checked.
     try (HardwoodContext context = HardwoodContext.create()) {
@@ -80,7 +85,8 @@ final class ParquetInput implements TableInput {
         }
         ParquetSchema.requireSameTypes(schemas);
         long rows = schemas.stream().mapToLong(ParquetSchema::rows).sum();
-        if (rows <= maxRows && digest == null) digest = ParquetDigest.start(parts, folder);
+        if (rows <= maxRows && digest == null)
+          digest = ParquetDigest.start(parts, folder, downloaded);
         reserve(columns, Math.min(rows, maxRows), schemas);
         for (int p = 0; p < parts.size() && table.rows() < maxRows; p++) {
           try (ParquetSchema schema = schemas.get(p)) { // a part read is released at once
@@ -185,7 +191,9 @@ final class ParquetInput implements TableInput {
   @Override
   public String sha256() throws IOException {
     if (digest == null) { // a read of the first rows only: hashed now, when it is asked for
-      return folder ? ParquetDigest.folder(parts) : ParquetDigest.file(parts.getFirst());
+      return folder
+          ? ParquetDigest.folder(parts, downloaded)
+          : ParquetDigest.file(parts.getFirst(), downloaded);
     }
     try {
       return digest.get();

@@ -18,9 +18,9 @@ class ParquetDigestTest {
   @Test
   void aFileHashedAlongsideTheReadIsItsSha256() throws Exception {
     Path file = ParquetFixtures.path("many-rows.parquet");
-    assertThat(ParquetDigest.start(List.of(file), false).get())
+    assertThat(ParquetDigest.start(List.of(file), false, false).get())
         .isEqualTo(Digests.sha256(file))
-        .isEqualTo(ParquetDigest.file(file));
+        .isEqualTo(ParquetDigest.file(file, false));
   }
 
   @Test
@@ -30,8 +30,8 @@ class ParquetDigestTest {
       parts = listed.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
     }
     assertThat(parts).hasSizeGreaterThan(1);
-    assertThat(ParquetDigest.start(parts, true).get())
-        .isEqualTo(ParquetDigest.folder(parts))
-        .isNotEqualTo(ParquetDigest.file(parts.getFirst()));
+    assertThat(ParquetDigest.start(parts, true, false).get())
+        .isEqualTo(ParquetDigest.folder(parts, false))
+        .isNotEqualTo(ParquetDigest.file(parts.getFirst(), false));
   }
 }
