@@ -53,16 +53,25 @@ public class BoundedInputStream extends FilterInputStream {
   public int read(byte[] buffer, int offset, int length) throws IOException {
     // one byte past the limit is asked for, so that exactly the limit passes and more is caught on
     // the byte past it, before anything beyond is read
-    int n = super.read(buffer, offset, (int) Math.min(length, limit - count + 1));
+    int n = super.read(buffer, offset, (int) upTo(length));
     if (n > 0) count(n);
     return n;
   }
 
   @Override
   public long skip(long n) throws IOException {
-    long skipped = super.skip(Math.min(n, limit - count + 1));
+    long skipped = super.skip(upTo(n));
     count(skipped);
     return skipped;
+  }
+
+  /**
+   * {@code wanted}, or one byte past the limit if that is less. {@code limit - count + 1} itself
+   * would overflow for a limit of {@link Long#MAX_VALUE} (no limit), asking for nothing forever.
+   */
+  private long upTo(long wanted) {
+    long room = limit - count; // never negative: count passes the limit only by throwing
+    return room >= wanted ? wanted : room + 1;
   }
 
   private void count(long n) throws IOException {

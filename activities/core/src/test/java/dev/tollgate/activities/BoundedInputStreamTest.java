@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The one byte-counting stream (request bodies, datasets): exactly the limit passes, the byte past
@@ -27,6 +28,17 @@ class BoundedInputStreamTest {
         .isInstanceOf(BoundedInputStream.Exceeded.class)
         .hasMessage("longer than 100 bytes");
     assertThat(source.given).isEqualTo(101);
+  }
+
+  @Test
+  // before the fix it asked for 0 bytes forever: a thread of its own, so the hang fails the test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void noLimitAtAllReadsAndSkipsEverything() throws IOException {
+    // Long.MAX_VALUE is "no limit": one byte past it must not overflow into asking for nothing
+    assertThat(BoundedInputStream.readAll(new Counting(70_000), Long.MAX_VALUE)).hasSize(70_000);
+    try (BoundedInputStream in = new BoundedInputStream(new Counting(1_000), Long.MAX_VALUE)) {
+      assertThat(in.skip(Long.MAX_VALUE)).isEqualTo(1_000);
+    }
   }
 
   @Test
