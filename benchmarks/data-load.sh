@@ -5,7 +5,9 @@
 # Makes (or reuses) the CSV files and their Parquet copies (pyarrow: snappy, its default row
 # groups), builds Tollgate, then per size times Tollgate CSV, pandas read_csv (C engine), Tollgate
 # Parquet (DatasetLoader on the .parquet file) and pandas read_parquet (pyarrow): REPEATS loads each
-# (default 5) in one process, the first one included. Prints the markdown table and keeps it, with
+# (default 5) in one process, the first one included. Tollgate runs twice per file: every load
+# hashing the file (`hashed`: a run's first stage on a new file) and with the digest the worker
+# keeps for an unchanged file (`kept`: the first load hashes, the others do not, as later stages). Prints the markdown table and keeps it, with
 # the raw lines, the machine and the load average before each step, in
 # benchmarks/results/data-load-<UTC time>.{txt,md}.
 # The Java side gets the JVM options a worker gets from the `tollgate` launcher
@@ -62,7 +64,7 @@ java_loads() {
   # shellcheck disable=SC2086
   "$JAVA_HOME/bin/java" -Xmx"${BENCH_HEAP:-8g}" -Xms"${BENCH_HEAP_MIN:-2g}" \
     "${worker_opts[@]}" ${BENCH_JAVA_OPTS:-} \
-    -cp "$classes:$external" dev.tollgate.benchmarks.LoadBenchmark "$1" "$repeats"
+    -cp "$classes:$external" dev.tollgate.benchmarks.LoadBenchmark "$1" "$repeats" "$2"
 }
 
 benchmarks/machine.sh "$venv" | sed 's/^/MACHINE\t/' >"$results"
@@ -75,9 +77,13 @@ step() { # the load average before each step: the figures mean little on a busy 
 for size in "${sizes[@]}"; do
   for format in csv parquet; do
     file="$data/regression-$size.$format"
-    printf 'SIZE\t%s\t%s\n' "$(basename "$file")" "$(stat -c %s "$file")" >>"$results"
-    step tollgate "$file"
-    java_loads "$file" | grep -E '^RESULT' | tee -a "$results"
+    printf 'SIZE\t%s\t%s\n' "$(basename "$file")" "$(stat -L -c %s "$file")" >>"$results"
+    # hashed: every load hashes the file (a run's first stage on it); kept: the first load hashes
+    # it and the worker keeps the digest of the unchanged file for the others (later stages)
+    for digest in hashed kept; do
+      step "tollgate ($digest digest)" "$file"
+      java_loads "$file" "$digest" | grep -E '^RESULT' | tee -a "$results"
+    done
     step pandas "$file"
     py benchmarks/load_pandas.py time --repeats "$repeats" "$file" | tee -a "$results"
   done
