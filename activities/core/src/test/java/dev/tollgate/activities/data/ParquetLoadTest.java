@@ -105,6 +105,19 @@ class ParquetLoadTest {
   }
 
   @Test
+  void aDoubleColumnKeptFromHardwoodsBatchIsNeverWrittenByALaterRead() {
+    // The loader keeps a batch's array as the column (RawColumn.adoptFinite) because Hardwood
+    // allocates each batch afresh and hands it over; if it ever pooled arrays across reads, the
+    // later loads here would overwrite the first load's column.
+    Dataset first = loader.load(spec(uri("many-rows.parquet"), "y", List.of("x1", "x2")));
+    double[] kept = first.columns()[0].clone();
+    Dataset again = loader.load(spec(uri("many-rows.parquet"), "y", List.of("x1", "x2")));
+    loader.load(spec(uri("many-rows.parquet"), "x1", List.of("x2", "y")));
+    assertThat(again.columns()[0]).isNotSameAs(first.columns()[0]);
+    assertThat(first.columns()[0]).isEqualTo(kept);
+  }
+
+  @Test
   void progressIsToldEverySoManyRowsAndAtTheEnd() {
     List<Integer> told = new ArrayList<>();
     new DatasetLoader()
