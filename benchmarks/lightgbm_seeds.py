@@ -17,21 +17,18 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_sklearn import lightgbm_models  # noqa: E402  (the same settings as the benchmark)
+from train_sklearn import holdout_split, lightgbm_models  # noqa: E402  (the benchmark's own)
 
 
 def main() -> None:
     path = sys.argv[1]
     seeds = int(sys.argv[2]) if len(sys.argv) > 2 else 8
-    frame = pd.read_csv(path)
-    held = frame["holdout"].to_numpy() == 1
-    x = frame[[c for c in frame.columns if c.startswith("f")]].to_numpy(dtype=np.float64)
-    y = frame["y"].to_numpy(dtype=np.float64)
-    make = lightgbm_models(int((~held).sum()))[("lightgbm-2t", "gradient_boosting_tollgate_shape")]
+    x_train, y_train, x_test, y_test = holdout_split(pd.read_csv(path))
+    make = lightgbm_models(len(y_train))[("lightgbm-2t", "gradient_boosting_tollgate_shape")]
     scores = []
     for seed in range(1, seeds + 1):
-        model = make().set_params(random_state=seed).fit(x[~held], y[~held])
-        rmse = float(np.sqrt(np.mean((model.predict(x[held]) - y[held]) ** 2)))
+        model = make().set_params(random_state=seed).fit(x_train, y_train)
+        rmse = float(np.sqrt(np.mean((model.predict(x_test) - y_test) ** 2)))
         scores.append(rmse)
         print(f"SEED\t{os.path.basename(path)}\t{seed}\t{rmse:.6f}", flush=True)
     print(f"MEAN\t{os.path.basename(path)}\t{seeds} seeds\t{statistics.mean(scores):.6f}"

@@ -120,6 +120,14 @@ def load(path, repeats):
     return frame
 
 
+def holdout_split(frame):
+    """(x_train, y_train, x_test, y_test): the rows with holdout == 0 to train, == 1 to score."""
+    held = frame["holdout"].to_numpy() == 1
+    x = frame[[c for c in frame.columns if c.startswith("f")]].to_numpy(dtype=np.float64)
+    y = frame["y"].to_numpy(dtype=np.float64)
+    return x[~held], y[~held], x[held], y[held]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+")
@@ -131,13 +139,7 @@ def main() -> None:
     args = parser.parse_args()
     only = {name for name in args.only.split(",") if name}
     for path in args.files:
-        frame = load(path, args.load_repeats)
-        features = [c for c in frame.columns if c.startswith("f")]
-        held = frame["holdout"].to_numpy() == 1
-        x = frame[features].to_numpy(dtype=np.float64)
-        y = frame["y"].to_numpy(dtype=np.float64)
-        x_train, y_train, x_test, y_test = x[~held], y[~held], x[held], y[held]
-        del frame
+        x_train, y_train, x_test, y_test = holdout_split(load(path, args.load_repeats))
         for (library, algorithm), make in models(len(y_train)).items():
             if only and algorithm not in only:
                 continue

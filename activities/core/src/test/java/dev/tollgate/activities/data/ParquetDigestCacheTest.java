@@ -29,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * before the files age, so that only their being downloads keeps them from being kept.
  */
 class ParquetDigestCacheTest {
-  // a limit of Long.MAX_VALUE would overflow BoundedInputStream's count: a spec always has one
-  private static final long MAX_BYTES = 1L << 30;
 
   @TempDir static Path aged;
   private static DatasetFiles.Local downloadedFile;
@@ -47,9 +45,9 @@ class ParquetDigestCacheTest {
     Files.copy(ParquetFixtures.path("numbers.parquet"), aged.resolve("bucket/numbers.parquet"));
     ParquetFixtures.copyFolder("parts", aged.resolve("bucket"));
     DatasetFiles s3 = new DatasetFiles(new FolderAsBucket(aged.resolve("bucket")), access());
-    downloadedFile = s3.open("s3://ml-data/numbers.parquet", MAX_BYTES, parquet());
-    downloadedFolder = s3.open("s3://ml-data/parts/", MAX_BYTES, parquet());
-    downloadedCsv = s3.open("s3://ml-data/load.csv", MAX_BYTES);
+    downloadedFile = s3.open("s3://ml-data/numbers.parquet", Long.MAX_VALUE, parquet());
+    downloadedFolder = s3.open("s3://ml-data/parts/", Long.MAX_VALUE, parquet());
+    downloadedCsv = s3.open("s3://ml-data/load.csv");
     assertThat(Files.readAllBytes(downloadedCsv.path())).isEqualTo(Files.readAllBytes(csv));
     Thread.sleep(DataDigestCache.RACY.toMillis() + 200); // older than the racy window
   }
